@@ -1,0 +1,1 @@
+# bench/local.mk - benchmarks; not built or run by "make" or "make check".

@@ -1,0 +1,1 @@
+# dict/local.mk - our hunspell supplements and the names gazetteer.

@@ -1,0 +1,1 @@
+# fuzz/local.mk - libFuzzer targets, built only with --enable-fuzzers.

@@ -1,0 +1,137 @@
+/*
+ * arabic/tok.h - tokenization of mixed Arabic and Latin text.
+ * Include <arabic.h>.
+ *
+ * A tokenizer turns a UTF-8 stream, fed in pieces cut at any byte, into
+ * tokens, each with its type, script, sentence number and [start, end) byte
+ * offsets into the ORIGINAL input, also when it normalizes first.  Tokens
+ * plus the whitespace between them rebuild the input byte for byte.
+ */
+#ifndef ARABIC_TOK_H
+#define ARABIC_TOK_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Token types. */
+typedef enum ar_token_type {
+	AR_TOKEN_ARABIC = 0,  /**< word in Arabic script */
+	AR_TOKEN_LATIN,       /**< word in Latin script */
+	AR_TOKEN_WORD,        /**< word in another script */
+	AR_TOKEN_NUMBER,      /**< number in any digit system */
+	AR_TOKEN_PUNCT,       /**< punctuation, including Arabic ، ؛ ؟ « » */
+	AR_TOKEN_SYMBOL,      /**< other symbol */
+	AR_TOKEN_HASHTAG,     /**< #word, any script, with _ inside */
+	AR_TOKEN_MENTION,     /**< @name */
+	AR_TOKEN_URL,         /**< URL, with or without scheme */
+	AR_TOKEN_EMAIL,       /**< e-mail address */
+	AR_TOKEN_EMOJI,       /**< one whole emoji sequence */
+	AR_TOKEN_SPACE        /**< whitespace; reported only on request */
+} ar_token_type;
+
+/** Script of a token. */
+typedef enum ar_script {
+	AR_SCRIPT_NONE = 0,  /**< no letters (numbers, punctuation...) */
+	AR_SCRIPT_ARABIC,
+	AR_SCRIPT_LATIN,
+	AR_SCRIPT_OTHER
+} ar_script;
+
+/** Name of a token type ("arabic", "latin", "word", "number", "punct",
+ * "symbol", "hashtag", "mention", "url", "email", "emoji", "space"), or
+ * NULL if out of range. */
+AR_EXTERN const char *ar_token_type_name(ar_token_type t);
+/** Name of a script ("none", "arabic", "latin", "other"), or NULL. */
+AR_EXTERN const char *ar_script_name(ar_script s);
+
+/** A clitic segment of a token (see AR_TOK_SEGMENT). */
+typedef struct ar_segment {
+	const char *text;    /**< the segment as it appears in the token text */
+	size_t len;
+	const char *form;    /**< the segment as a word (ل+الـ restored as
+	                          "ال", ta marbuta restored...), may equal text */
+	size_t form_len;
+	uint64_t start, end; /**< original input byte offsets */
+	int kind;            /**< -1 proclitic, 0 stem, 1 enclitic */
+} ar_segment;
+
+/** Bits of ar_token.flags. */
+enum {
+	AR_TOKF_SENTENCE_END = 1u << 0  /**< last token of its sentence */
+};
+
+/** A token, as handed to an ar_token_sink; valid only during the call. */
+typedef struct ar_token {
+	ar_token_type type;
+	ar_script script;
+	const char *text;     /**< token text (normalized, if asked) */
+	size_t len;
+	uint64_t start, end;  /**< original input byte offsets, [start, end) */
+	uint64_t sentence;    /**< 0-based sentence number */
+	unsigned flags;       /**< AR_TOKF_* bits */
+	const ar_segment *segments; /**< clitic segments, or NULL */
+	size_t nsegments;     /**< 0 when the token was not split */
+} ar_token;
+
+/** Receives tokens in order.  Return 0 to go on, non-zero to stop
+ * (the call then returns AR_EUSER). */
+typedef int (*ar_token_sink)(const ar_token *tok, void *payload);
+
+/** Tokenizer option bits. */
+enum {
+	AR_TOK_SEGMENT = 1u << 0,    /**< split clitics off Arabic words */
+	AR_TOK_WHITESPACE = 1u << 1, /**< report AR_TOKEN_SPACE tokens */
+	AR_TOK_NORMALIZE = 1u << 2   /**< normalize (norm_flags) first */
+};
+
+/** Options of a tokenizer. */
+typedef struct ar_tok_options {
+	unsigned version;          /**< AR_TOK_OPTIONS_VERSION */
+	unsigned flags;            /**< AR_TOK_* bits */
+	unsigned norm_flags;       /**< ar_norm_flag bits, with AR_TOK_NORMALIZE */
+	ar_invalid_mode invalid;   /**< what to do with invalid UTF-8 */
+	const char *dict_dir;      /**< where to find the Arabic hunspell
+	                                dictionary for AR_TOK_SEGMENT; NULL:
+	                                DICPATH, then the system directory */
+} ar_tok_options;
+
+#define AR_TOK_OPTIONS_VERSION 1
+#define AR_TOK_OPTIONS_INIT \
+	{ AR_TOK_OPTIONS_VERSION, 0, 0, AR_INVALID_ERROR, NULL }
+
+typedef struct ar_tokenizer ar_tokenizer;
+
+/**
+ * Create a tokenizer.
+ * @param out receives the handle (release with ar_tokenizer_free()).
+ * @param opts options or NULL for the defaults.
+ * @param err optional details (e.g. which dictionary is missing).
+ * @return AR_OK, AR_ENOMEM, AR_EINVAL, AR_EDICT.
+ */
+AR_EXTERN ar_status ar_tokenizer_new(ar_tokenizer **out,
+                                     const ar_tok_options *opts,
+                                     ar_error *err);
+/** Release a tokenizer.  NULL is a no-op. */
+AR_EXTERN void ar_tokenizer_free(ar_tokenizer *t);
+
+/**
+ * Tokenize the next piece of a stream (cut at any byte).
+ * @return AR_OK, AR_EUTF8 (err gets the position), AR_ENOMEM, AR_EUSER.
+ */
+AR_EXTERN ar_status ar_tok_feed(ar_tokenizer *t, const char *s, size_t len,
+                                ar_token_sink sink, void *payload,
+                                ar_error *err);
+/** End the stream, emit the last tokens, reset for a new stream. */
+AR_EXTERN ar_status ar_tok_finish(ar_tokenizer *t, ar_token_sink sink,
+                                  void *payload, ar_error *err);
+/** Drop any held-back input and start a new stream. */
+AR_EXTERN void ar_tok_reset(ar_tokenizer *t);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ARABIC_TOK_H */

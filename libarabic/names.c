@@ -1,0 +1,2 @@
+/* names.c - being written. */
+typedef int ar_names__placeholder;

@@ -1,0 +1,2 @@
+/* norm.c - being written. */
+typedef int ar_norm__placeholder;

@@ -1,0 +1,55 @@
+/*
+ * private.h - declarations shared between the library's source files and
+ * not exported.  Internal helpers shared by several files are named
+ * ar_<module>__<name>; everything else is static.
+ */
+#ifndef AR_PRIVATE_H
+#define AR_PRIVATE_H
+
+#include "arabic.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+/* ar_buf helpers (status.c). */
+ar_status ar_buf__grow(ar_buf *b, size_t need);
+ar_status ar_buf__put(ar_buf *b, const void *data, size_t len);
+static inline void ar_buf__clear(ar_buf *b) {
+	b->size = 0;
+	if (b->ptr)
+		b->ptr[0] = '\0';
+}
+
+/* Fill an optional ar_error.  Any of err may be NULL. */
+void ar_error__set(ar_error *err, uint64_t line, uint64_t column,
+                   uint64_t offset, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+
+/*
+ * Tracks line and column (in characters) of a byte stream so that errors can
+ * name a position.  Feed it every input byte in order; positions are
+ * computed lazily from counts, so the hot path only counts newlines and lead
+ * bytes.
+ */
+typedef struct ar_pos {
+	uint64_t offset;  /* bytes seen so far */
+	uint64_t line;    /* 1-based line of the next byte */
+	uint64_t col;     /* 1-based column (characters) of the next byte */
+} ar_pos;
+#define AR_POS_INIT { 0, 1, 1 }
+void ar_pos__advance(ar_pos *p, const char *s, size_t len);
+
+/* Length of the longest prefix of s[0..len) that is a valid UTF-8 sequence
+ * start but truncated (1-3), used by streaming code to hold back a partial
+ * character at a chunk end; 0 when the tail is complete or invalid. */
+size_t ar_utf8__partial_tail(const char *s, size_t len);
+
+/* Length of the maximal invalid subpart at s (>= 1), per Unicode ch. 3
+ * "U+FFFD Substitution of Maximal Subparts". Only call when
+ * ar_utf8_decode() returned 0 and the sequence is not merely truncated. */
+size_t ar_utf8__invalid_len(const char *s, size_t len);
+
+#endif /* AR_PRIVATE_H */

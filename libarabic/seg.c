@@ -1,0 +1,2 @@
+/* seg.c - being written. */
+typedef int ar_seg__placeholder;

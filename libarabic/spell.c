@@ -1,0 +1,2 @@
+/* spell.c - being written. */
+typedef int ar_spell__placeholder;

@@ -1,0 +1,84 @@
+/* status.c - status strings, version, result buffers and error details. */
+#include "config.h"
+
+#include "private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *ar_strerror(int status)
+{
+	switch (status) {
+	case AR_OK: return "success";
+	case AR_ENOMEM: return "out of memory";
+	case AR_EINVAL: return "invalid argument";
+	case AR_EUTF8: return "invalid UTF-8";
+	case AR_EIO: return "input/output error";
+	case AR_EDICT: return "dictionary missing, unreadable or malformed";
+	case AR_EUSER: return "stopped by a callback";
+	default: return "unknown error";
+	}
+}
+
+const char *ar_version(void)
+{
+	return AR_VERSION_STRING;
+}
+
+void ar_buf_dispose(ar_buf *buf)
+{
+	if (!buf)
+		return;
+	free(buf->ptr);
+	buf->ptr = NULL;
+	buf->size = buf->asize = 0;
+}
+
+/* Make room for `need` more bytes plus a terminating NUL. */
+ar_status ar_buf__grow(ar_buf *b, size_t need)
+{
+	size_t want, n;
+	char *p;
+
+	if (need > SIZE_MAX - b->size - 1)
+		return AR_ENOMEM;
+	want = b->size + need + 1;
+	if (want <= b->asize)
+		return AR_OK;
+	n = b->asize ? b->asize : 64;
+	while (n < want)
+		n = n > SIZE_MAX / 2 ? want : n * 2;
+	p = realloc(b->ptr, n);
+	if (!p)
+		return AR_ENOMEM;
+	b->ptr = p;
+	b->asize = n;
+	return AR_OK;
+}
+
+ar_status ar_buf__put(ar_buf *b, const void *data, size_t len)
+{
+	ar_status st = ar_buf__grow(b, len);
+	if (st != AR_OK)
+		return st;
+	if (len)
+		memcpy(b->ptr + b->size, data, len);
+	b->size += len;
+	b->ptr[b->size] = '\0';
+	return AR_OK;
+}
+
+void ar_error__set(ar_error *err, uint64_t line, uint64_t column,
+                   uint64_t offset, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return;
+	err->line = line;
+	err->column = column;
+	err->offset = offset;
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	va_end(ap);
+}

@@ -1,0 +1,2 @@
+/* tok.c - being written. */
+typedef int ar_tok__placeholder;

@@ -1,0 +1,15 @@
+#!/bin/sh
+# install-deps.sh - install the Debian 12 packages needed to build and test
+# libarabic (run as root).  Used by the README quick start and by .ci/run.
+set -e
+PACKAGES="build-essential autoconf automake libtool pkg-config
+ libicu-dev icu-devtools libutf8proc-dev libhunspell-dev libcunit1-dev
+ hunspell hunspell-ar hunspell-en-us xz-utils python3"
+if [ "${1:-}" = "--dev" ]; then
+	# Optional tools: fuzzing, valgrind, benchmarks.
+	PACKAGES="$PACKAGES clang valgrind hyperfine time"
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+# shellcheck disable=SC2086
+apt-get install -y --no-install-recommends $PACKAGES

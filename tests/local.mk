@@ -1,0 +1,17 @@
+# tests/local.mk - "make check": CUnit programs, golden files, CLI tests.
+TEST_EXTENSIONS = .txt .sh
+TXT_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/golden.sh
+SH_LOG_COMPILER = $(SHELL)
+AM_TESTS_ENVIRONMENT = \
+	top_srcdir='$(top_srcdir)'; top_builddir='$(top_builddir)'; \
+	export top_srcdir top_builddir;
+
+# CUnit programs, one per module.
+check_PROGRAMS += tests/unit/test_utf8
+tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c tests/unit/unit.h
+tests_unit_test_utf8_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_unit_test_utf8_LDADD = libarabic/libarabic.la $(CUNIT_LIBS)
+
+TESTS += tests/unit/test_utf8
+
+EXTRA_DIST += tests/golden.sh
