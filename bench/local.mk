@@ -1,1 +1,18 @@
 # bench/local.mk - benchmarks; not built or run by "make" or "make check".
+# Each stage appends its scripts to BENCH_RUNS in its fragment; "make
+# bench" runs them all in order.  They print ratios against references
+# measured in the same run (cat, uconv, ICU, hunspell).
+BENCH_RUNS =
+include bench/norm.mk
+include bench/tok.mk
+include bench/spell.mk
+
+EXTRA_DIST += $(BENCH_RUNS)
+
+bench: all
+	@for s in $(BENCH_RUNS); do \
+	  echo "== $$s"; \
+	  top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+	    $(SHELL) $(abs_top_srcdir)/$$s || exit 1; \
+	done
+.PHONY: bench

@@ -1,16 +1,11 @@
-# libarabic/local.mk - the library.
+# libarabic/local.mk - the library.  Each stage lists its sources in its
+# own fragment (norm.mk, tok.mk, spell.mk).
 lib_LTLIBRARIES += libarabic/libarabic.la
 
 libarabic_libarabic_la_SOURCES = \
 	libarabic/private.h \
 	libarabic/status.c \
-	libarabic/utf8.c \
-	libarabic/norm.c \
-	libarabic/norm_tables.c \
-	libarabic/tok.c \
-	libarabic/seg.c \
-	libarabic/spell.c \
-	libarabic/names.c
+	libarabic/utf8.c
 libarabic_libarabic_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden \
 	$(ICU_CFLAGS) $(UTF8PROC_CFLAGS) $(HUNSPELL_CFLAGS)
 libarabic_libarabic_la_CPPFLAGS = $(AM_CPPFLAGS) \
@@ -21,10 +16,13 @@ libarabic_libarabic_la_LDFLAGS = $(AM_LDFLAGS) -no-undefined \
 
 include_HEADERS = libarabic/arabic.h
 arabicincdir = $(includedir)/arabic
-arabicinc_HEADERS = libarabic/arabic/common.h libarabic/arabic/norm.h \
-	libarabic/arabic/tok.h libarabic/arabic/spell.h
+arabicinc_HEADERS = libarabic/arabic/common.h
 nodist_arabicinc_HEADERS = libarabic/arabic/version.h
 
 pkgconfigdir = $(libdir)/pkgconfig
 pkgconfig_DATA = libarabic/libarabic.pc
 EXTRA_DIST += libarabic/libarabic.pc.in libarabic/arabic/version.h.in
+
+include libarabic/norm.mk
+include libarabic/tok.mk
+include libarabic/spell.mk

@@ -1,1 +1,2 @@
-# man/local.mk - manual pages.
+# man/local.mk - manual pages (section 1 per tool, section 3 for the
+# library).  Each stage adds its page in its own fragment.

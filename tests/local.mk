@@ -1,4 +1,5 @@
-# tests/local.mk - "make check": CUnit programs, golden files, CLI tests.
+# tests/local.mk - "make check": CUnit programs (one per module), golden
+# files on corpus/, CLI tests.  Each stage adds its tests in its fragment.
 TEST_EXTENSIONS = .txt .sh
 TXT_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/golden.sh
 SH_LOG_COMPILER = $(SHELL)
@@ -6,12 +7,17 @@ AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(top_srcdir)'; top_builddir='$(top_builddir)'; \
 	export top_srcdir top_builddir;
 
-# CUnit programs, one per module.
+UNIT_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+UNIT_LDADD = libarabic/libarabic.la $(CUNIT_LIBS)
+
 check_PROGRAMS += tests/unit/test_utf8
 tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c tests/unit/unit.h
-tests_unit_test_utf8_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
-tests_unit_test_utf8_LDADD = libarabic/libarabic.la $(CUNIT_LIBS)
-
+tests_unit_test_utf8_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_utf8_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_utf8
 
 EXTRA_DIST += tests/golden.sh
+
+include tests/norm.mk
+include tests/tok.mk
+include tests/spell.mk

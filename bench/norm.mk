@@ -1,0 +1,1 @@
+# bench/norm.mk - benchmarks of the norm stage; run by 'make bench'.

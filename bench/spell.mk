@@ -1,0 +1,1 @@
+# bench/spell.mk - benchmarks of the spell stage; run by 'make bench'.

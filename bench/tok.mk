@@ -1,0 +1,1 @@
+# bench/tok.mk - benchmarks of the tok stage; run by 'make bench'.

@@ -1,0 +1,3 @@
+# libarabic/tok.mk - the tokenizer and clitic segmenter.
+libarabic_libarabic_la_SOURCES += libarabic/tok.c libarabic/seg.c
+arabicinc_HEADERS += libarabic/arabic/tok.h

@@ -1,0 +1,1 @@
+# tests/norm.mk - tests of the norm stage.

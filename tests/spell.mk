@@ -1,0 +1,1 @@
+# tests/spell.mk - tests of the spell stage.

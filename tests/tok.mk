@@ -1,0 +1,1 @@
+# tests/tok.mk - tests of the tok stage.
