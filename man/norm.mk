@@ -1,0 +1,1 @@
+# man/norm.mk - manual pages of the norm stage.

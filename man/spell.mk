@@ -1,0 +1,1 @@
+# man/spell.mk - manual pages of the spell stage.

@@ -1,0 +1,1 @@
+# man/tok.mk - manual pages of the tok stage.
