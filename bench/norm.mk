@@ -1,1 +1,3 @@
 # bench/norm.mk - benchmarks of the norm stage; run by 'make bench'.
+# bench/make-corpus.sh builds the shared input file; other stages reuse it.
+EXTRA_DIST += bench/make-corpus.sh
