@@ -21,3 +21,14 @@ EXTRA_DIST += tests/golden.sh
 include tests/norm.mk
 include tests/tok.mk
 include tests/spell.mk
+
+# The public header alone, as strict C99 and as C++.
+check_PROGRAMS += tests/headertest tests/headertest_cxx
+tests_headertest_SOURCES = tests/headertest.c
+tests_headertest_CFLAGS = -std=c99 -pedantic -Wall -Wextra -Werror
+tests_headertest_LDADD = libarabic/libarabic.la
+tests_headertest_cxx_SOURCES = tests/headertest.cc
+tests_headertest_cxx_CXXFLAGS = -Wall -Wextra -Werror
+tests_headertest_cxx_LDADD = libarabic/libarabic.la
+TESTS += tests/headertest tests/headertest_cxx
+EXTRA_DIST += tests/check-exports.sh

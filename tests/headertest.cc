@@ -1,0 +1,2 @@
+// headertest.cc - compile the public header as C++.
+#include "headertest.c"
