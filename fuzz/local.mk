@@ -1,1 +1,72 @@
-# fuzz/local.mk - libFuzzer targets, built only with --enable-fuzzers.
+# fuzz/local.mk - libFuzzer targets, one per entry point that takes text.
+#
+# Each target fuzz/fuzz_NAME.c is built twice:
+#  - always, as the check program fuzz/replay_NAME (with fuzz/replay.c as
+#    main), which "make check" runs over the seeds in fuzz/corpus/NAME and
+#    the inputs that once found a bug in fuzz/regress/NAME;
+#  - with ./configure --enable-fuzzers CC=clang CXX=clang++, as the
+#    libFuzzer program fuzz/fuzz_NAME, over a copy of the library built
+#    with coverage and ASan+UBSan ("make fuzz", "make fuzz-smoke").
+# When a campaign finds a crash: fix it, then copy the input to
+# fuzz/regress/NAME/ so that every later "make check" replays it.
+
+FUZZ_NAMES = utf8
+FUZZ_SMOKE_SECONDS = 60
+
+EXTRA_DIST += fuzz/corpus fuzz/regress fuzz/dict/arabic.dict
+
+REPLAY_SRC = fuzz/replay.c fuzz/fuzz.h
+REPLAY_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)
+REPLAY_LDADD = libarabic/libarabic.la $(ICU_LIBS)
+
+check_PROGRAMS += fuzz/replay_utf8
+fuzz_replay_utf8_SOURCES = fuzz/fuzz_utf8.c $(REPLAY_SRC)
+fuzz_replay_utf8_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_NAME='"utf8"'
+fuzz_replay_utf8_CFLAGS = $(REPLAY_CFLAGS)
+fuzz_replay_utf8_LDADD = $(REPLAY_LDADD)
+TESTS += fuzz/replay_utf8
+
+if FUZZERS
+# The library again, instrumented for coverage and checked by ASan and
+# UBSan; linked statically into each target.
+FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=undefined
+FUZZ_LINK = -fsanitize=fuzzer,address,undefined
+EXTRA_LTLIBRARIES = fuzz/libarabic-fuzz.la
+fuzz_libarabic_fuzz_la_SOURCES = $(libarabic_libarabic_la_SOURCES)
+fuzz_libarabic_fuzz_la_CPPFLAGS = $(libarabic_libarabic_la_CPPFLAGS)
+fuzz_libarabic_fuzz_la_CFLAGS = $(libarabic_libarabic_la_CFLAGS) $(FUZZ_FLAGS)
+fuzz_libarabic_fuzz_la_LIBADD = $(libarabic_libarabic_la_LIBADD)
+FUZZ_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(FUZZ_FLAGS)
+FUZZ_LDADD = fuzz/libarabic-fuzz.la $(ICU_LIBS)
+
+EXTRA_PROGRAMS = fuzz/fuzz_utf8
+fuzz_fuzz_utf8_SOURCES = fuzz/fuzz_utf8.c fuzz/fuzz.h
+fuzz_fuzz_utf8_CFLAGS = $(FUZZ_CFLAGS)
+fuzz_fuzz_utf8_LDADD = $(FUZZ_LDADD)
+fuzz_fuzz_utf8_LDFLAGS = $(FUZZ_LINK)
+
+CLEANFILES += $(EXTRA_PROGRAMS) $(EXTRA_LTLIBRARIES)
+
+fuzz: $(EXTRA_PROGRAMS)
+
+# Run each target for FUZZ_SMOKE_SECONDS on its seeds; new inputs go to
+# fuzz-work/NAME in the build tree, crashes to fuzz-work/NAME-crash-*.
+fuzz-smoke: fuzz
+	@for t in $(FUZZ_NAMES); do \
+	  echo "== fuzz_$$t: $(FUZZ_SMOKE_SECONDS) s"; \
+	  mkdir -p fuzz-work/$$t; \
+	  ./fuzz/fuzz_$$t -max_total_time=$(FUZZ_SMOKE_SECONDS) \
+	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -dict=$(srcdir)/fuzz/dict/arabic.dict \
+	    -artifact_prefix=fuzz-work/$$t-crash- \
+	    fuzz-work/$$t $(srcdir)/fuzz/corpus/$$t \
+	    $(srcdir)/fuzz/regress/$$t || exit 1; \
+	done
+else
+fuzz fuzz-smoke:
+	@echo "fuzz targets need: ./configure --enable-fuzzers CC=clang CXX=clang++" >&2
+	@exit 1
+endif
+.PHONY: fuzz fuzz-smoke
