@@ -1,1 +1,82 @@
-# dict/local.mk - our hunspell supplements and the names gazetteer.
+# dict/local.mk - the names gazetteer, the Arabic loanword supplement and
+# the hunspell dictionaries built from them.  dict/README.md says where each
+# file comes from and under which licence.
+
+# Every gazetteer source file, in the order they are loaded.  Keep this in
+# sync with dict/names/: tests/dict/listed.sh fails when a .tsv file there
+# is missing here.  The icu-*.tsv files are generated (make dict-regen).
+NAMES_TSV = \
+	dict/names/icu-cities.tsv \
+	dict/names/icu-currencies.tsv \
+	dict/names/icu-languages.tsv \
+	dict/names/icu-regions.tsv
+
+NAMES_LOANWORDS = dict/ar-loanwords.txt
+
+EXTRA_DIST += dict/README.md dict/gen/embed.sh dict/gen/hunspell-dic.sh \
+	dict/gen/icu-names.cc
+
+# Installed for reference and for use with other tools: the sources, and
+# the hunspell dictionaries in $(pkgdatadir)/hunspell (see dict/README.md).
+ardictdir = $(pkgdatadir)
+dist_ardict_DATA = dict/FORMAT.md $(NAMES_LOANWORDS)
+ardictnamesdir = $(pkgdatadir)/names
+dist_ardictnames_DATA = $(NAMES_TSV)
+
+# The gazetteer and the loanwords built into the library, as C strings.
+nodist_libarabic_libarabic_la_SOURCES = libarabic/names_data.c
+CLEANFILES += libarabic/names_data.c
+libarabic/names_data.c: $(NAMES_TSV) $(NAMES_LOANWORDS) dict/gen/embed.sh
+	$(AM_V_GEN)$(MKDIR_P) libarabic && \
+	$(SHELL) $(srcdir)/dict/gen/embed.sh $(srcdir) $(NAMES_LOANWORDS) \
+	  $(NAMES_TSV) > $@-t && mv $@-t $@
+
+# The gazetteer as hunspell dictionaries.  The .aff files are written by
+# hand; the word lists are generated from the gazetteer.
+ardicthunspelldir = $(pkgdatadir)/hunspell
+dist_ardicthunspell_DATA = dict/hunspell/ar_names.aff \
+	dict/hunspell/en_names.aff
+nodist_ardicthunspell_DATA = dict/hunspell/ar_names.dic \
+	dict/hunspell/en_names.dic
+CLEANFILES += $(nodist_ardicthunspell_DATA)
+dict/hunspell/ar_names.dic: $(NAMES_TSV) dict/gen/hunspell-dic.sh
+	$(AM_V_GEN)$(MKDIR_P) dict/hunspell && \
+	$(SHELL) $(srcdir)/dict/gen/hunspell-dic.sh ar $(srcdir) \
+	  $(NAMES_TSV) > $@-t && mv $@-t $@
+dict/hunspell/en_names.dic: $(NAMES_TSV) dict/gen/hunspell-dic.sh
+	$(AM_V_GEN)$(MKDIR_P) dict/hunspell && \
+	$(SHELL) $(srcdir)/dict/gen/hunspell-dic.sh en $(srcdir) \
+	  $(NAMES_TSV) > $@-t && mv $@-t $@
+
+# Regenerate dict/names/icu-*.tsv from the ICU on this machine, in the
+# source tree.  Not part of "all": the output is committed, and a build
+# must not depend on the ICU data version.  Review the diff before
+# committing it.
+ICU_NAMES = dict/gen/icu-names$(EXEEXT)
+CLEANFILES += $(ICU_NAMES)
+$(ICU_NAMES): dict/gen/icu-names.cc
+	$(AM_V_CXXLD)$(MKDIR_P) dict/gen && \
+	$(CXX) $(CXXFLAGS) $(ICU_CFLAGS) $(LDFLAGS) -o $@ \
+	  $(srcdir)/dict/gen/icu-names.cc $(ICU_LIBS)
+dict-regen: $(ICU_NAMES)
+	./$(ICU_NAMES) $(srcdir)/dict/names
+.PHONY: dict-regen
+
+# Tests: the embedded data is byte-exact, every gazetteer file is listed
+# above, and the hunspell files load in the real hunspell and accept and
+# flag what they should.
+check_PROGRAMS += tests/dict/test_embed
+tests_dict_test_embed_SOURCES = tests/dict/test_embed.c
+nodist_tests_dict_test_embed_SOURCES = libarabic/names_data.c
+TESTS += tests/dict/test_embed tests/dict/listed.sh tests/dict/hunspell.sh
+EXTRA_DIST += tests/dict/listed.sh tests/dict/hunspell.sh \
+	tests/dict/ar_names.good tests/dict/ar_names.wrong \
+	tests/dict/en_names.good tests/dict/en_names.wrong
+
+# The list of gazetteer files, for the tests.
+check_DATA_DICT = dict/names.list
+CLEANFILES += $(check_DATA_DICT)
+dict/names.list: Makefile
+	$(AM_V_GEN)$(MKDIR_P) dict && \
+	for f in $(NAMES_TSV); do echo "$$f"; done > $@-t && mv $@-t $@
+tests/dict/test_embed.log tests/dict/listed.log: dict/names.list

@@ -52,4 +52,17 @@ size_t ar_utf8__partial_tail(const char *s, size_t len);
  * ar_utf8_decode() returned 0 and the sequence is not merely truncated. */
 size_t ar_utf8__invalid_len(const char *s, size_t len);
 
+/*
+ * Dictionary data built into the library (names_data.c, generated from
+ * dict/ by dict/gen/embed.sh).  ar_names__builtin holds every gazetteer
+ * file of dict/names/ (format: dict/FORMAT.md), each preceded by a comment
+ * line "# dict/names/FILE.tsv".  ar_names__loanwords is
+ * dict/ar-loanwords.txt: one word per line, "#" lines are comments.  Both
+ * end with a NUL that the _len values do not count.
+ */
+extern const char ar_names__builtin[];
+extern const size_t ar_names__builtin_len;
+extern const char ar_names__loanwords[];
+extern const size_t ar_names__loanwords_len;
+
 #endif /* AR_PRIVATE_H */

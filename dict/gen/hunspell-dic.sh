@@ -1,0 +1,94 @@
+#!/bin/sh
+# hunspell-dic.sh - turn the names gazetteer into a hunspell .dic file.
+#
+# Usage: hunspell-dic.sh ar|en SRCDIR TSV... > NAME.dic
+#
+# ar: every word of the ARABIC-SPELLINGS field, with the flags of
+#     dict/hunspell/ar_names.aff: A (proclitics و ف ب ل ك ال and their
+#     combinations) or, for a word that starts with the article, B (the
+#     proclitics that go before it: والقاهرة, للقاهرة).  A word written
+#     with hamza on its alef is also listed without it (أمازون, امازون):
+#     news text often drops the hamza.
+# en: every word of CANONICAL and LATIN-VARIANTS with flag S (possessive
+#     's, ’s and s').  A hyphenated word is listed whole and in parts,
+#     since hunspell also checks the parts.
+#
+# Words are deduplicated and sorted bytewise; the first line is the count,
+# as hunspell wants.  POSIX sh, awk and sort only.
+set -e
+LC_ALL=C
+export LC_ALL
+
+if [ $# -lt 2 ]; then
+	echo "usage: hunspell-dic.sh ar|en SRCDIR TSV..." >&2
+	exit 2
+fi
+script=$1
+srcdir=$2
+shift 2
+case $script in
+ar|en) ;;
+*) echo "hunspell-dic.sh: unknown script '$script' (ar or en)" >&2; exit 2;;
+esac
+
+tmp=${TMPDIR:-/tmp}/hunspell-dic.$$
+trap 'rm -f "$tmp"' EXIT
+: > "$tmp"
+for f in "$@"; do
+	if [ ! -r "$srcdir/$f" ]; then
+		echo "hunspell-dic.sh: $srcdir/$f: cannot read" >&2
+		exit 1
+	fi
+	awk -F '	' -v script="$script" '
+	function add_ar(w,   n) {
+		# Arabic words only: every byte is non-ASCII.
+		if (w == "" || w ~ /[\001-\177]/)
+			return
+		print w (substr(w, 1, 4) == "ال" ? "/B" : "/A")
+		n = w
+		gsub(/أ|إ|آ/, "ا", n)
+		if (n != w)
+			print n (substr(n, 1, 4) == "ال" ? "/B" : "/A")
+	}
+	function add_en(w,   k, n, p) {
+		gsub(/[(),;:"]/, "", w)
+		sub(/^[-'\'']+/, "", w)
+		sub(/[-'\'']+$/, "", w)
+		# Latin words only: at least one ASCII letter, no Arabic.
+		if (w !~ /[A-Za-z]/ || w ~ /[\330-\333]/)
+			return
+		print w "/S"
+		n = split(w, p, "-")
+		if (n > 1)
+			for (k = 1; k <= n; k++)
+				if (p[k] ~ /[A-Za-z]/)
+					print p[k] "/S"
+	}
+	function words(field, kind,   i, j, n, m, alt, w) {
+		if (field == "-")
+			return
+		n = split(field, alt, "|")
+		for (i = 1; i <= n; i++) {
+			m = split(alt[i], w, " ")
+			for (j = 1; j <= m; j++)
+				if (kind == "ar")
+					add_ar(w[j])
+				else
+					add_en(w[j])
+		}
+	}
+	/^#/ || /^[ \t]*$/ || NF != 4 { next }
+	{
+		sub(/\r$/, "", $4)
+		if (script == "ar") {
+			words($4, "ar")
+		} else {
+			words($2, "en")
+			words($3, "en")
+		}
+	}' "$srcdir/$f" >> "$tmp"
+done
+sort -u "$tmp" > "$tmp.s"
+mv "$tmp.s" "$tmp"
+wc -l < "$tmp" | tr -d ' '
+cat "$tmp"
