@@ -1,2 +1,1605 @@
-/* tok.c - being written. */
-typedef int ar_tok__placeholder;
+/*
+ * tok.c - streaming tokenizer for mixed Arabic and Latin text.
+ *
+ * The stream is cut into maximal runs of whitespace and of non-whitespace
+ * ("chunks").  No token crosses a run boundary (URLs, numbers, hashtags and
+ * emoji sequences never contain White_Space), so a chunk is tokenized only
+ * once it is complete, which makes the result independent of how the input
+ * was cut into pieces.  A run longer than RUN_MAX bytes is cut every
+ * RUN_MAX bytes (counted from its start, moved back to a character
+ * boundary): the cut depends only on the text, never on the pieces, and
+ * memory stays bounded.
+ *
+ * Sentence ends need one token of look-ahead (a closing quote after a full
+ * stop belongs to the sentence; a blank line ends it), so the last word
+ * token is held back until the next token or the end of the stream.
+ *
+ * With AR_TOK_NORMALIZE the input goes through an ar_normalizer first; its
+ * offset map (ar_norm_span) turns offsets in the normalized text back into
+ * offsets of the original bytes.
+ */
+#include "config.h"
+
+#include "tok_int.h"
+
+#include <stdlib.h>
+#include <utf8proc.h>
+
+#define RUN_MAX 65536
+
+/* The normalizer is linked weakly while norm.c is being written, so that
+ * the tokenizer builds without it; AR_TOK_NORMALIZE then fails with
+ * AR_EINVAL.  (Temporary.) */
+#if defined(__GNUC__)
+#pragma weak ar_normalizer_new
+#pragma weak ar_normalizer_free
+#pragma weak ar_norm_feed
+#pragma weak ar_norm_finish
+#pragma weak ar_norm_reset
+#endif
+
+/* Kinds of run. */
+enum { RUN_NONE = 0, RUN_SPACE, RUN_TEXT };
+
+/* Character classes used by the chunk scanner. */
+enum {
+	C_OTHER = 0,  /* control, unassigned, private use... */
+	C_LETTER,     /* a letter; its script is given separately */
+	C_MARK,       /* combining mark: stays with the preceding letter */
+	C_DIGIT,      /* decimal digit of any system */
+	C_PUNCT,
+	C_SYMBOL,
+	C_FORMAT,     /* Cf: ZWNJ, ZWJ, bidi marks... */
+	C_EMOJI       /* start of an emoji sequence */
+};
+
+/* A token being built for the current chunk: offsets are relative to the
+ * chunk; text replaced (invalid UTF-8 with AR_INVALID_REPLACE) points to a
+ * static string. */
+typedef struct ctok {
+	size_t s, e;
+	ar_token_type type;
+	ar_script script;
+	unsigned char term;   /* ends a sentence (., !, ?, ؟, …, ۔) */
+	unsigned char close;  /* closing quote or bracket */
+	const char *repl;     /* replacement text or NULL */
+} ctok;
+
+struct ar_tokenizer {
+	ar_tok_options opts;
+	ar_normalizer *norm;
+	ar_seg *seg;
+
+	/* the run being accumulated */
+	ar_buf run;
+	int run_kind;
+	uint64_t run_start;        /* logical offset of run.ptr[0] */
+	unsigned char tail[4];     /* incomplete UTF-8 character */
+	size_t ntail;
+	uint64_t off;              /* logical offset of the next byte */
+	ar_pos pos;                /* positions, for errors (raw input) */
+
+	/* offset map of the normalized text (AR_TOK_NORMALIZE) */
+	ar_norm_span *spans;
+	size_t nspans, aspans, span0;
+
+	/* tokens of the chunk being scanned */
+	ctok *ct;
+	size_t nct, act;
+
+	/* the held-back token (sentence look-ahead) */
+	int have_held;
+	ar_token held;
+	ar_buf held_text;
+	ar_segment held_segs[AR_SEG_MAX];
+	ar_buf held_segtext;
+	int pend_end;              /* a terminator was seen: the sentence ends
+	                              unless a closing mark follows */
+	uint64_t sentence;
+
+	/* the current call */
+	ar_token_sink sink;
+	void *payload;
+	ar_error *err;
+	int stopped;
+};
+
+/* ------------------------------------------------------------------ */
+/* Character properties                                                 */
+
+/* Script of a letter by Unicode block (Blocks.txt); only the distinction
+ * Arabic / Latin / other matters here. */
+static ar_script letter_script(uint32_t cp)
+{
+	if (cp < 0x250)
+		return AR_SCRIPT_LATIN; /* ASCII, Latin-1, Extended-A/B */
+	if (cp < 0x2B0)
+		return AR_SCRIPT_LATIN; /* IPA */
+	if (cp >= 0x600 && cp <= 0x6FF)
+		return AR_SCRIPT_ARABIC;
+	if (cp >= 0x750 && cp <= 0x77F)
+		return AR_SCRIPT_ARABIC;
+	if (cp >= 0x870 && cp <= 0x8FF)
+		return AR_SCRIPT_ARABIC;
+	if (cp >= 0xFB50 && cp <= 0xFDFF)
+		return AR_SCRIPT_ARABIC;
+	if (cp >= 0xFE70 && cp <= 0xFEFF)
+		return AR_SCRIPT_ARABIC;
+	if (cp >= 0x1E00 && cp <= 0x1EFF)
+		return AR_SCRIPT_LATIN;
+	if (cp >= 0x2C60 && cp <= 0x2C7F)
+		return AR_SCRIPT_LATIN;
+	if (cp >= 0xA720 && cp <= 0xA7FF)
+		return AR_SCRIPT_LATIN;
+	if (cp >= 0xAB30 && cp <= 0xAB6F)
+		return AR_SCRIPT_LATIN;
+	if ((cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))
+		return AR_SCRIPT_LATIN;
+	if (cp >= 0x10E60 && cp <= 0x10E7F)
+		return AR_SCRIPT_ARABIC;
+	if (cp >= 0x1EE00 && cp <= 0x1EEFF)
+		return AR_SCRIPT_ARABIC;
+	return AR_SCRIPT_OTHER;
+}
+
+/* Class of an ASCII byte. */
+static const unsigned char ascii_class[128] = {
+	/* controls */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/*  ! " # $ % & ' ( ) * + , - . / */
+	0, C_PUNCT, C_PUNCT, C_PUNCT, C_SYMBOL, C_PUNCT, C_PUNCT, C_PUNCT,
+	C_PUNCT, C_PUNCT, C_PUNCT, C_SYMBOL, C_PUNCT, C_PUNCT, C_PUNCT,
+	C_PUNCT,
+	/* 0-9 */
+	C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT,
+	C_DIGIT, C_DIGIT, C_DIGIT,
+	/* : ; < = > ? @ */
+	C_PUNCT, C_PUNCT, C_SYMBOL, C_SYMBOL, C_SYMBOL, C_PUNCT, C_PUNCT,
+	/* A-Z */
+	C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+	C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+	C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+	C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+	/* [ \ ] ^ _ ` */
+	C_PUNCT, C_PUNCT, C_PUNCT, C_SYMBOL, C_PUNCT, C_SYMBOL,
+	/* a-z */
+	C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+	C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+	C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+	C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+	/* { | } ~ DEL */
+	C_PUNCT, C_SYMBOL, C_PUNCT, C_SYMBOL, 0
+};
+
+static int is_emoji_start(uint32_t cp, const utf8proc_property_t *pr)
+{
+	int bc = pr->boundclass;
+
+	if (bc == UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR)
+		return 1;
+	if (bc != UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC &&
+	    bc != UTF8PROC_BOUNDCLASS_E_ZWG)
+		return 0;
+	/* Extended_Pictographic also holds text symbols such as © ® ™ ‼ and
+	 * arrows; those are emoji only with VS16, handled by the caller. */
+	return cp >= 0x1F000 || (cp >= 0x2600 && cp <= 0x27BF) ||
+	       (cp >= 0x2B00 && cp <= 0x2BFF) || cp == 0x231A ||
+	       cp == 0x231B || cp == 0x2328 || cp == 0x23CF ||
+	       (cp >= 0x23E9 && cp <= 0x23FA);
+}
+
+static int classify(uint32_t cp)
+{
+	const utf8proc_property_t *pr;
+
+	if (cp < 0x80)
+		return ascii_class[cp];
+	if (cp == 0x640)           /* tatweel (Lm): part of Arabic words */
+		return C_LETTER;
+	pr = utf8proc_get_property((utf8proc_int32_t)cp);
+	switch (pr->category) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL:
+		return C_LETTER;
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return C_MARK;
+	case UTF8PROC_CATEGORY_ND:
+		return C_DIGIT;
+	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+		return C_PUNCT;
+	case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
+	case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO:
+		return is_emoji_start(cp, pr) ? C_EMOJI : C_SYMBOL;
+	case UTF8PROC_CATEGORY_CF:
+		return C_FORMAT;
+	case UTF8PROC_CATEGORY_NO:
+		return C_SYMBOL;
+	default:
+		return C_OTHER;
+	}
+}
+
+/* White_Space (PropList.txt), plus ZERO WIDTH SPACE and the BOM / ZWNBSP,
+ * which separate words without being letters of either. */
+static int is_space(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+	switch (cp) {
+	case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
+	case 0x202F: case 0x205F: case 0x3000: case 0x200B: case 0xFEFF:
+		return 1;
+	default:
+		return cp >= 0x2000 && cp <= 0x200A;
+	}
+}
+
+int ar_tok__arabic_letter(uint32_t cp)
+{
+	return ((cp >= 0x620 && cp <= 0x64A) || (cp >= 0x66E && cp <= 0x6D3) ||
+	        cp == 0x6D5 || cp == 0x6EE || cp == 0x6EF ||
+	        (cp >= 0x6FA && cp <= 0x6FC) || cp == 0x6FF) && cp != 0x640;
+}
+
+/* Decode the character at p[i]; returns its length, or 0 if the bytes
+ * there are not valid UTF-8. */
+static size_t dec(const char *p, size_t n, size_t i, uint32_t *cp)
+{
+	unsigned char c = (unsigned char)p[i];
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	return ar_utf8_decode(cp, p + i, n - i);
+}
+
+/* Code point before position i (which is > 0), or 0 if not decodable. */
+static uint32_t prev_cp(const char *p, size_t i)
+{
+	size_t k = i;
+	uint32_t cp;
+
+	while (k > 0 && i - k < 4) {
+		k--;
+		if (((unsigned char)p[k] & 0xC0) != 0x80)
+			break;
+	}
+	if (ar_utf8_decode(&cp, p + k, i - k) != i - k)
+		return 0;
+	return cp;
+}
+
+static int is_ascii_alnum(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* ------------------------------------------------------------------ */
+/* URLs, e-mail addresses                                               */
+
+/* Generic and frequent top-level domains accepted without a scheme (any
+ * two-letter country code is also accepted). */
+static const char *const tlds[] = {
+	"com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name",
+	"pro", "app", "dev", "io", "ai", "news", "online", "site", "blog",
+	"tech", "media", "tv", "xyz", "top", "live", "store", "shop", "museum",
+	"aero", "coop", "jobs", "mobi", "travel", "asia", "cat", "tel", "arpa",
+	"world", "today", "email", "link", "cloud", NULL
+};
+
+static int tld_ok(const char *p, size_t n)
+{
+	size_t i, k;
+	char low[8];
+
+	if (n < 2 || n > 7)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return 0;
+		low[i] = (char)(c | 0x20);
+	}
+	if (n == 2)
+		return 1;
+	for (k = 0; tlds[k]; k++)
+		if (strlen(tlds[k]) == n && memcmp(tlds[k], low, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Scan a host name of ASCII labels at p[i]; returns its end and sets
+ * *ndots and *last (start of the last label), or i if there is none. */
+static size_t scan_host(const char *p, size_t n, size_t i, int *ndots,
+                        size_t *last)
+{
+	size_t j = i, lab = i;
+
+	*ndots = 0;
+	for (;;) {
+		size_t k = j;
+		while (k < n && (is_ascii_alnum((unsigned char)p[k]) ||
+		                 (p[k] == '-' && k > j)))
+			k++;
+		if (k == j || p[k - 1] == '-')
+			return j == i ? i : j - 1; /* drop the last '.' */
+		lab = j;
+		j = k;
+		if (j + 1 < n && p[j] == '.' &&
+		    is_ascii_alnum((unsigned char)p[j + 1])) {
+			(*ndots)++;
+			j++;
+			continue;
+		}
+		break;
+	}
+	*last = lab;
+	return j;
+}
+
+static int is_url_stop(uint32_t cp)
+{
+	switch (cp) {
+	case '"': case '<': case '>': case '`': case 0xAB: case 0xBB:
+	case 0x201C: case 0x201D: case 0x2018: case 0x2019:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int is_trailing_punct(uint32_t cp)
+{
+	switch (cp) {
+	case '.': case ',': case ';': case ':': case '!': case '?': case '\'':
+	case ')': case ']': case '}': case 0x60C: case 0x61B: case 0x61F:
+	case 0x6D4: case 0x2026:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Path, query and fragment after a host: anything but whitespace (the
+ * chunk has none) and quotes, without trailing punctuation; a closing
+ * parenthesis is kept when it closes one opened inside the URL. */
+static size_t scan_url_tail(const char *p, size_t n, size_t j)
+{
+	size_t k = j, end = j;
+	int depth = 0;
+
+	while (k < n) {
+		uint32_t cp;
+		size_t l = dec(p, n, k, &cp);
+		if (l == 0 || is_url_stop(cp))
+			break;
+		if (cp == '(')
+			depth++;
+		k += l;
+		if (cp == ')') {
+			if (depth == 0) {
+				/* unbalanced: ends the URL */
+				k -= l;
+				break;
+			}
+			depth--;
+			end = k;
+			continue;
+		}
+		if (!is_trailing_punct(cp))
+			end = k;
+	}
+	return end;
+}
+
+static int ascii_prefix(const char *p, size_t n, size_t i, const char *lit)
+{
+	size_t m = strlen(lit), k;
+
+	if (n - i < m)
+		return 0;
+	for (k = 0; k < m; k++)
+		if (((unsigned char)p[i + k] | 0x20) != (unsigned char)lit[k] &&
+		    p[i + k] != lit[k])
+			return 0;
+	return 1;
+}
+
+/* A URL starting at p[i]: scheme://..., www.host..., or host.tld with a
+ * known top-level domain.  Returns its end or 0. */
+static size_t try_url(const char *p, size_t n, size_t i)
+{
+	size_t j = i, host_end, last;
+	int ndots, scheme = 0;
+
+	/* scheme: letters, then "://" */
+	while (j < n && j - i < 16 &&
+	       (is_ascii_alnum((unsigned char)p[j]) || p[j] == '+' ||
+	        p[j] == '-' || p[j] == '.'))
+		j++;
+	if (j > i && j + 3 <= n && p[j] == ':' && p[j + 1] == '/' &&
+	    p[j + 2] == '/' && ((unsigned char)p[i] | 0x20) >= 'a' &&
+	    ((unsigned char)p[i] | 0x20) <= 'z') {
+		size_t k = j + 3, e;
+		/* anything up to a stop; hosts may be non-ASCII (IRIs) */
+		e = scan_url_tail(p, n, k);
+		return e > k ? e : 0;
+	}
+	(void)scheme;
+	if (ascii_prefix(p, n, i, "mailto:"))
+		return 0; /* left to try_email after the colon */
+	host_end = scan_host(p, n, i, &ndots, &last);
+	if (host_end == i || ndots < 1)
+		return 0;
+	if (!ascii_prefix(p, n, i, "www.") &&
+	    !tld_ok(p + last, host_end - last))
+		return 0;
+	/* the host must not run on into letters ("site.comment" is not) */
+	if (host_end < n) {
+		uint32_t cp;
+		size_t l = dec(p, n, host_end, &cp);
+		if (l && (cp == '@' || cp == '_' ||
+		          (cp >= 0x80 && classify(cp) == C_LETTER &&
+		           letter_script(cp) == AR_SCRIPT_LATIN)))
+			return 0;
+	}
+	j = host_end;
+	if (j + 1 < n && p[j] == ':' && p[j + 1] >= '0' && p[j + 1] <= '9') {
+		j++;
+		while (j < n && p[j] >= '0' && p[j] <= '9')
+			j++;
+	}
+	if (j < n && (p[j] == '/' || p[j] == '?' || p[j] == '#'))
+		j = scan_url_tail(p, n, j);
+	return j;
+}
+
+static int email_local_char(unsigned char c)
+{
+	return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' ||
+	       c == '+' || c == '-';
+}
+
+/* An e-mail address starting at p[i] (RFC 5322 dot-atom, ASCII only);
+ * returns its end or 0. */
+static size_t try_email(const char *p, size_t n, size_t i)
+{
+	size_t j = i, host_end, last;
+	int ndots;
+
+	while (j < n && email_local_char((unsigned char)p[j]))
+		j++;
+	if (j == i || j >= n || p[j] != '@' || p[i] == '.' || p[j - 1] == '.')
+		return 0;
+	host_end = scan_host(p, n, j + 1, &ndots, &last);
+	if (host_end == j + 1 || ndots < 1)
+		return 0;
+	for (j = last; j < host_end; j++)
+		if (!(((unsigned char)p[j] | 0x20) >= 'a' &&
+		      ((unsigned char)p[j] | 0x20) <= 'z'))
+			return 0;
+	if (host_end - last < 2)
+		return 0;
+	return host_end;
+}
+
+/* ------------------------------------------------------------------ */
+/* Latin abbreviations                                                  */
+
+/* Abbreviations written with a final full stop that does not end a
+ * sentence (titles, Latin phrases, months).  Case-sensitive. */
+static const char *const abbrevs[] = {
+	"Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St", "Jr", "Sr", "Mt", "Rev",
+	"Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Pres", "Hon",
+	"vs", "etc", "al", "approx", "ca", "cf", "no", "No", "Nos", "vol",
+	"Vol", "pp", "p", "fig", "Fig", "ed", "eds", "Inc", "Ltd", "Co",
+	"Corp", "Bros", "Dept", "Univ", "Jan", "Feb", "Mar", "Apr", "Jun",
+	"Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed",
+	"Thu", "Fri", "Sat", "Sun", "Ave", "Blvd", "Rd", "est", "min", "max",
+	NULL
+};
+
+static int is_abbrev(const char *p, size_t n)
+{
+	size_t k;
+
+	if (n == 1 && p[0] >= 'A' && p[0] <= 'Z')
+		return 1; /* an initial: "J. R. R. Tolkien" */
+	for (k = 0; abbrevs[k]; k++)
+		if (strlen(abbrevs[k]) == n && memcmp(abbrevs[k], p, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* "U.S.", "e.g.", "i.e.", "a.m.": single letters each followed by a full
+ * stop, at least two of them.  Returns the end or 0. */
+static size_t try_dotted(const char *p, size_t n, size_t i)
+{
+	size_t j = i;
+	int k = 0;
+
+	while (j + 1 < n && ((unsigned char)p[j] | 0x20) >= 'a' &&
+	       ((unsigned char)p[j] | 0x20) <= 'z' && p[j + 1] == '.') {
+		j += 2;
+		k++;
+		if (j < n && is_ascii_alnum((unsigned char)p[j]) &&
+		    !(j + 1 < n && p[j + 1] == '.')) {
+			/* "U.S.A" without the last stop */
+			if (k >= 2 && !(j + 1 < n &&
+			                is_ascii_alnum((unsigned char)p[j + 1])))
+				return j + 1;
+			return 0;
+		}
+	}
+	return k >= 2 ? j : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Chunk scanner                                                        */
+
+static ar_status push_ct(ar_tokenizer *t, size_t s, size_t e,
+                         ar_token_type type, ar_script script)
+{
+	ctok *c;
+
+	if (t->nct == t->act) {
+		size_t na = t->act ? t->act * 2 : 256;
+		ctok *p = realloc(t->ct, na * sizeof *p);
+		if (!p)
+			return AR_ENOMEM;
+		t->ct = p;
+		t->act = na;
+	}
+	c = &t->ct[t->nct++];
+	c->s = s;
+	c->e = e;
+	c->type = type;
+	c->script = script;
+	c->term = 0;
+	c->close = 0;
+	c->repl = NULL;
+	return AR_OK;
+}
+
+/* Skip combining marks, variation selectors and ZWJ/ZWNJ after j. */
+static size_t skip_extend(const char *p, size_t n, size_t j)
+{
+	while (j < n) {
+		uint32_t cp;
+		size_t l = dec(p, n, j, &cp);
+		int c;
+		if (l == 0 || cp < 0x80)
+			break;
+		c = classify(cp);
+		if (c != C_MARK && !(cp >= 0xFE00 && cp <= 0xFE0F))
+			break;
+		j += l;
+	}
+	return j;
+}
+
+/* A word of one script starting at p[i] (a letter). */
+static size_t scan_word(const char *p, size_t n, size_t i, ar_script sc)
+{
+	size_t j = i;
+
+	while (j < n) {
+		uint32_t cp;
+		size_t l = dec(p, n, j, &cp);
+		int c;
+
+		if (l == 0)
+			break;
+		c = classify(cp);
+		if (c == C_LETTER) {
+			if (letter_script(cp) != sc)
+				break;
+		} else if (c == C_MARK) {
+			/* stays with its letter */
+		} else if (c == C_FORMAT && (cp == 0x200C || cp == 0x200D)) {
+			/* ZWNJ/ZWJ inside a word: only before a letter of the
+			 * same script, or a mark */
+			uint32_t nx;
+			size_t l2 = j + l < n ? dec(p, n, j + l, &nx) : 0;
+			if (!l2 || !((classify(nx) == C_LETTER &&
+			              letter_script(nx) == sc) ||
+			             classify(nx) == C_MARK ||
+			             sc == AR_SCRIPT_ARABIC))
+				break;
+		} else if (c == C_DIGIT && cp < 0x80 &&
+		           sc != AR_SCRIPT_ARABIC) {
+			/* "mp3", "G7" */
+		} else if (cp == '\'' || cp == 0x2019 || cp == '-' ||
+		           cp == 0x2010 || cp == 0x2011) {
+			/* apostrophes and hyphens between two letters of the
+			 * word's script: "don't", "Al-Qaeda" */
+			uint32_t nx;
+			size_t l2 = j + l < n ? dec(p, n, j + l, &nx) : 0;
+			if (!l2 || classify(nx) != C_LETTER ||
+			    letter_script(nx) != sc || j == i)
+				break;
+		} else {
+			break;
+		}
+		j += l;
+	}
+	return j;
+}
+
+/* A number at p[i] (a digit): digits with . , ٫ ٬ between digits, then
+ * an optional percent or per-mille sign. */
+static size_t scan_number(const char *p, size_t n, size_t i)
+{
+	size_t j = i;
+
+	for (;;) {
+		uint32_t cp;
+		size_t l;
+		while (j < n && (l = dec(p, n, j, &cp)) != 0 &&
+		       (cp < 0x80 ? (cp >= '0' && cp <= '9')
+		                  : classify(cp) == C_DIGIT))
+			j += l;
+		if (j < n && (l = dec(p, n, j, &cp)) != 0 &&
+		    (cp == '.' || cp == ',' || cp == 0x66B || cp == 0x66C)) {
+			uint32_t nx;
+			size_t l2 = j + l < n ? dec(p, n, j + l, &nx) : 0;
+			if (l2 && (nx < 0x80 ? (nx >= '0' && nx <= '9')
+			                     : classify(nx) == C_DIGIT)) {
+				j += l;
+				continue;
+			}
+		}
+		break;
+	}
+	if (j < n) {
+		uint32_t cp;
+		size_t l = dec(p, n, j, &cp);
+		if (l && (cp == '%' || cp == 0x66A || cp == 0x2030 ||
+		          cp == 0x609))
+			j += l;
+	}
+	return j;
+}
+
+/* An emoji sequence: one extended grapheme cluster (UAX #29, with the
+ * emoji ZWJ and regional-indicator rules of utf8proc). */
+static size_t scan_grapheme(const char *p, size_t n, size_t i)
+{
+	utf8proc_int32_t state = 0;
+	uint32_t prev, cp;
+	size_t j = i, l;
+
+	l = dec(p, n, j, &prev);
+	j += l;
+	while (j < n && (l = dec(p, n, j, &cp)) != 0) {
+		if (utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev,
+		                                     (utf8proc_int32_t)cp,
+		                                     &state))
+			break;
+		prev = cp;
+		j += l;
+	}
+	return j;
+}
+
+static int is_terminator(uint32_t cp)
+{
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x61F ||
+	       cp == 0x2026 || cp == 0x6D4 || cp == 0x203C || cp == 0x2047 ||
+	       cp == 0x2048 || cp == 0x2049 || cp == 0x3002;
+}
+
+static int is_closing(uint32_t cp)
+{
+	switch (cp) {
+	case '"': case '\'': case ')': case ']': case '}': case 0xBB:
+	case 0x2019: case 0x201D: case 0x203A: case 0xFD3F: case 0x300D:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int hashtag_char(uint32_t cp)
+{
+	int c;
+
+	if (cp == '_')
+		return 1;
+	c = classify(cp);
+	return c == C_LETTER || c == C_DIGIT || c == C_MARK ||
+	       cp == 0x200C || cp == 0x200D;
+}
+
+static const char replacement[] = "\xEF\xBF\xBD";
+
+/* Tokenize one chunk (no whitespace inside) into t->ct. */
+static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
+{
+	size_t i = 0;
+	int has_at = memchr(p, '@', n) != NULL;
+	int has_dot = has_at || memchr(p, '.', n) != NULL;
+	ar_status st;
+
+	t->nct = 0;
+	while (i < n) {
+		uint32_t cp, prev = 0;
+		size_t l = dec(p, n, i, &cp), e;
+		int c;
+
+		if (l == 0) {
+			/* invalid UTF-8 (AR_INVALID_REPLACE or KEEP) */
+			e = i + ar_utf8__invalid_len(p + i, n - i);
+			if ((st = push_ct(t, i, e, AR_TOKEN_SYMBOL,
+			                  AR_SCRIPT_NONE)) != AR_OK)
+				return st;
+			if (t->opts.invalid == AR_INVALID_REPLACE)
+				t->ct[t->nct - 1].repl = replacement;
+			i = e;
+			continue;
+		}
+		if (i > 0)
+			prev = prev_cp(p, i);
+		c = classify(cp);
+
+		/* e-mail addresses and URLs start at an ASCII letter or digit
+		 * that does not continue a word */
+		if (has_dot && cp < 0x80 && is_ascii_alnum(cp) &&
+		    !(i > 0 && (is_ascii_alnum(prev) || prev == '.' ||
+		                prev == '@' || prev == '_' || prev == '-'))) {
+			if (has_at && (e = try_email(p, n, i)) != 0) {
+				if ((st = push_ct(t, i, e, AR_TOKEN_EMAIL,
+				                  AR_SCRIPT_NONE)) != AR_OK)
+					return st;
+				i = e;
+				continue;
+			}
+			if ((e = try_url(p, n, i)) != 0) {
+				if ((st = push_ct(t, i, e, AR_TOKEN_URL,
+				                  AR_SCRIPT_NONE)) != AR_OK)
+					return st;
+				i = e;
+				continue;
+			}
+		}
+
+		/* keycaps: 1️⃣ #️⃣ */
+		if ((c == C_DIGIT || cp == '#' || cp == '*') && cp < 0x80 &&
+		    i + 1 < n) {
+			uint32_t nx;
+			size_t l2 = dec(p, n, i + 1, &nx);
+			if (l2 && (nx == 0xFE0F || nx == 0x20E3)) {
+				e = scan_grapheme(p, n, i);
+				if ((st = push_ct(t, i, e, AR_TOKEN_EMOJI,
+				                  AR_SCRIPT_NONE)) != AR_OK)
+					return st;
+				i = e;
+				continue;
+			}
+		}
+
+		if ((cp == '#' || cp == '@') && i + 1 < n) {
+			uint32_t nx;
+			size_t l2 = dec(p, n, i + 1, &nx);
+			if (l2 && hashtag_char(nx) &&
+			    !(cp == '@' && i > 0 && is_ascii_alnum(prev))) {
+				ar_script sc = AR_SCRIPT_NONE;
+				e = i + 1;
+				while (e < n && (l2 = dec(p, n, e, &nx)) != 0 &&
+				       hashtag_char(nx)) {
+					if (sc == AR_SCRIPT_NONE &&
+					    classify(nx) == C_LETTER)
+						sc = letter_script(nx);
+					e += l2;
+				}
+				if ((st = push_ct(t, i, e,
+				                  cp == '#' ? AR_TOKEN_HASHTAG
+				                            : AR_TOKEN_MENTION,
+				                  sc)) != AR_OK)
+					return st;
+				i = e;
+				continue;
+			}
+		}
+
+		/* signs: only at the start of a number, not after a word */
+		if ((cp == '-' || cp == '+' || cp == 0x2212) && i + l < n &&
+		    !(i > 0 && (classify(prev) == C_LETTER ||
+		                classify(prev) == C_DIGIT ||
+		                classify(prev) == C_MARK))) {
+			uint32_t nx;
+			size_t l2 = dec(p, n, i + l, &nx);
+			if (l2 && classify(nx) == C_DIGIT) {
+				e = scan_number(p, n, i + l);
+				if ((st = push_ct(t, i, e, AR_TOKEN_NUMBER,
+				                  AR_SCRIPT_NONE)) != AR_OK)
+					return st;
+				i = e;
+				continue;
+			}
+		}
+
+		switch (c) {
+		case C_LETTER: {
+			ar_script sc = letter_script(cp);
+			e = scan_word(p, n, i, sc);
+			if (sc == AR_SCRIPT_LATIN && cp < 0x80) {
+				size_t d = try_dotted(p, n, i);
+				if (d > e)
+					e = d;
+				else if (e < n && p[e] == '.' &&
+				         is_abbrev(p + i, e - i))
+					e++;
+			}
+			st = push_ct(t, i, e,
+			             sc == AR_SCRIPT_ARABIC ? AR_TOKEN_ARABIC :
+			             sc == AR_SCRIPT_LATIN ? AR_TOKEN_LATIN :
+			             AR_TOKEN_WORD, sc);
+			break;
+		}
+		case C_DIGIT:
+			e = scan_number(p, n, i);
+			st = push_ct(t, i, e, AR_TOKEN_NUMBER, AR_SCRIPT_NONE);
+			break;
+		case C_EMOJI:
+			e = scan_grapheme(p, n, i);
+			st = push_ct(t, i, e, AR_TOKEN_EMOJI, AR_SCRIPT_NONE);
+			break;
+		case C_PUNCT:
+			e = i + l;
+			if (cp == '.' || cp == '!' || cp == '?' ||
+			    cp == 0x61F) {
+				/* "...", "?!", "؟؟": one token */
+				while (e < n && (p[e] == '.' || p[e] == '!' ||
+				                 p[e] == '?' ||
+				                 (e + 1 < n &&
+				                  (unsigned char)p[e] == 0xD8 &&
+				                  (unsigned char)p[e + 1] == 0x9F)))
+					e += p[e] == '.' || p[e] == '!' ||
+					     p[e] == '?' ? 1 : 2;
+			}
+			e = skip_extend(p, n, e);
+			st = push_ct(t, i, e, AR_TOKEN_PUNCT, AR_SCRIPT_NONE);
+			if (st == AR_OK) {
+				t->ct[t->nct - 1].term = is_terminator(cp);
+				t->ct[t->nct - 1].close = is_closing(cp);
+			}
+			break;
+		case C_SYMBOL: {
+			/* a text symbol made an emoji by VS16: ©️ ❤️ */
+			uint32_t nx;
+			size_t l2 = i + l < n ? dec(p, n, i + l, &nx) : 0;
+			if (l2 && nx == 0xFE0F) {
+				e = scan_grapheme(p, n, i);
+				st = push_ct(t, i, e, AR_TOKEN_EMOJI,
+				             AR_SCRIPT_NONE);
+				break;
+			}
+			e = skip_extend(p, n, i + l);
+			st = push_ct(t, i, e, AR_TOKEN_SYMBOL, AR_SCRIPT_NONE);
+			break;
+		}
+		case C_MARK:
+		default:
+			/* a mark with no letter, a format or control
+			 * character: a symbol of its own (with its marks) */
+			e = skip_extend(p, n, i + l);
+			st = push_ct(t, i, e, AR_TOKEN_SYMBOL, AR_SCRIPT_NONE);
+			break;
+		}
+		if (st != AR_OK)
+			return st;
+		i = e;
+	}
+	return AR_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Offsets back to the original input                                   */
+
+/* Original offset of logical offset x: the start of a token (is_end 0)
+ * or its end (is_end 1). */
+static uint64_t map_off(ar_tokenizer *t, uint64_t x, int is_end)
+{
+	size_t k;
+
+	if (!t->norm)
+		return x;
+	for (k = t->span0; k < t->nspans; k++) {
+		const ar_norm_span *s = &t->spans[k];
+		if (s->out_start == s->out_end)
+			continue;
+		if (is_end ? (x > s->out_start && x <= s->out_end)
+		           : (x >= s->out_start && x < s->out_end)) {
+			if (s->identity)
+				return s->in_start + (x - s->out_start);
+			return is_end ? s->in_end : s->in_start;
+		}
+		if (s->out_start >= x)
+			break;
+	}
+	/* past the known map (cannot happen for text we were given) */
+	return k > 0 && t->nspans ? t->spans[t->nspans - 1].in_end : x;
+}
+
+/* Forget the spans that end before logical offset x. */
+static void drop_spans(ar_tokenizer *t, uint64_t x)
+{
+	while (t->span0 < t->nspans && t->spans[t->span0].out_end < x)
+		t->span0++;
+	if (t->span0 > 64 && t->span0 * 2 > t->nspans) {
+		memmove(t->spans, t->spans + t->span0,
+		        (t->nspans - t->span0) * sizeof *t->spans);
+		t->nspans -= t->span0;
+		t->span0 = 0;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Emission: sentence look-ahead                                        */
+
+static ar_status call_sink(ar_tokenizer *t, const ar_token *tok)
+{
+	if (t->stopped)
+		return AR_EUSER;
+	if (t->sink(tok, t->payload) != 0) {
+		t->stopped = 1;
+		return AR_EUSER;
+	}
+	return AR_OK;
+}
+
+/* Hand the held token to the sink, ending its sentence if `end`. */
+static ar_status flush_held(ar_tokenizer *t, int end)
+{
+	ar_status st;
+
+	if (!t->have_held)
+		return AR_OK;
+	t->have_held = 0;
+	if (end)
+		t->held.flags |= AR_TOKF_SENTENCE_END;
+	st = call_sink(t, &t->held);
+	if (end)
+		t->sentence++;
+	t->pend_end = 0;
+	return st;
+}
+
+/* Take a copy of tok as the held token. */
+static ar_status hold(ar_tokenizer *t, const ar_token *tok)
+{
+	ar_status st;
+	size_t k;
+
+	ar_buf__clear(&t->held_text);
+	if ((st = ar_buf__put(&t->held_text, tok->text, tok->len)) != AR_OK)
+		return st;
+	t->held = *tok;
+	t->held.text = t->held_text.ptr;
+	if (tok->nsegments) {
+		ar_buf__clear(&t->held_segtext);
+		for (k = 0; k < tok->nsegments; k++) {
+			const ar_segment *s = &tok->segments[k];
+			if ((st = ar_buf__put(&t->held_segtext, s->text,
+			                      s->len)) != AR_OK ||
+			    (st = ar_buf__put(&t->held_segtext, s->form,
+			                      s->form_len)) != AR_OK)
+				return st;
+		}
+		/* the buffer does not move any more: point into it */
+		{
+			size_t o = 0;
+			for (k = 0; k < tok->nsegments; k++) {
+				t->held_segs[k] = tok->segments[k];
+				t->held_segs[k].text = t->held_segtext.ptr + o;
+				o += tok->segments[k].len;
+				t->held_segs[k].form = t->held_segtext.ptr + o;
+				o += tok->segments[k].form_len;
+			}
+		}
+		t->held.segments = t->held_segs;
+	}
+	t->have_held = 1;
+	return AR_OK;
+}
+
+/* A word, number, punctuation... token arrives. */
+static ar_status emit_text(ar_tokenizer *t, ar_token *tok, int term,
+                           int close, int adjacent)
+{
+	ar_status st;
+
+	if (t->have_held) {
+		int end = 0;
+		if (t->pend_end) {
+			if (adjacent && (close || term)) {
+				/* ."  .»  ?!: the sentence goes on to here */
+				if ((st = flush_held(t, 0)) != AR_OK)
+					return st;
+				t->pend_end = 1;
+				goto take;
+			}
+			/* "file.txt", "v1.2b": no space, so no sentence end
+			 * before a small letter or a digit */
+			end = !(adjacent &&
+			        (tok->type == AR_TOKEN_NUMBER ||
+			         (tok->type == AR_TOKEN_LATIN &&
+			          tok->text[0] >= 'a' && tok->text[0] <= 'z')));
+		}
+		if ((st = flush_held(t, end)) != AR_OK)
+			return st;
+	}
+	t->pend_end = term;
+take:
+	tok->sentence = t->sentence;
+	{
+		int pend = t->pend_end;
+		st = hold(t, tok);
+		t->pend_end = pend;
+	}
+	return st;
+}
+
+/* A whitespace run arrives: it decides the held token's sentence. */
+static ar_status emit_space(ar_tokenizer *t, ar_token *tok)
+{
+	const char *p = tok->text;
+	size_t k, nl = 0;
+	ar_status st;
+	uint64_t sent = t->sentence;
+	int end;
+
+	for (k = 0; k < tok->len; k++) {
+		if (p[k] == '\n')
+			nl++;
+		else if (p[k] == '\r' && !(k + 1 < tok->len && p[k + 1] == '\n'))
+			nl++;
+		else if ((unsigned char)p[k] == 0xE2 && k + 2 < tok->len &&
+		         (unsigned char)p[k + 1] == 0x80 &&
+		         ((unsigned char)p[k + 2] == 0xA8 ||
+		          (unsigned char)p[k + 2] == 0xA9))
+			nl++;
+	}
+	end = t->pend_end || nl >= 2;
+	if (t->have_held) {
+		sent = t->held.sentence;
+		if ((st = flush_held(t, end)) != AR_OK)
+			return st;
+	}
+	if (t->opts.flags & AR_TOK_WHITESPACE) {
+		tok->sentence = sent;
+		return call_sink(t, tok);
+	}
+	return AR_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Runs                                                                 */
+
+/* Segment an Arabic token, filling segs; returns their number. */
+static size_t segment(ar_tokenizer *t, ar_token *tok, ar_segment *segs)
+{
+	ar_seg_piece pc[AR_SEG_MAX];
+	int k, n;
+	int ud = (t->opts.flags & AR_TOK_SEGMENT_UD) != 0;
+
+	n = ar_seg__split(t->seg, tok->text, tok->len, ud, pc);
+	if (n < 2)
+		return 0;
+	for (k = 0; k < n; k++) {
+		segs[k].text = tok->text + pc[k].off;
+		segs[k].len = pc[k].len;
+		segs[k].form = pc[k].form ? pc[k].form : segs[k].text;
+		segs[k].form_len = pc[k].form ? pc[k].form_len : pc[k].len;
+		segs[k].kind = pc[k].kind;
+		segs[k].start = segs[k].end = 0;
+	}
+	return (size_t)n;
+}
+
+/* Process a complete chunk of text p[0..n) at logical offset base. */
+static ar_status do_text(ar_tokenizer *t, const char *p, size_t n,
+                         uint64_t base)
+{
+	ar_status st;
+	size_t k, prev_end = (size_t)-1;
+	ar_segment segs[AR_SEG_MAX];
+
+	if ((st = scan_chunk(t, p, n)) != AR_OK)
+		return st;
+	for (k = 0; k < t->nct; k++) {
+		const ctok *c = &t->ct[k];
+		ar_token tok;
+		int adjacent = k > 0 && prev_end == c->s;
+
+		tok.type = c->type;
+		tok.script = c->script;
+		tok.text = c->repl ? c->repl : p + c->s;
+		tok.len = c->repl ? strlen(c->repl) : c->e - c->s;
+		tok.start = map_off(t, base + c->s, 0);
+		tok.end = map_off(t, base + c->e, 1);
+		tok.flags = 0;
+		tok.segments = NULL;
+		tok.nsegments = 0;
+		if (t->seg && c->type == AR_TOKEN_ARABIC) {
+			size_t ns = segment(t, &tok, segs), j;
+			for (j = 0; j < ns; j++) {
+				uint64_t a = base + c->s +
+				             (uint64_t)(segs[j].text - tok.text);
+				segs[j].start = map_off(t, a, 0);
+				segs[j].end = map_off(t, a + segs[j].len, 1);
+			}
+			if (ns) {
+				tok.segments = segs;
+				tok.nsegments = ns;
+			}
+		}
+		prev_end = c->e;
+		if ((st = emit_text(t, &tok, c->term, c->close, adjacent)) !=
+		    AR_OK)
+			return st;
+	}
+	return AR_OK;
+}
+
+static ar_status do_run(ar_tokenizer *t, const char *p, size_t n,
+                        uint64_t base, int kind)
+{
+	ar_status st;
+
+	if (n == 0)
+		return AR_OK;
+	if (kind == RUN_TEXT) {
+		st = do_text(t, p, n, base);
+	} else {
+		ar_token tok;
+		tok.type = AR_TOKEN_SPACE;
+		tok.script = AR_SCRIPT_NONE;
+		tok.text = p;
+		tok.len = n;
+		tok.start = map_off(t, base, 0);
+		tok.end = map_off(t, base + n, 1);
+		tok.flags = 0;
+		tok.segments = NULL;
+		tok.nsegments = 0;
+		st = emit_space(t, &tok);
+	}
+	if (t->norm)
+		drop_spans(t, base + n);
+	return st;
+}
+
+/* Where to cut a run that reached RUN_MAX bytes: at RUN_MAX, moved back
+ * to the start of a character. */
+static size_t cut_point(const char *p)
+{
+	size_t c = RUN_MAX, k;
+
+	for (k = 0; k < 3; k++)
+		if (((unsigned char)p[c - k] & 0xC0) != 0x80)
+			return c - k;
+	return c - 3;
+}
+
+/* Append p[0..n) (all of one kind, complete characters) to the current
+ * run; a run that reaches RUN_MAX is processed up to its cut point. */
+static ar_status run_append(ar_tokenizer *t, const char *p, size_t n,
+                            int kind)
+{
+	ar_status st;
+
+	if (t->run_kind != kind) {
+		if (t->run.size) {
+			if ((st = do_run(t, t->run.ptr, t->run.size,
+			                 t->run_start, t->run_kind)) != AR_OK)
+				return st;
+			t->run_start += t->run.size;
+			ar_buf__clear(&t->run);
+		}
+		t->run_kind = kind;
+	}
+	/* fast path: nothing held and the piece fits */
+	while (n) {
+		size_t take = n;
+		if (t->run.size + take > RUN_MAX)
+			take = RUN_MAX + 4 - t->run.size;
+		if (take > n)
+			take = n;
+		if ((st = ar_buf__put(&t->run, p, take)) != AR_OK)
+			return st;
+		p += take;
+		n -= take;
+		while (t->run.size > RUN_MAX) {
+			size_t c = cut_point(t->run.ptr);
+			if ((st = do_run(t, t->run.ptr, c, t->run_start,
+			                 kind)) != AR_OK)
+				return st;
+			memmove(t->run.ptr, t->run.ptr + c, t->run.size - c);
+			t->run.size -= c;
+			t->run_start += c;
+		}
+	}
+	return AR_OK;
+}
+
+/* End the current run (the next character is of the other kind). */
+static ar_status run_end(ar_tokenizer *t)
+{
+	ar_status st = AR_OK;
+
+	if (t->run.size) {
+		st = do_run(t, t->run.ptr, t->run.size, t->run_start,
+		            t->run_kind);
+		t->run_start += t->run.size;
+		ar_buf__clear(&t->run);
+	}
+	return st;
+}
+
+static ar_status utf8_error(ar_tokenizer *t, const char *data, size_t len,
+                            uint64_t data_off, uint64_t bad)
+{
+	ar_pos p = t->pos;
+
+	if (bad >= data_off) {
+		ar_pos__advance(&p, data, (size_t)(bad - data_off));
+	} else if (p.col > 1) {
+		p.col--; /* inside the held partial character */
+	}
+	(void)len;
+	ar_error__set(t->err, p.line, p.col, bad,
+	              "invalid UTF-8 at byte %llu", (unsigned long long)bad);
+	t->stopped = 1;
+	return AR_EUTF8;
+}
+
+/*
+ * The tokenizer proper, on valid or kept text: split data into runs of
+ * whitespace and text.  `off` is the logical offset of data[0].
+ */
+static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
+{
+	size_t i = 0;
+	ar_status st;
+	uint64_t data_off = t->off;
+
+	/* complete a character held from the previous piece */
+	if (t->ntail) {
+		unsigned char need = (unsigned char)t->tail[0] >= 0xF0 ? 4 :
+		                     (unsigned char)t->tail[0] >= 0xE0 ? 3 : 2;
+		unsigned char tmp[4];
+		uint32_t cp;
+		size_t have = t->ntail, l;
+
+		memcpy(tmp, t->tail, have);
+		while (have < need && i < len &&
+		       ((unsigned char)data[i] & 0xC0) == 0x80)
+			tmp[have++] = (unsigned char)data[i++];
+		if (have < need && i == len) {
+			memcpy(t->tail, tmp, have);
+			t->ntail = have;
+			t->off += len;
+			return AR_OK;
+		}
+		l = ar_utf8_decode(&cp, (const char *)tmp, have);
+		if (l == 0) {
+			/* invalid: treat the held bytes as a text run; the
+			 * scanner will see them as invalid */
+			if (t->opts.invalid == AR_INVALID_ERROR &&
+			    !t->norm)
+				return utf8_error(t, data, len, data_off,
+				                  data_off - t->ntail);
+			if ((st = run_append(t, (const char *)tmp, have,
+			                     RUN_TEXT)) != AR_OK)
+				return st;
+		} else if ((st = run_append(t, (const char *)tmp, have,
+		                            is_space(cp) ? RUN_SPACE
+		                                         : RUN_TEXT)) != AR_OK)
+			return st;
+		t->ntail = 0;
+	}
+
+	while (i < len) {
+		size_t j = i;
+		int kind;
+		uint32_t cp;
+		size_t l = dec(data, len, j, &cp);
+
+		if (l == 0 &&
+		    ar_utf8__partial_tail(data + j, len - j) == len - j) {
+			memcpy(t->tail, data + j, len - j);
+			t->ntail = len - j;
+			break;
+		}
+		kind = (l && is_space(cp)) ? RUN_SPACE : RUN_TEXT;
+		/* find the end of this run in data */
+		while (j < len) {
+			unsigned char c = (unsigned char)data[j];
+			if (c < 0x80) {
+				int sp = c == ' ' || (c >= 0x09 && c <= 0x0D);
+				if (sp != (kind == RUN_SPACE))
+					break;
+				j++;
+				continue;
+			}
+			l = ar_utf8_decode(&cp, data + j, len - j);
+			if (l == 0) {
+				if (ar_utf8__partial_tail(data + j, len - j) ==
+				    len - j)
+					break; /* held back below */
+				if (t->opts.invalid == AR_INVALID_ERROR &&
+				    !t->norm) {
+					/* tokens up to here first */
+					if ((st = run_append(t, data + i, j - i,
+					                     kind)) != AR_OK ||
+					    (st = run_end(t)) != AR_OK)
+						return st;
+					return utf8_error(t, data, len,
+					                  data_off, data_off + j);
+				}
+				if (kind == RUN_SPACE)
+					break;
+				j += ar_utf8__invalid_len(data + j, len - j);
+				continue;
+			}
+			if (is_space(cp) != (kind == RUN_SPACE))
+				break;
+			j += l;
+		}
+		if (j > i) {
+			if ((st = run_append(t, data + i, j - i, kind)) != AR_OK)
+				return st;
+		} else if (kind == RUN_SPACE) {
+			/* an invalid byte right where a space run started
+			 * cannot happen: kind was decided on a valid char */
+		}
+		if (j < len && ar_utf8__partial_tail(data + j, len - j) !=
+		               len - j) {
+			/* the run ends here: the next character is of the
+			 * other kind */
+			if ((st = run_end(t)) != AR_OK)
+				return st;
+		}
+		i = j;
+		if (i < len && ar_utf8__partial_tail(data + i, len - i) ==
+		               len - i &&
+		    ar_utf8_decode(&cp, data + i, len - i) == 0) {
+			memcpy(t->tail, data + i, len - i);
+			t->ntail = len - i;
+			break;
+		}
+	}
+	t->off = data_off + len;
+	return AR_OK;
+}
+
+static ar_status core_finish(ar_tokenizer *t)
+{
+	ar_status st;
+
+	if (t->ntail) {
+		/* a truncated character at the very end */
+		if (t->opts.invalid == AR_INVALID_ERROR && !t->norm)
+			return utf8_error(t, NULL, 0, t->off,
+			                  t->off - t->ntail);
+		if ((st = run_append(t, (const char *)t->tail, t->ntail,
+		                     RUN_TEXT)) != AR_OK)
+			return st;
+		t->ntail = 0;
+	}
+	if ((st = run_end(t)) != AR_OK)
+		return st;
+	return flush_held(t, 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Normalization in front                                               */
+
+static int norm_sink(const char *data, size_t len, const ar_norm_span *sp,
+                     size_t nsp, void *payload)
+{
+	ar_tokenizer *t = payload;
+	ar_status st;
+
+	if (nsp) {
+		if (t->nspans + nsp > t->aspans) {
+			size_t na = t->aspans ? t->aspans : 256;
+			ar_norm_span *p;
+			while (na < t->nspans + nsp)
+				na *= 2;
+			p = realloc(t->spans, na * sizeof *p);
+			if (!p) {
+				t->stopped = 2;
+				return 1;
+			}
+			t->spans = p;
+			t->aspans = na;
+		}
+		memcpy(t->spans + t->nspans, sp, nsp * sizeof *sp);
+		t->nspans += nsp;
+	}
+	st = core_feed(t, data, len);
+	if (st != AR_OK) {
+		if (st == AR_ENOMEM)
+			t->stopped = 2;
+		return 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API                                                           */
+
+static const char *const type_names[] = {
+	"arabic", "latin", "word", "number", "punct", "symbol", "hashtag",
+	"mention", "url", "email", "emoji", "space"
+};
+
+const char *ar_token_type_name(ar_token_type ty)
+{
+	if ((unsigned)ty >= sizeof type_names / sizeof type_names[0])
+		return NULL;
+	return type_names[ty];
+}
+
+const char *ar_script_name(ar_script s)
+{
+	static const char *const names[] = { "none", "arabic", "latin",
+	                                     "other" };
+	if ((unsigned)s >= 4)
+		return NULL;
+	return names[s];
+}
+
+ar_status ar_tokenizer_new(ar_tokenizer **out, const ar_tok_options *opts,
+                           ar_error *err)
+{
+	ar_tokenizer *t;
+	ar_tok_options def = AR_TOK_OPTIONS_INIT;
+	ar_status st;
+
+	if (!out)
+		return AR_EINVAL;
+	*out = NULL;
+	if (!opts)
+		opts = &def;
+	if (opts->version != AR_TOK_OPTIONS_VERSION ||
+	    opts->invalid > AR_INVALID_KEEP)
+		return AR_EINVAL;
+	t = calloc(1, sizeof *t);
+	if (!t)
+		return AR_ENOMEM;
+	t->opts = *opts;
+	if (t->opts.flags & AR_TOK_SEGMENT_UD)
+		t->opts.flags |= AR_TOK_SEGMENT;
+	if (opts->flags & AR_TOK_NORMALIZE) {
+		ar_norm_options no = AR_NORM_OPTIONS_INIT;
+		no.flags = opts->norm_flags;
+		no.invalid = opts->invalid;
+		no.want_offsets = 1;
+		if (!ar_normalizer_new) {
+			free(t);
+			return AR_EINVAL;
+		}
+		if ((st = ar_normalizer_new(&t->norm, &no)) != AR_OK) {
+			free(t);
+			return st;
+		}
+	}
+	if (t->opts.flags & AR_TOK_SEGMENT) {
+		if ((st = ar_seg__new(&t->seg, opts->dict_dir, err)) != AR_OK) {
+			if (t->norm)
+				ar_normalizer_free(t->norm);
+			free(t);
+			return st;
+		}
+	}
+	ar_tok_reset(t);
+	*out = t;
+	return AR_OK;
+}
+
+void ar_tokenizer_free(ar_tokenizer *t)
+{
+	if (!t)
+		return;
+	if (t->norm)
+		ar_normalizer_free(t->norm);
+	ar_seg__free(t->seg);
+	ar_buf_dispose(&t->run);
+	ar_buf_dispose(&t->held_text);
+	ar_buf_dispose(&t->held_segtext);
+	free(t->spans);
+	free(t->ct);
+	free(t);
+}
+
+void ar_tok_reset(ar_tokenizer *t)
+{
+	ar_pos p0 = AR_POS_INIT;
+
+	if (!t)
+		return;
+	if (t->norm)
+		ar_norm_reset(t->norm);
+	ar_buf__clear(&t->run);
+	t->run_kind = RUN_NONE;
+	t->run_start = 0;
+	t->ntail = 0;
+	t->off = 0;
+	t->pos = p0;
+	t->nspans = t->span0 = 0;
+	t->nct = 0;
+	t->have_held = 0;
+	t->pend_end = 0;
+	t->sentence = 0;
+	t->stopped = 0;
+}
+
+static void begin(ar_tokenizer *t, ar_token_sink sink, void *payload,
+                  ar_error *err)
+{
+	t->sink = sink;
+	t->payload = payload;
+	t->err = err;
+}
+
+ar_status ar_tok_feed(ar_tokenizer *t, const char *s, size_t len,
+                      ar_token_sink sink, void *payload, ar_error *err)
+{
+	ar_status st;
+
+	if (!t || !sink || (!s && len))
+		return AR_EINVAL;
+	if (t->stopped)
+		return t->stopped == 1 ? AR_EUSER : AR_ENOMEM;
+	begin(t, sink, payload, err);
+	if (len == 0)
+		return AR_OK;
+	if (t->norm) {
+		st = ar_norm_feed(t->norm, s, len, norm_sink, t, err);
+		if (st == AR_EUSER && t->stopped == 2)
+			st = AR_ENOMEM;
+		if (st == AR_EUTF8)
+			t->stopped = 1;
+		return st;
+	}
+	st = core_feed(t, s, len);
+	if (st == AR_OK)
+		ar_pos__advance(&t->pos, s, len);
+	return st;
+}
+
+ar_status ar_tok_finish(ar_tokenizer *t, ar_token_sink sink, void *payload,
+                        ar_error *err)
+{
+	ar_status st;
+
+	if (!t || !sink)
+		return AR_EINVAL;
+	if (t->stopped) {
+		st = t->stopped == 1 ? AR_EUSER : AR_ENOMEM;
+		ar_tok_reset(t);
+		return st;
+	}
+	begin(t, sink, payload, err);
+	if (t->norm) {
+		st = ar_norm_finish(t->norm, norm_sink, t, err);
+		if (st == AR_EUSER && t->stopped == 2)
+			st = AR_ENOMEM;
+		if (st == AR_OK)
+			st = core_finish(t);
+	} else {
+		st = core_finish(t);
+	}
+	ar_tok_reset(t);
+	return st;
+}

@@ -33,7 +33,7 @@ check "$base.norm" "$bin/arnorm"
 check "$base.norm-search" "$bin/arnorm" --profile=search
 for t in tok spell; do
 	case $t in
-	tok) [ -f "$base.tok" ] && check "$base.tok" "$bin/artok" --format=tsv ;;
+	tok) check "$base.tok" "$bin/artok" --format=tsv ;;
 	spell) [ -f "$base.spell" ] && check "$base.spell" "$bin/arspell" ;;
 	esac
 done

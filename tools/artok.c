@@ -1,10 +1,534 @@
-/* artok.c - being written. */
+/*
+ * artok.c - tokenize Arabic and Latin text: one token a line, TSV, JSON
+ * Lines, CoNLL-U, or the one-token-a-line format of the UD benchmark.
+ */
 #include "config.h"
+
 #include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Until the normalizer lands, --normalize reports that it is missing. */
+#if defined(__GNUC__)
+#pragma weak ar_norm_profile
+#endif
+
+enum fmt { F_TEXT, F_TSV, F_JSONL, F_CONLLU, F_UD };
+
+typedef struct ctx {
+	ar_tokenizer *tok;
+	enum fmt fmt;
+	int segment;
+	const char *name;
+	ar_error err;
+	/* CoNLL-U: the previous token, printed once we know whether a space
+	 * follows it */
+	int have_prev;
+	ar_token prev;
+	char *prev_text;
+	size_t prev_asize;
+	ar_segment prev_segs[16];
+	char *prev_segtext;
+	size_t prev_segasize;
+	unsigned long word_id;  /* last word number in the sentence */
+	uint64_t sent_id;
+} ctx;
+
+/* Output buffer: formatting goes here, cli_write() sends it in blocks. */
+static char obuf[1 << 16];
+static size_t olen;
+
+static void oflush(void)
+{
+	cli_write(obuf, olen);
+	olen = 0;
+}
+
+static void oput(const char *s, size_t n)
+{
+	if (olen + n > sizeof obuf) {
+		oflush();
+		if (n > sizeof obuf) {
+			cli_write(s, n);
+			return;
+		}
+	}
+	memcpy(obuf + olen, s, n);
+	olen += n;
+}
+
+static void oc(char c)
+{
+	if (olen == sizeof obuf)
+		oflush();
+	obuf[olen++] = c;
+}
+
+static void ostr(const char *s)
+{
+	oput(s, strlen(s));
+}
+
+static void onum(uint64_t v)
+{
+	char b[24];
+	int k = 24;
+
+	do {
+		b[--k] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	oput(b + k, (size_t)(24 - k));
+}
+
+/* A JSON string: escapes, and U+FFFD for bytes that are not UTF-8 (kept
+ * with --invalid=keep), so that every line parses. */
+static void ojson(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	oc('"');
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		size_t l;
+		if (c < 0x80) {
+			if (c == '"' || c == '\\') {
+				oc('\\');
+				oc((char)c);
+			} else if (c < 0x20) {
+				static const char hex[] = "0123456789abcdef";
+				char e[6] = { '\\', 'u', '0', '0', hex[c >> 4],
+				              hex[c & 15] };
+				oput(e, 6);
+			} else {
+				oc((char)c);
+			}
+			i++;
+			continue;
+		}
+		l = ar_utf8_decode(&cp, s + i, n - i);
+		if (l == 0) {
+			ostr("\\ufffd");
+			i++;
+			continue;
+		}
+		oput(s + i, l);
+		i += l;
+	}
+	oc('"');
+}
+
+static const char *kind_name(int kind)
+{
+	return kind < 0 ? "proclitic" : kind > 0 ? "enclitic" : "stem";
+}
+
+/* "و+ ب+ كتاب +هم": surface pieces with clitic markers. */
+static void osegs(const ar_token *t)
+{
+	size_t k;
+
+	for (k = 0; k < t->nsegments; k++) {
+		const ar_segment *g = &t->segments[k];
+		if (k)
+			oc(' ');
+		if (g->kind > 0)
+			oc('+');
+		oput(g->text, g->len);
+		if (g->kind < 0)
+			oc('+');
+	}
+}
+
+static void out_tsv(const ar_token *t, int segment)
+{
+	oput(t->text, t->len);
+	oc('\t');
+	ostr(ar_token_type_name(t->type));
+	oc('\t');
+	ostr(ar_script_name(t->script));
+	oc('\t');
+	onum(t->start);
+	oc('\t');
+	onum(t->end);
+	oc('\t');
+	onum(t->sentence);
+	if (segment) {
+		oc('\t');
+		if (t->nsegments)
+			osegs(t);
+		else
+			oput(t->text, t->len);
+	}
+	oc('\n');
+}
+
+static void out_jsonl(const ar_token *t)
+{
+	size_t k;
+
+	ostr("{\"token\":");
+	ojson(t->text, t->len);
+	ostr(",\"type\":\"");
+	ostr(ar_token_type_name(t->type));
+	ostr("\",\"script\":\"");
+	ostr(ar_script_name(t->script));
+	ostr("\",\"start\":");
+	onum(t->start);
+	ostr(",\"end\":");
+	onum(t->end);
+	ostr(",\"sentence\":");
+	onum(t->sentence);
+	if (t->flags & AR_TOKF_SENTENCE_END)
+		ostr(",\"sentence_end\":true");
+	if (t->nsegments) {
+		ostr(",\"segments\":[");
+		for (k = 0; k < t->nsegments; k++) {
+			const ar_segment *g = &t->segments[k];
+			if (k)
+				oc(',');
+			ostr("{\"text\":");
+			ojson(g->text, g->len);
+			ostr(",\"form\":");
+			ojson(g->form, g->form_len);
+			ostr(",\"kind\":\"");
+			ostr(kind_name(g->kind));
+			ostr("\",\"start\":");
+			onum(g->start);
+			ostr(",\"end\":");
+			onum(g->end);
+			oc('}');
+		}
+		oc(']');
+	}
+	ostr("}\n");
+}
+
+/* One CoNLL-U word line; FORM may not contain spaces or tabs (tokens
+ * never do). */
+static void conllu_word(unsigned long id, const char *form, size_t n,
+                        const char *misc)
+{
+	onum(id);
+	oc('\t');
+	oput(form, n);
+	ostr("\t_\t_\t_\t_\t_\t_\t_\t");
+	ostr(misc);
+	oc('\n');
+}
+
+static void out_conllu(ctx *c, const ar_token *t, int space_after)
+{
+	char misc[96];
+	size_t k;
+
+	if (c->word_id == 0) {
+		ostr("# sent_id = ");
+		onum(c->sent_id + 1);
+		oc('\n');
+	}
+	snprintf(misc, sizeof misc, "%sTokenRange=%llu:%llu",
+	         space_after ? "" : "SpaceAfter=No|",
+	         (unsigned long long)t->start, (unsigned long long)t->end);
+	if (t->nsegments) {
+		unsigned long first = c->word_id + 1;
+		onum(first);
+		oc('-');
+		onum(first + t->nsegments - 1);
+		oc('\t');
+		oput(t->text, t->len);
+		ostr("\t_\t_\t_\t_\t_\t_\t_\t");
+		ostr(misc);
+		oc('\n');
+		for (k = 0; k < t->nsegments; k++)
+			conllu_word(++c->word_id, t->segments[k].form,
+			            t->segments[k].form_len, "_");
+	} else {
+		conllu_word(++c->word_id, t->text, t->len, misc);
+	}
+	if (t->flags & AR_TOKF_SENTENCE_END) {
+		oc('\n');
+		c->word_id = 0;
+		c->sent_id++;
+	}
+}
+
+/* Keep a copy of the token for CoNLL-U's SpaceAfter look-ahead. */
+static void keep_prev(ctx *c, const ar_token *t)
+{
+	size_t k, need = t->len + 1, segneed = 0;
+
+	if (need > c->prev_asize) {
+		char *p = realloc(c->prev_text, need);
+		if (!p) {
+			cli_error("out of memory");
+			exit(CLI_TROUBLE);
+		}
+		c->prev_text = p;
+		c->prev_asize = need;
+	}
+	memcpy(c->prev_text, t->text, t->len);
+	c->prev = *t;
+	c->prev.text = c->prev_text;
+	for (k = 0; k < t->nsegments; k++)
+		segneed += t->segments[k].len + t->segments[k].form_len;
+	if (segneed + 1 > c->prev_segasize) {
+		char *p = realloc(c->prev_segtext, segneed + 1);
+		if (!p) {
+			cli_error("out of memory");
+			exit(CLI_TROUBLE);
+		}
+		c->prev_segtext = p;
+		c->prev_segasize = segneed + 1;
+	}
+	segneed = 0;
+	for (k = 0; k < t->nsegments && k < 16; k++) {
+		ar_segment g = t->segments[k];
+		memcpy(c->prev_segtext + segneed, g.text, g.len);
+		g.text = c->prev_segtext + segneed;
+		segneed += g.len;
+		memcpy(c->prev_segtext + segneed, g.form, g.form_len);
+		g.form = c->prev_segtext + segneed;
+		segneed += g.form_len;
+		c->prev_segs[k] = g;
+	}
+	c->prev.segments = c->prev_segs;
+	c->have_prev = 1;
+}
+
+static int on_token(const ar_token *t, void *payload)
+{
+	ctx *c = payload;
+	size_t k;
+
+	switch (c->fmt) {
+	case F_TEXT:
+		if (t->nsegments)
+			osegs(t);
+		else
+			oput(t->text, t->len);
+		oc('\n');
+		if (t->flags & AR_TOKF_SENTENCE_END)
+			oc('\n');
+		break;
+	case F_UD:
+		/* UD Arabic treebanks write each clitic as its own token */
+		if (t->nsegments) {
+			for (k = 0; k < t->nsegments; k++) {
+				oput(t->segments[k].text, t->segments[k].len);
+				oc('\n');
+			}
+		} else {
+			oput(t->text, t->len);
+			oc('\n');
+		}
+		if (t->flags & AR_TOKF_SENTENCE_END)
+			oc('\n');
+		break;
+	case F_TSV:
+		out_tsv(t, c->segment);
+		break;
+	case F_JSONL:
+		out_jsonl(t);
+		break;
+	case F_CONLLU:
+		if (t->type == AR_TOKEN_SPACE) {
+			if (c->have_prev) {
+				out_conllu(c, &c->prev, 1);
+				c->have_prev = 0;
+			}
+			break;
+		}
+		if (c->have_prev)
+			out_conllu(c, &c->prev, c->prev.end != t->start);
+		keep_prev(c, t);
+		break;
+	}
+	return 0;
+}
+
+static int on_start(const char *name, void *payload)
+{
+	ctx *c = payload;
+
+	c->name = name;
+	c->have_prev = 0;
+	c->word_id = 0;
+	c->sent_id = 0;
+	ar_tok_reset(c->tok);
+	return 0;
+}
+
+static int on_chunk(const char *data, size_t len, void *payload)
+{
+	ctx *c = payload;
+	ar_status st;
+
+	memset(&c->err, 0, sizeof c->err);
+	st = ar_tok_feed(c->tok, data, len, on_token, c, &c->err);
+	if (st != AR_OK) {
+		oflush();
+		cli_report(c->name, st, &c->err);
+		return 1;
+	}
+	return 0;
+}
+
+static int on_done(const char *name, int ok, void *payload)
+{
+	ctx *c = payload;
+	ar_status st;
+
+	if (!ok) {
+		ar_tok_reset(c->tok);
+		c->have_prev = 0;
+		oflush();
+		return 0;
+	}
+	memset(&c->err, 0, sizeof c->err);
+	st = ar_tok_finish(c->tok, on_token, c, &c->err);
+	if (c->fmt == F_CONLLU && c->have_prev) {
+		c->prev.flags |= AR_TOKF_SENTENCE_END;
+		out_conllu(c, &c->prev, 1);
+		c->have_prev = 0;
+	}
+	oflush();
+	if (st != AR_OK) {
+		cli_report(name, st, &c->err);
+		return 1;
+	}
+	return 0;
+}
+
+static void usage(void)
+{
+	printf("Usage: %s [OPTION]... [FILE]...\n", cli_progname());
+	fputs(
+"Split Arabic and Latin text into words, numbers, punctuation, hashtags,\n"
+"mentions, URLs, e-mail addresses and emoji, with sentence boundaries and\n"
+"byte offsets into the input.  With no FILE, or when FILE is -, read\n"
+"standard input.\n"
+"\n"
+"  -f, --format=FORMAT     text (default): one token a line, a blank line\n"
+"                            after each sentence;\n"
+"                          tsv: token, type, script, byte start, byte end,\n"
+"                            sentence number (and segments with --segment);\n"
+"                          jsonl: one JSON object a token;\n"
+"                          conllu: CoNLL-U, clitics as multiword tokens;\n"
+"                          ud: one token a line, clitics on lines of their\n"
+"                            own, as in the UD Arabic treebanks\n"
+"  -s, --segment           split clitics off Arabic words (needs the\n"
+"                            hunspell Arabic dictionary, hunspell-ar)\n"
+"  -n, --normalize=PROFILE normalize first (clean, search, none); offsets\n"
+"                            still refer to the input bytes\n"
+"      --invalid=MODE      invalid UTF-8: error (default), replace, keep\n"
+"  -o, --output=FILE       write to FILE (replaced only on success)\n"
+"      --help              display this help and exit\n"
+"      --version           output version information and exit\n"
+"\n"
+"The dictionary is looked up in each directory of DICPATH, then in the\n"
+"system directory.  Exit status: 0 on success, 2 on trouble (unreadable\n"
+"file, invalid UTF-8, write error, bad option).\n", stdout);
+	exit(CLI_OK);
+}
+
 int main(int argc, char **argv)
 {
-	(void)argc;
+	enum { OPT_HELP = 256, OPT_VERSION, OPT_INVALID };
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "segment", no_argument, NULL, 's' },
+		{ "normalize", required_argument, NULL, 'n' },
+		{ "invalid", required_argument, NULL, OPT_INVALID },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 }
+	};
+	ar_tok_options opts = AR_TOK_OPTIONS_INIT;
+	ctx c;
+	const char *output = NULL;
+	ar_status st;
+	int ch, status;
+
 	cli_init(argv[0]);
-	cli_error("not implemented yet");
-	return CLI_TROUBLE;
+	memset(&c, 0, sizeof c);
+	c.fmt = F_TEXT;
+	while ((ch = getopt_long(argc, argv, "f:sn:o:", longopts, NULL)) !=
+	       -1) {
+		switch (ch) {
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				c.fmt = F_TEXT;
+			else if (strcmp(optarg, "tsv") == 0)
+				c.fmt = F_TSV;
+			else if (strcmp(optarg, "jsonl") == 0)
+				c.fmt = F_JSONL;
+			else if (strcmp(optarg, "conllu") == 0)
+				c.fmt = F_CONLLU;
+			else if (strcmp(optarg, "ud") == 0)
+				c.fmt = F_UD;
+			else
+				cli_usage_error("invalid argument '%s' for "
+				                "'--format' (valid: text, tsv, "
+				                "jsonl, conllu, ud)", optarg);
+			break;
+		case 's':
+			c.segment = 1;
+			break;
+		case 'n': {
+			unsigned fl;
+			if (!ar_norm_profile)
+				cli_usage_error("--normalize is not available "
+				                "in this build");
+			if (ar_norm_profile(&fl, optarg) != AR_OK)
+				cli_usage_error("invalid argument '%s' for "
+				                "'--normalize' (valid: clean, "
+				                "search, none)", optarg);
+			opts.flags |= AR_TOK_NORMALIZE;
+			opts.norm_flags = fl;
+			break;
+		}
+		case OPT_INVALID:
+			opts.invalid = cli_parse_invalid(optarg);
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_HELP:
+			usage();
+			break;
+		case OPT_VERSION:
+			cli_version();
+			break;
+		default:
+			cli_usage_error(NULL);
+		}
+	}
+	if (c.segment)
+		opts.flags |= c.fmt == F_UD ? AR_TOK_SEGMENT_UD : AR_TOK_SEGMENT;
+	if (c.fmt == F_CONLLU)
+		opts.flags |= AR_TOK_WHITESPACE;
+	memset(&c.err, 0, sizeof c.err);
+	st = ar_tokenizer_new(&c.tok, &opts, &c.err);
+	if (st != AR_OK) {
+		if (c.err.message[0])
+			cli_error("%s", c.err.message);
+		else
+			cli_error("%s", ar_strerror(st));
+		return CLI_TROUBLE;
+	}
+	if (output)
+		cli_output_to(output);
+	status = cli_read_inputs(argv + optind, argc - optind, on_start,
+	                         on_chunk, on_done, &c);
+	oflush();
+	ar_tokenizer_free(c.tok);
+	free(c.prev_text);
+	free(c.prev_segtext);
+	return status;
 }

@@ -84,7 +84,12 @@ typedef int (*ar_token_sink)(const ar_token *tok, void *payload);
 enum {
 	AR_TOK_SEGMENT = 1u << 0,    /**< split clitics off Arabic words */
 	AR_TOK_WHITESPACE = 1u << 1, /**< report AR_TOKEN_SPACE tokens */
-	AR_TOK_NORMALIZE = 1u << 2   /**< normalize (norm_flags) first */
+	AR_TOK_NORMALIZE = 1u << 2,  /**< normalize (norm_flags) first */
+	AR_TOK_SEGMENT_UD = 1u << 3  /**< segment as Universal Dependencies
+	                                  treebanks do (implies AR_TOK_SEGMENT):
+	                                  the article stays on its noun, and
+	                                  a preposition before it keeps its
+	                                  own letter only (لل → ل + ل...) */
 };
 
 /** Options of a tokenizer. */

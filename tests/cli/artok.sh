@@ -1,0 +1,138 @@
+#!/bin/sh
+# artok.sh - command-line behaviour of artok: formats, exit statuses,
+# messages, standard input, -o, write errors and closed pipes.
+set -u
+LC_ALL=C
+export LC_ALL
+bin=${top_builddir:-.}/tools/artok
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# expect_status WANT CMD...: run CMD, stdout to $tmp/out, stderr to $tmp/err
+expect_status() {
+	want=$1; shift
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	[ "$got" = "$want" ] || fail "$* exited $got, expected $want"
+}
+
+printf 'قال دوروف: عاد Telegram. #تيليجرام_داون\n\nNew one?\n' >"$tmp/in.txt"
+
+# --help and --version on stdout, status 0
+expect_status 0 "$bin" --help
+grep -q '^Usage: artok \[OPTION\]... \[FILE\]...' "$tmp/out" || fail "--help"
+[ -s "$tmp/err" ] && fail "--help wrote to stderr"
+expect_status 0 "$bin" --version
+head -1 "$tmp/out" | grep -q '^artok (libarabic) [0-9][0-9.]*$' ||
+	fail "--version first line"
+
+# bad options: one line and "Try", status 2
+expect_status 2 "$bin" --bogus
+grep -q "Try 'artok --help' for more information." "$tmp/err" ||
+	fail "--bogus message"
+expect_status 2 "$bin" --format=xml "$tmp/in.txt"
+grep -q "format" "$tmp/err" || fail "--format=xml message"
+expect_status 2 "$bin" --invalid=maybe "$tmp/in.txt"
+
+# text: one token a line, blank line after each sentence
+expect_status 0 "$bin" "$tmp/in.txt"
+printf 'قال\nدوروف\n:\nعاد\nTelegram\n.\n\n#تيليجرام_داون\n\nNew\none\n?\n\n' \
+	>"$tmp/want"
+cmp -s "$tmp/out" "$tmp/want" || fail "text format"
+
+# stdin, '-' and FILE give the same output
+"$bin" <"$tmp/in.txt" >"$tmp/a" 2>&1 || fail "stdin"
+"$bin" - <"$tmp/in.txt" >"$tmp/b" 2>&1 || fail "- as stdin"
+cmp -s "$tmp/a" "$tmp/want" && cmp -s "$tmp/b" "$tmp/want" ||
+	fail "stdin output"
+
+# tsv: 6 columns, offsets are the bytes of the input
+expect_status 0 "$bin" --format=tsv "$tmp/in.txt"
+awk -F'\t' 'NF != 6 { bad = 1 } END { exit bad }' "$tmp/out" ||
+	fail "tsv columns"
+while IFS="$(printf '\t')" read -r tok type script start end sent; do
+	got=$(dd if="$tmp/in.txt" bs=1 skip="$start" count=$((end - start)) \
+	      2>/dev/null)
+	[ "$got" = "$tok" ] || fail "tsv offsets of '$tok' ($start-$end)"
+done <"$tmp/out"
+grep -q "$(printf '^Telegram\tlatin\tlatin\t')" "$tmp/out" || fail "tsv type"
+
+# jsonl parses, one object a line
+if command -v python3 >/dev/null 2>&1; then
+	expect_status 0 "$bin" --format=jsonl "$tmp/in.txt"
+	python3 -c '
+import json, sys
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    o = json.loads(line)
+    assert set(["token", "type", "script", "start", "end", "sentence"]) <= set(o)
+    n += 1
+assert n == 10, n
+' "$tmp/out" || fail "jsonl does not parse"
+	printf 'a\xffb "q" \\ x' | "$bin" --invalid=keep --format=jsonl \
+		>"$tmp/out" 2>&1 || fail "jsonl keep"
+	python3 -c '
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    json.loads(line)
+' "$tmp/out" || fail "jsonl with kept invalid bytes"
+fi
+
+# conllu: 10 columns, sentence comments, SpaceAfter=No
+expect_status 0 "$bin" --format=conllu "$tmp/in.txt"
+awk -F'\t' '
+/^#/ { next }
+/^$/ { next }
+NF != 10 { print "columns: " $0; bad = 1 }
+$1 !~ /^[0-9]+(-[0-9]+)?$/ { print "id: " $1; bad = 1 }
+END { exit bad }' "$tmp/out" || fail "conllu columns"
+grep -c '^# sent_id = ' "$tmp/out" | grep -qx 3 || fail "conllu sentences"
+grep -q "$(printf '^2\tدوروف\t.*SpaceAfter=No')" "$tmp/out" ||
+	fail "conllu SpaceAfter"
+
+# ud format: one token a line, blank line between sentences
+expect_status 0 "$bin" --format=ud "$tmp/in.txt"
+cmp -s "$tmp/out" "$tmp/want" || fail "ud format"
+
+# invalid UTF-8: position, status 2; replace and keep go on
+printf 'ab\ncd \377x\n' >"$tmp/bad.txt"
+expect_status 2 "$bin" "$tmp/bad.txt"
+grep -q "^artok: $tmp/bad.txt:2:4 (byte 6): invalid UTF-8\$" "$tmp/err" ||
+	fail "invalid UTF-8 message: $(cat "$tmp/err")"
+expect_status 0 "$bin" --invalid=replace "$tmp/bad.txt"
+grep -q "$(printf '\357\277\275')" "$tmp/out" || fail "--invalid=replace"
+expect_status 0 "$bin" --invalid=keep --format=tsv "$tmp/bad.txt"
+grep -q "$(printf '\377')" "$tmp/out" || fail "--invalid=keep"
+
+# a missing file: message, the others still done, status 2
+expect_status 2 "$bin" "$tmp/nope" "$tmp/in.txt"
+grep -q "^artok: $tmp/nope: No such file or directory\$" "$tmp/err" ||
+	fail "missing file message"
+grep -q '^Telegram$' "$tmp/out" || fail "later file not processed"
+
+# -o FILE: written on success only
+expect_status 0 "$bin" -o "$tmp/o.txt" "$tmp/in.txt"
+cmp -s "$tmp/o.txt" "$tmp/want" || fail "-o"
+echo keep >"$tmp/o2.txt"
+expect_status 2 "$bin" -o "$tmp/o2.txt" "$tmp/bad.txt"
+grep -qx keep "$tmp/o2.txt" || fail "-o replaced on failure"
+
+# write errors and closed pipes
+if [ -w /dev/full ]; then
+	"$bin" "$tmp/in.txt" >/dev/full 2>"$tmp/err"
+	[ $? = 2 ] || fail "/dev/full status"
+	grep -q '^artok: write error' "$tmp/err" || fail "/dev/full message"
+fi
+i=0
+while [ $i -lt 3000 ]; do cat "$tmp/in.txt"; i=$((i + 1)); done >"$tmp/big"
+"$bin" "$tmp/big" 2>"$tmp/err" | head -1 >/dev/null
+[ -s "$tmp/err" ] && fail "closed pipe printed: $(cat "$tmp/err")"
+
+if [ $fails -ne 0 ]; then
+	echo "$fails failure(s)"
+	exit 1
+fi
+echo "artok CLI: all checks passed"
+exit 0

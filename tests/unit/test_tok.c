@@ -1,0 +1,603 @@
+/*
+ * test_tok.c - CUnit tests of the tokenizer (libarabic/tok.c) and of the
+ * clitic segmenter (libarabic/seg.c).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+
+/* ------------------------------------------------------------------ */
+/* Collecting tokens                                                    */
+
+typedef struct rec {
+	ar_token_type type;
+	ar_script script;
+	uint64_t start, end, sentence;
+	unsigned flags;
+	char text[256];
+	char segs[256]; /* "و+ كتاب +هم" or "" */
+	uint64_t seg_start[8], seg_end[8];
+	size_t nseg;
+} rec;
+
+typedef struct list {
+	rec *r;
+	size_t n, a;
+} list;
+
+static int collect(const ar_token *t, void *payload)
+{
+	list *l = payload;
+	rec *r;
+	size_t k, o = 0;
+
+	if (l->n == l->a) {
+		l->a = l->a ? l->a * 2 : 64;
+		l->r = realloc(l->r, l->a * sizeof *l->r);
+		if (!l->r)
+			abort();
+	}
+	r = &l->r[l->n++];
+	memset(r, 0, sizeof *r);
+	r->type = t->type;
+	r->script = t->script;
+	r->start = t->start;
+	r->end = t->end;
+	r->sentence = t->sentence;
+	r->flags = t->flags;
+	snprintf(r->text, sizeof r->text, "%.*s", (int)t->len, t->text);
+	r->nseg = t->nsegments;
+	for (k = 0; k < t->nsegments && k < 8; k++) {
+		const ar_segment *g = &t->segments[k];
+		o += (size_t)snprintf(r->segs + o, sizeof r->segs - o, "%s%s%.*s%s",
+		                      k ? " " : "", g->kind > 0 ? "+" : "",
+		                      (int)g->len, g->text,
+		                      g->kind < 0 ? "+" : "");
+		r->seg_start[k] = g->start;
+		r->seg_end[k] = g->end;
+	}
+	return 0;
+}
+
+/* Tokenize s in pieces of `step` bytes (0: at once). */
+static ar_status run(list *l, const char *s, size_t len, unsigned flags,
+                     size_t step)
+{
+	ar_tok_options o = AR_TOK_OPTIONS_INIT;
+	ar_tokenizer *t;
+	ar_status st;
+	size_t i;
+
+	o.flags = flags;
+	l->n = 0;
+	st = ar_tokenizer_new(&t, &o, NULL);
+	if (st != AR_OK)
+		return st;
+	if (step == 0)
+		step = len ? len : 1;
+	for (i = 0; i < len; i += step) {
+		size_t n = len - i < step ? len - i : step;
+		st = ar_tok_feed(t, s + i, n, collect, l, NULL);
+		if (st != AR_OK) {
+			ar_tokenizer_free(t);
+			return st;
+		}
+	}
+	st = ar_tok_finish(t, collect, l, NULL);
+	ar_tokenizer_free(t);
+	return st;
+}
+
+static int same(const list *a, const list *b)
+{
+	size_t k;
+
+	if (a->n != b->n)
+		return 0;
+	for (k = 0; k < a->n; k++) {
+		const rec *x = &a->r[k], *y = &b->r[k];
+		if (x->type != y->type || x->script != y->script ||
+		    x->start != y->start || x->end != y->end ||
+		    x->sentence != y->sentence || x->flags != y->flags ||
+		    strcmp(x->text, y->text) != 0 ||
+		    strcmp(x->segs, y->segs) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* Every token's text is the input bytes at its offsets. */
+static int offsets_match(const list *l, const char *s, size_t len)
+{
+	size_t k;
+
+	for (k = 0; k < l->n; k++) {
+		const rec *r = &l->r[k];
+		if (r->end < r->start || r->end > len ||
+		    strlen(r->text) != r->end - r->start ||
+		    memcmp(r->text, s + r->start, r->end - r->start) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* Tokens (whitespace included) tile [0, len) without gap or overlap. */
+static int contiguous(const list *l, size_t len)
+{
+	size_t k;
+	uint64_t pos = 0;
+
+	for (k = 0; k < l->n; k++) {
+		if (l->r[k].start != pos || l->r[k].end <= pos)
+			return 0;
+		pos = l->r[k].end;
+	}
+	return pos == len;
+}
+
+/* Tokens plus whitespace rebuild the input. */
+static int lossless(const list *l, const char *s, size_t len)
+{
+	return contiguous(l, len) && offsets_match(l, s, len);
+}
+
+/* Expect the tokens of s, written "text/type text/type ...". */
+static void expect(const char *s, const char *want)
+{
+	list l = { 0 };
+	char got[2048];
+	size_t k, o = 0;
+
+	CU_ASSERT_EQUAL_FATAL(run(&l, s, strlen(s), 0, 0), AR_OK);
+	got[0] = '\0';
+	for (k = 0; k < l.n; k++)
+		o += (size_t)snprintf(got + o, sizeof got - o, "%s%s/%s",
+		                      k ? " " : "", l.r[k].text,
+		                      ar_token_type_name(l.r[k].type));
+	if (strcmp(got, want) != 0)
+		fprintf(stderr, "\n  input: %s\n  want:  %s\n  got:   %s\n", s,
+		        want, got);
+	CU_ASSERT_STRING_EQUAL(got, want);
+	CU_ASSERT(offsets_match(&l, s, strlen(s)));
+	free(l.r);
+}
+
+/* Expect the sentence numbers of s's tokens, written "0 0 1 1 ...". */
+static void expect_sent(const char *s, const char *want)
+{
+	list l = { 0 };
+	char got[1024];
+	size_t k, o = 0;
+
+	CU_ASSERT_EQUAL_FATAL(run(&l, s, strlen(s), 0, 0), AR_OK);
+	got[0] = '\0';
+	for (k = 0; k < l.n; k++)
+		o += (size_t)snprintf(got + o, sizeof got - o, "%s%llu",
+		                      k ? " " : "",
+		                      (unsigned long long)l.r[k].sentence);
+	if (strcmp(got, want) != 0)
+		fprintf(stderr, "\n  input: %s\n  want:  %s\n  got:   %s\n", s,
+		        want, got);
+	CU_ASSERT_STRING_EQUAL(got, want);
+	free(l.r);
+}
+
+/* ------------------------------------------------------------------ */
+/* Words and scripts                                                    */
+
+static void test_words_script_change(void)
+{
+	expect("Telegramتيليجرام", "Telegram/latin تيليجرام/arabic");
+	expect("تيليجرامTelegram", "تيليجرام/arabic Telegram/latin");
+	expect("Привет мир hello", "Привет/word мир/word hello/latin");
+	expect("abcПривет", "abc/latin Привет/word");
+}
+
+static void test_words_arabic_marks(void)
+{
+	/* diacritics, tatweel and ZWNJ stay inside the word */
+	expect("كَتَبَ الدَّرْسَ", "كَتَبَ/arabic الدَّرْسَ/arabic");
+	expect("مـــرحبا", "مـــرحبا/arabic");
+	expect("می\xE2\x80\x8Cخواهم", "می\xE2\x80\x8Cخواهم/arabic");
+	expect("café naïve", "café/latin naïve/latin");
+}
+
+static void test_words_apostrophe_hyphen(void)
+{
+	expect("don't Al-Qaeda O\xE2\x80\x99" "Brien",
+	       "don't/latin Al-Qaeda/latin O\xE2\x80\x99" "Brien/latin");
+	expect("well- -known", "well/latin -/punct -/punct known/latin");
+	expect("'quoted'", "'/punct quoted/latin '/punct");
+	expect("mp3 G7", "mp3/latin G7/latin");
+}
+
+static void test_scripts(void)
+{
+	list l = { 0 };
+
+	CU_ASSERT_EQUAL_FATAL(run(&l, "كتاب book книга 12 !",
+	                          strlen("كتاب book книга 12 !"), 0, 0),
+	                      AR_OK);
+	CU_ASSERT_EQUAL_FATAL(l.n, 5);
+	CU_ASSERT_EQUAL(l.r[0].script, AR_SCRIPT_ARABIC);
+	CU_ASSERT_EQUAL(l.r[1].script, AR_SCRIPT_LATIN);
+	CU_ASSERT_EQUAL(l.r[2].script, AR_SCRIPT_OTHER);
+	CU_ASSERT_EQUAL(l.r[3].script, AR_SCRIPT_NONE);
+	CU_ASSERT_EQUAL(l.r[4].script, AR_SCRIPT_NONE);
+	free(l.r);
+	CU_ASSERT_STRING_EQUAL(ar_token_type_name(AR_TOKEN_HASHTAG),
+	                       "hashtag");
+	CU_ASSERT_PTR_NULL(ar_token_type_name((ar_token_type)99));
+	CU_ASSERT_STRING_EQUAL(ar_script_name(AR_SCRIPT_ARABIC), "arabic");
+	CU_ASSERT_PTR_NULL(ar_script_name((ar_script)9));
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbers, punctuation                                                 */
+
+static void test_numbers(void)
+{
+	expect("٣٫١٤ 1,234.5 -12% ۱۲۳٬۴۵۶",
+	       "٣٫١٤/number 1,234.5/number -12%/number ۱۲۳٬۴۵۶/number");
+	expect("٥٠٪ +3 (−7)", "٥٠٪/number +3/number (/punct −7/number )/punct");
+	expect("2024م", "2024/number م/arabic");
+	expect("COVID-19", "COVID/latin -/punct 19/number");
+	expect("1.", "1/number ./punct");
+	expect("3,", "3/number ,/punct");
+}
+
+static void test_punct(void)
+{
+	expect("نعم، لا؛ لماذا؟ «قال» “hi”",
+	       "نعم/arabic ،/punct لا/arabic ؛/punct لماذا/arabic ؟/punct "
+	       "«/punct قال/arabic »/punct “/punct hi/latin ”/punct");
+	expect("wait... what?!", "wait/latin .../punct what/latin ?!/punct");
+	expect("a+b=c $5", "a/latin +/symbol b/latin =/symbol c/latin "
+	       "$/symbol 5/number");
+}
+
+/* ------------------------------------------------------------------ */
+/* Hashtags, mentions, URLs, e-mail, emoji                              */
+
+static void test_hashtags_mentions(void)
+{
+	expect("#تيليجرام_داون #telegramdown",
+	       "#تيليجرام_داون/hashtag #telegramdown/hashtag");
+	expect("@durov, @تيليجرام", "@durov/mention ,/punct @تيليجرام/mention");
+	expect("# alone", "#/punct alone/latin");
+	expect("C# x", "C/latin #/punct x/latin");
+}
+
+static void test_urls_emails(void)
+{
+	expect("https://t.me/durov.", "https://t.me/durov/url ./punct");
+	expect("(see www.example.com/a_b?x=1#f)",
+	       "(/punct see/latin www.example.com/a_b?x=1#f/url )/punct");
+	expect("telegram.org، durov.com", "telegram.org/url ،/punct "
+	       "durov.com/url");
+	expect("https://ar.wikipedia.org/wiki/مصر",
+	       "https://ar.wikipedia.org/wiki/مصر/url");
+	expect("http://en.wikipedia.org/wiki/Foo_(bar))",
+	       "http://en.wikipedia.org/wiki/Foo_(bar)/url )/punct");
+	expect("اكتب إلى info@telegram.org.",
+	       "اكتب/arabic إلى/arabic info@telegram.org/email ./punct");
+	expect("e.g. file.txt", "e.g./latin file/latin ./punct txt/latin");
+}
+
+static void test_emoji(void)
+{
+	/* ZWJ family, flag, skin tone, VS16, keycap */
+	expect("👨\xE2\x80\x8D👩\xE2\x80\x8D👧🇪🇬👍🏽❤️1️⃣",
+	       "👨\xE2\x80\x8D👩\xE2\x80\x8D👧/emoji 🇪🇬/emoji 👍🏽/emoji "
+	       "❤️/emoji 1️⃣/emoji");
+	expect("رائع😀😀", "رائع/arabic 😀/emoji 😀/emoji");
+	expect("© 2024", "©/symbol 2024/number");
+}
+
+/* ------------------------------------------------------------------ */
+/* Sentences                                                            */
+
+static void test_sentences(void)
+{
+	expect_sent("قال. ثم ذهب! هل؟ نعم… حسنا۔ بعد",
+	            "0 0 1 1 1 2 2 3 3 4 4 5");
+	expect_sent("Dr. Smith met Mr. Jones in the U.S. on Monday.",
+	            "0 0 0 0 0 0 0 0 0 0 0");
+	expect_sent("J. K. Rowling wrote it. Then",
+	            "0 0 0 0 0 0 1");
+	expect_sent("It costs 3.5 dollars. See t.me/x.y now.",
+	            "0 0 0 0 0 1 1 1 1");
+	expect_sent("He said \"go.\" Then", "0 0 0 0 0 0 1");
+	expect_sent("قال «انتهى.» ثم", "0 0 0 0 0 1");
+	expect_sent("first line\n\nsecond line", "0 0 1 1");
+	expect_sent("no end\nsame sentence", "0 0 0 0");
+	expect_sent("mail a.b@c.com now. ok", "0 0 0 0 1");
+	expect_sent("e.g. this, i.e. that", "0 0 0 0 0");
+}
+
+static void test_sentence_end_flag(void)
+{
+	list l = { 0 };
+	const char *s = "أ. ب";
+
+	CU_ASSERT_EQUAL_FATAL(run(&l, s, strlen(s), 0, 0), AR_OK);
+	CU_ASSERT_EQUAL_FATAL(l.n, 3);
+	CU_ASSERT_EQUAL(l.r[0].flags & AR_TOKF_SENTENCE_END, 0);
+	CU_ASSERT(l.r[1].flags & AR_TOKF_SENTENCE_END);
+	CU_ASSERT(l.r[2].flags & AR_TOKF_SENTENCE_END); /* last one */
+	free(l.r);
+}
+
+/* ------------------------------------------------------------------ */
+/* Offsets, losslessness, streaming                                     */
+
+static const char *samples[] = {
+	"قال بافل دوروف إن Telegramتيليجرام عاد.\n\nDr. Who? #تيليجرام_داون "
+	"https://t.me/durov «نعم» ٣٫١٤ 1,234.5 -12% 👨\xE2\x80\x8D👩\xE2\x80\x8D👧 "
+	"🇪🇬 a@b.org\xC2\xA0x\xE2\x80\x83y\r\n",
+	"  leading and trailing spaces  ",
+	"",
+	"\n\n\n",
+	"no-space.بعد؟و\xE2\x80\x8Cنعم!!",
+	NULL
+};
+
+static void test_lossless_samples(void)
+{
+	size_t k;
+	list l = { 0 };
+
+	for (k = 0; samples[k]; k++) {
+		size_t len = strlen(samples[k]);
+		CU_ASSERT_EQUAL_FATAL(run(&l, samples[k], len,
+		                          AR_TOK_WHITESPACE, 0), AR_OK);
+		CU_ASSERT(lossless(&l, samples[k], len));
+	}
+	free(l.r);
+}
+
+static void test_streaming_every_split(void)
+{
+	size_t k;
+
+	for (k = 0; samples[k]; k++) {
+		const char *s = samples[k];
+		size_t len = strlen(s), cut;
+		list one = { 0 }, two = { 0 };
+
+		CU_ASSERT_EQUAL_FATAL(run(&one, s, len, AR_TOK_WHITESPACE, 0),
+		                      AR_OK);
+		/* every single split point, fed as two pieces */
+		for (cut = 1; cut < len; cut++) {
+			ar_tok_options o = AR_TOK_OPTIONS_INIT;
+			ar_tokenizer *t;
+			o.flags = AR_TOK_WHITESPACE;
+			two.n = 0;
+			CU_ASSERT_EQUAL_FATAL(ar_tokenizer_new(&t, &o, NULL),
+			                      AR_OK);
+			CU_ASSERT_EQUAL(ar_tok_feed(t, s, cut, collect, &two,
+			                            NULL), AR_OK);
+			CU_ASSERT_EQUAL(ar_tok_feed(t, s + cut, len - cut,
+			                            collect, &two, NULL), AR_OK);
+			CU_ASSERT_EQUAL(ar_tok_finish(t, collect, &two, NULL),
+			                AR_OK);
+			ar_tokenizer_free(t);
+			CU_ASSERT(same(&one, &two));
+		}
+		/* 1-, 2-, 3- and 7-byte pieces */
+		for (cut = 1; cut <= 7; cut++) {
+			if (cut > 3 && cut < 7)
+				continue;
+			CU_ASSERT_EQUAL(run(&two, s, len, AR_TOK_WHITESPACE,
+			                    cut), AR_OK);
+			CU_ASSERT(same(&one, &two));
+		}
+		free(one.r);
+		free(two.r);
+	}
+}
+
+/* A tiny deterministic generator (no global state). */
+static uint32_t rnd(uint32_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+static void test_random_input(void)
+{
+	static const char *const pieces[] = {
+		"ك", "ت", "ا", "ب", "َ", "ـ", "a", "Z", "é", "-", "'", ".",
+		"،", "؟", "!", " ", "\n", "\xC2\xA0", "1", "٣", "٫", ",", "%",
+		"#", "@", "_", "/", ":", "w", "😀", "\xE2\x80\x8D", "🇪",
+		"\xE2\x80\x8C", "«", "»", "\"", "(", ")", "\t", "Я", "ο",
+		"\xEF\xB8\x8F", "🏽", "x.com", "http://", "\r\n"
+	};
+	const size_t np = sizeof pieces / sizeof pieces[0];
+	uint32_t seed = 12345;
+	char buf[600];
+	int iter;
+	list one = { 0 }, two = { 0 };
+
+	for (iter = 0; iter < 300; iter++) {
+		size_t len = 0, step;
+		while (len < 400) {
+			const char *p = pieces[rnd(&seed) % np];
+			memcpy(buf + len, p, strlen(p));
+			len += strlen(p);
+		}
+		CU_ASSERT_EQUAL_FATAL(run(&one, buf, len, AR_TOK_WHITESPACE,
+		                          0), AR_OK);
+		CU_ASSERT(lossless(&one, buf, len));
+		step = 1 + rnd(&seed) % 13;
+		CU_ASSERT_EQUAL(run(&two, buf, len, AR_TOK_WHITESPACE, step),
+		                AR_OK);
+		CU_ASSERT(same(&one, &two));
+	}
+	free(one.r);
+	free(two.r);
+}
+
+static void test_long_runs(void)
+{
+	/* runs beyond the internal limit are cut at the same place however
+	 * the input is fed, and memory stays bounded */
+	size_t len = 300000, k;
+	char *s = malloc(len);
+	list one = { 0 }, two = { 0 };
+
+	for (k = 0; k + 2 <= len; k += 2) {
+		s[k] = '\xD8';
+		s[k + 1] = '\xA8'; /* ب */
+	}
+	memset(s + 150000, ' ', 100000); /* a long space run too */
+	CU_ASSERT_EQUAL_FATAL(run(&one, s, len, AR_TOK_WHITESPACE, 0), AR_OK);
+	CU_ASSERT(contiguous(&one, len));
+	CU_ASSERT(one.n > 4 && one.n < 20);
+	CU_ASSERT_EQUAL(run(&two, s, len, AR_TOK_WHITESPACE, 4093), AR_OK);
+	CU_ASSERT(same(&one, &two));
+	CU_ASSERT_EQUAL(run(&two, s, len, AR_TOK_WHITESPACE, 1), AR_OK);
+	CU_ASSERT(same(&one, &two));
+	free(one.r);
+	free(two.r);
+	free(s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Invalid UTF-8, errors, API                                           */
+
+static void test_invalid_utf8(void)
+{
+	ar_tok_options o = AR_TOK_OPTIONS_INIT;
+	ar_tokenizer *t;
+	ar_error err;
+	list l = { 0 };
+	const char *s = "ab\ncd \xFF" "ef";
+	size_t len = strlen(s), cut;
+
+	/* the error names line, column and byte, at any split */
+	for (cut = 0; cut <= len; cut++) {
+		ar_status st;
+		memset(&err, 0, sizeof err);
+		CU_ASSERT_EQUAL_FATAL(ar_tokenizer_new(&t, &o, NULL), AR_OK);
+		st = ar_tok_feed(t, s, cut, collect, &l, &err);
+		if (st == AR_OK)
+			st = ar_tok_feed(t, s + cut, len - cut, collect, &l,
+			                 &err);
+		if (st == AR_OK)
+			st = ar_tok_finish(t, collect, &l, &err);
+		CU_ASSERT_EQUAL(st, AR_EUTF8);
+		CU_ASSERT_EQUAL(err.offset, 6);
+		CU_ASSERT_EQUAL(err.line, 2);
+		CU_ASSERT_EQUAL(err.column, 4);
+		ar_tokenizer_free(t);
+	}
+	/* a truncated character at the end */
+	memset(&err, 0, sizeof err);
+	CU_ASSERT_EQUAL(run(&l, "ab\xD8", 3, 0, 0), AR_EUTF8);
+
+	/* replace: a U+FFFD symbol with the offsets of the bad bytes */
+	o.invalid = AR_INVALID_REPLACE;
+	CU_ASSERT_EQUAL_FATAL(ar_tokenizer_new(&t, &o, NULL), AR_OK);
+	l.n = 0;
+	CU_ASSERT_EQUAL(ar_tok_feed(t, s, len, collect, &l, NULL), AR_OK);
+	CU_ASSERT_EQUAL(ar_tok_finish(t, collect, &l, NULL), AR_OK);
+	CU_ASSERT_EQUAL_FATAL(l.n, 4);
+	CU_ASSERT_STRING_EQUAL(l.r[2].text, "\xEF\xBF\xBD");
+	CU_ASSERT_EQUAL(l.r[2].start, 6);
+	CU_ASSERT_EQUAL(l.r[2].end, 7);
+	CU_ASSERT_STRING_EQUAL(l.r[3].text, "ef");
+	ar_tokenizer_free(t);
+
+	/* keep: the bytes pass through and the output is lossless */
+	o.invalid = AR_INVALID_KEEP;
+	o.flags = AR_TOK_WHITESPACE;
+	CU_ASSERT_EQUAL_FATAL(ar_tokenizer_new(&t, &o, NULL), AR_OK);
+	l.n = 0;
+	CU_ASSERT_EQUAL(ar_tok_feed(t, "x\xE0\x80y\xD8", 5, collect, &l,
+	                            NULL), AR_OK);
+	CU_ASSERT_EQUAL(ar_tok_finish(t, collect, &l, NULL), AR_OK);
+	CU_ASSERT(lossless(&l, "x\xE0\x80y\xD8", 5));
+	ar_tokenizer_free(t);
+	free(l.r);
+}
+
+static int stop_at_second(const ar_token *t, void *payload)
+{
+	int *n = payload;
+	(void)t;
+	return ++*n >= 2;
+}
+
+static void test_api(void)
+{
+	ar_tok_options o = AR_TOK_OPTIONS_INIT;
+	ar_tokenizer *t;
+	int n = 0;
+
+	CU_ASSERT_EQUAL(ar_tokenizer_new(NULL, NULL, NULL), AR_EINVAL);
+	o.version = 99;
+	CU_ASSERT_EQUAL(ar_tokenizer_new(&t, &o, NULL), AR_EINVAL);
+	CU_ASSERT_PTR_NULL(t);
+	ar_tokenizer_free(NULL);
+	CU_ASSERT_EQUAL_FATAL(ar_tokenizer_new(&t, NULL, NULL), AR_OK);
+	CU_ASSERT_EQUAL(ar_tok_feed(t, NULL, 3, stop_at_second, &n, NULL),
+	                AR_EINVAL);
+	CU_ASSERT_EQUAL(ar_tok_feed(t, "a b c d ", 8, stop_at_second, &n,
+	                            NULL), AR_EUSER);
+	CU_ASSERT_EQUAL(n, 2);
+	/* after a reset the handle works again */
+	ar_tok_reset(t);
+	n = -10;
+	CU_ASSERT_EQUAL(ar_tok_feed(t, "a b", 3, stop_at_second, &n, NULL),
+	                AR_OK);
+	CU_ASSERT_EQUAL(ar_tok_finish(t, stop_at_second, &n, NULL), AR_OK);
+	CU_ASSERT_EQUAL(n, -8);
+	ar_tokenizer_free(t);
+}
+
+static const unit_test tok_words[] = {
+	{ "tok/words/script_change", test_words_script_change },
+	{ "tok/words/arabic_marks", test_words_arabic_marks },
+	{ "tok/words/apostrophe_hyphen", test_words_apostrophe_hyphen },
+	{ "tok/words/scripts", test_scripts },
+	{ "tok/numbers", test_numbers },
+	{ "tok/punct", test_punct },
+	{ "tok/hashtags_mentions", test_hashtags_mentions },
+	{ "tok/urls_emails", test_urls_emails },
+	{ "tok/emoji", test_emoji },
+	{ NULL, NULL }
+};
+
+static const unit_test tok_sentences[] = {
+	{ "tok/sentences/split", test_sentences },
+	{ "tok/sentences/end_flag", test_sentence_end_flag },
+	{ NULL, NULL }
+};
+
+static const unit_test tok_stream[] = {
+	{ "tok/stream/lossless", test_lossless_samples },
+	{ "tok/stream/every_split", test_streaming_every_split },
+	{ "tok/stream/random", test_random_input },
+	{ "tok/stream/long_runs", test_long_runs },
+	{ "tok/stream/invalid_utf8", test_invalid_utf8 },
+	{ "tok/api", test_api },
+	{ NULL, NULL }
+};
+
+int main(void)
+{
+	static const unit_suite suites[] = {
+		{ "tok_words", tok_words },
+		{ "tok_sentences", tok_sentences },
+		{ "tok_stream", tok_stream },
+		{ NULL, NULL }
+	};
+	return unit_main(suites);
+}
