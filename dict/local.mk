@@ -63,20 +63,21 @@ dict-regen: $(ICU_NAMES)
 .PHONY: dict-regen
 
 # Tests: the embedded data is byte-exact, every gazetteer file is listed
-# above, and the hunspell files load in the real hunspell and accept and
-# flag what they should.
+# above and follows dict/FORMAT.md, and the hunspell files load in the
+# real hunspell and accept and flag what they should.
 check_PROGRAMS += tests/dict/test_embed
 tests_dict_test_embed_SOURCES = tests/dict/test_embed.c
 nodist_tests_dict_test_embed_SOURCES = libarabic/names_data.c
-TESTS += tests/dict/test_embed tests/dict/listed.sh tests/dict/hunspell.sh
-EXTRA_DIST += tests/dict/listed.sh tests/dict/hunspell.sh \
+TESTS += tests/dict/test_embed tests/dict/listed.sh tests/dict/lint.sh \
+	tests/dict/hunspell.sh
+EXTRA_DIST += tests/dict/listed.sh tests/dict/lint.sh tests/dict/hunspell.sh \
 	tests/dict/ar_names.good tests/dict/ar_names.wrong \
 	tests/dict/en_names.good tests/dict/en_names.wrong
 
 # The list of gazetteer files, for the tests.
-check_DATA_DICT = dict/names.list
-CLEANFILES += $(check_DATA_DICT)
+CLEANFILES += dict/names.list
 dict/names.list: Makefile
 	$(AM_V_GEN)$(MKDIR_P) dict && \
 	for f in $(NAMES_TSV); do echo "$$f"; done > $@-t && mv $@-t $@
-tests/dict/test_embed.log tests/dict/listed.log: dict/names.list
+tests/dict/test_embed.log tests/dict/listed.log tests/dict/lint.log: \
+	dict/names.list
