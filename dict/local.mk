@@ -14,7 +14,7 @@ NAMES_TSV = \
 NAMES_LOANWORDS = dict/ar-loanwords.txt
 
 EXTRA_DIST += dict/README.md dict/gen/embed.sh dict/gen/hunspell-dic.sh \
-	dict/gen/icu-names.cc
+	dict/gen/icu-names.cc dict/names/check.sh
 
 # Installed for reference and for use with other tools: the sources, and
 # the hunspell dictionaries in $(pkgdatadir)/hunspell (see dict/README.md).
