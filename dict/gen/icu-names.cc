@@ -167,7 +167,9 @@ std::string clean_latin(UnicodeString s)
  * Arabic spellings as the gazetteer wants them: no harakat, Quranic
  * marks, superscript alef or tatweel (they are optional in news text and
  * the checker ignores them), no bidi controls.  Returns "" unless what is
- * left is Arabic letters separated by single spaces.
+ * left is letters of the basic Arabic alphabet (U+0621-U+063A,
+ * U+0641-U+064A, as dict/names/check.sh requires) separated by single
+ * spaces.
  */
 std::string clean_arabic(const UnicodeString &in)
 {
@@ -189,8 +191,7 @@ std::string clean_arabic(const UnicodeString &in)
 		i += U16_LENGTH(c);
 		if (c == ' ')
 			continue;
-		UErrorCode st = U_ZERO_ERROR;
-		if (uscript_getScript(c, &st) != USCRIPT_ARABIC || !u_isalpha(c))
+		if (!(c >= 0x0621 && c <= 0x063A) && !(c >= 0x0641 && c <= 0x064A))
 			return "";
 		letter = true;
 	}
