@@ -35,6 +35,8 @@ FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer \
 FUZZ_LINK = -fsanitize=fuzzer,address,undefined
 EXTRA_LTLIBRARIES = fuzz/libarabic-fuzz.la
 fuzz_libarabic_fuzz_la_SOURCES = $(libarabic_libarabic_la_SOURCES)
+nodist_fuzz_libarabic_fuzz_la_SOURCES = \
+	$(nodist_libarabic_libarabic_la_SOURCES)
 fuzz_libarabic_fuzz_la_CPPFLAGS = $(libarabic_libarabic_la_CPPFLAGS)
 fuzz_libarabic_fuzz_la_CFLAGS = $(libarabic_libarabic_la_CFLAGS) $(FUZZ_FLAGS)
 fuzz_libarabic_fuzz_la_LIBADD = $(libarabic_libarabic_la_LIBADD)
