@@ -11,7 +11,9 @@
 #     news text often drops the hamza.
 # en: every word of CANONICAL and LATIN-VARIANTS with flag S (possessive
 #     's, ’s and s').  A hyphenated word is listed whole and in parts,
-#     since hunspell also checks the parts.
+#     since hunspell also checks the parts.  Brackets and punctuation
+#     around a word are dropped (Yahoo!, Inc.: hunspell reads the word
+#     without them).
 #
 # Words are deduplicated and sorted bytewise; the first line is the count,
 # as hunspell wants.  POSIX sh, awk and sort only.
@@ -51,9 +53,9 @@ for f in "$@"; do
 			print n (substr(n, 1, 4) == "ال" ? "/B" : "/A")
 	}
 	function add_en(w,   k, n, p) {
-		gsub(/[(),;:"]/, "", w)
+		gsub(/[(),;:"!?]/, "", w)
 		sub(/^[-'\'']+/, "", w)
-		sub(/[-'\'']+$/, "", w)
+		sub(/[-.'\'']+$/, "", w)
 		# Latin words only: at least one ASCII letter, no Arabic.
 		if (w !~ /[A-Za-z]/ || w ~ /[\330-\333]/)
 			return
@@ -69,6 +71,10 @@ for f in "$@"; do
 			return
 		n = split(field, alt, "|")
 		for (i = 1; i <= n; i++) {
+			# hunspell splits AC/DC into two words, and a slash in
+			# a .dic word would start its flags.
+			if (kind == "en")
+				gsub(/\//, " ", alt[i])
 			m = split(alt[i], w, " ")
 			for (j = 1; j <= m; j++)
 				if (kind == "ar")
