@@ -294,6 +294,24 @@ std::vector<std::string> table_keys(const char *pkg, const char *loc,
 #define REGION_PKG U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "region"
 #define LANG_PKG U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "lang"
 
+/*
+ * "ar" and its regional variants (ar_SA, ar_LY, ...), which give a few
+ * other spellings (أوروغواي beside أورغواي).  Asking a variant for a name
+ * it does not override returns the "ar" one, which deduplication drops.
+ */
+const std::vector<std::string> &arabic_locales()
+{
+	static std::vector<std::string> locs;
+	if (locs.empty()) {
+		for (int32_t i = 0; i < uloc_countAvailable(); i++)
+			if (!strncmp(uloc_getAvailable(i), "ar_", 3))
+				locs.push_back(uloc_getAvailable(i));
+		std::sort(locs.begin(), locs.end());
+		locs.insert(locs.begin(), "ar");
+	}
+	return locs;
+}
+
 /* Countries (ISO 3166) and CLDR's world regions (UN M.49 numbers, EU, UN). */
 void regions(Table &t)
 {
@@ -306,11 +324,14 @@ void regions(Table &t)
 		if (U_SUCCESS(st))
 			en.push_back(UnicodeString(buf, n));
 		add_alts(en, REGION_PKG, "en", "Countries", *c);
-		st = U_ZERO_ERROR;
-		n = uloc_getDisplayCountry(loc.c_str(), "ar", buf, 256, &st);
-		if (U_SUCCESS(st))
-			ar.push_back(UnicodeString(buf, n));
-		add_alts(ar, REGION_PKG, "ar", "Countries", *c);
+		for (size_t l = 0; l < arabic_locales().size(); l++) {
+			const char *al = arabic_locales()[l].c_str();
+			st = U_ZERO_ERROR;
+			n = uloc_getDisplayCountry(loc.c_str(), al, buf, 256, &st);
+			if (U_SUCCESS(st))
+				ar.push_back(UnicodeString(buf, n));
+			add_alts(ar, REGION_PKG, al, "Countries", *c);
+		}
 		add_item(t, "country", en, ar, *c);
 	}
 	std::vector<std::string> keys = table_keys(REGION_PKG, "en", "Countries");
@@ -328,8 +349,11 @@ void regions(Table &t)
 		std::vector<UnicodeString> en, ar;
 		en.push_back(res_string(REGION_PKG, "en", "Countries", k));
 		add_alts(en, REGION_PKG, "en", "Countries", k);
-		ar.push_back(res_string(REGION_PKG, "ar", "Countries", k));
-		add_alts(ar, REGION_PKG, "ar", "Countries", k);
+		for (size_t l = 0; l < arabic_locales().size(); l++) {
+			const char *al = arabic_locales()[l].c_str();
+			ar.push_back(res_string(REGION_PKG, al, "Countries", k));
+			add_alts(ar, REGION_PKG, al, "Countries", k);
+		}
 		add_item(t, "region", en, ar, k);
 	}
 }
@@ -353,11 +377,14 @@ void languages(Table &t)
 		if (U_SUCCESS(st) && st != U_USING_DEFAULT_WARNING)
 			en.push_back(UnicodeString(buf, n));
 		add_alts(en, LANG_PKG, "en", "Languages", *c);
-		st = U_ZERO_ERROR;
-		n = uloc_getDisplayLanguage(*c, "ar", buf, 256, &st);
-		if (U_SUCCESS(st) && st != U_USING_DEFAULT_WARNING)
-			ar.push_back(UnicodeString(buf, n));
-		add_alts(ar, LANG_PKG, "ar", "Languages", *c);
+		for (size_t l = 0; l < arabic_locales().size(); l++) {
+			const char *al = arabic_locales()[l].c_str();
+			st = U_ZERO_ERROR;
+			n = uloc_getDisplayLanguage(*c, al, buf, 256, &st);
+			if (U_SUCCESS(st) && st != U_USING_DEFAULT_WARNING)
+				ar.push_back(UnicodeString(buf, n));
+			add_alts(ar, LANG_PKG, al, "Languages", *c);
+		}
 		add_item(t, "language", en, ar, *c);
 	}
 }
@@ -375,20 +402,23 @@ void currencies(Table &t)
 		UChar ucode[4];
 		u_charsToUChars(code, ucode, 4);
 		std::vector<UnicodeString> en, ar;
-		const char *locs[] = { "en", "ar" };
-		for (int l = 0; l < 2; l++) {
+		std::vector<std::string> locs(1, "en");
+		locs.insert(locs.end(), arabic_locales().begin(),
+		            arabic_locales().end());
+		for (size_t l = 0; l < locs.size(); l++) {
 			std::vector<UnicodeString> &v = l ? ar : en;
 			UErrorCode s2 = U_ZERO_ERROR;
 			UBool choice;
 			int32_t len;
-			const UChar *name = ucurr_getName(ucode, locs[l],
+			const UChar *name = ucurr_getName(ucode, locs[l].c_str(),
 			                                  UCURR_LONG_NAME, &choice,
 			                                  &len, &s2);
 			if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING)
 				v.push_back(UnicodeString(name, len));
 			for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) {
 				s2 = U_ZERO_ERROR;
-				name = ucurr_getPluralName(ucode, locs[l], &choice,
+				name = ucurr_getPluralName(ucode, locs[l].c_str(),
+				                           &choice,
 				                           counts[i], &len, &s2);
 				if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING
 				    && !v.empty())
@@ -413,22 +443,27 @@ void cities(Table &t, const Table &regions)
 			UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL, NULL, st));
 	std::unique_ptr<icu::TimeZoneNames> en(
 		icu::TimeZoneNames::createInstance(icu::Locale("en"), st));
-	std::unique_ptr<icu::TimeZoneNames> ar(
-		icu::TimeZoneNames::createInstance(icu::Locale("ar"), st));
+	std::vector<icu::TimeZoneNames *> ar;
+	for (size_t l = 0; l < arabic_locales().size(); l++)
+		ar.push_back(icu::TimeZoneNames::createInstance(
+			icu::Locale(arabic_locales()[l].c_str()), st));
 	if (U_FAILURE(st)) {
 		fprintf(stderr, "icu-names: time zones: %s\n", u_errorName(st));
 		exit(1);
 	}
 	const UnicodeString *id;
 	while ((id = ids->snext(st)) != NULL && U_SUCCESS(st)) {
-		UnicodeString a, b;
+		UnicodeString a;
 		std::vector<UnicodeString> ven, var;
 		en->getExemplarLocationName(*id, a);
-		ar->getExemplarLocationName(*id, b);
 		if (!a.isBogus())
 			ven.push_back(a);
-		if (!b.isBogus())
-			var.push_back(b);
+		for (size_t l = 0; l < ar.size(); l++) {
+			UnicodeString b;
+			ar[l]->getExemplarLocationName(*id, b);
+			if (!b.isBogus())
+				var.push_back(b);
+		}
 		Table one;
 		add_item(one, "city", ven, var, "");
 		for (Table::iterator i = one.begin(); i != one.end(); ++i) {
@@ -443,6 +478,8 @@ void cities(Table &t, const Table &regions)
 				add_unique(e.arabic, i->second.arabic[j]);
 		}
 	}
+	for (size_t l = 0; l < ar.size(); l++)
+		delete ar[l];
 }
 
 void write_table(const std::string &dir, const char *file, const char *what,
