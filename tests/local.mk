@@ -21,6 +21,7 @@ EXTRA_DIST += tests/golden.sh
 include tests/norm.mk
 include tests/tok.mk
 include tests/spell.mk
+include tests/harden.mk
 
 # The public header alone, as strict C99 and as C++.
 check_PROGRAMS += tests/headertest tests/headertest_cxx
