@@ -1,6 +1,26 @@
 /*
  * seg.c - clitic segmentation of Arabic words, checked against the hunspell
- * Arabic dictionary (Debian package hunspell-ar).
+ * Arabic dictionary (Debian package hunspell-ar, ar.aff/ar.dic).
+ *
+ * Arabic writes some function words joined to the next or previous word
+ * (Ryding, "A Reference Grammar of Modern Standard Arabic", ch. 7 and 12):
+ *  - proclitics, in this order: a conjunction و or ف; then a preposition
+ *    ب ك ل or the future particle س (only before an imperfect verb, which
+ *    starts with ي ت ن أ); then the article ال.  ل before ال drops the
+ *    article's alef: ل + الكتاب is written للكتاب;
+ *  - enclitics: the object or possessive pronouns ه ها هما هم هن ك كما كم
+ *    كن ي نا ني; before them ة is written ت and final ى is written ي
+ *    (على + ه = عليه).
+ * A clitic is split off only when what remains is a word: a headword of
+ * the dictionary or a form hunspell accepts.  A word that is itself a
+ * headword (وزير, كتاب) or an inflection of one (كانت from كان) is never
+ * split, which keeps و+زير and ك+تاب out.  Closed-class words (particles,
+ * prepositions, pronouns and demonstratives, listed below from the
+ * grammar) are recognised directly, with or without clitics.
+ *
+ * hunspell is slow (several microseconds a call), so results are memoized:
+ * one table for whole words, one for the dictionary checks.  Both are
+ * bounded: when full they are emptied, which changes no result.
  */
 #include "config.h"
 
@@ -11,8 +31,126 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+/* ------------------------------------------------------------------ */
+/* A string set/map with open addressing; keys live in an arena.        */
+
+typedef struct slot {
+	uint32_t hash;
+	uint32_t key;      /* offset of the key in the arena, +1 (0: empty) */
+	uint16_t klen;
+	uint16_t val;      /* payload index or value */
+} slot;
+
+typedef struct strmap {
+	slot *slots;
+	size_t nslots, used, max;
+	ar_buf arena;
+} strmap;
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h ? h : 1;
+}
+
+static int map_init(strmap *m, size_t nslots, size_t max)
+{
+	ar_buf b = AR_BUF_INIT;
+
+	m->slots = calloc(nslots, sizeof *m->slots);
+	m->nslots = nslots;
+	m->used = 0;
+	m->max = max;
+	m->arena = b;
+	return m->slots ? 0 : -1;
+}
+
+static void map_free(strmap *m)
+{
+	free(m->slots);
+	ar_buf_dispose(&m->arena);
+}
+
+static void map_clear(strmap *m)
+{
+	memset(m->slots, 0, m->nslots * sizeof *m->slots);
+	m->used = 0;
+	ar_buf__clear(&m->arena);
+}
+
+/* Find key; returns its slot (empty if absent). */
+static slot *map_find(strmap *m, const char *k, size_t n, uint32_t h)
+{
+	size_t i = h & (m->nslots - 1);
+
+	for (;;) {
+		slot *s = &m->slots[i];
+		if (!s->key)
+			return s;
+		if (s->hash == h && s->klen == n &&
+		    memcmp(m->arena.ptr + s->key - 1, k, n) == 0)
+			return s;
+		i = (i + 1) & (m->nslots - 1);
+	}
+}
+
+/* Insert key with val (no-op if present); -1 on memory exhaustion. */
+static int map_put(strmap *m, const char *k, size_t n, uint16_t val)
+{
+	uint32_t h;
+	slot *s;
+
+	if (n > 0xFFFF)
+		return 0;
+	if (m->used >= m->max || m->arena.size + n >= 0xFFFFFFF0u)
+		map_clear(m);
+	h = hash_bytes(k, n);
+	s = map_find(m, k, n, h);
+	if (s->key)
+		return 0;
+	if (ar_buf__put(&m->arena, k, n) != AR_OK)
+		return -1;
+	s->hash = h;
+	s->key = (uint32_t)(m->arena.size - n + 1);
+	s->klen = (uint16_t)n;
+	s->val = val;
+	m->used++;
+	return 0;
+}
+
+static int map_get(strmap *m, const char *k, size_t n, uint16_t *val)
+{
+	slot *s = map_find(m, k, n, hash_bytes(k, n));
+
+	if (!s->key)
+		return 0;
+	*val = s->val;
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+
+/* A memoized split: pieces as letter counts of the proclitics and of
+ * the enclitic, plus how the stem is written.  Packed in a slot's val:
+ * bits 0-2 number of proclitic pieces, 3-5/6-8/9-11 their lengths in
+ * letters (1 or 2), bit 12 the second ل of لل stands for ال, bits 13-14
+ * enclitic length in letters (0-3). */
+
+#define WORD_MEMO_MAX (1u << 19)
+#define SPELL_MEMO_MAX (1u << 19)
+
 struct ar_seg {
 	Hunhandle *hun;
+	strmap heads;     /* dictionary headwords, without marks */
+	strmap words;     /* memo: surface word -> packed split, per mode */
+	strmap spell;     /* memo: letters -> hunspell verdict */
+	char tmp[512];
 };
 
 static int file_exists(const char *path)
@@ -33,12 +171,88 @@ static int try_dir(const char *dir, size_t dlen, char *aff, char *dic,
 	return file_exists(aff) && file_exists(dic);
 }
 
+/* Kinds of headword: ar.dic lists the function words ("stopwords")
+ * apart, with every clitic already attached (وكان, بذلك), so those tell
+ * nothing about whether a word can be split. */
+enum { HEAD_OPEN = 1, HEAD_STOP = 2 };
+
+/* Marks that hunspell's ar.aff IGNOREs: harakat, superscript alef,
+ * tatweel, and the Quranic marks. */
+static int is_ignored(uint32_t cp)
+{
+	return (cp >= 0x64B && cp <= 0x65F) || cp == 0x670 || cp == 0x640 ||
+	       (cp >= 0x6D6 && cp <= 0x6ED && cp != 0x6E5 && cp != 0x6E6);
+}
+
+/* Copy s without ignored marks into out (size outsz); returns the length
+ * or (size_t)-1 if it does not fit or is not UTF-8. */
+static size_t strip(const char *s, size_t n, char *out, size_t outsz)
+{
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t l = ar_utf8_decode(&cp, s + i, n - i);
+		if (l == 0)
+			return (size_t)-1;
+		if (!is_ignored(cp)) {
+			if (o + l > outsz)
+				return (size_t)-1;
+			memcpy(out + o, s + i, l);
+			o += l;
+		}
+		i += l;
+	}
+	return o;
+}
+
+/* Read the headwords of ar.dic (the part of each line before '/', a tab
+ * or a space), without their marks. */
+static ar_status load_heads(ar_seg *sg, const char *dic)
+{
+	FILE *fp = fopen(dic, "r");
+	char line[1024], key[256];
+	int first = 1, marker = 0;
+	uint16_t kind = HEAD_OPEN;
+
+	if (!fp)
+		return AR_EDICT;
+	while (fgets(line, sizeof line, fp)) {
+		size_t n = strcspn(line, "/\t \r\n"), k;
+		if (first) {
+			first = 0; /* the word count */
+			continue;
+		}
+		/* the file joins several lists, each introduced by
+		 * "::::::::::::::", its name, and "::::::::::::::" */
+		if (strncmp(line, "::::", 4) == 0) {
+			marker = !marker;
+			continue;
+		}
+		if (marker) {
+			kind = strncmp(line, "stopwords", 9) == 0 ? HEAD_STOP
+			                                          : HEAD_OPEN;
+			continue;
+		}
+		k = strip(line, n, key, sizeof key);
+		if (k == (size_t)-1 || k == 0)
+			continue;
+		if (map_put(&sg->heads, key, k, kind) != 0) {
+			fclose(fp);
+			return AR_ENOMEM;
+		}
+	}
+	fclose(fp);
+	return AR_OK;
+}
+
 ar_status ar_seg__new(ar_seg **out, const char *dict_dir, ar_error *err)
 {
 	char aff[4096], dic[4096];
 	const char *env = getenv("DICPATH");
 	int found = 0;
 	ar_seg *s;
+	ar_status st;
 
 	*out = NULL;
 	if (dict_dir) {
@@ -68,9 +282,22 @@ ar_status ar_seg__new(ar_seg **out, const char *dict_dir, ar_error *err)
 	s = calloc(1, sizeof *s);
 	if (!s)
 		return AR_ENOMEM;
+	if (map_init(&s->heads, 1u << 19, 1u << 30) ||
+	    map_init(&s->words, WORD_MEMO_MAX * 2, WORD_MEMO_MAX) ||
+	    map_init(&s->spell, SPELL_MEMO_MAX * 2, SPELL_MEMO_MAX)) {
+		ar_seg__free(s);
+		return AR_ENOMEM;
+	}
+	if ((st = load_heads(s, dic)) != AR_OK) {
+		ar_seg__free(s);
+		if (st == AR_EDICT)
+			ar_error__set(err, 0, 0, 0, "%s: cannot read the "
+			              "dictionary", dic);
+		return st;
+	}
 	s->hun = Hunspell_create(aff, dic);
 	if (!s->hun) {
-		free(s);
+		ar_seg__free(s);
 		ar_error__set(err, 0, 0, 0, "%s: cannot load the dictionary",
 		              dic);
 		return AR_EDICT;
@@ -85,19 +312,568 @@ void ar_seg__free(ar_seg *s)
 		return;
 	if (s->hun)
 		Hunspell_destroy(s->hun);
+	map_free(&s->heads);
+	map_free(&s->words);
+	map_free(&s->spell);
 	free(s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Letters                                                              */
+
+/* A word as its letters (marks dropped), each with its byte offset. */
+typedef struct letters {
+	uint32_t cp[64];
+	size_t off[65];   /* off[n] = the word's length */
+	size_t n;
+} letters;
+
+#define ALEF 0x627
+#define BEH 0x628
+#define TEH 0x62A
+#define TEH_MARBUTA 0x629
+#define SEEN 0x633
+#define FEH 0x641
+#define KAF 0x643
+#define LAM 0x644
+#define NOON 0x646
+#define HEH 0x647
+#define WAW 0x648
+#define YEH 0x64A
+#define ALEF_MAKSURA 0x649
+#define ALEF_HAMZA_ABOVE 0x623
+
+static int get_letters(letters *L, const char *w, size_t len)
+{
+	size_t i = 0;
+
+	L->n = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t l = ar_utf8_decode(&cp, w + i, len - i);
+		if (l == 0)
+			return -1;
+		if (!is_ignored(cp)) {
+			if (!ar_tok__arabic_letter(cp) || L->n == 64)
+				return -1; /* ZWNJ, hyphen...: left whole */
+			L->cp[L->n] = cp;
+			/* marks before the first letter go with it */
+			L->off[L->n] = L->n ? i : 0;
+			L->n++;
+		}
+		i += l;
+	}
+	L->off[L->n] = len;
+	return 0;
+}
+
+/* UTF-8 of letters [a, b) into buf, after the letter `pre` if not 0 and
+ * with the last letter replaced by `last` if not 0; returns the length. */
+static size_t put_letters(const letters *L, size_t a, size_t b,
+                          uint32_t pre, uint32_t last, char *buf)
+{
+	size_t k, o = 0;
+
+	if (pre) {
+		buf[o++] = (char)(0xC0 | (pre >> 6));
+		buf[o++] = (char)(0x80 | (pre & 0x3F));
+	}
+	for (k = a; k < b; k++) {
+		uint32_t cp = L->cp[k];
+		if (k + 1 == b && last)
+			cp = last;
+		/* the letters of the Arabic block are two bytes in UTF-8 */
+		buf[o++] = (char)(0xC0 | (cp >> 6));
+		buf[o++] = (char)(0x80 | (cp & 0x3F));
+	}
+	return o;
+}
+
+/* Is this string an open-class headword? */
+static int is_head(ar_seg *s, const char *k, size_t n)
+{
+	uint16_t v;
+	return map_get(&s->heads, k, n, &v) && v == HEAD_OPEN;
+}
+
+/* A function word of the dictionary that is another one behind a
+ * conjunction or preposition (وكان, بذلك), not a word of its own. */
+static int stop_expansion(ar_seg *s, const char *k, size_t n)
+{
+	uint16_t v;
+	int conj = memcmp(k, "\xD9\x88", 2) == 0 || memcmp(k, "\xD9\x81", 2) == 0;
+	int prep = memcmp(k, "\xD8\xA8", 2) == 0 ||
+	           memcmp(k, "\xD9\x84", 2) == 0 ||
+	           memcmp(k, "\xD9\x83", 2) == 0;
+
+	if (n < 6 || !(conj || (prep && n >= 8)))
+		return 0;
+	return map_get(&s->heads, k + 2, n - 2, &v) && v == HEAD_STOP;
+}
+
+/* A headword that stands as a word by itself. */
+static int is_word_head(ar_seg *s, const char *k, size_t n)
+{
+	uint16_t v;
+
+	if (!map_get(&s->heads, k, n, &v))
+		return 0;
+	return v == HEAD_OPEN || !stop_expansion(s, k, n);
+}
+
+/* Is it one of the dictionary's function words (with its clitics)? */
+static int is_stop(ar_seg *s, const char *k, size_t n)
+{
+	uint16_t v;
+	return map_get(&s->heads, k, n, &v) && v == HEAD_STOP;
+}
+
+/* Does hunspell accept it (memoized)?  -1 on memory exhaustion. */
+static int hun_ok(ar_seg *s, const char *k, size_t n)
+{
+	uint16_t v;
+
+	if (map_get(&s->heads, k, n, &v))
+		return 1;
+	if (map_get(&s->spell, k, n, &v))
+		return v;
+	if (n + 1 > sizeof s->tmp)
+		return 0;
+	memcpy(s->tmp, k, n);
+	s->tmp[n] = '\0';
+	v = Hunspell_spell(s->hun, s->tmp) != 0;
+	if (map_put(&s->spell, k, n, v) != 0)
+		return -1;
+	return v;
+}
+
+/* Is letters [a, b) a word (see put_letters for pre and last)? */
+static int word_ok(ar_seg *s, const letters *L, size_t a, size_t b,
+                   uint32_t pre, uint32_t last)
+{
+	char buf[160];
+	size_t n;
+
+	if (b - a < 2)
+		return 0;
+	n = put_letters(L, a, b, pre, last, buf);
+	return hun_ok(s, buf, n);
+}
+
+static int ends_with(const char *buf, size_t n, const char *e, size_t el)
+{
+	return n > el && memcmp(buf + n - el, e, el) == 0;
+}
+
+/* Inflectional endings (not clitics) of verbs and nouns: a form that is a
+ * headword plus one of these is a word in its own right ("كانت" from
+ * "كان"), so its first letter is not a proclitic. */
+static const char *const endings[] = {
+	"ت", "ة", "ا", "ي", "ات", "ون", "ين", "ان", "وا", "تا", "تم", "تن",
+	"ن", "تما", "ية", "يات", "يون", "يين", NULL
+};
+
+/* Pronoun enclitics, longest first. */
+static const char *const enclitics[] = {
+	"هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ني", "ه", "ك",
+	"ي", NULL
+};
+
+/* The third-person ones and نا are split from any word; the others (ك
+ * كم كن كما ي ني) only from closed-class hosts: on open-class words they
+ * collide with too many word endings (بنوك, عربي, ثاني). */
+static int open_enclitic(size_t k)
+{
+	return k == 0 || k == 2 || k == 3 || k == 6 || k == 7 || k == 9;
+}
+
+/* A headword, or a headword plus an ending: the string stands as a word
+ * by itself. */
+static int head_inflected(ar_seg *s, const char *buf, size_t n)
+{
+	size_t k;
+
+	if (is_word_head(s, buf, n))
+		return 1;
+	for (k = 0; endings[k]; k++) {
+		size_t el = strlen(endings[k]);
+		if (n >= el + 4 && ends_with(buf, n, endings[k], el) &&
+		    is_word_head(s, buf, n - el))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does letters [a, b) read as a word by itself, with at most an ending
+ * and a pronoun (كانت, كتابه, كتبتها)? */
+static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b)
+{
+	char buf[160];
+	size_t n, k;
+
+	if (b - a < 2)
+		return 0;
+	n = put_letters(L, a, b, 0, 0, buf);
+	if (head_inflected(s, buf, n))
+		return 1;
+	for (k = 0; enclitics[k]; k++) {
+		size_t el = strlen(enclitics[k]), m = n - el;
+		if (!open_enclitic(k) || n < el + 4 ||
+		    !ends_with(buf, n, enclitics[k], el))
+			continue;
+		if (head_inflected(s, buf, m))
+			return 1;
+		/* ت written for ة before the pronoun */
+		if (memcmp(buf + m - 2, "\xD8\xAA", 2) == 0) {
+			char t[160];
+			memcpy(t, buf, m - 2);
+			memcpy(t + m - 2, "\xD8\xA9", 2);
+			if (is_head(s, t, m))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Closed-class words                                                   */
+
+/* Particles, prepositions, pronouns and demonstratives that take the
+ * proclitics و ف ل ب (وما, فإن, لذلك, وهو...). */
+static const char *const function_words[] = {
+	"ما", "لا", "لم", "لن", "قد", "إن", "أن", "إذا", "إذ", "ذلك", "هذا",
+	"هذه", "هؤلاء", "تلك", "أولئك", "الذي", "التي", "الذين", "اللذين",
+	"اللتين", "اللواتي", "اللاتي", "هو", "هي", "هم", "هن", "هما", "نحن",
+	"أنا", "أنت", "أنتم", "ثم", "أو", "لكن", "من", "في", "عن", "على",
+	"إلى", "مع", "حتى", "كل", "بعض", "غير", "كيف", "متى", "أين", "لماذا",
+	"حيث", "بين", "منذ", "عند", "لدى", "أي", "أيضا", "إلا", "ليس", "كي",
+	"لو", "لولا", "بل", "عندما", "بينما", "كأن", "هناك", "هنا",
+	"إنما", "كما", "مثل", "دون", "ضد", "حول", "عبر", "نحو", "خلال",
+	"تحت", "فوق", "أمام", "قبل", "بعد", "لدي", "فقط", "كي",
+	"كذلك", "لذا", "بيد", "كان", NULL
+};
+
+/* Words that take a pronoun enclitic directly, as written before it
+ * (على → علي, إلى → إلي, لدى → لدي). */
+static const char *const pronoun_hosts[] = {
+	"في", "من", "عن", "علي", "إلي", "لدي", "مع", "عند", "أن", "إن",
+	"لأن", "لكن", "كأن", "ليت", "لعل", "بين", "حول", "ضد", "دون",
+	"مثل", "بعد", "قبل", "خلال", "عبر", "نحو", "أمام", "وراء", "فوق",
+	"تحت", "كل", "بعض", "جميع", "نفس", "غير", "منذ", "حتى", "إيا",
+	"ذات", "لكي", NULL
+};
+
+static int in_list(const char *const *list, const char *k, size_t n)
+{
+	size_t i;
+
+	for (i = 0; list[i]; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], k, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The split                                                            */
+
+typedef struct split {
+	size_t npro;
+	size_t pro_end[4];  /* letter index where each proclitic ends */
+	int lam_al;         /* the last proclitic is the ل of ال after ل */
+	size_t enc;         /* letters of the enclitic, 0 if none */
+} split;
+
+/* An enclitic at the end of letters [a, n) whose host is a
+ * closed-class word; its length in letters, or 0. */
+static size_t closed_enclitic(const letters *L, size_t a)
+{
+	char buf[160];
+	size_t n, k;
+
+	if (L->n - a < 2)
+		return 0;
+	n = put_letters(L, a, L->n, 0, 0, buf);
+	for (k = 0; enclitics[k]; k++) {
+		size_t el = strlen(enclitics[k]);
+		if (ends_with(buf, n, enclitics[k], el) &&
+		    in_list(pronoun_hosts, buf, n - el))
+			return el / 2;
+	}
+	return 0;
+}
+
+/* Length in letters of an enclitic at the end of letters [a, n) that
+ * leaves a word, or 0 (-1 on memory exhaustion). */
+static int find_enclitic(ar_seg *s, const letters *L, size_t a,
+                         size_t *out)
+{
+	char buf[160];
+	size_t n, k;
+	int r;
+
+	*out = closed_enclitic(L, a);
+	if (*out || L->n - a < 3)
+		return 0;
+	/* a definite noun takes no possessive pronoun */
+	if (L->cp[a] == ALEF && L->cp[a + 1] == LAM)
+		return 0;
+	n = put_letters(L, a, L->n, 0, 0, buf);
+	/* a headword is not host + pronoun (وجه, هنا, أهم) */
+	if (head_inflected(s, buf, n))
+		return 0;
+	for (k = 0; enclitics[k]; k++) {
+		size_t el = strlen(enclitics[k]), ell = el / 2, hb;
+		if (!open_enclitic(k) || !ends_with(buf, n, enclitics[k], el))
+			continue;
+		hb = L->n - ell; /* host letters [a, hb) */
+		if (hb - a < 2)
+			continue;
+		/* the host as written, with ت → ة, with ي → ى */
+		r = word_ok(s, L, a, hb, 0, 0);
+		if (r == 0 && L->cp[hb - 1] == TEH)
+			r = word_ok(s, L, a, hb, 0, TEH_MARBUTA);
+		if (r == 0 && L->cp[hb - 1] == YEH)
+			r = word_ok(s, L, a, hb, 0, ALEF_MAKSURA);
+		/* the hamza sits on ي or و before a suffix: أعدائه */
+		if (r == 0 && (L->cp[hb - 1] == 0x626 || L->cp[hb - 1] == 0x624))
+			r = word_ok(s, L, a, hb, 0, 0x621);
+		if (r < 0)
+			return -1;
+		if (r) {
+			*out = ell;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+static int is_imperfect_prefix(uint32_t c)
+{
+	return c == YEH || c == TEH || c == NOON || c == ALEF_HAMZA_ABOVE;
+}
+
+/* Closed-class words behind proclitics: وما لذلك فإنه وله بها كذلك.
+ * Returns 1 when it decided. */
+static int decide_closed(ar_seg *s, const letters *L, split *sp)
+{
+	char buf[160];
+	size_t n, p, k;
+
+	n = put_letters(L, 0, L->n, 0, 0, buf);
+	if (in_list(function_words, buf, n) || in_list(pronoun_hosts, buf, n))
+		return 1; /* لكن, لدى, لأن stay whole */
+	for (p = 1; p <= 2 && p < L->n; p++) {
+		uint32_t c = L->cp[p - 1];
+		const char *rest;
+		size_t rn;
+		if (p == 1 ? !(c == WAW || c == FEH || c == BEH || c == LAM ||
+		               c == KAF)
+		           : !(c == BEH || c == LAM || c == KAF))
+			break;
+		rest = buf + 2 * p;
+		rn = n - 2 * p;
+		if (c == KAF) {
+			/* كذلك, وكذلك only */
+			if (rn == 6 && memcmp(rest, "ذلك", 6) == 0)
+				goto found;
+			continue;
+		}
+		if (in_list(function_words, rest, rn) ||
+		    in_list(pronoun_hosts, rest, rn) ||
+		    closed_enclitic(L, p) ||
+		    (rn >= 4 && is_stop(s, buf, n) && is_stop(s, rest, rn)))
+			goto found;
+		if ((c == LAM || c == BEH) && in_list(enclitics, rest, rn) &&
+		    !(c == BEH && rn == 2)) {
+			/* له بها لهم: the pronoun right after ل or ب */
+			for (k = 0; k < p; k++)
+				sp->pro_end[k] = k + 1;
+			sp->npro = p;
+			sp->enc = L->n - p;
+			return 1;
+		}
+	}
+	return 0;
+found:
+	for (k = 0; k < p; k++)
+		sp->pro_end[k] = k + 1;
+	sp->npro = p;
+	sp->enc = closed_enclitic(L, p);
+	return 1;
+}
+
+/* Decide the split of a word. */
+static int decide(ar_seg *s, const letters *L, int ud, split *sp)
+{
+	size_t a = 0;
+	int stage = 0; /* 0: conjunction next, 1: preposition, 2: article,
+	                  3: nothing */
+	int r, definite = 0;
+
+	memset(sp, 0, sizeof *sp);
+	if (L->n < 2 || decide_closed(s, L, sp))
+		return 0;
+	/* a closed-class word with a pronoun: عليه منها أنه */
+	if ((sp->enc = closed_enclitic(L, 0)) != 0)
+		return 0;
+
+	/* proclitics, peeled while what remains is a word and what they
+	 * are peeled from is not a word by itself */
+	while (stage < 3 && L->n - a >= 3 && sp->npro < 3) {
+		uint32_t c = L->cp[a];
+		size_t rest = L->n - a;
+
+		if (own_reading(s, L, a, L->n))
+			break;
+		if (stage == 0 && (c == WAW || c == FEH)) {
+			if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) < 0)
+				return -1;
+			if (r) {
+				sp->pro_end[sp->npro++] = ++a;
+				stage = 1;
+				continue;
+			}
+			break;
+		}
+		if (stage <= 1 && (c == BEH || c == KAF || c == LAM)) {
+			if (c == LAM && rest >= 4 && L->cp[a + 1] == LAM) {
+				/* لل: ل + ال with the alef dropped */
+				if ((r = word_ok(s, L, a + 1, L->n, ALEF, 0)) < 0)
+					return -1;
+				if (r) {
+					definite = 1;
+					sp->pro_end[sp->npro++] = ++a;
+					if (!ud && (r = word_ok(s, L, a + 1, L->n,
+					                        0, 0)) != 0) {
+						if (r < 0)
+							return -1;
+						/* the article, as its ل */
+						sp->pro_end[sp->npro++] = ++a;
+						sp->lam_al = 1;
+					}
+					stage = 3;
+					break;
+				}
+			}
+			if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) < 0)
+				return -1;
+			if (r) {
+				sp->pro_end[sp->npro++] = ++a;
+				stage = 2;
+				continue;
+			}
+			break;
+		}
+		if (stage <= 1 && c == SEEN && rest >= 4 &&
+		    is_imperfect_prefix(L->cp[a + 1])) {
+			if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) < 0)
+				return -1;
+			if (r)
+				sp->pro_end[sp->npro++] = ++a;
+			break;
+		}
+		if (!ud && c == ALEF && rest >= 4 && L->cp[a + 1] == LAM) {
+			if ((r = word_ok(s, L, a + 2, L->n, 0, 0)) < 0)
+				return -1;
+			if (r) {
+				a += 2;
+				sp->pro_end[sp->npro++] = a;
+				definite = 1;
+			}
+			break;
+		}
+		break;
+	}
+	if (definite)
+		return 0; /* a definite noun takes no pronoun */
+	if (find_enclitic(s, L, a, &sp->enc) < 0)
+		return -1;
+	return 0;
+}
+
+/* Memo encoding of a split (see the comment above struct ar_seg). */
+static uint16_t pack(const split *sp)
+{
+	uint16_t v = (uint16_t)(sp->npro & 7);
+	size_t k, prev = 0;
+
+	for (k = 0; k < sp->npro && k < 3; k++) {
+		v |= (uint16_t)(((sp->pro_end[k] - prev) & 7) << (3 + 3 * k));
+		prev = sp->pro_end[k];
+	}
+	if (sp->lam_al)
+		v |= 1u << 12;
+	v |= (uint16_t)((sp->enc & 3) << 13);
+	return v;
+}
+
+static void unpack(uint16_t v, split *sp)
+{
+	size_t k, prev = 0;
+
+	memset(sp, 0, sizeof *sp);
+	sp->npro = v & 7;
+	for (k = 0; k < sp->npro; k++) {
+		prev += (v >> (3 + 3 * k)) & 7;
+		sp->pro_end[k] = prev;
+	}
+	sp->lam_al = (v >> 12) & 1;
+	sp->enc = (v >> 13) & 3;
 }
 
 int ar_seg__split(ar_seg *s, const char *w, size_t len, int ud,
                   ar_seg_piece *out)
 {
-	(void)s;
-	(void)w;
-	(void)ud;
-	out[0].off = 0;
-	out[0].len = len;
-	out[0].form = NULL;
-	out[0].form_len = 0;
-	out[0].kind = 0;
-	return 1;
+	letters L;
+	split sp;
+	uint16_t v;
+	size_t k, np = 0, prev = 0, stem_end;
+	char key[512];
+
+	if (get_letters(&L, w, len) != 0 || L.n < 2 || len + 1 > sizeof key)
+		return 0;
+	/* the memo key: the surface word and the mode */
+	memcpy(key, w, len);
+	key[len] = ud ? 'u' : 's';
+	if (!map_get(&s->words, key, len + 1, &v)) {
+		if (decide(s, &L, ud, &sp) != 0)
+			return -1;
+		v = pack(&sp);
+		if (map_put(&s->words, key, len + 1, v) != 0)
+			return -1;
+	}
+	unpack(v, &sp);
+	if (sp.npro == 0 && sp.enc == 0)
+		return 0;
+	stem_end = L.n - sp.enc;
+	for (k = 0; k < sp.npro; k++) {
+		out[np].off = L.off[prev];
+		out[np].len = L.off[sp.pro_end[k]] - L.off[prev];
+		out[np].form = NULL;
+		out[np].form_len = 0;
+		out[np].kind = -1;
+		if (sp.lam_al && k + 1 == sp.npro) {
+			out[np].form = "\xD8\xA7\xD9\x84"; /* ال */
+			out[np].form_len = 4;
+		}
+		prev = sp.pro_end[k];
+		np++;
+	}
+	if (prev < stem_end) {
+		out[np].off = L.off[prev];
+		out[np].len = L.off[stem_end] - L.off[prev];
+		out[np].form = NULL;
+		out[np].form_len = 0;
+		out[np].kind = 0;
+		np++;
+	}
+	if (sp.enc) {
+		out[np].off = L.off[stem_end];
+		out[np].len = len - L.off[stem_end];
+		out[np].form = NULL;
+		out[np].form_len = 0;
+		out[np].kind = 1;
+		np++;
+	}
+	return (int)np;
 }

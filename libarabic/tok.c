@@ -658,6 +658,13 @@ static size_t scan_number(const char *p, size_t n, size_t i)
 		}
 		break;
 	}
+	/* a time of day: 6:30, 23:45:10 */
+	if (j - i <= 2 && p[i] >= '0' && p[i] <= '9' &&
+	    p[j - 1] >= '0' && p[j - 1] <= '9')
+		while (j + 2 < n && p[j] == ':' && p[j + 1] >= '0' &&
+		       p[j + 1] <= '9' && p[j + 2] >= '0' && p[j + 2] <= '9' &&
+		       !(j + 3 < n && p[j + 3] >= '0' && p[j + 3] <= '9'))
+			j += 3;
 	if (j < n) {
 		uint32_t cp;
 		size_t l = dec(p, n, j, &cp);

@@ -300,6 +300,46 @@ static void keep_prev(ctx *c, const ar_token *t)
 	c->have_prev = 1;
 }
 
+/* UD tokenization splits hyphens off words ("Al-Qaeda" is three
+ * tokens) and the percent sign off numbers. */
+static void ud_word(const char *s, size_t n)
+{
+	size_t i, a = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '-')
+			continue;
+		if (i > a) {
+			oput(s + a, i - a);
+			oc('\n');
+		}
+		ostr("-\n");
+		a = i + 1;
+	}
+	if (n > a) {
+		oput(s + a, n - a);
+		oc('\n');
+	}
+}
+
+static void ud_number(const ar_token *t)
+{
+	size_t n = t->len, pl = 0;
+
+	if (n > 1 && t->text[n - 1] == '%')
+		pl = 1;
+	else if (n > 2 && memcmp(t->text + n - 2, "\xD9\xAA", 2) == 0)
+		pl = 2; /* ٪ */
+	else if (n > 3 && memcmp(t->text + n - 3, "\xE2\x80\xB0", 3) == 0)
+		pl = 3; /* ‰ */
+	oput(t->text, n - pl);
+	oc('\n');
+	if (pl) {
+		oput(t->text + n - pl, pl);
+		oc('\n');
+	}
+}
+
 static int on_token(const ar_token *t, void *payload)
 {
 	ctx *c = payload;
@@ -318,10 +358,15 @@ static int on_token(const ar_token *t, void *payload)
 	case F_UD:
 		/* UD Arabic treebanks write each clitic as its own token */
 		if (t->nsegments) {
-			for (k = 0; k < t->nsegments; k++) {
-				oput(t->segments[k].text, t->segments[k].len);
-				oc('\n');
-			}
+			for (k = 0; k < t->nsegments; k++)
+				ud_word(t->segments[k].text,
+				        t->segments[k].len);
+		} else if (t->type == AR_TOKEN_NUMBER) {
+			ud_number(t);
+		} else if (t->type == AR_TOKEN_ARABIC ||
+		           t->type == AR_TOKEN_LATIN ||
+		           t->type == AR_TOKEN_WORD) {
+			ud_word(t->text, t->len);
 		} else {
 			oput(t->text, t->len);
 			oc('\n');

@@ -248,6 +248,8 @@ static void test_numbers(void)
 	expect("COVID-19", "COVID/latin -/punct 19/number");
 	expect("1.", "1/number ./punct");
 	expect("3,", "3/number ,/punct");
+	expect("6:30 23:45:10 12:345 a:b", "6:30/number 23:45:10/number "
+	       "12/number :/punct 345/number a/latin :/punct b/latin");
 }
 
 static void test_punct(void)
@@ -562,6 +564,149 @@ static void test_api(void)
 	ar_tokenizer_free(t);
 }
 
+/* ------------------------------------------------------------------ */
+/* Clitic segmentation (needs the hunspell Arabic dictionary)           */
+
+static void expect_seg(unsigned flags, const char *s, const char *want)
+{
+	list l = { 0 };
+	char got[2048];
+	size_t k, o = 0, j;
+
+	CU_ASSERT_EQUAL_FATAL(run(&l, s, strlen(s), flags, 0), AR_OK);
+	got[0] = '\0';
+	for (k = 0; k < l.n; k++) {
+		const rec *r = &l.r[k];
+		o += (size_t)snprintf(got + o, sizeof got - o, "%s%s",
+		                      k ? " | " : "",
+		                      r->nseg ? r->segs : r->text);
+		/* segments tile their token's bytes */
+		if (r->nseg) {
+			CU_ASSERT_EQUAL(r->seg_start[0], r->start);
+			CU_ASSERT_EQUAL(r->seg_end[r->nseg - 1], r->end);
+			for (j = 1; j < r->nseg; j++)
+				CU_ASSERT_EQUAL(r->seg_start[j],
+				                r->seg_end[j - 1]);
+		}
+	}
+	if (strcmp(got, want) != 0)
+		fprintf(stderr, "\n  input: %s\n  want:  %s\n  got:   %s\n", s,
+		        want, got);
+	CU_ASSERT_STRING_EQUAL(got, want);
+	free(l.r);
+}
+
+static void test_seg_not_split(void)
+{
+	/* words whose first or last letters look like clitics */
+	expect_seg(AR_TOK_SEGMENT, "وزير كتاب كانت وصلت لكن فقط",
+	           "وزير | كتاب | كانت | وصلت | لكن | فقط");
+	/* non-Arabic tokens are never segmented */
+	expect_seg(AR_TOK_SEGMENT, "Telegram 2024 #وبالكتاب",
+	           "Telegram | 2024 | #وبالكتاب");
+}
+
+static void test_seg_proclitics(void)
+{
+	expect_seg(AR_TOK_SEGMENT, "وبالكتاب فللسلطة والولايات سيكون لتتبع",
+	           "و+ ب+ ال+ كتاب | ف+ ل+ ل+ سلطة | و+ ال+ ولايات | "
+	           "س+ يكون | ل+ تتبع");
+	/* Universal Dependencies keep the article on its noun */
+	expect_seg(AR_TOK_SEGMENT_UD, "وبالكتاب فللسلطة والولايات",
+	           "و+ ب+ الكتاب | ف+ ل+ لسلطة | و+ الولايات");
+}
+
+static void test_seg_enclitics(void)
+{
+	expect_seg(AR_TOK_SEGMENT, "كتابهم حكومته نشرتها أعدائه",
+	           "كتاب +هم | حكومت +ه | نشرت +ها | أعدائ +ه");
+	/* closed-class hosts */
+	expect_seg(AR_TOK_SEGMENT, "عليه منها له وأنه لذلك وما فإن",
+	           "علي +ه | من +ها | ل+ +ه | و+ أن +ه | ل+ ذلك | و+ ما | "
+	           "ف+ إن");
+	/* a definite noun takes no pronoun: the nisba ending stays */
+	expect_seg(AR_TOK_SEGMENT_UD, "الرقمي", "الرقمي");
+}
+
+static void test_seg_offsets_marks(void)
+{
+	list l = { 0 };
+	/* with diacritics: each mark stays with its letter's segment */
+	const char *s = "وَبِالكِتَابِ";
+
+	CU_ASSERT_EQUAL_FATAL(run(&l, s, strlen(s), AR_TOK_SEGMENT, 0),
+	                      AR_OK);
+	CU_ASSERT_EQUAL_FATAL(l.n, 1);
+	CU_ASSERT_STRING_EQUAL(l.r[0].segs, "وَ+ بِ+ ال+ كِتَابِ");
+	CU_ASSERT_EQUAL(l.r[0].seg_start[0], 0);
+	CU_ASSERT_EQUAL(l.r[0].seg_end[0], 4);
+	CU_ASSERT_EQUAL(l.r[0].seg_end[3], strlen(s));
+	free(l.r);
+}
+
+static int seg_form_check(const ar_token *t, void *payload)
+{
+	int *ok = payload;
+
+	if (t->nsegments == 3 && t->segments[1].len == 2 &&
+	    t->segments[1].form_len == 4 &&
+	    memcmp(t->segments[1].form, "ال", 4) == 0 &&
+	    t->segments[0].kind == -1 && t->segments[2].kind == 0)
+		*ok = 1;
+	return 0;
+}
+
+static void test_seg_forms_and_memo(void)
+{
+	ar_tok_options o = AR_TOK_OPTIONS_INIT;
+	ar_tokenizer *t;
+	int ok = 0;
+	list a = { 0 }, b = { 0 };
+	const char *s = "للسلطة وزير للسلطة وبالكتاب وزير وبالكتاب";
+
+	o.flags = AR_TOK_SEGMENT;
+	CU_ASSERT_EQUAL_FATAL(ar_tokenizer_new(&t, &o, NULL), AR_OK);
+	CU_ASSERT_EQUAL(ar_tok_feed(t, "للسلطة", strlen("للسلطة"),
+	                            seg_form_check, &ok, NULL), AR_OK);
+	CU_ASSERT_EQUAL(ar_tok_finish(t, seg_form_check, &ok, NULL), AR_OK);
+	CU_ASSERT(ok); /* ل+ال written لل: the second ل has the form ال */
+	ar_tokenizer_free(t);
+	/* memoized words give the same answer, at any split */
+	CU_ASSERT_EQUAL(run(&a, s, strlen(s), AR_TOK_SEGMENT, 0), AR_OK);
+	CU_ASSERT_EQUAL(run(&b, s, strlen(s), AR_TOK_SEGMENT, 1), AR_OK);
+	CU_ASSERT(same(&a, &b));
+	CU_ASSERT_EQUAL_FATAL(a.n, 6);
+	CU_ASSERT_STRING_EQUAL(a.r[0].segs, a.r[2].segs);
+	CU_ASSERT_STRING_EQUAL(a.r[3].segs, a.r[5].segs);
+	CU_ASSERT_EQUAL(a.r[1].nseg, 0);
+	free(a.r);
+	free(b.r);
+}
+
+static void test_seg_missing_dictionary(void)
+{
+	ar_tok_options o = AR_TOK_OPTIONS_INIT;
+	ar_tokenizer *t;
+	ar_error err;
+
+	memset(&err, 0, sizeof err);
+	o.flags = AR_TOK_SEGMENT;
+	o.dict_dir = "/nonexistent/dir";
+	CU_ASSERT_EQUAL(ar_tokenizer_new(&t, &o, &err), AR_EDICT);
+	CU_ASSERT_PTR_NULL(t);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "hunspell-ar"));
+}
+
+static const unit_test tok_seg[] = {
+	{ "tok/seg/not_split", test_seg_not_split },
+	{ "tok/seg/proclitics", test_seg_proclitics },
+	{ "tok/seg/enclitics", test_seg_enclitics },
+	{ "tok/seg/offsets_marks", test_seg_offsets_marks },
+	{ "tok/seg/forms_memo", test_seg_forms_and_memo },
+	{ "tok/seg/missing_dictionary", test_seg_missing_dictionary },
+	{ NULL, NULL }
+};
+
 static const unit_test tok_words[] = {
 	{ "tok/words/script_change", test_words_script_change },
 	{ "tok/words/arabic_marks", test_words_arabic_marks },
@@ -591,13 +736,41 @@ static const unit_test tok_stream[] = {
 	{ NULL, NULL }
 };
 
+/* Is the Arabic dictionary installed where the tokenizer looks? */
+static int have_dictionary(void)
+{
+	ar_tok_options o = AR_TOK_OPTIONS_INIT;
+	ar_tokenizer *t;
+
+	o.flags = AR_TOK_SEGMENT;
+	if (ar_tokenizer_new(&t, &o, NULL) != AR_OK)
+		return 0;
+	ar_tokenizer_free(t);
+	return 1;
+}
+
 int main(void)
 {
-	static const unit_suite suites[] = {
+	static const unit_suite all[] = {
+		{ "tok_words", tok_words },
+		{ "tok_sentences", tok_sentences },
+		{ "tok_stream", tok_stream },
+		{ "tok_seg", tok_seg },
+		{ NULL, NULL }
+	};
+	static const unit_suite no_dict[] = {
 		{ "tok_words", tok_words },
 		{ "tok_sentences", tok_sentences },
 		{ "tok_stream", tok_stream },
 		{ NULL, NULL }
 	};
-	return unit_main(suites);
+	int rc;
+
+	if (have_dictionary())
+		return unit_main(all);
+	/* the segmentation tests need hunspell-ar (CI installs it) */
+	fprintf(stderr, "test_tok: no Arabic hunspell dictionary "
+	        "(package hunspell-ar): segmentation tests skipped\n");
+	rc = unit_main(no_dict);
+	return rc == 0 ? 77 : rc;
 }
