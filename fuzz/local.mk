@@ -10,12 +10,13 @@
 # When a campaign finds a crash: fix it, then copy the input to
 # fuzz/regress/NAME/ so that every later "make check" replays it.
 
-FUZZ_NAMES = utf8
+FUZZ_NAMES = utf8 tok seg
 FUZZ_SMOKE_SECONDS = 60
 
-EXTRA_DIST += fuzz/corpus fuzz/regress fuzz/dict/arabic.dict
+EXTRA_DIST += fuzz/corpus fuzz/regress fuzz/dict/arabic.dict \
+	fuzz/campaign.sh fuzz/make-seeds.py
 
-REPLAY_SRC = fuzz/replay.c fuzz/fuzz.h
+REPLAY_SRC = fuzz/replay.c fuzz/fuzz.h fuzz/tokfuzz.h
 REPLAY_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)
 REPLAY_LDADD = libarabic/libarabic.la $(ICU_LIBS)
 
@@ -25,6 +26,20 @@ fuzz_replay_utf8_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_NAME='"utf8"'
 fuzz_replay_utf8_CFLAGS = $(REPLAY_CFLAGS)
 fuzz_replay_utf8_LDADD = $(REPLAY_LDADD)
 TESTS += fuzz/replay_utf8
+
+check_PROGRAMS += fuzz/replay_tok
+fuzz_replay_tok_SOURCES = fuzz/fuzz_tok.c $(REPLAY_SRC)
+fuzz_replay_tok_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_NAME='"tok"'
+fuzz_replay_tok_CFLAGS = $(REPLAY_CFLAGS)
+fuzz_replay_tok_LDADD = $(REPLAY_LDADD)
+TESTS += fuzz/replay_tok
+
+check_PROGRAMS += fuzz/replay_seg
+fuzz_replay_seg_SOURCES = fuzz/fuzz_seg.c $(REPLAY_SRC)
+fuzz_replay_seg_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_NAME='"seg"'
+fuzz_replay_seg_CFLAGS = $(REPLAY_CFLAGS)
+fuzz_replay_seg_LDADD = $(REPLAY_LDADD)
+TESTS += fuzz/replay_seg
 
 if FUZZERS
 # The library again, instrumented for coverage and checked by ASan and
@@ -43,28 +58,31 @@ fuzz_libarabic_fuzz_la_LIBADD = $(libarabic_libarabic_la_LIBADD)
 FUZZ_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(FUZZ_FLAGS)
 FUZZ_LDADD = fuzz/libarabic-fuzz.la $(ICU_LIBS)
 
-EXTRA_PROGRAMS = fuzz/fuzz_utf8
-fuzz_fuzz_utf8_SOURCES = fuzz/fuzz_utf8.c fuzz/fuzz.h
+EXTRA_PROGRAMS = fuzz/fuzz_utf8 fuzz/fuzz_tok fuzz/fuzz_seg
+fuzz_fuzz_utf8_SOURCES = fuzz/fuzz_utf8.c fuzz/fuzz.h fuzz/tokfuzz.h
 fuzz_fuzz_utf8_CFLAGS = $(FUZZ_CFLAGS)
 fuzz_fuzz_utf8_LDADD = $(FUZZ_LDADD)
 fuzz_fuzz_utf8_LDFLAGS = $(FUZZ_LINK)
+fuzz_fuzz_tok_SOURCES = fuzz/fuzz_tok.c fuzz/fuzz.h fuzz/tokfuzz.h
+fuzz_fuzz_tok_CFLAGS = $(FUZZ_CFLAGS)
+fuzz_fuzz_tok_LDADD = $(FUZZ_LDADD)
+fuzz_fuzz_tok_LDFLAGS = $(FUZZ_LINK)
+fuzz_fuzz_seg_SOURCES = fuzz/fuzz_seg.c fuzz/fuzz.h fuzz/tokfuzz.h
+fuzz_fuzz_seg_CFLAGS = $(FUZZ_CFLAGS)
+fuzz_fuzz_seg_LDADD = $(FUZZ_LDADD)
+fuzz_fuzz_seg_LDFLAGS = $(FUZZ_LINK)
 
 CLEANFILES += $(EXTRA_PROGRAMS) $(EXTRA_LTLIBRARIES)
 
 fuzz: $(EXTRA_PROGRAMS)
 
-# Run each target for FUZZ_SMOKE_SECONDS on its seeds; new inputs go to
-# fuzz-work/NAME in the build tree, crashes to fuzz-work/NAME-crash-*.
+# Run each target for FUZZ_SMOKE_SECONDS on its seeds (fuzz/campaign.sh):
+# new inputs go to fuzz-work/NAME in the build tree, crashes to
+# fuzz-work/NAME-crash-*, the log to fuzz-work/NAME.log.
 fuzz-smoke: fuzz
 	@for t in $(FUZZ_NAMES); do \
-	  echo "== fuzz_$$t: $(FUZZ_SMOKE_SECONDS) s"; \
-	  mkdir -p fuzz-work/$$t; \
-	  ./fuzz/fuzz_$$t -max_total_time=$(FUZZ_SMOKE_SECONDS) \
-	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-	    -dict=$(srcdir)/fuzz/dict/arabic.dict \
-	    -artifact_prefix=fuzz-work/$$t-crash- \
-	    fuzz-work/$$t $(srcdir)/fuzz/corpus/$$t \
-	    $(srcdir)/fuzz/regress/$$t || exit 1; \
+	  $(SHELL) $(srcdir)/fuzz/campaign.sh . $$t $(FUZZ_SMOKE_SECONDS) || \
+	    { tail -n 40 fuzz-work/$$t.log; exit 1; }; \
 	done
 else
 fuzz fuzz-smoke:

@@ -104,6 +104,16 @@ def main():
         seeds.append(bytes([norm_prefixes[i % len(norm_prefixes)]]) +
                      splits[i % len(splits)] + t)
     write("norm_stream", seeds)
+    # fuzz_tok and fuzz_seg: option byte, then split count and lengths.
+    # fuzz_seg loads the hunspell dictionary once per option set: a few
+    # sets keep the replay in make check short.
+    for target, opts in (("tok", [(i * 7) % 64 for i in range(64)]),
+                         ("seg", [0, 1, 2, 11])):
+        seeds = []
+        for i, t in enumerate(texts()):
+            opt = opts[i % len(opts)]
+            seeds.append(bytes([opt]) + splits[i % len(splits)] + t)
+        write(target, seeds)
 
 
 if __name__ == "__main__":
