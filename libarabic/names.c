@@ -1,2 +1,1237 @@
-/* names.c - being written. */
-typedef int ar_names__placeholder;
+/*
+ * names.c - the word store of the spell-checker: the names gazetteer
+ * (dict/FORMAT.md), the loanword supplement and personal dictionaries,
+ * with a fuzzy index that finds the names close to an unknown word.
+ *
+ * Words are keyed by a folded form (case, accents, Arabic diacritics and
+ * the alef / alef maqsura / ta marbuta spelling variation removed).  A
+ * name typo is found by three measures (issue "arspell"):
+ *  - the restricted Damerau-Levenshtein distance of the folded forms;
+ *  - for Latin script, a phonetic key made for transliterated names: vowels
+ *    after the first letter dropped, doubled letters merged, ph = f,
+ *    v = w = f (so -off = -ov), c/q/ck = k, z = s, sh/ch/sch/zh as one
+ *    sound, kh = h, th = t, dh = d, gh = g;
+ *  - for Arabic script, a consonant skeleton: long vowels (alef, waw, ya)
+ *    and hamza seats dropped after the first letter, and the letters that
+ *    transliterations of one foreign sound alternate between merged
+ *    (g: ج غ ق ك گ; t: ت ط; s: س ص ث; z: ز ذ ظ; d: د ض; h: ه ح; f: ف ڤ;
+ *    p/b: ب پ).
+ * The index maps the folded form, the key and every form with one
+ * character deleted of each (a "deletion neighbourhood", as in the
+ * symmetric-delete method) to word ids, so that a query looks up a few
+ * dozen hashes instead of scanning the gazetteer.
+ */
+#include "config.h"
+
+#include "spell_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <utf8proc.h>
+
+#define MAXW 64        /* longest word (code points) considered for fuzzy
+                          matching; longer words are only looked up */
+
+typedef struct word {
+	uint32_t fold_off, fold_len;  /* folded form, in n->arena */
+	uint32_t disp_off, disp_len;  /* as first written */
+	uint32_t groups;              /* head of membership list, 0 = none */
+	uint8_t flags;
+	uint8_t script;
+	uint8_t indexed;
+} word;
+
+typedef struct member {
+	uint32_t group, variant, next;
+} member;
+
+typedef struct inode {
+	uint64_t h;
+	uint32_t word, next;
+} inode;
+
+struct ar_names {
+	ar_buf arena;
+	word *words;
+	size_t nwords, awords;
+	uint32_t *slots;            /* open addressing: word index + 1 */
+	size_t nslots;
+	member *members;            /* [0] unused */
+	size_t nmembers, amembers;
+	uint32_t *gfirst, *gcount;  /* group -> range of gwords */
+	size_t ngroups, agroups;
+	uint32_t *gwords;
+	size_t ngwords, agwords;
+	/* words with a hamzated alef, by their AR_FOLD_ALEF form */
+	struct alias { uint64_t h; uint32_t word; } *aslots;
+	size_t naslots, nalias;
+	/* fuzzy index */
+	uint32_t *buckets;          /* inode index + 1 */
+	size_t nbuckets;
+	inode *nodes;
+	size_t nnodes, anodes;
+	ar_buf tmp, tmp2, tmp3;     /* scratch */
+};
+
+static uint64_t hash_bytes(uint64_t h, const char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+#define HASH_SEED 0xcbf29ce484222325ULL
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+	size_t n;
+	void *q;
+	if (need <= *cap)
+		return 0;
+	n = *cap ? *cap : 16;
+	while (n < need)
+		n *= 2;
+	q = realloc(*p, n * elem);
+	if (!q)
+		return -1;
+	*p = q;
+	*cap = n;
+	return 0;
+}
+
+ar_status ar_names__new(ar_names **out)
+{
+	ar_names *n = calloc(1, sizeof *n);
+	if (!n)
+		return AR_ENOMEM;
+	n->nslots = 1024;
+	n->slots = calloc(n->nslots, sizeof *n->slots);
+	n->nmembers = 1;
+	if (!n->slots || grow((void **)&n->members, &n->amembers, 1,
+	                      sizeof *n->members) != 0) {
+		ar_names__free(n);
+		return AR_ENOMEM;
+	}
+	*out = n;
+	return AR_OK;
+}
+
+void ar_names__free(ar_names *n)
+{
+	if (!n)
+		return;
+	ar_buf_dispose(&n->arena);
+	ar_buf_dispose(&n->tmp);
+	ar_buf_dispose(&n->tmp2);
+	ar_buf_dispose(&n->tmp3);
+	free(n->words);
+	free(n->slots);
+	free(n->members);
+	free(n->gfirst);
+	free(n->gcount);
+	free(n->gwords);
+	free(n->buckets);
+	free(n->nodes);
+	free(n->aslots);
+	free(n);
+}
+
+/* ---- folding ---------------------------------------------------------- */
+
+static int is_arabic_cp(uint32_t c)
+{
+	return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+	       (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
+	       (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+/* Arabic marks that carry no letter: harakat, tanwin, shadda, sukun,
+ * superscript alef, Quranic annotation signs, and tatweel. */
+static int arabic_mark(uint32_t c)
+{
+	return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 ||
+	       (c >= 0x06D6 && c <= 0x06ED && c != 0x06E5 && c != 0x06E6) ||
+	       (c >= 0x0610 && c <= 0x061A) || (c >= 0x08D3 && c <= 0x08FF);
+}
+
+/* Letters folded by every mode: Persian and Urdu look-alikes of Arabic
+ * letters (Unicode keeps them apart; writers mix them). */
+static uint32_t arabic_fold(uint32_t c, int mode)
+{
+	switch (c) {
+	case 0x0622: case 0x0623: case 0x0625: case 0x0671:
+		/* آ أ إ ٱ -> ا: a hamza left out is common and accepted */
+		return mode >= AR_FOLD_ALEF ? 0x0627 : c;
+	case 0x0649:
+		return mode >= AR_FOLD_HEAVY ? 0x064A : c;  /* ى -> ي */
+	case 0x0629:
+		return mode >= AR_FOLD_HEAVY ? 0x0647 : c;  /* ة -> ه */
+	case 0x06CC: case 0x06D2:
+		return 0x064A;  /* ی ے -> ي */
+	case 0x06C0: case 0x06C1: case 0x06BE:
+		return 0x0647;  /* ۀ ہ ھ -> ه */
+	case 0x06A9:
+		return 0x0643;  /* ک -> ك */
+	default:
+		return c;
+	}
+}
+
+static ar_status put_cp(ar_buf *b, uint32_t c)
+{
+	char u[4];
+	size_t k;
+	if (c < 0x80) {
+		u[0] = (char)c;
+		k = 1;
+	} else if (c < 0x800) {
+		u[0] = (char)(0xC0 | (c >> 6));
+		u[1] = (char)(0x80 | (c & 0x3F));
+		k = 2;
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xE0 | (c >> 12));
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (c & 0x3F));
+		k = 3;
+	} else {
+		u[0] = (char)(0xF0 | (c >> 18));
+		u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (c & 0x3F));
+		k = 4;
+	}
+	return ar_buf__put(b, u, k);
+}
+
+int ar_names__fold(ar_buf *out, const char *w, size_t len, int mode)
+{
+	size_t i = 0;
+	int arabic = 0, latin = 0;
+
+	ar_buf__clear(out);
+	if (ar_buf__grow(out, len * 4 + 16) != AR_OK)
+		return -1;
+	while (i < len) {
+		uint32_t c;
+		size_t k;
+		unsigned char b = (unsigned char)w[i];
+
+		if (b < 0x80) {
+			if (b >= 'A' && b <= 'Z')
+				b = (unsigned char)(b + 32);
+			if (b >= 'a' && b <= 'z')
+				latin = 1;
+			ar_buf__put(out, &b, 1);
+			i++;
+			continue;
+		}
+		k = ar_utf8_decode(&c, w + i, len - i);
+		if (k == 0) {
+			i++;
+			continue;
+		}
+		i += k;
+		if (is_arabic_cp(c)) {
+			if (arabic_mark(c))
+				continue;
+			arabic = 1;
+			put_cp(out, arabic_fold(c, mode));
+		} else if (c == 0x2019 || c == 0x2018 || c == 0x02BC) {
+			ar_buf__put(out, "'", 1);
+		} else if (c == 0x200C || c == 0x200D || c == 0x200E ||
+		           c == 0x200F || c == 0x00AD) {
+			continue;  /* joiners, bidi marks, soft hyphen */
+		} else {
+			utf8proc_int32_t d[8];
+			int last = 0;
+			utf8proc_ssize_t m = utf8proc_decompose_char(
+				(utf8proc_int32_t)c, d, 8,
+				UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+				UTF8PROC_CASEFOLD | UTF8PROC_COMPAT, &last);
+			utf8proc_ssize_t j;
+			if (m < 0 || m > 8) {
+				put_cp(out, c);
+				continue;
+			}
+			for (j = 0; j < m; j++) {
+				if (d[j] < 0x80 && d[j] >= 'a' && d[j] <= 'z')
+					latin = 1;
+				else if (d[j] >= 0xC0 && d[j] < 0x250)
+					latin = 1;
+				put_cp(out, (uint32_t)d[j]);
+			}
+		}
+	}
+	return arabic ? AR_NAMES_ARABIC : latin ? AR_NAMES_LATIN
+	                                        : AR_NAMES_OTHER;
+}
+
+/* ---- keys ------------------------------------------------------------- */
+
+static int latin_vowel(int c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+	       c == 'y';
+}
+
+static ar_status latin_key(ar_buf *out, const char *f, size_t len)
+{
+	char s[MAXW * 4 + 4], o[MAXW * 4 + 8];
+	size_t n = 0, i, k = 0;
+
+	for (i = 0; i < len && n < sizeof s - 4; i++)
+		if (f[i] >= 'a' && f[i] <= 'z')
+			s[n++] = f[i];
+	s[n] = s[n + 1] = s[n + 2] = 0;
+	for (i = 0; i < n;) {
+		char c = s[i], a = s[i + 1], b = s[i + 2], r;
+		size_t step = 1;
+
+		if (latin_vowel(c)) {
+			/* A word-initial vowel is kept as one marker; others
+			 * are dropped, so that vowel changes cost nothing. */
+			if (k == 0)
+				o[k++] = 'A';
+			i++;
+			continue;
+		}
+		r = c;
+		if (c == 'p' && a == 'h')
+			r = 'f', step = 2;
+		else if (c == 's' && a == 'c' && b == 'h')
+			r = 'X', step = 3;
+		else if (c == 't' && a == 's' && b == 'h')
+			r = 'X', step = 3;
+		else if (c == 't' && a == 'c' && b == 'h')
+			r = 'X', step = 3;
+		else if ((c == 's' || c == 'c' || c == 'z') && a == 'h')
+			r = 'X', step = 2;
+		else if (c == 'k' && a == 'h')
+			r = 'h', step = 2;
+		else if (c == 'g' && a == 'h')
+			r = 'g', step = 2;
+		else if (c == 't' && a == 'h')
+			r = 't', step = 2;
+		else if (c == 'd' && a == 'h')
+			r = 'd', step = 2;
+		else if (c == 'd' && (a == 'j' || (a == 'z' && b == 'h')))
+			r = 'j', step = a == 'j' ? 2 : 3;
+		else if (c == 'c' && a == 'k')
+			r = 'k', step = 2;
+		else if (c == 'c')
+			r = (a == 'e' || a == 'i' || a == 'y') ? 's' : 'k';
+		else if (c == 'q')
+			r = 'k';
+		else if (c == 'z')
+			r = 's';
+		else if (c == 'v' || c == 'w')
+			r = 'f';
+		else if (c == 'x') {
+			if (!(k && o[k - 1] == 'k'))
+				o[k++] = 'k';
+			r = 's';
+		} else if (c == 'h') {
+			/* h after a vowel at the end (Sarah) is silent */
+			if (i + 1 == n && i > 0 && latin_vowel(s[i - 1])) {
+				i++;
+				continue;
+			}
+		}
+		i += step;
+		if (k && o[k - 1] == r)
+			continue;  /* doubled letters, and ff/v at the end */
+		o[k++] = r;
+	}
+	ar_buf__clear(out);
+	return ar_buf__put(out, o, k);
+}
+
+static uint32_t arabic_class(uint32_t c)
+{
+	switch (c) {
+	case 0x062C: case 0x063A: case 0x0642: case 0x0643: case 0x06AF:
+	case 0x06A8: case 0x06AD:
+		return 'G';   /* ج غ ق ك گ ڨ ڭ: the g of foreign names */
+	case 0x062A: case 0x0637:
+		return 'T';   /* ت ط */
+	case 0x0633: case 0x0635: case 0x062B:
+		return 'S';   /* س ص ث */
+	case 0x0632: case 0x0630: case 0x0638:
+		return 'Z';   /* ز ذ ظ */
+	case 0x062F: case 0x0636:
+		return 'D';   /* د ض */
+	case 0x0647: case 0x062D:
+		return 'H';   /* ه ح */
+	case 0x0641: case 0x06A4:
+		return 'F';   /* ف ڤ */
+	case 0x0628: case 0x067E:
+		return 'B';   /* ب پ */
+	default:
+		return c;
+	}
+}
+
+static int arabic_weak(uint32_t c)
+{
+	/* long vowels and hamza seats */
+	return c == 0x0627 || c == 0x0648 || c == 0x064A || c == 0x0621 ||
+	       c == 0x0624 || c == 0x0626 || c == 0x0649;
+}
+
+static ar_status arabic_key(ar_buf *out, const char *f, size_t len)
+{
+	size_t i = 0;
+	uint32_t last = 0;
+	int first = 1;
+	ar_status st = AR_OK;
+
+	ar_buf__clear(out);
+	while (i < len && st == AR_OK) {
+		uint32_t c;
+		size_t k = ar_utf8_decode(&c, f + i, len - i);
+		if (k == 0) {
+			i++;
+			continue;
+		}
+		i += k;
+		if (arabic_weak(c)) {
+			if (first)
+				st = ar_buf__put(out, "A", 1);
+			first = 0;
+			continue;
+		}
+		first = 0;
+		if (c == last)
+			continue;  /* a doubled letter */
+		last = c;
+		st = put_cp(out, arabic_class(c));
+	}
+	if (!out->ptr)
+		st = ar_buf__put(out, "", 0);
+	return st;
+}
+
+ar_status ar_names__key(ar_buf *out, const char *folded, size_t len,
+                        int script)
+{
+	if (script == AR_NAMES_ARABIC)
+		return arabic_key(out, folded, len);
+	return latin_key(out, folded, len);
+}
+
+/* ---- distance --------------------------------------------------------- */
+
+static size_t to_cps(uint32_t *cp, size_t max, const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+	while (i < len && n < max) {
+		uint32_t c;
+		size_t k = ar_utf8_decode(&c, s + i, len - i);
+		if (k == 0) {
+			c = (unsigned char)s[i];
+			k = 1;
+		}
+		cp[n++] = c;
+		i += k;
+	}
+	return n;
+}
+
+static int osa(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
+{
+	int d[MAXW + 1][MAXW + 1];
+	size_t i, j;
+
+	for (i = 0; i <= n; i++)
+		d[i][0] = (int)i;
+	for (j = 0; j <= m; j++)
+		d[0][j] = (int)j;
+	for (i = 1; i <= n; i++)
+		for (j = 1; j <= m; j++) {
+			int c = a[i - 1] == b[j - 1] ? 0 : 1;
+			int v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + c < v)
+				v = d[i - 1][j - 1] + c;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[n][m];
+}
+
+int ar_names__distance(const char *a, size_t alen, const char *b,
+                       size_t blen)
+{
+	uint32_t x[MAXW], y[MAXW];
+	size_t n = to_cps(x, MAXW, a, alen), m = to_cps(y, MAXW, b, blen);
+	return osa(x, n, y, m);
+}
+
+/* ---- word table ------------------------------------------------------- */
+
+static const char *wfold(const ar_names *n, const word *w)
+{
+	return n->arena.ptr + w->fold_off;
+}
+
+long ar_names__find(const ar_names *n, const char *folded, size_t len,
+                    unsigned *flags)
+{
+	uint64_t h = hash_bytes(HASH_SEED, folded, len);
+	size_t mask = n->nslots - 1, i = (size_t)h & mask;
+
+	for (;; i = (i + 1) & mask) {
+		uint32_t s = n->slots[i];
+		const word *w;
+		if (!s)
+			return -1;
+		w = &n->words[s - 1];
+		if (w->fold_len == len && memcmp(wfold(n, w), folded, len) == 0) {
+			if (flags)
+				*flags = w->flags;
+			return (long)(s - 1);
+		}
+	}
+}
+
+static int has_hamza_alef(const char *f, size_t len)
+{
+	size_t i;
+	for (i = 0; i + 1 < len; i++)
+		if (((unsigned char)f[i] == 0xD8 &&
+		     ((unsigned char)f[i + 1] == 0xA2 ||
+		      (unsigned char)f[i + 1] == 0xA3 ||
+		      (unsigned char)f[i + 1] == 0xA5)) ||
+		    ((unsigned char)f[i] == 0xD9 &&
+		     (unsigned char)f[i + 1] == 0xB1))
+			return 1;
+	return 0;
+}
+
+static int add_alias(ar_names *n, uint32_t id)
+{
+	const word *w = &n->words[id];
+	size_t i, mask;
+	uint64_t h;
+
+	if (ar_names__fold(&n->tmp2, wfold(n, w), w->fold_len,
+	                   AR_FOLD_ALEF) < 0)
+		return -1;
+	if ((n->nalias + 1) * 2 > n->naslots) {
+		size_t ns = n->naslots ? n->naslots * 2 : 256;
+		struct alias *a = calloc(ns, sizeof *a);
+		if (!a)
+			return -1;
+		for (i = 0; i < n->naslots; i++) {
+			size_t j;
+			if (!n->aslots[i].word)
+				continue;
+			j = (size_t)n->aslots[i].h & (ns - 1);
+			while (a[j].word)
+				j = (j + 1) & (ns - 1);
+			a[j] = n->aslots[i];
+		}
+		free(n->aslots);
+		n->aslots = a;
+		n->naslots = ns;
+	}
+	h = hash_bytes(HASH_SEED, n->tmp2.ptr, n->tmp2.size);
+	mask = n->naslots - 1;
+	for (i = (size_t)h & mask; n->aslots[i].word; i = (i + 1) & mask)
+		;
+	n->aslots[i].h = h;
+	n->aslots[i].word = id + 1;
+	n->nalias++;
+	return 0;
+}
+
+long ar_names__find_bare_alef(ar_names *n, const char *folded, size_t len,
+                              unsigned *flags)
+{
+	uint64_t h;
+	size_t i, mask;
+
+	if (!n->naslots || has_hamza_alef(folded, len))
+		return -1;
+	h = hash_bytes(HASH_SEED, folded, len);
+	mask = n->naslots - 1;
+	for (i = (size_t)h & mask; n->aslots[i].word; i = (i + 1) & mask) {
+		const word *w;
+		if (n->aslots[i].h != h)
+			continue;
+		w = &n->words[n->aslots[i].word - 1];
+		if (ar_names__fold(&n->tmp2, wfold(n, w), w->fold_len,
+		                   AR_FOLD_ALEF) < 0)
+			return -1;
+		if (n->tmp2.size == len && memcmp(n->tmp2.ptr, folded, len) == 0) {
+			if (flags)
+				*flags = w->flags;
+			return (long)(n->aslots[i].word - 1);
+		}
+	}
+	return -1;
+}
+
+static int rehash_words(ar_names *n)
+{
+	size_t ns = n->nslots * 2, i;
+	uint32_t *s = calloc(ns, sizeof *s);
+	if (!s)
+		return -1;
+	for (i = 0; i < n->nwords; i++) {
+		const word *w = &n->words[i];
+		size_t j = (size_t)hash_bytes(HASH_SEED, wfold(n, w),
+		                              w->fold_len) & (ns - 1);
+		while (s[j])
+			j = (j + 1) & (ns - 1);
+		s[j] = (uint32_t)(i + 1);
+	}
+	free(n->slots);
+	n->slots = s;
+	n->nslots = ns;
+	return 0;
+}
+
+/* Add (or find) a word given as written; returns its id or -1 (ENOMEM),
+ * -2 when the word folds to nothing. */
+static long add_word(ar_names *n, unsigned flag, const char *w, size_t len)
+{
+	int script = ar_names__fold(&n->tmp, w, len, AR_FOLD_LIGHT);
+	long id;
+	word *x;
+	size_t off;
+
+	if (script < 0)
+		return -1;
+	if (n->tmp.size == 0)
+		return -2;
+	id = ar_names__find(n, n->tmp.ptr, n->tmp.size, NULL);
+	if (id >= 0) {
+		n->words[id].flags |= (uint8_t)flag;
+		return id;
+	}
+	if ((n->nwords + 1) * 2 > n->nslots && rehash_words(n) != 0)
+		return -1;
+	if (grow((void **)&n->words, &n->awords, n->nwords + 1,
+	         sizeof *n->words) != 0)
+		return -1;
+	off = n->arena.size;
+	if (ar_buf__put(&n->arena, n->tmp.ptr, n->tmp.size) != AR_OK ||
+	    ar_buf__put(&n->arena, w, len) != AR_OK)
+		return -1;
+	x = &n->words[n->nwords];
+	memset(x, 0, sizeof *x);
+	x->fold_off = (uint32_t)off;
+	x->fold_len = (uint32_t)n->tmp.size;
+	x->disp_off = (uint32_t)(off + n->tmp.size);
+	x->disp_len = (uint32_t)len;
+	x->flags = (uint8_t)flag;
+	x->script = (uint8_t)script;
+	{
+		size_t mask = n->nslots - 1;
+		size_t j = (size_t)hash_bytes(HASH_SEED, n->tmp.ptr,
+		                              n->tmp.size) & mask;
+		while (n->slots[j])
+			j = (j + 1) & mask;
+		n->slots[j] = (uint32_t)(n->nwords + 1);
+	}
+	n->nwords++;
+	if (script == AR_NAMES_ARABIC && has_hamza_alef(n->tmp.ptr, n->tmp.size)
+	    && add_alias(n, (uint32_t)(n->nwords - 1)) != 0)
+		return -1;
+	return (long)(n->nwords - 1);
+}
+
+ar_status ar_names__add_word(ar_names *n, unsigned flag, const char *w,
+                             size_t len)
+{
+	long id = add_word(n, flag, w, len);
+	return id == -1 ? AR_ENOMEM : AR_OK;
+}
+
+const char *ar_names__display(const ar_names *n, long id, size_t *len)
+{
+	const word *w = &n->words[id];
+	*len = w->disp_len;
+	return n->arena.ptr + w->disp_off;
+}
+
+/* ---- gazetteer parsing ------------------------------------------------ */
+
+static const char *const types[] = {
+	"person", "company", "product", "org", "country", "city", "region",
+	"language", "currency", "other", NULL
+};
+
+/* Split a spelling into its words (separated by spaces); hyphenated
+ * words are also added part by part.  Word ids go to ids (at most max);
+ * returns their number, or -1 on ENOMEM. */
+static int spelling_words(ar_names *n, const char *s, size_t len, long *ids,
+                          int max)
+{
+	size_t i = 0;
+	int k = 0;
+
+	while (i < len) {
+		size_t j, a, b, p;
+		long id;
+		while (i < len && s[i] == ' ')
+			i++;
+		j = i;
+		while (j < len && s[j] != ' ')
+			j++;
+		/* trim punctuation around the word: "Inc.", "(band)" */
+		a = i;
+		b = j;
+		while (a < b && strchr("().,;:\"!?", s[a]))
+			a++;
+		while (b > a && strchr("().,;:\"!?", s[b - 1]))
+			b--;
+		i = j;
+		if (a == b)
+			continue;
+		id = add_word(n, AR_NAMES_GAZ, s + a, b - a);
+		if (id == -1)
+			return -1;
+		if (id >= 0 && k < max)
+			ids[k++] = id;
+		for (p = a; p < b; p++)
+			if (s[p] == '-')
+				break;
+		if (p < b) {
+			size_t q = a;
+			for (p = a; p <= b; p++)
+				if (p == b || s[p] == '-') {
+					if (p > q && add_word(n, AR_NAMES_GAZ, s + q,
+					                      p - q) == -1)
+						return -1;
+					q = p + 1;
+				}
+		}
+	}
+	return k;
+}
+
+#define MAXSP 32   /* spellings per field considered for groups */
+#define MAXWPS 12  /* words per spelling considered for groups */
+
+static ar_status add_member(ar_names *n, long id, uint32_t g, uint32_t v)
+{
+	member *m;
+	if (grow((void **)&n->members, &n->amembers, n->nmembers + 1,
+	         sizeof *n->members) != 0)
+		return AR_ENOMEM;
+	m = &n->members[n->nmembers];
+	m->group = g;
+	m->variant = v;
+	m->next = n->words[id].groups;
+	n->words[id].groups = (uint32_t)n->nmembers++;
+	return AR_OK;
+}
+
+/* Make the variant groups of one script of one entry: spellings with the
+ * same number of words are aligned word by word. */
+static ar_status make_groups(ar_names *n, long ids[][MAXWPS], int *nw,
+                             int nsp)
+{
+	int pos, s;
+
+	if (nsp < 2)
+		return AR_OK;
+	for (s = 1; s < nsp; s++)
+		if (nw[s] != nw[0])
+			return AR_OK;
+	for (pos = 0; pos < nw[0]; pos++) {
+		long distinct[MAXSP];
+		int nd = 0, t;
+		for (s = 0; s < nsp; s++) {
+			for (t = 0; t < nd; t++)
+				if (distinct[t] == ids[s][pos])
+					break;
+			if (t == nd)
+				distinct[nd++] = ids[s][pos];
+		}
+		if (nd < 2)
+			continue;
+		if (grow((void **)&n->gfirst, &n->agroups, n->ngroups + 1,
+		         sizeof *n->gfirst) != 0)
+			return AR_ENOMEM;
+		{
+			size_t cap = n->agroups;
+			void *p = realloc(n->gcount, cap * sizeof *n->gcount);
+			if (!p)
+				return AR_ENOMEM;
+			n->gcount = p;
+		}
+		if (grow((void **)&n->gwords, &n->agwords,
+		         n->ngwords + (size_t)nd, sizeof *n->gwords) != 0)
+			return AR_ENOMEM;
+		n->gfirst[n->ngroups] = (uint32_t)n->ngwords;
+		n->gcount[n->ngroups] = (uint32_t)nd;
+		for (t = 0; t < nd; t++) {
+			n->gwords[n->ngwords++] = (uint32_t)distinct[t];
+			if (add_member(n, distinct[t], (uint32_t)n->ngroups,
+			               (uint32_t)t) != AR_OK)
+				return AR_ENOMEM;
+		}
+		n->ngroups++;
+	}
+	return AR_OK;
+}
+
+/* Parse one field of '|'-separated spellings ("-" for none), adding the
+ * words, and make its groups.  `first` is an extra spelling put first
+ * (the canonical Latin one), or NULL. */
+static ar_status parse_field(ar_names *n, const char *first, size_t flen,
+                             const char *f, size_t len)
+{
+	int nw[MAXSP], nsp = 0;
+	size_t i = 0;
+
+	{
+		long (*idv)[MAXWPS] = malloc(sizeof(long) * MAXSP * MAXWPS);
+		ar_status st;
+		if (!idv)
+			return AR_ENOMEM;
+		if (first) {
+			nw[0] = spelling_words(n, first, flen, idv[0], MAXWPS);
+			if (nw[0] < 0) {
+				free(idv);
+				return AR_ENOMEM;
+			}
+			nsp = 1;
+		}
+		if (!(len == 1 && f[0] == '-'))
+			while (i <= len) {
+				size_t j = i;
+				int k;
+				while (j < len && f[j] != '|')
+					j++;
+				if (j > i) {
+					k = spelling_words(n, f + i, j - i,
+					                   nsp < MAXSP ? idv[nsp]
+					                               : idv[0],
+					                   nsp < MAXSP ? MAXWPS : 0);
+					if (k < 0) {
+						free(idv);
+						return AR_ENOMEM;
+					}
+					if (nsp < MAXSP)
+						nw[nsp++] = k;
+				}
+				i = j + 1;
+			}
+		st = make_groups(n, idv, nw, nsp);
+		free(idv);
+		return st;
+	}
+}
+
+static int trim_cr(const char *s, size_t len)
+{
+	return len && s[len - 1] == '\r';
+}
+
+ar_status ar_names__parse(ar_names *n, const char *text, size_t len,
+                          const char *source, ar_error *err)
+{
+	size_t i = 0;
+	uint64_t line = 0;
+	size_t bad;
+	int builtin = source == NULL;
+	char cur[256];
+
+	if (!ar_utf8_valid(text, len, &bad)) {
+		size_t k;
+		uint64_t l = 1, c = 1;
+		for (k = 0; k < bad; k++)
+			if (text[k] == '\n')
+				l++, c = 1;
+			else if (((unsigned char)text[k] & 0xC0) != 0x80)
+				c++;
+		ar_error__set(err, l, c, bad, "%s:%llu: invalid UTF-8",
+		              source ? source : "(built-in names)",
+		              (unsigned long long)l);
+		if (err)
+			snprintf(err->source, sizeof err->source, "%s",
+			         source ? source : "(built-in names)");
+		return AR_EUTF8;
+	}
+	/* The built-in text is several files, each after a "# FILE" line. */
+	snprintf(cur, sizeof cur, "%s", source ? source : "(built-in names)");
+	source = cur;
+	while (i < len) {
+		const char *s = text + i, *f[5];
+		size_t e = i, l, fl[5];
+		int nf = 0, t;
+		const char *p;
+		ar_status st;
+
+		while (e < len && text[e] != '\n')
+			e++;
+		l = e - i;
+		i = e + 1;
+		line++;
+		if (trim_cr(s, l))
+			l--;
+		if (builtin && l > 6 && s[0] == '#' && s[1] == ' ' &&
+		    memcmp(s + l - 4, ".tsv", 4) == 0 &&
+		    !memchr(s + 2, ' ', l - 2)) {
+			snprintf(cur, sizeof cur, "%.*s", (int)(l - 2), s + 2);
+			line = 0;
+			continue;
+		}
+		if (l == 0 || s[0] == '#')
+			continue;
+		/* split on TAB */
+		p = s;
+		while (nf < 5) {
+			const char *q = memchr(p, '\t', (size_t)(s + l - p));
+			f[nf] = p;
+			fl[nf] = q ? (size_t)(q - p) : (size_t)(s + l - p);
+			nf++;
+			if (!q)
+				break;
+			p = q + 1;
+		}
+		if (nf != 4) {
+			ar_error__set(err, line, 1, (uint64_t)(s - text),
+			              "%s:%llu: expected 4 TAB-separated fields, "
+			              "found %d", source, (unsigned long long)line,
+			              nf);
+			goto fail;
+		}
+		for (t = 0; types[t]; t++)
+			if (strlen(types[t]) == fl[0] &&
+			    memcmp(types[t], f[0], fl[0]) == 0)
+				break;
+		if (!types[t]) {
+			ar_error__set(err, line, 1, (uint64_t)(s - text),
+			              "%s:%llu: unknown type '%.*s'", source,
+			              (unsigned long long)line, (int)fl[0], f[0]);
+			goto fail;
+		}
+		if (fl[1] == 0 || fl[2] == 0 || fl[3] == 0 ||
+		    (fl[1] == 1 && f[1][0] == '-')) {
+			ar_error__set(err, line, 1, (uint64_t)(s - text),
+			              "%s:%llu: empty field (write '-' for no "
+			              "variants; the canonical name is required)",
+			              source, (unsigned long long)line);
+			goto fail;
+		}
+		st = parse_field(n, f[1], fl[1], f[2], fl[2]);
+		if (st == AR_OK)
+			st = parse_field(n, NULL, 0, f[3], fl[3]);
+		if (st != AR_OK)
+			return st;
+		continue;
+fail:
+		if (err)
+			snprintf(err->source, sizeof err->source, "%.*s",
+			         (int)sizeof err->source - 1, source);
+		return AR_EDICT;
+	}
+	return AR_OK;
+}
+
+ar_status ar_names__parse_words(ar_names *n, unsigned flag, const char *text,
+                                size_t len, const char *source,
+                                ar_error *err)
+{
+	size_t i = 0, bad;
+	uint64_t line = 0;
+
+	if (!ar_utf8_valid(text, len, &bad)) {
+		size_t k;
+		uint64_t l = 1;
+		for (k = 0; k < bad; k++)
+			if (text[k] == '\n')
+				l++;
+		ar_error__set(err, l, 0, bad, "%s:%llu: invalid UTF-8", source,
+		              (unsigned long long)l);
+		if (err)
+			snprintf(err->source, sizeof err->source, "%s", source);
+		return AR_EUTF8;
+	}
+	while (i < len) {
+		const char *s = text + i;
+		size_t e = i, l;
+		const char *slash;
+		while (e < len && text[e] != '\n')
+			e++;
+		l = e - i;
+		i = e + 1;
+		line++;
+		if (trim_cr(s, l))
+			l--;
+		if (flag == AR_NAMES_PERSONAL &&
+		    (slash = memchr(s, '/', l)) != NULL)
+			l = (size_t)(slash - s);
+		while (l && (s[l - 1] == ' ' || s[l - 1] == '\t'))
+			l--;
+		while (l && (s[0] == ' ' || s[0] == '\t'))
+			s++, l--;
+		if (l == 0 || s[0] == '#')
+			continue;
+		if (add_word(n, flag, s, l) == -1)
+			return AR_ENOMEM;
+	}
+	return AR_OK;
+}
+
+/* ---- groups ----------------------------------------------------------- */
+
+int ar_names__groups(const ar_names *n, long id, unsigned *groups,
+                     unsigned *variants, int max)
+{
+	uint32_t m = n->words[id].groups;
+	int k = 0;
+	while (m && k < max) {
+		groups[k] = n->members[m].group;
+		variants[k] = n->members[m].variant;
+		k++;
+		m = n->members[m].next;
+	}
+	return k;
+}
+
+unsigned ar_names__ngroups(const ar_names *n)
+{
+	return (unsigned)n->ngroups;
+}
+
+long ar_names__group_word(const ar_names *n, unsigned group,
+                          unsigned variant, unsigned *nvariants)
+{
+	if (nvariants)
+		*nvariants = n->gcount[group];
+	return n->gwords[n->gfirst[group] + variant];
+}
+
+/* ---- fuzzy index ------------------------------------------------------ */
+
+/* Hash of a tagged code-point string with position `skip` left out
+ * (skip >= n: nothing left out). */
+static uint64_t hash_cps(char tag, const uint32_t *c, size_t n, size_t skip)
+{
+	uint64_t h = HASH_SEED;
+	size_t i;
+	h ^= (unsigned char)tag;
+	h *= 0x100000001b3ULL;
+	for (i = 0; i < n; i++) {
+		uint32_t v = c[i];
+		if (i == skip)
+			continue;
+		h ^= v;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static int index_hash(ar_names *n, uint64_t h, uint32_t id)
+{
+	inode *x;
+	size_t b;
+
+	if ((n->nnodes + 1) > n->nbuckets * 2) {
+		size_t nb = n->nbuckets ? n->nbuckets * 4 : 4096, i;
+		uint32_t *bk = calloc(nb, sizeof *bk);
+		if (!bk)
+			return -1;
+		for (i = 0; i < n->nnodes; i++) {
+			size_t j = (size_t)n->nodes[i].h & (nb - 1);
+			n->nodes[i].next = bk[j];
+			bk[j] = (uint32_t)(i + 1);
+		}
+		free(n->buckets);
+		n->buckets = bk;
+		n->nbuckets = nb;
+	}
+	if (grow((void **)&n->nodes, &n->anodes, n->nnodes + 1,
+	         sizeof *n->nodes) != 0)
+		return -1;
+	b = (size_t)h & (n->nbuckets - 1);
+	x = &n->nodes[n->nnodes];
+	x->h = h;
+	x->word = id;
+	x->next = n->buckets[b];
+	n->buckets[b] = (uint32_t)++n->nnodes;
+	return 0;
+}
+
+/* Index a code-point string under tag: itself and its deletions. */
+static int index_cps(ar_names *n, char tag, const uint32_t *c, size_t len,
+                     uint32_t id)
+{
+	size_t i;
+	if (index_hash(n, hash_cps(tag, c, len, (size_t)-1), id) != 0)
+		return -1;
+	if (len < 3)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (i > 0 && c[i] == c[i - 1])
+			continue;  /* same deletion as the previous one */
+		if (index_hash(n, hash_cps(tag, c, len, i), id) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Code points of the heavy fold of a light-folded word, and of its key. */
+static int heavy_cps(ar_names *n, const char *f, size_t len, int script,
+                     uint32_t *r, size_t *nr, uint32_t *k, size_t *nk)
+{
+	if (ar_names__fold(&n->tmp2, f, len, AR_FOLD_HEAVY) < 0)
+		return -1;
+	*nr = to_cps(r, MAXW, n->tmp2.ptr, n->tmp2.size);
+	if (ar_names__key(&n->tmp3, n->tmp2.ptr, n->tmp2.size, script)
+	    != AR_OK)
+		return -1;
+	*nk = to_cps(k, MAXW, n->tmp3.ptr, n->tmp3.size);
+	return 0;
+}
+
+static int build_index(ar_names *n)
+{
+	size_t i;
+	uint32_t r[MAXW], k[MAXW];
+
+	for (i = 0; i < n->nwords; i++) {
+		word *w = &n->words[i];
+		size_t nr, nk;
+		if (w->indexed || !(w->flags & AR_NAMES_GAZ))
+			continue;
+		w->indexed = 1;
+		if (w->script == AR_NAMES_OTHER || w->fold_len >= MAXW)
+			continue;
+		if (heavy_cps(n, wfold(n, w), w->fold_len, w->script, r, &nr,
+		              k, &nk) != 0)
+			return -1;
+		if (nr < 3)
+			continue;
+		if (index_cps(n, 'R', r, nr, (uint32_t)i) != 0 ||
+		    index_cps(n, 'K', k, nk, (uint32_t)i) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Is a candidate close enough, and at what cost?  n = length of the typo
+ * in code points, d = distance of the heavy folds, kd = distance of the
+ * keys, kl = length of the typo's key.  An equal key makes vowel and
+ * doubling changes cheap; a one-letter key difference is allowed on
+ * longer words.  Arabic words are shorter in letters (short vowels are
+ * not written), so they get tighter bounds.
+ */
+static int accept_cost(int script, size_t n, size_t kl, int d, int kd)
+{
+	int ok;
+	if (d == 0)
+		ok = 1;  /* differs only by alef, ya or ta marbuta */
+	else if (script == AR_NAMES_LATIN)
+		ok = (d <= 1 && n >= 4) ||
+		     (d <= 2 && n >= 7) ||
+		     (kd == 0 && n >= 4 && d <= (int)((n + 1) / 2) && d <= 3) ||
+		     (kd <= 1 && kl >= 4 && n >= 6 && d <= 3);
+	else
+		ok = (d <= 1 && n >= 3) ||
+		     (d <= 2 && n >= 6 && kd <= 1) ||
+		     (kd == 0 && n >= 5 && d <= 2) ||
+		     (kd == 0 && n >= 8 && d <= 3);
+	if (!ok)
+		return -1;
+	return 2 * d + 3 * kd;
+}
+
+int ar_names__match(ar_names *n, const char *folded, size_t len, int script,
+                    ar_names_match *out, int max)
+{
+	uint32_t r[MAXW], k[MAXW], l[MAXW], cr[MAXW], ck[MAXW], cl[MAXW];
+	size_t nr, nk, nl, i, nseen = 0;
+	long seen[512];
+	int nout = 0;
+	uint64_t qs[2 * (MAXW + 1)];
+	size_t nq = 0, q;
+
+	if (script != AR_NAMES_ARABIC && script != AR_NAMES_LATIN)
+		return 0;
+	if (len >= MAXW || build_index(n) != 0)
+		return len >= MAXW ? 0 : -1;
+	if (!n->nbuckets)
+		return 0;
+	nl = to_cps(l, MAXW, folded, len);
+	if (heavy_cps(n, folded, len, script, r, &nr, k, &nk) != 0)
+		return -1;
+	if (nr < 3)
+		return 0;
+	qs[nq++] = hash_cps('R', r, nr, (size_t)-1);
+	for (i = 0; i < nr; i++)
+		qs[nq++] = hash_cps('R', r, nr, i);
+	qs[nq++] = hash_cps('K', k, nk, (size_t)-1);
+	if (nk >= 3)
+		for (i = 0; i < nk && nq < sizeof qs / sizeof qs[0]; i++)
+			qs[nq++] = hash_cps('K', k, nk, i);
+	for (q = 0; q < nq; q++) {
+		uint32_t b = n->buckets[(size_t)qs[q] & (n->nbuckets - 1)];
+		for (; b; b = n->nodes[b - 1].next) {
+			const inode *x = &n->nodes[b - 1];
+			const word *w;
+			size_t ncr, nck, ncl, s;
+			int d, dl, kd, cost, j;
+			if (x->h != qs[q])
+				continue;
+			for (s = 0; s < nseen; s++)
+				if (seen[s] == (long)x->word)
+					break;
+			if (s < nseen)
+				continue;
+			if (nseen < sizeof seen / sizeof seen[0])
+				seen[nseen++] = (long)x->word;
+			w = &n->words[x->word];
+			if (w->script != script)
+				continue;
+			ncl = to_cps(cl, MAXW, wfold(n, w), w->fold_len);
+			dl = osa(l, nl, cl, ncl);
+			if (dl == 0)
+				continue;
+			if (heavy_cps(n, wfold(n, w), w->fold_len, script, cr,
+			              &ncr, ck, &nck) != 0)
+				return -1;
+			d = osa(r, nr, cr, ncr);
+			kd = osa(k, nk, ck, nck);
+			cost = accept_cost(script, nr, nk, d, kd);
+			if (cost < 0)
+				continue;
+			/* differences the heavy fold hides cost a little */
+			if (dl > d)
+				cost += 1;
+			/* a different first letter is a less likely typo */
+			if (r[0] != cr[0])
+				cost += 1;
+			/* insert in order: cost, then gazetteer order */
+			for (j = nout; j > 0; j--) {
+				const ar_names_match *p = &out[j - 1];
+				if (p->cost < cost ||
+				    (p->cost == cost && p->id < (long)x->word))
+					break;
+				if (j < max)
+					out[j] = out[j - 1];
+			}
+			if (j < max) {
+				out[j].id = (long)x->word;
+				out[j].cost = cost;
+				out[j].dist = dl;
+				out[j].kdist = kd;
+				if (nout < max)
+					nout++;
+			}
+		}
+	}
+	return nout;
+}

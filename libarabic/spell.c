@@ -1,2 +1,1442 @@
-/* spell.c - being written. */
-typedef int ar_spell__placeholder;
+/*
+ * spell.c - the spell-checker: hunspell dictionaries, the names gazetteer
+ * (names.c), a cache of the verdict on each distinct word, the name-typo
+ * and consistency checks, and the streaming interface over the tokenizer.
+ *
+ * Hunspell checks about 80,000 Arabic words a second here, and a text
+ * repeats its words: only about a fifth of the tokens of 10 MB of news are
+ * distinct forms.  So each distinct word as written is analysed once per
+ * speller and the verdict cached; suggestions, which cost tens of
+ * milliseconds for an Arabic word, are computed only when a finding needs
+ * them, and cached too.
+ */
+#include "config.h"
+
+#include "spell_int.h"
+
+#include <errno.h>
+#include <hunspell/hunspell.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#ifndef AR_DICTDIR
+#define AR_DICTDIR "/usr/share/hunspell"
+#endif
+
+#define MEMO_MAX (1u << 20)   /* cached words before the cache is emptied */
+#define NAME_SUGS 8           /* name candidates looked at */
+
+enum { V_OK = 0, V_NAME = 1, V_UNKNOWN = 2 };
+
+typedef struct memo {
+	uint64_t h;
+	uint32_t off, len;       /* key (the word as written) in sp->keys */
+	int32_t gaz;             /* gazetteer word accepted, or -1 */
+	uint16_t gaz_pre;        /* bytes of proclitics before it */
+	uint16_t gaz_suf;        /* bytes after it ('s) */
+	uint8_t verdict;
+	uint8_t sugs_done;
+	uint16_t nsugs;
+	char **sugs;             /* malloc'd strings */
+} memo;
+
+typedef struct dict {
+	Hunhandle *h;
+	int arabic;
+} dict;
+
+/* Consistency: use of one variant of one group in the current stream. */
+typedef struct use {
+	uint32_t group, variant;
+	uint32_t count;
+	uint64_t start, end, line, col;
+	char *word;              /* first occurrence as written */
+	size_t len;
+	uint16_t pre, suf;
+} use;
+
+struct ar_spell_findings {
+	ar_finding *v;
+	void **blocks;           /* the memory of each finding */
+	size_t n, a;
+};
+
+struct ar_speller {
+	unsigned flags;
+	unsigned max_sugs;
+	ar_invalid_mode invalid;
+	dict *dicts;
+	size_t ndicts;
+	ar_names *names;
+	ar_tokenizer *tok;
+	/* the word cache */
+	memo *memo;
+	size_t nmemo, memo_slots;
+	ar_buf keys;
+	/* scratch */
+	ar_buf fold, norm, tmp, cand;
+	/* the stream */
+	ar_pos pos;
+	use *uses;
+	size_t nuses, auses;
+	ar_finding_sink sink;
+	void *payload;
+	ar_status cb_status;
+	int stopped;
+};
+
+const char *ar_finding_kind_name(ar_finding_kind k)
+{
+	switch (k) {
+	case AR_FINDING_UNKNOWN: return "unknown";
+	case AR_FINDING_NAME: return "name";
+	case AR_FINDING_INCONSISTENT: return "inconsistent";
+	default: return NULL;
+	}
+}
+
+static uint64_t hash_word(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* ---- dictionaries ----------------------------------------------------- */
+
+static int readable(const char *prefix, const char *ext)
+{
+	char path[4096];
+	if (snprintf(path, sizeof path, "%s%s", prefix, ext) >=
+	    (int)sizeof path)
+		return 0;
+	return access(path, R_OK) == 0;
+}
+
+/* Find dictionary `name` (len bytes): fills prefix ("DIR/NAME"). */
+static int find_dict(char *prefix, size_t size, const char *name, size_t len,
+                     const char *dict_dir)
+{
+	const char *env = getenv("DICPATH");
+	if (memchr(name, '/', len)) {
+		snprintf(prefix, size, "%.*s", (int)len, name);
+		return readable(prefix, ".aff") && readable(prefix, ".dic");
+	}
+	if (dict_dir) {
+		snprintf(prefix, size, "%s/%.*s", dict_dir, (int)len, name);
+		if (readable(prefix, ".aff") && readable(prefix, ".dic"))
+			return 1;
+	}
+	while (env && *env) {
+		const char *c = strchr(env, ':');
+		size_t dl = c ? (size_t)(c - env) : strlen(env);
+		if (dl) {
+			snprintf(prefix, size, "%.*s/%.*s", (int)dl, env,
+			         (int)len, name);
+			if (readable(prefix, ".aff") && readable(prefix, ".dic"))
+				return 1;
+		}
+		env = c ? c + 1 : NULL;
+	}
+	snprintf(prefix, size, "%s/%.*s", AR_DICTDIR, (int)len, name);
+	return readable(prefix, ".aff") && readable(prefix, ".dic");
+}
+
+static ar_status open_dicts(ar_speller *sp, const char *list,
+                            const char *dict_dir, ar_error *err)
+{
+	const char *p = list;
+	size_t n = 1;
+
+	for (; *p; p++)
+		if (*p == ',')
+			n++;
+	sp->dicts = calloc(n, sizeof *sp->dicts);
+	if (!sp->dicts)
+		return AR_ENOMEM;
+	for (p = list; p;) {
+		const char *c = strchr(p, ',');
+		size_t len = c ? (size_t)(c - p) : strlen(p);
+		char prefix[4096], aff[4200], dic[4200], pkg[128];
+		const char *base;
+		size_t i, bl;
+
+		if (len) {
+			if (!find_dict(prefix, sizeof prefix, p, len,
+			               dict_dir)) {
+				/* Debian names its packages hunspell-LL-CC */
+				base = p;
+				for (i = 0; i < len; i++)
+					if (p[i] == '/')
+						base = p + i + 1;
+				bl = (size_t)(p + len - base);
+				for (i = 0; i < bl && i < 100; i++)
+					pkg[i] = base[i] == '_' ? '-' :
+					         (base[i] >= 'A' && base[i] <= 'Z')
+					         ? (char)(base[i] + 32) : base[i];
+				pkg[i] = '\0';
+				ar_error__set(err, 0, 0, 0,
+				              "hunspell dictionary '%.*s' not "
+				              "found (searched DICPATH and %s; on "
+				              "Debian, install hunspell-%s)",
+				              (int)len, p, AR_DICTDIR, pkg);
+				return AR_EDICT;
+			}
+			snprintf(aff, sizeof aff, "%s.aff", prefix);
+			snprintf(dic, sizeof dic, "%s.dic", prefix);
+			sp->dicts[sp->ndicts].h = Hunspell_create(aff, dic);
+			if (!sp->dicts[sp->ndicts].h)
+				return AR_ENOMEM;
+			base = strrchr(prefix, '/');
+			base = base ? base + 1 : prefix;
+			sp->dicts[sp->ndicts].arabic =
+				base[0] == 'a' && base[1] == 'r' &&
+				(base[2] == '\0' || base[2] == '_' ||
+				 base[2] == '-');
+			sp->ndicts++;
+		}
+		p = c ? c + 1 : NULL;
+	}
+	if (sp->ndicts == 0) {
+		ar_error__set(err, 0, 0, 0, "no dictionary given");
+		return AR_EINVAL;
+	}
+	return AR_OK;
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+static ar_status load_builtin(ar_speller *sp, ar_error *err)
+{
+	ar_status st;
+	if (ar_names__builtin_len) {
+		st = ar_names__parse(sp->names, ar_names__builtin,
+		                     ar_names__builtin_len, NULL, err);
+		if (st != AR_OK)
+			return st;
+	}
+	if (ar_names__loanwords_len) {
+		st = ar_names__parse_words(sp->names, AR_NAMES_LOAN,
+		                           ar_names__loanwords,
+		                           ar_names__loanwords_len,
+		                           "(built-in loanwords)", err);
+		if (st != AR_OK)
+			return st;
+	}
+	return AR_OK;
+}
+
+ar_status ar_speller_new(ar_speller **out, const ar_spell_options *opts,
+                         ar_error *err)
+{
+	ar_spell_options def = AR_SPELL_OPTIONS_INIT;
+	ar_tok_options to = AR_TOK_OPTIONS_INIT;
+	ar_speller *sp;
+	ar_status st;
+
+	if (!out)
+		return AR_EINVAL;
+	*out = NULL;
+	if (!opts)
+		opts = &def;
+	if (opts->version != AR_SPELL_OPTIONS_VERSION ||
+	    (unsigned)opts->invalid > AR_INVALID_KEEP)
+		return AR_EINVAL;
+	sp = calloc(1, sizeof *sp);
+	if (!sp)
+		return AR_ENOMEM;
+	sp->flags = opts->flags;
+	sp->max_sugs = opts->max_suggestions ? opts->max_suggestions : 5;
+	sp->invalid = opts->invalid;
+	sp->memo_slots = 1u << 12;
+	sp->memo = calloc(sp->memo_slots, sizeof *sp->memo);
+	st = sp->memo ? ar_names__new(&sp->names) : AR_ENOMEM;
+	if (st == AR_OK)
+		st = open_dicts(sp, opts->dictionaries ? opts->dictionaries
+		                                       : "ar,en_US",
+		                opts->dict_dir, err);
+	to.flags = AR_TOK_WHITESPACE;
+	to.invalid = opts->invalid;
+	if (st == AR_OK)
+		st = ar_tokenizer_new(&sp->tok, &to, err);
+	if (st == AR_OK && !(opts->flags & AR_SPELL_NO_BUILTIN))
+		st = load_builtin(sp, err);
+	if (st != AR_OK) {
+		ar_speller_free(sp);
+		return st;
+	}
+	ar_spell_reset(sp);
+	*out = sp;
+	return AR_OK;
+}
+
+static void memo_clear(ar_speller *sp)
+{
+	size_t i;
+	for (i = 0; i < sp->memo_slots; i++) {
+		memo *m = &sp->memo[i];
+		if (m->sugs) {
+			uint16_t k;
+			for (k = 0; k < m->nsugs; k++)
+				free(m->sugs[k]);
+			free(m->sugs);
+		}
+		memset(m, 0, sizeof *m);
+	}
+	sp->nmemo = 0;
+	ar_buf__clear(&sp->keys);
+}
+
+static void uses_clear(ar_speller *sp)
+{
+	size_t i;
+	for (i = 0; i < sp->nuses; i++)
+		free(sp->uses[i].word);
+	sp->nuses = 0;
+}
+
+void ar_speller_free(ar_speller *sp)
+{
+	size_t i;
+	if (!sp)
+		return;
+	if (sp->memo)
+		memo_clear(sp);
+	free(sp->memo);
+	for (i = 0; i < sp->ndicts; i++)
+		Hunspell_destroy(sp->dicts[i].h);
+	free(sp->dicts);
+	ar_names__free(sp->names);
+	ar_tokenizer_free(sp->tok);
+	uses_clear(sp);
+	free(sp->uses);
+	ar_buf_dispose(&sp->keys);
+	ar_buf_dispose(&sp->fold);
+	ar_buf_dispose(&sp->norm);
+	ar_buf_dispose(&sp->tmp);
+	ar_buf_dispose(&sp->cand);
+	free(sp);
+}
+
+/* The cache holds verdicts that depend on the word lists: empty it when
+ * they change. */
+static void words_changed(ar_speller *sp)
+{
+	memo_clear(sp);
+}
+
+ar_status ar_speller_add_names(ar_speller *sp, const char *text, size_t len,
+                               const char *source, ar_error *err)
+{
+	ar_status st;
+	if (!sp || (!text && len))
+		return AR_EINVAL;
+	st = ar_names__parse(sp->names, text ? text : "", len,
+	                     source ? source : "(names)", err);
+	words_changed(sp);
+	return st;
+}
+
+static ar_status read_file(ar_buf *b, const char *path, ar_error *err)
+{
+	FILE *fp = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+
+	ar_buf__clear(b);
+	if (!fp) {
+		int e = errno;
+		ar_error__set(err, 0, 0, 0, "%s: %s", path, strerror(e));
+		if (err)
+			snprintf(err->source, sizeof err->source, "%s", path);
+		return AR_EIO;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		if (ar_buf__put(b, chunk, n) != AR_OK) {
+			fclose(fp);
+			return AR_ENOMEM;
+		}
+	if (ferror(fp)) {
+		int e = errno;
+		fclose(fp);
+		ar_error__set(err, 0, 0, 0, "%s: %s", path, strerror(e));
+		return AR_EIO;
+	}
+	fclose(fp);
+	return ar_buf__put(b, "", 0);
+}
+
+ar_status ar_speller_load_names(ar_speller *sp, const char *path,
+                                ar_error *err)
+{
+	ar_buf b = AR_BUF_INIT;
+	ar_status st;
+	if (!sp || !path)
+		return AR_EINVAL;
+	st = read_file(&b, path, err);
+	if (st == AR_OK)
+		st = ar_speller_add_names(sp, b.ptr, b.size, path, err);
+	ar_buf_dispose(&b);
+	return st;
+}
+
+ar_status ar_speller_load_personal(ar_speller *sp, const char *path,
+                                   ar_error *err)
+{
+	ar_buf b = AR_BUF_INIT;
+	ar_status st;
+	if (!sp || !path)
+		return AR_EINVAL;
+	st = read_file(&b, path, err);
+	if (st == AR_OK)
+		st = ar_names__parse_words(sp->names, AR_NAMES_PERSONAL, b.ptr,
+		                           b.size, path, err);
+	words_changed(sp);
+	ar_buf_dispose(&b);
+	return st;
+}
+
+ar_status ar_speller_add_word(ar_speller *sp, const char *word, size_t len)
+{
+	ar_status st;
+	if (!sp || (!word && len) || len == 0)
+		return AR_EINVAL;
+	if (!ar_utf8_valid(word, len, NULL))
+		return AR_EUTF8;
+	st = ar_names__add_word(sp->names, AR_NAMES_PERSONAL, word, len);
+	words_changed(sp);
+	return st;
+}
+
+/* ---- analysis of one word --------------------------------------------- */
+
+/* What the analysis of a word found. */
+typedef struct verdict {
+	int v;                   /* V_* */
+	long gaz;                /* accepted gazetteer word, or -1 */
+	size_t pre, suf;         /* bytes of the word around the stem */
+	ar_names_match m[NAME_SUGS];
+	int nm;
+	size_t mpre[NAME_SUGS], msuf[NAME_SUGS]; /* bytes kept around each */
+	int elided[NAME_SUGS];   /* l+al: the name's alef is dropped */
+} verdict;
+
+static int hun_ok(ar_speller *sp, int arabic, const char *w)
+{
+	size_t i;
+	for (i = 0; i < sp->ndicts; i++)
+		if (sp->dicts[i].arabic == arabic &&
+		    Hunspell_spell(sp->dicts[i].h, w))
+			return 1;
+	return 0;
+}
+
+/* Copy of w without Arabic marks and tatweel (what the Arabic dictionary
+ * is written without), NUL-terminated in sp->norm. */
+static ar_status strip_marks(ar_speller *sp, const char *w, size_t len)
+{
+	size_t i = 0;
+	ar_buf__clear(&sp->norm);
+	while (i < len) {
+		uint32_t c;
+		size_t k = ar_utf8_decode(&c, w + i, len - i);
+		if (k == 0)
+			k = 1;
+		else if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+		         c == 0x0640 || c == 0x200C || c == 0x200D) {
+			i += k;
+			continue;
+		}
+		if (ar_buf__put(&sp->norm, w + i, k) != AR_OK)
+			return AR_ENOMEM;
+		i += k;
+	}
+	return ar_buf__put(&sp->norm, "", 0);
+}
+
+/* Byte offset in w just after its first n letters (marks skipped). */
+static size_t after_letters(const char *w, size_t len, size_t n)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t c;
+		size_t k = ar_utf8_decode(&c, w + i, len - i);
+		if (k == 0)
+			k = 1;
+		else if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+		         c == 0x0640) {
+			i += k;
+			continue;
+		}
+		if (n == 0)
+			return i;
+		n--;
+		i += k;
+	}
+	return i;
+}
+
+#define A_WAW "\xd9\x88"
+#define A_FA "\xd9\x81"
+#define A_BA "\xd8\xa8"
+#define A_KAF "\xd9\x83"
+#define A_LAM "\xd9\x84"
+#define A_ALEF "\xd8\xa7"
+
+/* A way to read an Arabic word as proclitics + stem. */
+typedef struct split {
+	size_t skip;        /* bytes of the folded word before the stem */
+	size_t letters;     /* letters of the written word before it */
+	int elided;         /* the stem is "ا" + folded[skip..] (لل) */
+} split;
+
+/* The readings of folded Arabic word f: و/ف, then ب/ك/ل, then ال, and
+ * ل + ال written لل.  Each proclitic letter is 2 bytes when folded. */
+static int arabic_splits(const char *f, size_t len, split *out)
+{
+	static const char *const conj[] = { "", A_WAW, A_FA };
+	static const char *const prep[] = { "", A_BA, A_KAF, A_LAM };
+	int n = 0, a, b;
+
+	for (a = 0; a < 3; a++)
+		for (b = 0; b < 4; b++) {
+			size_t p = strlen(conj[a]) + strlen(prep[b]);
+			if (p + 4 > len || memcmp(f, conj[a], strlen(conj[a])) ||
+			    memcmp(f + strlen(conj[a]), prep[b],
+			           strlen(prep[b])))
+				continue;
+			out[n].skip = p;
+			out[n].letters = p / 2;
+			out[n++].elided = 0;
+			if (len >= p + 8 &&
+			    memcmp(f + p, A_ALEF A_LAM, 4) == 0) {
+				out[n].skip = p + 4;
+				out[n].letters = p / 2 + 2;
+				out[n++].elided = 0;
+			}
+			if (b == 3 && len >= p + 6 &&
+			    memcmp(f + p, A_LAM, 2) == 0) {
+				/* لل: the article's alef is not written */
+				out[n].skip = p;
+				out[n].letters = p / 2;
+				out[n++].elided = 1;
+				out[n].skip = p + 2;
+				out[n].letters = p / 2 + 1;
+				out[n++].elided = 0;
+			}
+		}
+	return n;
+}
+
+/* Look a folded stem up in the word lists, as written or with the hamza
+ * of its alefs left out. */
+static long find_stem(ar_speller *sp, const char *f, size_t len, int elided,
+                      unsigned *flags)
+{
+	long id;
+	if (elided) {
+		ar_buf__clear(&sp->tmp);
+		if (ar_buf__put(&sp->tmp, A_ALEF, 2) != AR_OK ||
+		    ar_buf__put(&sp->tmp, f, len) != AR_OK)
+			return -1;
+		f = sp->tmp.ptr;
+		len = sp->tmp.size;
+	}
+	id = ar_names__find(sp->names, f, len, flags);
+	if (id < 0)
+		id = ar_names__find_bare_alef(sp->names, f, len, flags);
+	return id;
+}
+
+static int has_digit(const char *w, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t c;
+		size_t k = ar_utf8_decode(&c, w + i, len - i);
+		if (k == 0)
+			k = 1;
+		else if ((c >= '0' && c <= '9') ||
+		         (c >= 0x0660 && c <= 0x0669) ||
+		         (c >= 0x06F0 && c <= 0x06F9))
+			return 1;
+		i += k;
+	}
+	return 0;
+}
+
+static int is_acronym(const char *w, size_t len)
+{
+	size_t i, letters = 0;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= 'a' && c <= 'z')
+			return 0;
+		if (c >= 'A' && c <= 'Z')
+			letters++;
+		else if (c >= 0x80)
+			return 0;
+	}
+	return letters >= 2;
+}
+
+/* Merge name candidates of one reading into v, keeping the best. */
+static void add_matches(verdict *v, const ar_names_match *m, int nm,
+                        size_t pre, size_t suf, int elided)
+{
+	int i, j;
+	for (i = 0; i < nm; i++) {
+		for (j = 0; j < v->nm; j++)
+			if (v->m[j].id == m[i].id)
+				break;
+		if (j < v->nm) {
+			if (v->m[j].cost <= m[i].cost)
+				continue;
+			/* remove the worse copy */
+			for (; j + 1 < v->nm; j++) {
+				v->m[j] = v->m[j + 1];
+				v->mpre[j] = v->mpre[j + 1];
+				v->msuf[j] = v->msuf[j + 1];
+				v->elided[j] = v->elided[j + 1];
+			}
+			v->nm--;
+		}
+		for (j = v->nm; j > 0 && v->m[j - 1].cost > m[i].cost; j--)
+			if (j < NAME_SUGS) {
+				v->m[j] = v->m[j - 1];
+				v->mpre[j] = v->mpre[j - 1];
+				v->msuf[j] = v->msuf[j - 1];
+				v->elided[j] = v->elided[j - 1];
+			}
+		if (j < NAME_SUGS) {
+			v->m[j] = m[i];
+			v->mpre[j] = pre;
+			v->msuf[j] = suf;
+			v->elided[j] = elided;
+			if (v->nm < NAME_SUGS)
+				v->nm++;
+		}
+	}
+}
+
+static ar_status analyse_latin(ar_speller *sp, const char *w, size_t len,
+                               verdict *v)
+{
+	size_t base = len, i;
+	unsigned fl = 0;
+	long id;
+	int script;
+	ar_names_match m[NAME_SUGS];
+	int nm;
+
+	if (!(sp->flags & AR_SPELL_CHECK_ACRONYMS) && is_acronym(w, len))
+		return AR_OK;
+	/* possessive 's, ’s and s' */
+	if (len > 3 && w[len - 1] == 's' && w[len - 2] == '\'')
+		base = len - 2;
+	else if (len > 5 && w[len - 1] == 's' &&
+	         memcmp(w + len - 4, "\xe2\x80\x99", 3) == 0)
+		base = len - 4;
+	else if (len > 3 && w[len - 1] == '\'' && w[len - 2] == 's')
+		base = len - 1;
+	else if (len > 5 && w[len - 4] == 's' &&
+	         memcmp(w + len - 3, "\xe2\x80\x99", 3) == 0)
+		base = len - 3;
+	script = ar_names__fold(&sp->fold, w, base, AR_FOLD_LIGHT);
+	if (script < 0)
+		return AR_ENOMEM;
+	id = ar_names__find(sp->names, sp->fold.ptr, sp->fold.size, &fl);
+	if (id >= 0) {
+		v->gaz = (fl & AR_NAMES_GAZ) ? id : -1;
+		v->suf = len - base;
+		return AR_OK;
+	}
+	ar_buf__clear(&sp->norm);
+	if (ar_buf__put(&sp->norm, w, len) != AR_OK)
+		return AR_ENOMEM;
+	if (hun_ok(sp, 0, sp->norm.ptr))
+		return AR_OK;
+	if (base < len) {
+		sp->norm.ptr[base] = '\0';
+		if (hun_ok(sp, 0, sp->norm.ptr))
+			return AR_OK;
+	}
+	/* a hyphenated word is right when each part is */
+	if (memchr(w, '-', base) && w[0] != '-' && w[base - 1] != '-') {
+		size_t a = 0;
+		int all = 1;
+		for (i = 0; i <= base && all; i++)
+			if (i == base || w[i] == '-') {
+				verdict pv;
+				memset(&pv, 0, sizeof pv);
+				pv.gaz = -1;
+				if (i == a || analyse_latin(sp, w + a, i - a, &pv)
+				                      != AR_OK || pv.v != V_OK)
+					all = 0;
+				a = i + 1;
+			}
+		if (all)
+			return AR_OK;
+		script = ar_names__fold(&sp->fold, w, base, AR_FOLD_LIGHT);
+		if (script < 0)
+			return AR_ENOMEM;
+	}
+	v->v = V_UNKNOWN;
+	nm = ar_names__match(sp->names, sp->fold.ptr, sp->fold.size,
+	                     AR_NAMES_LATIN, m, NAME_SUGS);
+	if (nm < 0)
+		return AR_ENOMEM;
+	if (nm > 0) {
+		v->v = V_NAME;
+		add_matches(v, m, nm, 0, len - base, 0);
+	}
+	return AR_OK;
+}
+
+static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
+                                verdict *v)
+{
+	split sp_[24];
+	int ns, i;
+	ar_names_match m[NAME_SUGS];
+	char *f;
+	size_t flen;
+
+	if (ar_names__fold(&sp->fold, w, len, AR_FOLD_LIGHT) < 0)
+		return AR_ENOMEM;
+	/* keep the folded word: sp->fold is reused below */
+	ar_buf__clear(&sp->cand);
+	if (ar_buf__put(&sp->cand, sp->fold.ptr, sp->fold.size) != AR_OK)
+		return AR_ENOMEM;
+	f = sp->cand.ptr;
+	flen = sp->cand.size;
+	ns = arabic_splits(f, flen, sp_);
+	for (i = 0; i < ns; i++) {
+		unsigned fl = 0;
+		long id = find_stem(sp, f + sp_[i].skip, flen - sp_[i].skip,
+		                    sp_[i].elided, &fl);
+		if (id >= 0) {
+			v->gaz = (fl & AR_NAMES_GAZ) ? id : -1;
+			v->pre = after_letters(w, len, sp_[i].letters);
+			return AR_OK;
+		}
+	}
+	if (strip_marks(sp, w, len) != AR_OK)
+		return AR_ENOMEM;
+	if (hun_ok(sp, 1, sp->norm.ptr))
+		return AR_OK;
+	v->v = V_UNKNOWN;
+	for (i = 0; i < ns; i++) {
+		int nm;
+		const char *stem = f + sp_[i].skip;
+		size_t sl = flen - sp_[i].skip;
+		if (sp_[i].elided) {
+			ar_buf__clear(&sp->tmp);
+			if (ar_buf__put(&sp->tmp, A_ALEF, 2) != AR_OK ||
+			    ar_buf__put(&sp->tmp, stem, sl) != AR_OK)
+				return AR_ENOMEM;
+			stem = sp->tmp.ptr;
+			sl = sp->tmp.size;
+		}
+		nm = ar_names__match(sp->names, stem, sl, AR_NAMES_ARABIC, m,
+		                     NAME_SUGS);
+		if (nm < 0)
+			return AR_ENOMEM;
+		/* a reading with proclitics costs a little more */
+		{
+			int k;
+			for (k = 0; k < nm; k++)
+				m[k].cost += sp_[i].skip ? 1 : 0;
+		}
+		add_matches(v, m, nm, after_letters(w, len, sp_[i].letters), 0,
+		            sp_[i].elided);
+	}
+	if (v->nm > 0)
+		v->v = V_NAME;
+	return AR_OK;
+}
+
+static int script_of(const char *w, size_t len)
+{
+	size_t i = 0;
+	int latin = 0;
+	while (i < len) {
+		uint32_t c;
+		size_t k = ar_utf8_decode(&c, w + i, len - i);
+		if (k == 0)
+			k = 1;
+		else if ((c >= 0x0620 && c <= 0x064A) ||
+		         (c >= 0x066E && c <= 0x06D3) ||
+		         (c >= 0x0750 && c <= 0x077F) ||
+		         (c >= 0xFB50 && c <= 0xFEFC))
+			return AR_NAMES_ARABIC;
+		else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		         (c >= 0xC0 && c < 0x250 && c != 0xD7 && c != 0xF7))
+			latin = 1;
+		i += k;
+	}
+	return latin ? AR_NAMES_LATIN : AR_NAMES_OTHER;
+}
+
+static ar_status analyse(ar_speller *sp, const char *w, size_t len,
+                         verdict *v)
+{
+	int script;
+	unsigned fl = 0;
+
+	memset(v, 0, sizeof *v);
+	v->gaz = -1;
+	if (has_digit(w, len))
+		return AR_OK;
+	script = script_of(w, len);
+	if (script == AR_NAMES_OTHER)
+		return AR_OK;
+	/* personal words, as written (folded) */
+	if (ar_names__fold(&sp->fold, w, len, AR_FOLD_LIGHT) < 0)
+		return AR_ENOMEM;
+	if (ar_names__find(sp->names, sp->fold.ptr, sp->fold.size, &fl) >= 0 &&
+	    (fl & AR_NAMES_PERSONAL))
+		return AR_OK;
+	if (script == AR_NAMES_ARABIC)
+		return analyse_arabic(sp, w, len, v);
+	return analyse_latin(sp, w, len, v);
+}
+
+/* ---- the cache -------------------------------------------------------- */
+
+static ar_status memo_grow(ar_speller *sp)
+{
+	size_t ns = sp->memo_slots * 2, i;
+	memo *nm = calloc(ns, sizeof *nm);
+	if (!nm)
+		return AR_ENOMEM;
+	for (i = 0; i < sp->memo_slots; i++) {
+		memo *m = &sp->memo[i];
+		size_t j;
+		if (!m->len)
+			continue;
+		j = (size_t)m->h & (ns - 1);
+		while (nm[j].len)
+			j = (j + 1) & (ns - 1);
+		nm[j] = *m;
+	}
+	free(sp->memo);
+	sp->memo = nm;
+	sp->memo_slots = ns;
+	return AR_OK;
+}
+
+/* Make a suggestion: prefix + name + suffix. */
+static char *make_sug(const char *pre, size_t pl, const char *name,
+                      size_t nl, const char *suf, size_t sl)
+{
+	char *s = malloc(pl + nl + sl + 1);
+	if (!s)
+		return NULL;
+	memcpy(s, pre, pl);
+	memcpy(s + pl, name, nl);
+	memcpy(s + pl + nl, suf, sl);
+	s[pl + nl + sl] = '\0';
+	return s;
+}
+
+/* Does the word have an alef with hamza (أ إ آ)? */
+static int has_hamza_alef(const char *w, size_t len)
+{
+	size_t i;
+	for (i = 0; i + 1 < len; i++)
+		if ((unsigned char)w[i] == 0xD8 &&
+		    ((unsigned char)w[i + 1] == 0xA2 ||
+		     (unsigned char)w[i + 1] == 0xA3 ||
+		     (unsigned char)w[i + 1] == 0xA5))
+			return 1;
+	return 0;
+}
+
+static int has_bare_alef(const char *w, size_t len)
+{
+	size_t i;
+	for (i = 0; i + 1 < len; i++)
+		if (memcmp(w + i, A_ALEF, 2) == 0)
+			return 1;
+	return 0;
+}
+
+/* Write the alefs of s without hamza, in place (same length in UTF-8):
+ * a writer who leaves hamzas out gets suggestions in that style. */
+static void drop_hamza_alef(char *s)
+{
+	for (; s[0] && s[1]; s++)
+		if ((unsigned char)s[0] == 0xD8 &&
+		    ((unsigned char)s[1] == 0xA2 || (unsigned char)s[1] == 0xA3 ||
+		     (unsigned char)s[1] == 0xA5))
+			s[1] = (char)0xA7;
+}
+
+static ar_status memo_names(ar_speller *sp, memo *m, const char *w,
+                            size_t len, const verdict *v)
+{
+	int i, n = 0;
+	int bare = script_of(w, len) == AR_NAMES_ARABIC &&
+	           !has_hamza_alef(w, len) && has_bare_alef(w, len);
+	m->sugs = calloc((size_t)v->nm, sizeof *m->sugs);
+	if (!m->sugs)
+		return AR_ENOMEM;
+	for (i = 0; i < v->nm; i++) {
+		size_t nl, k;
+		const char *name = ar_names__display(sp->names, v->m[i].id, &nl);
+		char *s;
+		/* only names nearly as close as the best one */
+		if (i > 0 && v->m[i].cost > v->m[0].cost + 2)
+			break;
+		if (n >= (int)sp->max_sugs)
+			break;
+		if (v->elided[i] && nl > 2 &&
+		    memcmp(name, A_ALEF, 2) == 0) {
+			name += 2;
+			nl -= 2;
+		}
+		s = make_sug(w, v->mpre[i], name, nl, w + len - v->msuf[i],
+		             v->msuf[i]);
+		if (!s)
+			return AR_ENOMEM;
+		if (bare)
+			drop_hamza_alef(s);
+		for (k = 0; k < (size_t)n; k++)
+			if (strcmp(m->sugs[k], s) == 0)
+				break;
+		if (k < (size_t)n || strcmp(s, "") == 0 ||
+		    (strlen(s) == len && memcmp(s, w, len) == 0)) {
+			free(s);
+			continue;
+		}
+		m->sugs[n++] = s;
+	}
+	m->nsugs = (uint16_t)n;
+	m->sugs_done = 1;
+	if (n == 0) {
+		/* every candidate was the word itself: treat as unknown */
+		free(m->sugs);
+		m->sugs = NULL;
+		m->sugs_done = 0;
+		m->verdict = V_UNKNOWN;
+	}
+	return AR_OK;
+}
+
+/* The cached verdict on a word, analysing it the first time; NULL for
+ * what is not worth checking. */
+static ar_status lookup(ar_speller *sp, const char *w, size_t len,
+                        memo **out)
+{
+	uint64_t h = hash_word(w, len);
+	size_t mask = sp->memo_slots - 1, i = (size_t)h & mask;
+	verdict v;
+	memo *m;
+	ar_status st;
+
+	for (;; i = (i + 1) & mask) {
+		m = &sp->memo[i];
+		if (!m->len)
+			break;
+		if (m->h == h && m->len == len &&
+		    memcmp(sp->keys.ptr + m->off, w, len) == 0) {
+			*out = m;
+			return AR_OK;
+		}
+	}
+	if (len == 0 || len > 1000) {
+		*out = NULL;  /* not a word to check */
+		return AR_OK;
+	}
+	st = analyse(sp, w, len, &v);
+	if (st != AR_OK)
+		return st;
+	if (sp->nmemo >= MEMO_MAX)
+		memo_clear(sp);
+	if ((sp->nmemo + 1) * 2 > sp->memo_slots) {
+		if (memo_grow(sp) != AR_OK)
+			return AR_ENOMEM;
+	}
+	mask = sp->memo_slots - 1;
+	for (i = (size_t)h & mask; sp->memo[i].len; i = (i + 1) & mask)
+		;
+	m = &sp->memo[i];
+	memset(m, 0, sizeof *m);
+	m->h = h;
+	m->off = (uint32_t)sp->keys.size;
+	if (ar_buf__put(&sp->keys, w, len) != AR_OK)
+		return AR_ENOMEM;
+	m->len = (uint32_t)len;
+	m->verdict = (uint8_t)v.v;
+	m->gaz = (int32_t)v.gaz;
+	m->gaz_pre = (uint16_t)v.pre;
+	m->gaz_suf = (uint16_t)v.suf;
+	sp->nmemo++;
+	if (v.v == V_NAME) {
+		st = memo_names(sp, m, w, len, &v);
+		if (st != AR_OK)
+			return st;
+	}
+	*out = m;
+	return AR_OK;
+}
+
+/* Hunspell's suggestions for an unknown word, computed once. */
+static ar_status memo_suggest(ar_speller *sp, memo *m)
+{
+	const char *w = sp->keys.ptr + m->off;
+	int arabic;
+	size_t i, n = 0, cap;
+
+	if (m->sugs_done)
+		return AR_OK;
+	m->sugs_done = 1;
+	arabic = script_of(w, m->len) == AR_NAMES_ARABIC;
+	if (arabic) {
+		if (strip_marks(sp, w, m->len) != AR_OK)
+			return AR_ENOMEM;
+	} else {
+		ar_buf__clear(&sp->norm);
+		if (ar_buf__put(&sp->norm, w, m->len) != AR_OK)
+			return AR_ENOMEM;
+	}
+	cap = sp->max_sugs;
+	m->sugs = calloc(cap, sizeof *m->sugs);
+	if (!m->sugs)
+		return AR_ENOMEM;
+	for (i = 0; i < sp->ndicts && n < cap; i++) {
+		char **list = NULL;
+		int k, ns;
+		if (sp->dicts[i].arabic != arabic)
+			continue;
+		ns = Hunspell_suggest(sp->dicts[i].h, &list, sp->norm.ptr);
+		for (k = 0; k < ns && n < cap; k++) {
+			size_t j;
+			for (j = 0; j < n; j++)
+				if (strcmp(m->sugs[j], list[k]) == 0)
+					break;
+			if (j < n)
+				continue;
+			m->sugs[n] = strdup(list[k]);
+			if (!m->sugs[n]) {
+				Hunspell_free_list(sp->dicts[i].h, &list, ns);
+				return AR_ENOMEM;
+			}
+			n++;
+		}
+		if (list)
+			Hunspell_free_list(sp->dicts[i].h, &list, ns);
+	}
+	m->nsugs = (uint16_t)n;
+	return AR_OK;
+}
+
+/* ---- findings --------------------------------------------------------- */
+
+static int emit(ar_speller *sp, ar_finding_kind kind, const char *w,
+                size_t len, uint64_t start, uint64_t line, uint64_t col,
+                const char *const *sugs, size_t nsugs)
+{
+	ar_finding f;
+	f.kind = kind;
+	f.word = w;
+	f.len = len;
+	f.start = start;
+	f.end = start + len;
+	f.line = line;
+	f.column = col;
+	f.suggestions = sugs;
+	f.nsuggestions = nsugs;
+	if (sp->sink(&f, sp->payload) != 0) {
+		sp->stopped = 1;
+		return -1;
+	}
+	return 0;
+}
+
+static ar_status track_use(ar_speller *sp, const memo *m, const char *w,
+                           size_t len, uint64_t start, uint64_t line,
+                           uint64_t col)
+{
+	unsigned g[8], var[8];
+	int ng = ar_names__groups(sp->names, m->gaz, g, var, 8), i;
+	for (i = 0; i < ng; i++) {
+		size_t j;
+		for (j = 0; j < sp->nuses; j++)
+			if (sp->uses[j].group == g[i] &&
+			    sp->uses[j].variant == var[i])
+				break;
+		if (j < sp->nuses) {
+			sp->uses[j].count++;
+			continue;
+		}
+		if (sp->nuses == sp->auses) {
+			size_t na = sp->auses ? sp->auses * 2 : 16;
+			use *u = realloc(sp->uses, na * sizeof *u);
+			if (!u)
+				return AR_ENOMEM;
+			sp->uses = u;
+			sp->auses = na;
+		}
+		{
+			use *u = &sp->uses[sp->nuses];
+			u->word = malloc(len + 1);
+			if (!u->word)
+				return AR_ENOMEM;
+			memcpy(u->word, w, len);
+			u->word[len] = '\0';
+			u->len = len;
+			u->group = g[i];
+			u->variant = var[i];
+			u->count = 1;
+			u->start = start;
+			u->end = start + len;
+			u->line = line;
+			u->col = col;
+			u->pre = m->gaz_pre;
+			u->suf = m->gaz_suf;
+			sp->nuses++;
+		}
+	}
+	return AR_OK;
+}
+
+/* Check one word token at [start, start+len). */
+static ar_status check_token(ar_speller *sp, const char *w, size_t len,
+                             uint64_t start, uint64_t line, uint64_t col)
+{
+	memo *m;
+	ar_status st = lookup(sp, w, len, &m);
+
+	if (st != AR_OK || !m)
+		return st;
+	if (m->verdict == V_OK) {
+		if (m->gaz >= 0 && !(sp->flags & AR_SPELL_NO_CONSISTENCY))
+			return track_use(sp, m, w, len, start, line, col);
+		return AR_OK;
+	}
+	if (m->verdict == V_UNKNOWN && !(sp->flags & AR_SPELL_NO_SUGGEST)) {
+		st = memo_suggest(sp, m);
+		if (st != AR_OK)
+			return st;
+	}
+	if (emit(sp, m->verdict == V_NAME ? AR_FINDING_NAME
+	                                  : AR_FINDING_UNKNOWN,
+	         w, len, start, line, col, (const char *const *)m->sugs,
+	         m->nsugs) != 0)
+		return AR_EUSER;
+	return AR_OK;
+}
+
+static int token_sink(const ar_token *t, void *payload)
+{
+	ar_speller *sp = payload;
+	uint64_t line = sp->pos.line, col = sp->pos.col;
+	ar_status st = AR_OK;
+
+	ar_pos__advance(&sp->pos, t->text, t->len);
+	if (t->type == AR_TOKEN_ARABIC || t->type == AR_TOKEN_LATIN)
+		st = check_token(sp, t->text, t->len, t->start, line, col);
+	if (st != AR_OK) {
+		sp->cb_status = st;
+		return 1;
+	}
+	return 0;
+}
+
+static int cmp_use(const void *a, const void *b)
+{
+	const use *x = *(const use *const *)a, *y = *(const use *const *)b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Report the spellings used once where another spelling of the same name
+ * is used at least twice. */
+static ar_status report_inconsistent(ar_speller *sp)
+{
+	use **flag = NULL;
+	size_t nf = 0, i, j;
+	ar_status st = AR_OK;
+
+	if (sp->nuses < 2)
+		return AR_OK;
+	flag = malloc(sp->nuses * sizeof *flag);
+	if (!flag)
+		return AR_ENOMEM;
+	for (i = 0; i < sp->nuses; i++) {
+		use *u = &sp->uses[i];
+		if (u->count != 1)
+			continue;
+		for (j = 0; j < sp->nuses; j++)
+			if (sp->uses[j].group == u->group &&
+			    sp->uses[j].count >= 2)
+				break;
+		if (j == sp->nuses)
+			continue;
+		for (j = 0; j < nf; j++)
+			if (flag[j]->start == u->start)
+				break;
+		if (j == nf)
+			flag[nf++] = u;
+	}
+	qsort(flag, nf, sizeof *flag, cmp_use);
+	for (i = 0; i < nf && st == AR_OK; i++) {
+		use *u = flag[i], *best = NULL;
+		size_t nl;
+		const char *name;
+		char *s;
+		for (j = 0; j < sp->nuses; j++)
+			if (sp->uses[j].group == u->group &&
+			    (!best || sp->uses[j].count > best->count))
+				best = &sp->uses[j];
+		name = ar_names__display(sp->names,
+		                         ar_names__group_word(sp->names,
+		                                              best->group,
+		                                              best->variant,
+		                                              NULL), &nl);
+		s = make_sug(u->word, u->pre, name, nl,
+		             u->word + u->len - u->suf, u->suf);
+		if (!s) {
+			st = AR_ENOMEM;
+			break;
+		}
+		if (emit(sp, AR_FINDING_INCONSISTENT, u->word, u->len, u->start,
+		         u->line, u->col, (const char *const *)&s, 1) != 0)
+			st = AR_EUSER;
+		free(s);
+	}
+	free(flag);
+	return st;
+}
+
+ar_status ar_spell_feed(ar_speller *sp, const char *s, size_t len,
+                        ar_finding_sink sink, void *payload, ar_error *err)
+{
+	ar_status st;
+	if (!sp || !sink || (!s && len))
+		return AR_EINVAL;
+	sp->sink = sink;
+	sp->payload = payload;
+	sp->cb_status = AR_OK;
+	st = ar_tok_feed(sp->tok, s, len, token_sink, sp, err);
+	if (st == AR_EUSER && sp->cb_status != AR_OK)
+		st = sp->cb_status;
+	return st;
+}
+
+ar_status ar_spell_finish(ar_speller *sp, ar_finding_sink sink,
+                          void *payload, ar_error *err)
+{
+	ar_status st;
+	if (!sp || !sink)
+		return AR_EINVAL;
+	sp->sink = sink;
+	sp->payload = payload;
+	sp->cb_status = AR_OK;
+	st = ar_tok_finish(sp->tok, token_sink, sp, err);
+	if (st == AR_EUSER && sp->cb_status != AR_OK)
+		st = sp->cb_status;
+	if (st == AR_OK && !(sp->flags & AR_SPELL_NO_CONSISTENCY))
+		st = report_inconsistent(sp);
+	ar_spell_reset(sp);
+	return st;
+}
+
+void ar_spell_reset(ar_speller *sp)
+{
+	ar_pos p = AR_POS_INIT;
+	if (!sp)
+		return;
+	ar_tok_reset(sp->tok);
+	sp->pos = p;
+	uses_clear(sp);
+	sp->stopped = 0;
+}
+
+/* ---- findings objects ------------------------------------------------- */
+
+static int collect(const ar_finding *f, void *payload)
+{
+	ar_spell_findings *fs = payload;
+	ar_finding *c;
+	size_t size = f->len + 1, i;
+	char *mem, *p;
+	const char **sv;
+
+	if (fs->n == fs->a) {
+		size_t na = fs->a ? fs->a * 2 : 16;
+		ar_finding *v = realloc(fs->v, na * sizeof *v);
+		void **b;
+		if (!v)
+			return 1;
+		fs->v = v;
+		b = realloc(fs->blocks, na * sizeof *b);
+		if (!b)
+			return 1;
+		fs->blocks = b;
+		fs->a = na;
+	}
+	for (i = 0; i < f->nsuggestions; i++)
+		size += strlen(f->suggestions[i]) + 1;
+	/* one block: the suggestion pointers, then the strings */
+	mem = malloc(f->nsuggestions * sizeof(char *) + size);
+	if (!mem)
+		return 1;
+	sv = (const char **)(void *)mem;
+	p = mem + f->nsuggestions * sizeof(char *);
+	fs->blocks[fs->n] = mem;
+	c = &fs->v[fs->n++];
+	*c = *f;
+	memcpy(p, f->word, f->len);
+	p[f->len] = '\0';
+	c->word = p;
+	p += f->len + 1;
+	for (i = 0; i < f->nsuggestions; i++) {
+		size_t l = strlen(f->suggestions[i]) + 1;
+		memcpy(p, f->suggestions[i], l);
+		sv[i] = p;
+		p += l;
+	}
+	c->suggestions = f->nsuggestions ? sv : NULL;
+	return 0;
+}
+
+void ar_spell_findings_free(ar_spell_findings *fs)
+{
+	size_t i;
+	if (!fs)
+		return;
+	for (i = 0; i < fs->n; i++)
+		free(fs->blocks[i]);
+	free(fs->blocks);
+	free(fs->v);
+	free(fs);
+}
+
+size_t ar_spell_findings_count(const ar_spell_findings *fs)
+{
+	return fs ? fs->n : 0;
+}
+
+const ar_finding *ar_spell_findings_get(const ar_spell_findings *fs,
+                                        size_t i)
+{
+	return fs && i < fs->n ? &fs->v[i] : NULL;
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const ar_finding *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+ar_status ar_spell_buffer(ar_spell_findings **out, ar_speller *sp,
+                          const char *s, size_t len, ar_error *err)
+{
+	ar_spell_findings *fs;
+	ar_status st;
+
+	if (!out)
+		return AR_EINVAL;
+	*out = NULL;
+	if (!sp || (!s && len))
+		return AR_EINVAL;
+	fs = calloc(1, sizeof *fs);
+	if (!fs)
+		return AR_ENOMEM;
+	ar_spell_reset(sp);
+	st = ar_spell_feed(sp, s, len, collect, fs, err);
+	if (st == AR_OK)
+		st = ar_spell_finish(sp, collect, fs, err);
+	else
+		ar_spell_reset(sp);
+	if (st == AR_EUSER)
+		st = AR_ENOMEM;  /* only collect() stops, when out of memory */
+	if (st != AR_OK) {
+		ar_spell_findings_free(fs);
+		return st;
+	}
+	/* mergesort-free stable order: findings come in order except the
+	 * inconsistent ones, appended at the end */
+	if (fs->n > 1) {
+		size_t i, k;
+		for (i = 1; i < fs->n; i++)
+			if (fs->v[i].start < fs->v[i - 1].start)
+				break;
+		if (i < fs->n) {
+			/* insertion sort keeps equal starts in order */
+			for (i = 1; i < fs->n; i++) {
+				ar_finding t = fs->v[i];
+				void *tb = fs->blocks[i];
+				for (k = i; k > 0 &&
+				     cmp_finding(&fs->v[k - 1], &t) > 0; k--) {
+					fs->v[k] = fs->v[k - 1];
+					fs->blocks[k] = fs->blocks[k - 1];
+				}
+				fs->v[k] = t;
+				fs->blocks[k] = tb;
+			}
+		}
+	}
+	*out = fs;
+	return AR_OK;
+}
+
+static int skip_word(const char *w, size_t len)
+{
+	return (len && (w[0] == '#' || w[0] == '@')) ||
+	       memchr(w, '@', len) != NULL ||
+	       (len > 3 && memchr(w, ':', len) != NULL &&
+	        memchr(w, '/', len) != NULL);
+}
+
+ar_status ar_spell_word(ar_spell_findings **out, ar_speller *sp,
+                        const char *w, size_t len)
+{
+	ar_spell_findings *fs;
+	memo *m;
+	ar_status st = AR_OK;
+
+	if (!out)
+		return AR_EINVAL;
+	*out = NULL;
+	if (!sp || (!w && len))
+		return AR_EINVAL;
+	if (!ar_utf8_valid(w, len, NULL))
+		return AR_EUTF8;
+	fs = calloc(1, sizeof *fs);
+	if (!fs)
+		return AR_ENOMEM;
+	if (len && !skip_word(w, len)) {
+		st = lookup(sp, w, len, &m);
+		if (st == AR_OK && m && m->verdict != V_OK) {
+			ar_finding f;
+			if (m->verdict == V_UNKNOWN &&
+			    !(sp->flags & AR_SPELL_NO_SUGGEST))
+				st = memo_suggest(sp, m);
+			memset(&f, 0, sizeof f);
+			f.kind = m->verdict == V_NAME ? AR_FINDING_NAME
+			                              : AR_FINDING_UNKNOWN;
+			f.word = w;
+			f.len = len;
+			f.end = len;
+			f.line = f.column = 1;
+			f.suggestions = (const char *const *)m->sugs;
+			f.nsuggestions = m->nsugs;
+			if (st == AR_OK && collect(&f, fs) != 0)
+				st = AR_ENOMEM;
+		}
+	}
+	if (st != AR_OK) {
+		ar_spell_findings_free(fs);
+		return st;
+	}
+	*out = fs;
+	return AR_OK;
+}

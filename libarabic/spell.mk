@@ -1,3 +1,4 @@
 # libarabic/spell.mk - the spell-checker and the names gazetteer.
-libarabic_libarabic_la_SOURCES += libarabic/spell.c libarabic/names.c
+libarabic_libarabic_la_SOURCES += libarabic/spell.c libarabic/names.c \
+	libarabic/spell_int.h
 arabicinc_HEADERS += libarabic/arabic/spell.h

@@ -1,6 +1,49 @@
 /*
- * arabic/spell.h - spell-checking with hunspell and a names gazetteer.
- * Include <arabic.h>.  (Being written: see issue "arspell".)
+ * arabic/spell.h - spell-checking of mixed Arabic/Latin text with hunspell
+ * and a names gazetteer.  Include <arabic.h>.
+ *
+ * A speller (ar_speller) is opened once: it loads the hunspell
+ * dictionaries (by default Arabic "ar" and English "en_US"), the names
+ * gazetteer and the Arabic loanword supplement built into the library, and
+ * any extra gazetteer files or personal dictionaries the caller adds.  It
+ * then checks text:
+ *  - a stream, fed in pieces cut at any byte (ar_spell_feed() /
+ *    ar_spell_finish()), findings going to a callback;
+ *  - a whole buffer at once (ar_spell_buffer()), findings returned in one
+ *    object freed with one call;
+ *  - a single word (ar_spell_word()).
+ *
+ * Words are found with the library's tokenizer.  Arabic words are checked
+ * against the Arabic dictionaries, Latin words against the others.
+ * Numbers, URLs, e-mail addresses, @mentions, #hashtags and words with
+ * digits are skipped, and all-capital Latin words (VPN, FSB) are accepted
+ * unless AR_SPELL_CHECK_ACRONYMS is set.  Every word of every spelling in
+ * the gazetteer is accepted, with Arabic proclitics (و ف ب ك ل ال and their
+ * combinations: وأمازون, لتيليجرام) and the Latin possessive 's.
+ *
+ * A word no dictionary knows is a finding of one of three kinds:
+ *  - AR_FINDING_NAME: the word is close to a gazetteer name (by edit
+ *    distance with transpositions, by a phonetic key for transliterated
+ *    Latin names, by a consonant skeleton for Arabic), which is the first
+ *    suggestion (Telegerm -> Telegram, Doroff -> Durov);
+ *  - AR_FINDING_UNKNOWN: any other unknown word, with hunspell's
+ *    suggestions;
+ * and, for a known name:
+ *  - AR_FINDING_INCONSISTENT: an accepted spelling of a name used once in
+ *    a stream in which another accepted spelling of the same name is used
+ *    at least twice as often (Qaddafi once, Gaddafi three times); the
+ *    majority spelling is the suggestion.  These findings can only be
+ *    decided at the end of the stream, so ar_spell_finish() reports them.
+ *
+ * Results of each distinct word are cached in the speller, so a long text
+ * costs about one dictionary lookup per distinct word.
+ *
+ * Thread safety: a speller is used by ONE THREAD AT A TIME (its cache and
+ * its hunspell handles change on every check, and hunspell itself is not
+ * documented as thread-safe).  Open one speller per thread; spellers share
+ * nothing, and the library has no global mutable state.  A findings object
+ * (ar_spell_findings) does not depend on its speller and may be read by
+ * any thread once created.
  */
 #ifndef ARABIC_SPELL_H
 #define ARABIC_SPELL_H
@@ -10,6 +53,190 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** Speller option bits (ar_spell_options.flags). */
+enum {
+	AR_SPELL_CHECK_ACRONYMS = 1u << 0, /**< check all-capital words too */
+	AR_SPELL_NO_SUGGEST = 1u << 1,     /**< findings of kind
+	                                        AR_FINDING_UNKNOWN carry no
+	                                        suggestions (much faster: no
+	                                        hunspell suggestion search) */
+	AR_SPELL_NO_CONSISTENCY = 1u << 2, /**< no AR_FINDING_INCONSISTENT */
+	AR_SPELL_NO_BUILTIN = 1u << 3      /**< do not load the built-in
+	                                        gazetteer and loanwords */
+};
+
+/** Options of a speller. */
+typedef struct ar_spell_options {
+	unsigned version;          /**< AR_SPELL_OPTIONS_VERSION */
+	unsigned flags;            /**< AR_SPELL_* bits */
+	const char *dictionaries;  /**< comma-separated hunspell dictionaries,
+	                                as hunspell's -d: a name ("en_GB"),
+	                                looked up in dict_dir, else in each
+	                                directory of $DICPATH, else in the
+	                                system directory; or a path without
+	                                .aff/.dic.  A dictionary whose base
+	                                name starts with "ar" checks Arabic
+	                                words, the others Latin words.  NULL:
+	                                "ar,en_US". */
+	const char *dict_dir;      /**< directory searched first, or NULL */
+	ar_invalid_mode invalid;   /**< what to do with invalid UTF-8 */
+	unsigned max_suggestions;  /**< per finding; 0 means 5 */
+} ar_spell_options;
+
+#define AR_SPELL_OPTIONS_VERSION 1
+#define AR_SPELL_OPTIONS_INIT \
+	{ AR_SPELL_OPTIONS_VERSION, 0, NULL, NULL, AR_INVALID_ERROR, 0 }
+
+/** Kinds of findings. */
+typedef enum ar_finding_kind {
+	AR_FINDING_UNKNOWN = 0,      /**< a word no dictionary knows */
+	AR_FINDING_NAME = 1,         /**< a probable misspelling of a name */
+	AR_FINDING_INCONSISTENT = 2  /**< a name spelled differently from
+	                                  its usual spelling in the text */
+} ar_finding_kind;
+
+/** "unknown", "name", "inconsistent", or NULL when out of range.
+ * Thread-safe. */
+AR_EXTERN const char *ar_finding_kind_name(ar_finding_kind k);
+
+/** One finding.  Handed to an ar_finding_sink, it is valid only during
+ * the call; from ar_spell_findings_get(), until the findings are freed. */
+typedef struct ar_finding {
+	ar_finding_kind kind;
+	const char *word;         /**< the word exactly as written (UTF-8) */
+	size_t len;               /**< its length in bytes */
+	uint64_t start, end;      /**< [start, end): byte offsets in the
+	                               input stream as given */
+	uint64_t line;            /**< 1-based line of start */
+	uint64_t column;          /**< 1-based column of start, counted in
+	                               Unicode characters */
+	const char *const *suggestions; /**< best first, NUL-terminated
+	                                     UTF-8 strings */
+	size_t nsuggestions;
+} ar_finding;
+
+/** Receives findings.  Return 0 to go on, non-zero to stop (the call then
+ * returns AR_EUSER). */
+typedef int (*ar_finding_sink)(const ar_finding *f, void *payload);
+
+typedef struct ar_speller ar_speller;
+
+/**
+ * Open a speller: load the hunspell dictionaries and, unless
+ * AR_SPELL_NO_BUILTIN, the built-in gazetteer and loanword supplement.
+ * @param out receives the handle, to release with ar_speller_free().
+ * @param opts options, or NULL for AR_SPELL_OPTIONS_INIT.
+ * @param err optional details: for AR_EDICT, a message naming the missing
+ *        dictionary and the Debian package that provides it.
+ * @return AR_OK, AR_ENOMEM, AR_EINVAL (bad version or empty dictionary
+ * list), AR_EDICT.
+ */
+AR_EXTERN ar_status ar_speller_new(ar_speller **out,
+                                   const ar_spell_options *opts,
+                                   ar_error *err);
+
+/** Release a speller and everything it holds.  NULL is a no-op. */
+AR_EXTERN void ar_speller_free(ar_speller *sp);
+
+/**
+ * Add gazetteer entries in the source format of dict/FORMAT.md
+ * (TYPE, CANONICAL, LATIN-VARIANTS, ARABIC-SPELLINGS, TAB-separated).
+ * @param sp the speller.  @param text, len the entries.
+ * @param source name used in error messages (NULL: "(names)").
+ * @param err optional; on failure gets line, source and a message
+ *        "SOURCE:LINE: ...".
+ * @return AR_OK, AR_EDICT (malformed line: wrong number of fields, unknown
+ * type, empty canonical name; the lines before it stay loaded), AR_EUTF8,
+ * AR_ENOMEM, AR_EINVAL.
+ */
+AR_EXTERN ar_status ar_speller_add_names(ar_speller *sp, const char *text,
+                                         size_t len, const char *source,
+                                         ar_error *err);
+
+/**
+ * Load a gazetteer file (same format as ar_speller_add_names()).
+ * @return as ar_speller_add_names(), or AR_EIO if the file cannot be read
+ * (err->message then holds "PATH: strerror").
+ */
+AR_EXTERN ar_status ar_speller_load_names(ar_speller *sp, const char *path,
+                                          ar_error *err);
+
+/**
+ * Load a personal dictionary: one word per line, as hunspell's -p (a
+ * '/' and what follows it on a line are ignored; '#' starts a comment
+ * line).  Its words are accepted in any case.
+ * @return AR_OK, AR_EIO, AR_EUTF8 (with the line), AR_ENOMEM, AR_EINVAL.
+ */
+AR_EXTERN ar_status ar_speller_load_personal(ar_speller *sp,
+                                             const char *path,
+                                             ar_error *err);
+
+/** Accept one more word (UTF-8, `len` bytes), as a personal dictionary
+ * line would.  @return AR_OK, AR_EUTF8, AR_ENOMEM, AR_EINVAL. */
+AR_EXTERN ar_status ar_speller_add_word(ar_speller *sp, const char *word,
+                                        size_t len);
+
+/**
+ * Check the next piece of a stream (cut at any byte).  Findings of kinds
+ * name and unknown go to sink as soon as their word is complete, in text
+ * order; any split of the input gives the same findings.
+ * @param sp the speller.  @param s, len the bytes (s may be NULL if len 0).
+ * @param sink receives findings.  @param payload passed to sink.
+ * @param err optional; on AR_EUTF8 gets line, column and byte offset.
+ * @return AR_OK, AR_EUTF8 (then call ar_spell_reset() to reuse the
+ * speller), AR_ENOMEM, AR_EUSER.
+ */
+AR_EXTERN ar_status ar_spell_feed(ar_speller *sp, const char *s, size_t len,
+                                  ar_finding_sink sink, void *payload,
+                                  ar_error *err);
+
+/**
+ * End the stream: check the last word, then report the inconsistent
+ * spellings of the whole stream (in text order), and get ready for a new
+ * stream (offsets, lines and consistency counts start again).
+ * @return as ar_spell_feed().
+ */
+AR_EXTERN ar_status ar_spell_finish(ar_speller *sp, ar_finding_sink sink,
+                                    void *payload, ar_error *err);
+
+/** Forget the current stream (held-back bytes, positions, counts).  The
+ * word cache is kept. */
+AR_EXTERN void ar_spell_reset(ar_speller *sp);
+
+/** A list of findings, owned by the caller, freed with
+ * ar_spell_findings_free(). */
+typedef struct ar_spell_findings ar_spell_findings;
+
+/**
+ * Check a whole buffer: the findings of ar_spell_feed() then
+ * ar_spell_finish(), sorted by offset.
+ * @param out receives the findings (even when there are none).
+ * @return AR_OK, AR_EUTF8, AR_ENOMEM, AR_EINVAL.  On failure *out is NULL.
+ */
+AR_EXTERN ar_status ar_spell_buffer(ar_spell_findings **out, ar_speller *sp,
+                                    const char *s, size_t len,
+                                    ar_error *err);
+
+/**
+ * Check one word, without tokenizing: the whole input is the word.
+ * @param out receives a findings object holding no finding when the word
+ *        is correct (or is not a word to check: a number, an acronym...),
+ *        else exactly one (start 0, end len, line 1, column 1, never of
+ *        kind inconsistent).
+ * @return AR_OK, AR_EUTF8, AR_ENOMEM, AR_EINVAL.
+ */
+AR_EXTERN ar_status ar_spell_word(ar_spell_findings **out, ar_speller *sp,
+                                  const char *word, size_t len);
+
+/** Number of findings.  NULL counts 0. */
+AR_EXTERN size_t ar_spell_findings_count(const ar_spell_findings *f);
+/** Finding i (0-based), or NULL when out of range.  Valid until
+ * ar_spell_findings_free(). */
+AR_EXTERN const ar_finding *ar_spell_findings_get(const ar_spell_findings *f,
+                                                  size_t i);
+/** Free findings and all their strings.  NULL is a no-op. */
+AR_EXTERN void ar_spell_findings_free(ar_spell_findings *f);
 
 #ifdef __cplusplus
 }

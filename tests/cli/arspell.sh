@@ -1,0 +1,158 @@
+#!/bin/sh
+# arspell.sh - command-line behaviour of arspell: output formats, exit
+# statuses (0 clean, 1 findings, 2 trouble, 2 wins), messages, missing
+# dictionaries, --names and -p, the ispell pipe protocol compared with
+# hunspell -a, write errors and closed pipes.
+set -u
+LC_ALL=C
+export LC_ALL
+bin=${top_builddir:-.}/tools/arspell
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# expect_status WANT CMD...: run CMD, stdout to $tmp/out, stderr to $tmp/err
+expect_status() {
+	want=$1; shift
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	[ "$got" = "$want" ] || fail "$* exited $got, expected $want"
+}
+
+# The checks need the Debian dictionaries.
+if ! "$bin" </dev/null >/dev/null 2>"$tmp/err"; then
+	if grep -q "not found" "$tmp/err"; then
+		echo "SKIP: $(cat "$tmp/err")"
+		exit 77
+	fi
+fi
+
+# Our own names, so that the test does not depend on dict/.
+printf 'company\tTelegram\t-\tتيليجرام|تلغرام\nperson\tPavel Durov\t-\tبافل دوروف\n' \
+	>"$tmp/names.tsv"
+N="--names=$tmp/names.tsv"
+printf 'قال دوروف إن Telegram عاد.\nلكن Telegerm و Doroff خطأ.\n' >"$tmp/bad.txt"
+printf 'قال دوروف إن Telegram عاد إلى العمل.\n' >"$tmp/good.txt"
+
+# --help and --version on stdout, status 0
+expect_status 0 "$bin" --help
+grep -q '^Usage: arspell \[OPTION\]... \[FILE\]...' "$tmp/out" || fail "--help"
+[ -s "$tmp/err" ] && fail "--help wrote to stderr"
+expect_status 0 "$bin" --version
+head -1 "$tmp/out" | grep -q '^arspell (libarabic) [0-9][0-9.]*$' ||
+	fail "--version first line"
+
+# bad options: one line and "Try", status 2
+expect_status 2 "$bin" --bogus
+grep -q "Try 'arspell --help' for more information." "$tmp/err" ||
+	fail "--bogus message"
+expect_status 2 "$bin" --format=xml "$tmp/good.txt"
+expect_status 2 "$bin" --invalid=maybe "$tmp/good.txt"
+
+# 0 clean, 1 findings, 2 trouble (and 2 wins over 1)
+expect_status 0 "$bin" "$N" "$tmp/good.txt"
+[ -s "$tmp/out" ] && fail "output on a clean file"
+expect_status 1 "$bin" "$N" "$tmp/bad.txt"
+cat >"$tmp/want" <<EOF
+$tmp/bad.txt:2:5: misspelled name 'Telegerm' (did you mean 'Telegram'?)
+$tmp/bad.txt:2:16: misspelled name 'Doroff' (did you mean 'Durov'?)
+EOF
+cmp -s "$tmp/out" "$tmp/want" || { fail "default format"; diff "$tmp/want" "$tmp/out"; }
+expect_status 2 "$bin" "$N" "$tmp/bad.txt" "$tmp/missing.txt"
+grep -q "Telegerm" "$tmp/out" || fail "findings before a missing file"
+grep -q "^arspell: $tmp/missing.txt: No such file or directory$" "$tmp/err" ||
+	fail "missing file message"
+expect_status 2 "$bin" "$N" "$tmp/missing.txt" "$tmp/good.txt"
+
+# stdin, '-'
+"$bin" "$N" <"$tmp/bad.txt" >"$tmp/a" 2>&1
+[ $? = 1 ] || fail "stdin status"
+grep -q '^(standard input):2:5: ' "$tmp/a" || fail "stdin name"
+"$bin" "$N" - <"$tmp/bad.txt" >"$tmp/b" 2>&1
+cmp -s "$tmp/a" "$tmp/b" || fail "- as stdin"
+
+# -l, jsonl, tsv
+expect_status 1 "$bin" "$N" -l "$tmp/bad.txt"
+printf 'Telegerm\nDoroff\n' >"$tmp/want"
+cmp -s "$tmp/out" "$tmp/want" || fail "-l"
+expect_status 1 "$bin" "$N" --format=jsonl "$tmp/bad.txt"
+head -1 "$tmp/out" >"$tmp/line"
+printf '{"file":"%s","line":2,"col":5,"start":47,"end":55,"word":"Telegerm","kind":"name","suggestions":["Telegram"]}\n' \
+	"$tmp/bad.txt" >"$tmp/want"
+cmp -s "$tmp/line" "$tmp/want" || { fail "jsonl"; cat "$tmp/line"; }
+expect_status 1 "$bin" "$N" --format=tsv "$tmp/bad.txt"
+printf '%s\t2\t16\t59\t65\tDoroff\tname\tDurov\n' "$tmp/bad.txt" >"$tmp/want"
+tail -1 "$tmp/out" | cmp -s - "$tmp/want" || fail "tsv"
+
+# unknown words get hunspell's suggestions
+printf 'Hello wrld\n' >"$tmp/u.txt"
+expect_status 1 "$bin" "$tmp/u.txt"
+grep -q "^$tmp/u.txt:1:7: unknown word 'wrld' (did you mean 'weld', 'world'" \
+	"$tmp/out" || fail "unknown word"
+
+# inconsistent spelling of a name
+printf 'company\tTelegram\t-\tتيليجرام|تلغرام\n' >"$tmp/n2.tsv"
+printf 'تيليجرام ثم تيليجرام ثم تلغرام\n' >"$tmp/inc.txt"
+expect_status 1 "$bin" --names="$tmp/n2.tsv" "$tmp/inc.txt"
+grep -q ":1:25: inconsistent spelling of a name 'تلغرام' (did you mean 'تيليجرام'?)" \
+	"$tmp/out" || { fail "inconsistent"; cat "$tmp/out"; }
+
+# acronyms: accepted unless --check-acronyms
+printf 'The XQZV team.\n' >"$tmp/ac.txt"
+expect_status 0 "$bin" "$tmp/ac.txt"
+expect_status 1 "$bin" --check-acronyms "$tmp/ac.txt"
+
+# personal dictionary
+printf 'wrld\n' >"$tmp/pers.dic"
+expect_status 0 "$bin" -p "$tmp/pers.dic" "$tmp/u.txt"
+expect_status 2 "$bin" -p "$tmp/none.dic" "$tmp/u.txt"
+
+# bad gazetteer: file and line
+printf 'company\tA\t-\t-\nplanet\tMars\t-\t-\n' >"$tmp/badnames.tsv"
+expect_status 2 "$bin" --names="$tmp/badnames.tsv" "$tmp/good.txt"
+grep -q "^arspell: $tmp/badnames.tsv:2: unknown type 'planet'" "$tmp/err" ||
+	fail "gazetteer error message"
+
+# missing dictionary: names it and the Debian package
+expect_status 2 "$bin" -d ar,xx_YY "$tmp/good.txt"
+grep -q "xx_YY" "$tmp/err" && grep -q "hunspell-xx-yy" "$tmp/err" ||
+	fail "missing dictionary message"
+
+# invalid UTF-8: 2 with the position, or replaced
+printf 'fine\n\377 bad\n' >"$tmp/inv.txt"
+expect_status 2 "$bin" "$tmp/inv.txt"
+grep -q "inv.txt:2:1 (byte 5): invalid UTF-8" "$tmp/err" || fail "invalid UTF-8"
+expect_status 0 "$bin" --invalid=replace "$tmp/inv.txt"
+
+# write errors and closed pipes
+if [ -w /dev/full ]; then
+	"$bin" "$N" "$tmp/bad.txt" >/dev/full 2>"$tmp/err"
+	[ $? = 2 ] || fail "/dev/full status"
+	grep -q "write error" "$tmp/err" || fail "/dev/full message"
+fi
+i=0
+while [ $i -lt 3000 ]; do echo "Telegerm wrld Doroff"; i=$((i + 1)); done \
+	>"$tmp/big.txt"
+"$bin" "$N" "$tmp/big.txt" 2>"$tmp/err" | head -1 >/dev/null
+[ -s "$tmp/err" ] && fail "message on a closed pipe: $(cat "$tmp/err")"
+
+# -a: the ispell pipe protocol, as hunspell -a speaks it
+printf 'hello wrld\nThe cat sat on teh mat.\nxyzzyq\n^hello wrld\n*wrld\nwrld ok\n!\nfine wrld\n%%\n\nfine\n' \
+	>"$tmp/pipe.txt"
+"$bin" -d en_US -a <"$tmp/pipe.txt" >"$tmp/ours" 2>&1 || fail "-a status"
+head -1 "$tmp/ours" | grep -q '^@(#) International Ispell Version 3.2.06 (but really arspell ' ||
+	fail "-a header"
+if command -v hunspell >/dev/null 2>&1; then
+	hunspell -d en_US -a <"$tmp/pipe.txt" >"$tmp/theirs" 2>&1
+	tail -n +2 "$tmp/ours" >"$tmp/o2"
+	tail -n +2 "$tmp/theirs" >"$tmp/t2"
+	cmp -s "$tmp/o2" "$tmp/t2" || { fail "-a differs from hunspell -a"; diff "$tmp/t2" "$tmp/o2"; }
+fi
+printf 'قال Telegerm\n' | "$bin" "$N" -a >"$tmp/ours"
+sed -n 2,4p "$tmp/ours" >"$tmp/o2"
+printf '*\n& Telegerm 1 4: Telegram\n\n' >"$tmp/want"
+cmp -s "$tmp/o2" "$tmp/want" || { fail "-a with names"; cat "$tmp/ours"; }
+
+[ $fails = 0 ] || { echo "$fails failures"; exit 1; }
+echo "all arspell CLI checks passed"

@@ -1,0 +1,480 @@
+/*
+ * test_spell.c - CUnit tests of the spell-checker (arabic/spell.h): the
+ * gazetteer loader and its errors, proclitics and possessives, each class
+ * of name typo, suggestion ranking, the consistency check, positions,
+ * streaming in chunks, skipped tokens and missing dictionaries.
+ *
+ * The tests load their own small gazetteer (AR_SPELL_NO_BUILTIN), so they
+ * do not depend on the contents of dict/.  They need the Debian hunspell
+ * dictionaries ar and en_US, and are skipped (77) without them.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "unit.h"
+
+static const char gaz[] =
+	"# a small gazetteer for the tests\n"
+	"company\tTelegram\t-\t\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1"
+	"\xd8\xa7\xd9\x85|\xd8\xaa\xd9\x84\xd8\xba\xd8\xb1\xd8\xa7\xd9\x85\n"
+	"person\tPavel Durov\t-\t\xd8\xa8\xd8\xa7\xd9\x81\xd9\x84 \xd8\xaf"
+	"\xd9\x88\xd8\xb1\xd9\x88\xd9\x81|\xd8\xa8\xd8\xa7\xd9\x81\xd9\x8a"
+	"\xd9\x84 \xd8\xaf\xd9\x88\xd8\xb1\xd9\x88\xd9\x81\n"
+	"company\tAmazon\t-\t\xd8\xa3\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x86\n"
+	"company\tGoogle\t-\t\xd8\xba\xd9\x88\xd8\xba\xd9\x84|\xd8\xac\xd9\x88"
+	"\xd8\xac\xd9\x84\n"
+	"person\tMuammar Gaddafi\tMuammar Qaddafi|Moammar Kadhafi\t-\n"
+	"city\tCairo\t-\t\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8"
+	"\xa9\n"
+	"person\tMark Zuckerberg\t-\t-\n"
+	"company\tCoca-Cola\t-\t-\n";
+
+/* Arabic spellings used below, in UTF-8. */
+#define TELEGRAM_AR "\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1\xd8\xa7\xd9\x85"
+#define AMAZON_AR "\xd8\xa3\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x86"
+#define AMAZON_BARE "\xd8\xa7\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x86"
+#define CAIRO_AR "\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9"
+#define WA "\xd9\x88"
+#define LI "\xd9\x84"
+
+static ar_speller *sp;
+
+static ar_speller *open_speller(unsigned flags)
+{
+	ar_spell_options o = AR_SPELL_OPTIONS_INIT;
+	ar_speller *s = NULL;
+	ar_error err;
+	o.flags = flags | AR_SPELL_NO_BUILTIN;
+	if (ar_speller_new(&s, &o, &err) != AR_OK)
+		return NULL;
+	if (ar_speller_add_names(s, gaz, sizeof gaz - 1, "test.tsv", &err) !=
+	    AR_OK) {
+		ar_speller_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Check a word: NULL when accepted, else the first suggestion ("" when
+ * none), in a static buffer; *kind gets the kind. */
+static const char *check(const char *w, int *kind)
+{
+	static char out[256];
+	ar_spell_findings *fs = NULL;
+	const ar_finding *f;
+	const char *r = NULL;
+
+	CU_ASSERT_FATAL(ar_spell_word(&fs, sp, w, strlen(w)) == AR_OK);
+	f = ar_spell_findings_get(fs, 0);
+	if (f) {
+		snprintf(out, sizeof out, "%s",
+		         f->nsuggestions ? f->suggestions[0] : "");
+		if (kind)
+			*kind = (int)f->kind;
+		r = out;
+		CU_ASSERT(f->start == 0 && f->end == strlen(w));
+		CU_ASSERT(f->line == 1 && f->column == 1);
+	}
+	CU_ASSERT(ar_spell_findings_count(fs) == (f ? 1u : 0u));
+	ar_spell_findings_free(fs);
+	return r;
+}
+
+#define ACCEPTED(w) CU_ASSERT(check(w, NULL) == NULL)
+#define NAME_TYPO(w, sug)                                              \
+	do {                                                             \
+		int k_ = -1;                                             \
+		const char *s_ = check(w, &k_);                          \
+		CU_ASSERT(s_ != NULL && strcmp(s_, sug) == 0);           \
+		CU_ASSERT(k_ == AR_FINDING_NAME);                        \
+	} while (0)
+
+/* ---- loader ----------------------------------------------------------- */
+
+static void test_loader_accepts(void)
+{
+	ACCEPTED("Telegram");
+	ACCEPTED("Durov");
+	ACCEPTED("Pavel");
+	ACCEPTED("Qaddafi");
+	ACCEPTED("Kadhafi");
+	ACCEPTED("Zuckerberg");
+	ACCEPTED("Coca-Cola");
+	ACCEPTED(TELEGRAM_AR);
+	ACCEPTED(AMAZON_AR);
+}
+
+static void test_loader_errors(void)
+{
+	ar_speller *s = open_speller(0);
+	ar_error err;
+	static const char bad_fields[] =
+		"# comment\n"
+		"company\tGood\t-\t-\n"
+		"company\tBad\t-\n";
+	static const char bad_type[] = "\nplanet\tMars\t-\t-\n";
+	static const char bad_utf8[] = "company\tG\xff\t-\t-\n";
+	static const char empty_canon[] = "company\t-\t-\t-\n";
+
+	CU_ASSERT_FATAL(s != NULL);
+	memset(&err, 0, sizeof err);
+	CU_ASSERT(ar_speller_add_names(s, bad_fields, sizeof bad_fields - 1,
+	                               "f.tsv", &err) == AR_EDICT);
+	CU_ASSERT(err.line == 3);
+	CU_ASSERT(strncmp(err.message, "f.tsv:3:", 8) == 0);
+	CU_ASSERT(strcmp(err.source, "f.tsv") == 0);
+	/* the good line before the bad one was loaded */
+	{
+		ar_spell_findings *fs = NULL;
+		CU_ASSERT(ar_spell_word(&fs, s, "Good", 4) == AR_OK);
+		CU_ASSERT(ar_spell_findings_count(fs) == 0);
+		ar_spell_findings_free(fs);
+	}
+	memset(&err, 0, sizeof err);
+	CU_ASSERT(ar_speller_add_names(s, bad_type, sizeof bad_type - 1,
+	                               "t.tsv", &err) == AR_EDICT);
+	CU_ASSERT(err.line == 2);
+	CU_ASSERT(strstr(err.message, "planet") != NULL);
+	memset(&err, 0, sizeof err);
+	CU_ASSERT(ar_speller_add_names(s, bad_utf8, sizeof bad_utf8 - 1,
+	                               "u.tsv", &err) == AR_EUTF8);
+	CU_ASSERT(err.line == 1 && err.offset == 9);
+	CU_ASSERT(ar_speller_add_names(s, empty_canon, sizeof empty_canon - 1,
+	                               "e.tsv", &err) == AR_EDICT);
+	memset(&err, 0, sizeof err);
+	CU_ASSERT(ar_speller_load_names(s, "/nonexistent/names.tsv", &err) ==
+	          AR_EIO);
+	CU_ASSERT(strstr(err.message, "/nonexistent/names.tsv") != NULL);
+	ar_speller_free(s);
+}
+
+static void test_personal(void)
+{
+	ar_speller *s = open_speller(0);
+	char path[] = "/tmp/test_spell_XXXXXX";
+	int fd = mkstemp(path);
+	ar_spell_findings *fs = NULL;
+	ar_error err;
+
+	CU_ASSERT_FATAL(s != NULL && fd >= 0);
+	CU_ASSERT(write(fd, "# mine\nFoobarix/X\nquuxology\n", 28) == 28);
+	close(fd);
+	CU_ASSERT(ar_spell_word(&fs, s, "Foobarix", 8) == AR_OK);
+	CU_ASSERT(ar_spell_findings_count(fs) == 1);
+	ar_spell_findings_free(fs);
+	CU_ASSERT(ar_speller_load_personal(s, path, &err) == AR_OK);
+	CU_ASSERT(ar_spell_word(&fs, s, "Foobarix", 8) == AR_OK);
+	CU_ASSERT(ar_spell_findings_count(fs) == 0);
+	ar_spell_findings_free(fs);
+	CU_ASSERT(ar_spell_word(&fs, s, "quuxology", 9) == AR_OK);
+	CU_ASSERT(ar_spell_findings_count(fs) == 0);
+	ar_spell_findings_free(fs);
+	CU_ASSERT(ar_speller_add_word(s, "zorgle", 6) == AR_OK);
+	CU_ASSERT(ar_spell_word(&fs, s, "zorgle", 6) == AR_OK);
+	CU_ASSERT(ar_spell_findings_count(fs) == 0);
+	ar_spell_findings_free(fs);
+	CU_ASSERT(ar_speller_add_word(s, "\xff", 1) == AR_EUTF8);
+	unlink(path);
+	ar_speller_free(s);
+}
+
+static void test_missing_dict(void)
+{
+	ar_spell_options o = AR_SPELL_OPTIONS_INIT;
+	ar_speller *s = NULL;
+	ar_error err;
+	memset(&err, 0, sizeof err);
+	o.dictionaries = "ar,xx_YY";
+	CU_ASSERT(ar_speller_new(&s, &o, &err) == AR_EDICT);
+	CU_ASSERT(s == NULL);
+	CU_ASSERT(strstr(err.message, "xx_YY") != NULL);
+	CU_ASSERT(strstr(err.message, "hunspell-xx-yy") != NULL);
+	o.version = 99;
+	CU_ASSERT(ar_speller_new(&s, &o, NULL) == AR_EINVAL);
+	ar_speller_free(NULL);
+	ar_spell_findings_free(NULL);
+	CU_ASSERT(ar_spell_findings_count(NULL) == 0);
+}
+
+/* ---- clitics and possessives ------------------------------------------ */
+
+static void test_proclitics(void)
+{
+	ACCEPTED(WA AMAZON_AR);                 /* وأمازون */
+	ACCEPTED(LI TELEGRAM_AR);               /* لتيليجرام */
+	ACCEPTED(WA LI TELEGRAM_AR);            /* ولتيليجرام */
+	ACCEPTED("\xd8\xa8" "\xd8\xa7\xd9\x84" AMAZON_AR);  /* بالأمازون */
+	ACCEPTED(LI LI "\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9"); /* للقاهرة */
+	ACCEPTED("\xd9\x81" CAIRO_AR);          /* فالقاهرة */
+	ACCEPTED(AMAZON_BARE);                  /* امازون: hamza left out */
+	ACCEPTED(WA AMAZON_BARE);
+	/* diacritics and tatweel do not matter */
+	ACCEPTED("\xd8\xaa\xd9\x8a\xd9\x84\xd9\x80\xd9\x8a\xd8\xac\xd8\xb1"
+	         "\xd8\xa7\xd9\x85");
+	ACCEPTED("Google's");
+	ACCEPTED("Google\xe2\x80\x99s");
+	ACCEPTED("Telegram's");
+}
+
+/* ---- typo classes ----------------------------------------------------- */
+
+static void test_typo_edit(void)
+{
+	NAME_TYPO("Telgram", "Telegram");      /* dropped letter */
+	NAME_TYPO("Telegrma", "Telegram");     /* transposition */
+	NAME_TYPO("Telegrram", "Telegram");    /* doubled letter */
+	NAME_TYPO("Zukerberg", "Zuckerberg");
+	NAME_TYPO("Telegerm's", "Telegram's"); /* possessive kept */
+}
+
+static void test_typo_phonetic(void)
+{
+	NAME_TYPO("Doroff", "Durov");          /* -off for -ov, o for u */
+	NAME_TYPO("Telepharm", "Telegram");    /* ph, one consonant */
+	NAME_TYPO("Gadafi", "Gaddafi");
+	NAME_TYPO("Zuckerburg", "Zuckerberg");
+}
+
+static void test_typo_arabic(void)
+{
+	/* تيليجرم: long vowel dropped */
+	NAME_TYPO("\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1\xd9\x85",
+	          TELEGRAM_AR);
+	/* with a proclitic: وتيليجرم -> وتيليجرام */
+	NAME_TYPO(WA "\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1\xd9\x85",
+	          WA TELEGRAM_AR);
+	/* دوروووف: doubled long vowel */
+	NAME_TYPO("\xd8\xaf\xd9\x88\xd8\xb1\xd9\x88\xd9\x88\xd9\x81",
+	          "\xd8\xaf\xd9\x88\xd8\xb1\xd9\x88\xd9\x81");
+	/* القاهره: ta marbuta written as ha */
+	NAME_TYPO("\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd9\x87",
+	          CAIRO_AR);
+	/* امازوم: the suggestion keeps the writer's bare alef */
+	NAME_TYPO("\xd8\xa7\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x85",
+	          AMAZON_BARE);
+}
+
+static void test_unknown(void)
+{
+	int kind = -1;
+	const char *s = check("wrld", &kind);
+	CU_ASSERT(s != NULL && kind == AR_FINDING_UNKNOWN);
+	CU_ASSERT(s != NULL && strcmp(s, "weld") == 0); /* hunspell's first */
+	ACCEPTED("world");
+	ACCEPTED("the");
+	/* كتاب: an ordinary Arabic word */
+	ACCEPTED("\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8");
+	/* not words to check */
+	ACCEPTED("12345");
+	ACCEPTED("VPN");
+	ACCEPTED("#telegramdown");
+	ACCEPTED("@durov");
+	ACCEPTED("x2z9");
+	ACCEPTED("");
+}
+
+static void test_acronyms(void)
+{
+	ar_speller *s = open_speller(AR_SPELL_CHECK_ACRONYMS);
+	ar_spell_findings *fs = NULL;
+	CU_ASSERT_FATAL(s != NULL);
+	CU_ASSERT(ar_spell_word(&fs, s, "XQZV", 4) == AR_OK);
+	CU_ASSERT(ar_spell_findings_count(fs) == 1);
+	ar_spell_findings_free(fs);
+	ar_speller_free(s);
+}
+
+static void test_ranking(void)
+{
+	ar_spell_findings *fs = NULL;
+	const ar_finding *f;
+	/* Durow: Durov (one letter, same key) before anything else */
+	CU_ASSERT(ar_spell_word(&fs, sp, "Durow", 5) == AR_OK);
+	f = ar_spell_findings_get(fs, 0);
+	CU_ASSERT_FATAL(f != NULL);
+	CU_ASSERT(f->nsuggestions >= 1 &&
+	          strcmp(f->suggestions[0], "Durov") == 0);
+	ar_spell_findings_free(fs);
+	/* تلغرم is closer to تلغرام than to تيليجرام */
+	CU_ASSERT(ar_spell_word(&fs, sp, "\xd8\xaa\xd9\x84\xd8\xba\xd8\xb1"
+	                        "\xd9\x85", 10) == AR_OK);
+	f = ar_spell_findings_get(fs, 0);
+	CU_ASSERT_FATAL(f != NULL);
+	CU_ASSERT(f->nsuggestions >= 1 &&
+	          strcmp(f->suggestions[0], "\xd8\xaa\xd9\x84\xd8\xba\xd8\xb1"
+	                 "\xd8\xa7\xd9\x85") == 0);
+	ar_spell_findings_free(fs);
+}
+
+/* ---- buffers, positions, consistency ------------------------------------ */
+
+static void test_buffer_positions(void)
+{
+	/* line 2, after 3 Arabic letters and a space */
+	static const char text[] = "Telegram fine\n\xd9\x83\xd8\xaa\xd8\xa8 "
+	                           "Telegerm here, Doroff too.\n";
+	ar_spell_findings *fs = NULL;
+	const ar_finding *f;
+	ar_error err;
+
+	CU_ASSERT_FATAL(ar_spell_buffer(&fs, sp, text, sizeof text - 1, &err)
+	                == AR_OK);
+	CU_ASSERT_FATAL(ar_spell_findings_count(fs) == 2);
+	f = ar_spell_findings_get(fs, 0);
+	UNIT_ASSERT_BYTES(f->word, f->len, "Telegerm");
+	CU_ASSERT(f->kind == AR_FINDING_NAME);
+	CU_ASSERT(f->line == 2 && f->column == 5);
+	CU_ASSERT(f->start == 21 && f->end == 29);
+	f = ar_spell_findings_get(fs, 1);
+	UNIT_ASSERT_BYTES(f->word, f->len, "Doroff");
+	CU_ASSERT(f->line == 2 && f->column == 20);
+	CU_ASSERT(strcmp(f->suggestions[0], "Durov") == 0);
+	CU_ASSERT(ar_spell_findings_get(fs, 2) == NULL);
+	ar_spell_findings_free(fs);
+	/* invalid UTF-8 is an error with its offset */
+	CU_ASSERT(ar_spell_buffer(&fs, sp, "ab \xff", 4, &err) == AR_EUTF8);
+	CU_ASSERT(fs == NULL);
+	CU_ASSERT(err.offset == 3 && err.line == 1);
+}
+
+static void test_consistency(void)
+{
+	static const char text[] =
+		"Gaddafi spoke. Gaddafi left.\n"
+		"Later Qaddafi came back, and Gaddafi stayed.\n";
+	static const char tie[] = "Gaddafi and Qaddafi.\n";
+	ar_spell_findings *fs = NULL;
+	const ar_finding *f;
+
+	CU_ASSERT_FATAL(ar_spell_buffer(&fs, sp, text, sizeof text - 1, NULL)
+	                == AR_OK);
+	CU_ASSERT_FATAL(ar_spell_findings_count(fs) == 1);
+	f = ar_spell_findings_get(fs, 0);
+	CU_ASSERT(f->kind == AR_FINDING_INCONSISTENT);
+	UNIT_ASSERT_BYTES(f->word, f->len, "Qaddafi");
+	CU_ASSERT(f->line == 2 && f->column == 7);
+	CU_ASSERT(f->nsuggestions == 1 &&
+	          strcmp(f->suggestions[0], "Gaddafi") == 0);
+	ar_spell_findings_free(fs);
+	/* one each: no majority, nothing to say */
+	CU_ASSERT_FATAL(ar_spell_buffer(&fs, sp, tie, sizeof tie - 1, NULL) ==
+	                AR_OK);
+	CU_ASSERT(ar_spell_findings_count(fs) == 0);
+	ar_spell_findings_free(fs);
+}
+
+/* ---- streaming -------------------------------------------------------- */
+
+typedef struct rec {
+	char text[4096];
+	size_t n;
+} rec;
+
+static int record(const ar_finding *f, void *payload)
+{
+	rec *r = payload;
+	int k = snprintf(r->text + r->n, sizeof r->text - r->n,
+	                 "%d %.*s %llu %llu %llu %s\n", (int)f->kind,
+	                 (int)f->len, f->word, (unsigned long long)f->start,
+	                 (unsigned long long)f->line,
+	                 (unsigned long long)f->column,
+	                 f->nsuggestions ? f->suggestions[0] : "-");
+	if (k > 0 && (size_t)k < sizeof r->text - r->n)
+		r->n += (size_t)k;
+	return 0;
+}
+
+static int stop_at_first(const ar_finding *f, void *payload)
+{
+	(void)f;
+	(void)payload;
+	return 1;
+}
+
+static void test_chunks(void)
+{
+	static const char text[] =
+		"\xd9\x88\xd9\x82\xd8\xa7\xd9\x84 " WA AMAZON_AR " Telgram, "
+		"\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1\xd9\x85 "
+		"Gaddafi Gaddafi Qaddafi Durov\n\xd8\xaf\xd9\x88\xd8\xb1\xd9\x88"
+		"\xd9\x88\xd9\x81 Zukerberg";
+	static const size_t sizes[] = { 1, 2, 3, 7, 4096 };
+	rec whole, part;
+	size_t k, i;
+
+	memset(&whole, 0, sizeof whole);
+	CU_ASSERT_FATAL(ar_spell_feed(sp, text, sizeof text - 1, record,
+	                              &whole, NULL) == AR_OK);
+	CU_ASSERT_FATAL(ar_spell_finish(sp, record, &whole, NULL) == AR_OK);
+	CU_ASSERT(strstr(whole.text, "Telgram") != NULL);
+	CU_ASSERT(strstr(whole.text, "Zukerberg") != NULL);
+	CU_ASSERT(strstr(whole.text, "2 Qaddafi") != NULL);
+	for (k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		memset(&part, 0, sizeof part);
+		for (i = 0; i < sizeof text - 1; i += sizes[k]) {
+			size_t n = sizeof text - 1 - i;
+			if (n > sizes[k])
+				n = sizes[k];
+			CU_ASSERT_FATAL(ar_spell_feed(sp, text + i, n, record,
+			                              &part, NULL) == AR_OK);
+		}
+		CU_ASSERT_FATAL(ar_spell_finish(sp, record, &part, NULL) ==
+		                AR_OK);
+		CU_ASSERT(strcmp(whole.text, part.text) == 0);
+	}
+	/* a sink that stops */
+	{
+		ar_status st = ar_spell_feed(sp, "Telgram ", 8, stop_at_first,
+		                             NULL, NULL);
+		if (st == AR_OK)
+			st = ar_spell_finish(sp, stop_at_first, NULL, NULL);
+		CU_ASSERT(st == AR_EUSER);
+		ar_spell_reset(sp);
+	}
+}
+
+static const unit_test loader_tests[] = {
+	{ "spell/loader/accepts", test_loader_accepts },
+	{ "spell/loader/errors", test_loader_errors },
+	{ "spell/loader/personal", test_personal },
+	{ "spell/loader/missing_dict", test_missing_dict },
+	{ NULL, NULL }
+};
+static const unit_test word_tests[] = {
+	{ "spell/word/proclitics", test_proclitics },
+	{ "spell/word/typo_edit", test_typo_edit },
+	{ "spell/word/typo_phonetic", test_typo_phonetic },
+	{ "spell/word/typo_arabic", test_typo_arabic },
+	{ "spell/word/unknown", test_unknown },
+	{ "spell/word/acronyms", test_acronyms },
+	{ "spell/word/ranking", test_ranking },
+	{ NULL, NULL }
+};
+static const unit_test text_tests[] = {
+	{ "spell/text/positions", test_buffer_positions },
+	{ "spell/text/consistency", test_consistency },
+	{ "spell/text/chunks", test_chunks },
+	{ NULL, NULL }
+};
+static const unit_suite suites[] = {
+	{ "spell/loader", loader_tests },
+	{ "spell/word", word_tests },
+	{ "spell/text", text_tests },
+	{ NULL, NULL }
+};
+
+int main(void)
+{
+	int r;
+	sp = open_speller(0);
+	if (!sp) {
+		printf("SKIP: hunspell dictionaries ar and en_US not found\n");
+		return 77;
+	}
+	r = unit_main(suites);
+	ar_speller_free(sp);
+	return r;
+}
