@@ -3,3 +3,5 @@
 include man/norm.mk
 include man/tok.mk
 include man/spell.mk
+
+dist_man_MANS += man/libarabic.3
