@@ -313,10 +313,10 @@ test_invalid() {
 	# --invalid=replace: U+FFFD for each maximal subpart; --invalid=keep:
 	# the bytes go through untouched.  Status 0 (arspell: 0 or 1).
 	# For arnorm --profile=none, the output is checked byte for byte.
-	: >"$tmp/all.rep"
+	: >"$tmp/all.replace"
 	: >"$tmp/all.keep"
 	for f in $files; do
-		cat "$f.rep" >>"$tmp/all.rep"
+		cat "$f.rep" >>"$tmp/all.replace"
 		cat "$f" >>"$tmp/all.keep"
 	done
 	for mode in replace keep; do
