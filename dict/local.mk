@@ -9,7 +9,8 @@ NAMES_TSV = \
 	dict/names/icu-cities.tsv \
 	dict/names/icu-currencies.tsv \
 	dict/names/icu-languages.tsv \
-	dict/names/icu-regions.tsv
+	dict/names/icu-regions.tsv \
+	dict/names/people.tsv
 
 NAMES_LOANWORDS = dict/ar-loanwords.txt
 
