@@ -687,6 +687,8 @@ static ar_status analyse_latin(ar_speller *sp, const char *w, size_t len,
 			return AR_ENOMEM;
 	}
 	v->v = V_UNKNOWN;
+	if (sp->flags & AR_SPELL_NO_SUGGEST)
+		return AR_OK;
 	nm = ar_names__match(sp->names, sp->fold.ptr, sp->fold.size,
 	                     AR_NAMES_LATIN, m, NAME_SUGS);
 	if (nm < 0)
@@ -731,6 +733,8 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 	if (hun_ok(sp, 1, sp->norm.ptr))
 		return AR_OK;
 	v->v = V_UNKNOWN;
+	if (sp->flags & AR_SPELL_NO_SUGGEST)
+		return AR_OK;
 	for (i = 0; i < ns; i++) {
 		int nm;
 		const char *stem = f + sp_[i].skip;
@@ -929,62 +933,121 @@ static ar_status memo_names(ar_speller *sp, memo *m, const char *w,
 	return AR_OK;
 }
 
-/* The cached verdict on a word, analysing it the first time; NULL for
- * what is not worth checking. */
-static ar_status lookup(ar_speller *sp, const char *w, size_t len,
-                        memo **out)
+static memo *memo_find(ar_speller *sp, const char *w, size_t len,
+                       uint64_t h)
 {
-	uint64_t h = hash_word(w, len);
 	size_t mask = sp->memo_slots - 1, i = (size_t)h & mask;
-	verdict v;
-	memo *m;
-	ar_status st;
-
 	for (;; i = (i + 1) & mask) {
-		m = &sp->memo[i];
+		memo *m = &sp->memo[i];
 		if (!m->len)
-			break;
+			return NULL;
 		if (m->h == h && m->len == len &&
-		    memcmp(sp->keys.ptr + m->off, w, len) == 0) {
-			*out = m;
-			return AR_OK;
-		}
+		    memcmp(sp->keys.ptr + m->off, w, len) == 0)
+			return m;
 	}
-	if (len == 0 || len > 1000) {
-		*out = NULL;  /* not a word to check */
-		return AR_OK;
-	}
-	st = analyse(sp, w, len, &v);
-	if (st != AR_OK)
-		return st;
+}
+
+/* Cache a verdict; NULL when out of memory. */
+static memo *memo_insert(ar_speller *sp, const char *w, size_t len,
+                         uint64_t h, const verdict *v)
+{
+	size_t mask, i;
+	memo *m;
+
 	if (sp->nmemo >= MEMO_MAX)
 		memo_clear(sp);
-	if ((sp->nmemo + 1) * 2 > sp->memo_slots) {
-		if (memo_grow(sp) != AR_OK)
-			return AR_ENOMEM;
-	}
+	if ((sp->nmemo + 1) * 2 > sp->memo_slots && memo_grow(sp) != AR_OK)
+		return NULL;
+	if (ar_buf__put(&sp->keys, w, len) != AR_OK)
+		return NULL;
 	mask = sp->memo_slots - 1;
 	for (i = (size_t)h & mask; sp->memo[i].len; i = (i + 1) & mask)
 		;
 	m = &sp->memo[i];
 	memset(m, 0, sizeof *m);
 	m->h = h;
-	m->off = (uint32_t)sp->keys.size;
-	if (ar_buf__put(&sp->keys, w, len) != AR_OK)
-		return AR_ENOMEM;
+	m->off = (uint32_t)(sp->keys.size - len);
 	m->len = (uint32_t)len;
-	m->verdict = (uint8_t)v.v;
-	m->gaz = (int32_t)v.gaz;
-	m->gaz_pre = (uint16_t)v.pre;
-	m->gaz_suf = (uint16_t)v.suf;
+	m->verdict = (uint8_t)v->v;
+	m->gaz = (int32_t)v->gaz;
+	m->gaz_pre = (uint16_t)v->pre;
+	m->gaz_suf = (uint16_t)v->suf;
 	sp->nmemo++;
+	return m;
+}
+
+/* Is this cached entry a plain "correct" (not a gazetteer name, whose
+ * use the consistency check must see with its own offsets)? */
+static int plain_ok(const memo *m)
+{
+	return m && m->verdict == V_OK && m->gaz < 0;
+}
+
+/*
+ * The cached verdict on a word, analysing it the first time; NULL for
+ * what is not worth checking.  Two shortcuts spare hunspell: a word with
+ * diacritics is right when the same letters without them were (hunspell
+ * ignores the marks anyway), and a word of the conjunction و or ف plus a
+ * known-right word is right (they attach to any word).
+ */
+static ar_status lookup(ar_speller *sp, const char *w, size_t len,
+                        memo **out)
+{
+	uint64_t h = hash_word(w, len), lh = 0;
+	verdict v;
+	memo *m;
+	ar_status st;
+	int marked = 0;
+	static const verdict ok = { V_OK, -1, 0, 0, { { 0, 0, 0, 0 } }, 0,
+	                            { 0 }, { 0 }, { 0 } };
+
+	*out = memo_find(sp, w, len, h);
+	if (*out)
+		return AR_OK;
+	if (len == 0 || len > 1000)
+		return AR_OK;  /* not a word to check */
+	if ((unsigned char)w[0] >= 0xD8) {
+		if (strip_marks(sp, w, len) != AR_OK)
+			return AR_ENOMEM;
+		if (sp->norm.size != len) {
+			marked = 1;
+			lh = hash_word(sp->norm.ptr, sp->norm.size);
+			if (plain_ok(memo_find(sp, sp->norm.ptr, sp->norm.size,
+			                       lh)))
+				goto cache_ok;
+		}
+		if (len > 6 && (memcmp(w, A_WAW, 2) == 0 ||
+		                memcmp(w, A_FA, 2) == 0) &&
+		    plain_ok(memo_find(sp, w + 2, len - 2,
+		                       hash_word(w + 2, len - 2))))
+			goto cache_ok;
+	}
+	st = analyse(sp, w, len, &v);
+	if (st != AR_OK)
+		return st;
+	m = memo_insert(sp, w, len, h, &v);
+	if (!m)
+		return AR_ENOMEM;
 	if (v.v == V_NAME) {
 		st = memo_names(sp, m, w, len, &v);
 		if (st != AR_OK)
 			return st;
 	}
+	if (marked && plain_ok(m)) {
+		/* remember the bare letters too; m may move */
+		size_t off = m->off;
+		if (strip_marks(sp, w, len) != AR_OK ||
+		    !memo_insert(sp, sp->norm.ptr, sp->norm.size, lh, &ok))
+			return AR_ENOMEM;
+		m = memo_find(sp, sp->keys.ptr + off, len, h);
+		if (!m)  /* the cache was emptied: look again */
+			return lookup(sp, w, len, out);
+	}
 	*out = m;
 	return AR_OK;
+cache_ok:
+	*out = memo_insert(sp, w, len, h, &ok);
+	return *out ? AR_OK : AR_ENOMEM;
 }
 
 /* Hunspell's suggestions for an unknown word, computed once. */

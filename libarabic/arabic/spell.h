@@ -57,10 +57,13 @@ extern "C" {
 /** Speller option bits (ar_spell_options.flags). */
 enum {
 	AR_SPELL_CHECK_ACRONYMS = 1u << 0, /**< check all-capital words too */
-	AR_SPELL_NO_SUGGEST = 1u << 1,     /**< findings of kind
-	                                        AR_FINDING_UNKNOWN carry no
-	                                        suggestions (much faster: no
-	                                        hunspell suggestion search) */
+	AR_SPELL_NO_SUGGEST = 1u << 1,     /**< findings carry no
+	                                        suggestions, and every
+	                                        unknown word is of kind
+	                                        AR_FINDING_UNKNOWN (no name
+	                                        or hunspell suggestion search:
+	                                        much faster, as for a list of
+	                                        misspelled words) */
 	AR_SPELL_NO_CONSISTENCY = 1u << 2, /**< no AR_FINDING_INCONSISTENT */
 	AR_SPELL_NO_BUILTIN = 1u << 3      /**< do not load the built-in
 	                                        gazetteer and loanwords */
