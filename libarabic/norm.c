@@ -1,2 +1,1383 @@
-/* norm.c - being written. */
-typedef int ar_norm__placeholder;
+/*
+ * norm.c - the Arabic normalizer: one buffer or a stream cut anywhere.
+ *
+ * The text goes through four stages, one "cluster" at a time.  A cluster
+ * is a character that starts a new normalization segment (ICU
+ * unorm2_hasBoundaryBefore on the NFC instance, UAX #15 section 9) and
+ * everything up to the next such character: its combining marks, and the
+ * characters stage 1 removes.
+ *
+ *  1. per character: compatibility decomposition (--nfkc, or --nfkc-arabic
+ *     for the presentation forms only), then --invisible and
+ *     --strip-tatweel remove characters.  Removing before composing means
+ *     a mark behind a tatweel reaches its letter, which keeps every
+ *     profile idempotent.
+ *  2. per cluster: canonical composition and ordering with ICU (--nfc,
+ *     --nfkc, or a cluster holding a decomposed presentation form, or a
+ *     hamza or madda mark that --strip-diacritics must compose first).
+ *     NFKC(s) = NFC(NFKD(s)), and NFC of the concatenated per-character
+ *     decompositions equals that, so stage 1 may decompose alone.
+ *  3. per character: --strip-diacritics (only on Arabic letters and on
+ *     marks with no letter), then the letter folds of norm_tables.c.
+ *  4. --spaces: unify, collapse and trim horizontal space.
+ *
+ * Speed: most text needs nothing.  fast() copies runs of such characters
+ * with one memcpy and does the common one-to-one folds and removals of 1-
+ * and 2-byte characters in place, driven by a per-normalizer table of the
+ * 2048 code points below U+0800 (all of ASCII and of the Arabic blocks).
+ * Whenever a cluster holds anything else it gives the whole cluster back
+ * and slow() redoes it with the general code above, so the two paths
+ * cannot disagree.
+ *
+ * Streaming: process() handles as many complete clusters as the data
+ * holds and reports how far it got; the rest (a partial UTF-8 sequence, a
+ * letter that may still get marks, a U+06CC whose shape depends on the
+ * next letter) is kept in `carry` and processed again with the next piece.
+ * Only horizontal space pending for --spaces lives in the state instead
+ * of the carry, so runs of blanks of any length take no memory.
+ */
+#include "config.h"
+
+#include "private.h"
+#include "norm_tables.h"
+
+#include <stdlib.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+
+#define ALL_FLAGS ((1u << 15) - 1)
+#define OUT_FLUSH (64 * 1024)   /* hand output to the sink past this */
+#define FAST_BUDGET (32 * 1024) /* input bytes per round of fast() */
+#define CARRY_STEP 4096         /* bytes appended to the carry at once */
+#define MAX_DECOMP 64           /* longest NFKD mapping is 18 (U+FDFA) */
+#define NEED_MORE 1             /* internal: cut here, wait for input */
+
+/* What fast() does with a code point below U+0800. */
+enum {
+	K_SLOW,   /* give the cluster to slow() */
+	K_COPY,   /* unchanged starter */
+	K_MAP,    /* starter folded to map[cp] */
+	K_NL,     /* line break under --spaces */
+	K_SPACE,  /* ' ' under --spaces */
+	K_DROPT,  /* removed by stage 1, transparent to clusters */
+	K_DROPS,  /* starter removed by --strip-diacritics */
+	K_MARK,   /* combining mark, kept */
+	K_MARKS   /* combining mark, removed unless its letter is not Arabic */
+};
+#define K_MASK 0x0F
+#define K_NOSTRIP 0x10 /* starter whose marks --strip-diacritics keeps */
+
+enum { IT_CHAR, IT_RAW, IT_DEL };
+
+/* One character of a cluster, with the input bytes it came from. */
+typedef struct item {
+	uint64_t in_s, in_e;
+	uint32_t cp;
+	uint8_t type;   /* IT_CHAR, IT_RAW (kept invalid bytes), IT_DEL */
+	uint8_t ident;  /* output bytes are the input bytes */
+	uint8_t compat; /* from a compatibility decomposition */
+	uint8_t rawlen;
+	unsigned char raw[4];
+} item;
+
+/* The state of one stream. */
+typedef struct nstate {
+	ar_buf carry;           /* input not processed yet */
+	char *out;              /* output not handed to the sink yet */
+	size_t olen, ocap;
+	ar_norm_span *spans;    /* its offset map */
+	size_t nspans, scap;
+	uint64_t out_total;     /* bytes handed to the sink so far */
+	ar_pos pos;             /* position of carry[0] (next input byte) */
+	int at_ls;              /* --spaces: at the start of a line */
+	int pend, pend_ident;   /* --spaces: blanks waiting for what follows */
+	uint64_t pend_s, pend_e;
+	ar_status failed;       /* set by an error until reset */
+	item *items, *tmp;      /* the cluster in slow() */
+	size_t nitems, icap, tcap;
+	UChar *u16;             /* two halves: ICU source, ICU result */
+	size_t ucap;
+	uint64_t *ninvalid;     /* where to count invalid sequences */
+} nstate;
+
+struct ar_normalizer {
+	unsigned flags;
+	ar_invalid_mode invalid;
+	int want_offsets;
+	int compose;                  /* --nfc or --nfkc */
+	const UNormalizer2 *nfc, *nfkc;
+	uint64_t ninvalid;
+	nstate st;
+	unsigned char kind[0x800];    /* K_* for fast() */
+	unsigned char ccc[0x800];     /* canonical combining class */
+	unsigned char map[0x800][3];  /* K_MAP: length, UTF-8 bytes */
+	unsigned char pair[0x10000];  /* by two bytes: see fast() */
+};
+
+/* ---- names and profiles ------------------------------------------- */
+
+static const struct {
+	const char *name;
+	unsigned flag;
+} flag_names[] = {
+	{ "nfc", AR_NORM_NFC },
+	{ "nfkc-arabic", AR_NORM_NFKC_ARABIC },
+	{ "nfkc", AR_NORM_NFKC },
+	{ "strip-diacritics", AR_NORM_STRIP_DIACRITICS },
+	{ "strip-tatweel", AR_NORM_STRIP_TATWEEL },
+	{ "alef", AR_NORM_ALEF },
+	{ "ya", AR_NORM_YA },
+	{ "ta-marbuta", AR_NORM_TA_MARBUTA },
+	{ "hamza", AR_NORM_HAMZA },
+	{ "persian", AR_NORM_PERSIAN },
+	{ "digits=ascii", AR_NORM_DIGITS_ASCII },
+	{ "digits=arabic", AR_NORM_DIGITS_ARABIC },
+	{ "punct", AR_NORM_PUNCT },
+	{ "invisible", AR_NORM_INVISIBLE },
+	{ "spaces", AR_NORM_SPACES },
+};
+#define NFLAGS (sizeof flag_names / sizeof flag_names[0])
+
+ar_status ar_norm_profile(unsigned *out, const char *name)
+{
+	if (!out || !name)
+		return AR_EINVAL;
+	if (strcmp(name, "clean") == 0)
+		*out = AR_NORM_PROFILE_CLEAN;
+	else if (strcmp(name, "search") == 0)
+		*out = AR_NORM_PROFILE_SEARCH;
+	else if (strcmp(name, "none") == 0)
+		*out = AR_NORM_PROFILE_NONE;
+	else
+		return AR_EINVAL;
+	return AR_OK;
+}
+
+ar_status ar_norm_flag_from_name(unsigned *out, const char *name)
+{
+	size_t i;
+
+	if (!out || !name)
+		return AR_EINVAL;
+	for (i = 0; i < NFLAGS; i++)
+		if (strcmp(name, flag_names[i].name) == 0) {
+			*out = flag_names[i].flag;
+			return AR_OK;
+		}
+	return AR_EINVAL;
+}
+
+const char *ar_norm_flag_name(unsigned flag)
+{
+	size_t i;
+
+	for (i = 0; i < NFLAGS; i++)
+		if (flag_names[i].flag == flag)
+			return flag_names[i].name;
+	return NULL;
+}
+
+/* ---- character properties ----------------------------------------- */
+
+static unsigned ccc_of(const ar_normalizer *n, uint32_t cp)
+{
+	return unorm2_getCombiningClass(n->nfc, (UChar32)cp);
+}
+
+static int boundary_before(const ar_normalizer *n, uint32_t cp)
+{
+	return unorm2_hasBoundaryBefore(n->nfc, (UChar32)cp);
+}
+
+/* May --strip-diacritics remove the marks of this letter?  Not on the
+ * letters and digits of other scripts (Café, naïve stay); yes on Arabic
+ * ones and on anything that is not a letter (a space, a line start). */
+static int base_ok(uint32_t cp)
+{
+	UErrorCode e = U_ZERO_ERROR;
+
+	if (ar_norm__is_arabic(cp) || !u_isalnum((UChar32)cp))
+		return 1;
+	return uscript_getScript((UChar32)cp, &e) == USCRIPT_ARABIC;
+}
+
+/* Does a letter before `cp` take its joining (dotted, for U+06CC) form?
+ * Yes before dual-joining, right-joining and join-causing characters
+ * (Unicode ch. 9.2, ArabicShaping.txt). */
+static int joins(uint32_t cp)
+{
+	int jt = u_getIntPropertyValue((UChar32)cp, UCHAR_JOINING_TYPE);
+	return jt == U_JT_DUAL_JOINING || jt == U_JT_RIGHT_JOINING ||
+	       jt == U_JT_JOIN_CAUSING;
+}
+
+/* Skipped when looking for the character after a U+06CC: transparent
+ * marks, and what --strip-diacritics will remove anyway. */
+static int skip_for_join(const ar_normalizer *n, uint32_t cp)
+{
+	if ((n->flags & AR_NORM_STRIP_DIACRITICS) && ar_norm__is_strip(cp))
+		return 1;
+	return u_getIntPropertyValue((UChar32)cp, UCHAR_JOINING_TYPE) ==
+	       U_JT_TRANSPARENT;
+}
+
+static int removed_s1(const ar_normalizer *n, uint32_t cp)
+{
+	return ((n->flags & AR_NORM_INVISIBLE) && ar_norm__is_invisible(cp)) ||
+	       ((n->flags & AR_NORM_STRIP_TATWEEL) && cp == 0x0640);
+}
+
+/* Stage 1 mapping of one code point: its compatibility decomposition when
+ * an option asks for it, else itself.  Returns the count; *compat says
+ * whether it was decomposed. */
+static size_t expand(const ar_normalizer *n, uint32_t cp,
+                     uint32_t out[MAX_DECOMP], int *compat)
+{
+	UChar buf[MAX_DECOMP];
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t len, i;
+	size_t k = 0;
+
+	*compat = 0;
+	if (cp < 0xA0 ||
+	    !((n->flags & AR_NORM_NFKC) ||
+	      ((n->flags & AR_NORM_NFKC_ARABIC) &&
+	       ar_norm__is_presentation(cp)))) {
+		out[0] = cp;
+		return 1;
+	}
+	len = unorm2_getDecomposition(n->nfkc, (UChar32)cp, buf, MAX_DECOMP,
+	                              &e);
+	if (U_FAILURE(e) || len <= 0) {
+		out[0] = cp;
+		return 1;
+	}
+	for (i = 0; i < len && k < MAX_DECOMP;) {
+		UChar32 c;
+		U16_NEXT(buf, i, len, c);
+		out[k++] = (uint32_t)c;
+	}
+	*compat = 1;
+	return k;
+}
+
+static size_t utf8_put(uint32_t cp, char *b)
+{
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	b[0] = (char)(0xF0 | (cp >> 18));
+	b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	b[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* ---- output and offset map ---------------------------------------- */
+
+static ar_status out_reserve(nstate *st, size_t need)
+{
+	size_t cap;
+	char *p;
+
+	if (st->ocap - st->olen >= need)
+		return AR_OK;
+	cap = st->ocap ? st->ocap : 2 * OUT_FLUSH;
+	while (cap - st->olen < need) {
+		if (cap > SIZE_MAX / 2)
+			return AR_ENOMEM;
+		cap *= 2;
+	}
+	p = realloc(st->out, cap);
+	if (!p)
+		return AR_ENOMEM;
+	st->out = p;
+	st->ocap = cap;
+	return AR_OK;
+}
+
+/* Record that the last `nbytes` output bytes came from input [in_s,
+ * in_e).  Neighbouring identity spans merge; a span that reaches back
+ * into the previous one (bytes of one group, such as the letters of a
+ * decomposed ligature) merges into it as a non-identity span. */
+static ar_status span_add(nstate *st, size_t nbytes, uint64_t in_s,
+                          uint64_t in_e, int ident)
+{
+	uint64_t oe = st->out_total + st->olen, os = oe - nbytes;
+	ar_norm_span *l;
+
+	if (st->nspans) {
+		l = &st->spans[st->nspans - 1];
+		if (in_s < l->in_end) {
+			l->out_end = oe;
+			if (in_e > l->in_end)
+				l->in_end = in_e;
+			l->identity = 0;
+			return AR_OK;
+		}
+		if (ident && l->identity && l->in_end == in_s &&
+		    l->out_end == os) {
+			l->in_end = in_e;
+			l->out_end = oe;
+			return AR_OK;
+		}
+	}
+	if (st->nspans == st->scap) {
+		size_t cap = st->scap ? st->scap * 2 : 1024;
+		ar_norm_span *p = realloc(st->spans, cap * sizeof *p);
+		if (!p)
+			return AR_ENOMEM;
+		st->spans = p;
+		st->scap = cap;
+	}
+	l = &st->spans[st->nspans++];
+	l->out_start = os;
+	l->out_end = oe;
+	l->in_start = in_s;
+	l->in_end = in_e;
+	l->identity = ident;
+	return AR_OK;
+}
+
+/* Append output bytes made from input [in_s, in_e); n == 0 records a
+ * removal. */
+static ar_status w_put(const ar_normalizer *n, nstate *st, const void *b,
+                       size_t len, uint64_t in_s, uint64_t in_e, int ident)
+{
+	if (len) {
+		ar_status rc = out_reserve(st, len);
+		if (rc != AR_OK)
+			return rc;
+		memcpy(st->out + st->olen, b, len);
+		st->olen += len;
+	}
+	if (n->want_offsets)
+		return span_add(st, len, in_s, in_e, ident);
+	return AR_OK;
+}
+
+static ar_status flush(const ar_normalizer *n, nstate *st, ar_norm_sink sink,
+                       void *payload)
+{
+	int r;
+
+	if (st->olen == 0 && st->nspans == 0)
+		return AR_OK;
+	r = sink ? sink(st->out, st->olen, n->want_offsets ? st->spans : NULL,
+	                n->want_offsets ? st->nspans : 0, payload)
+	         : 0;
+	st->out_total += st->olen;
+	st->olen = 0;
+	st->nspans = 0;
+	return r ? AR_EUSER : AR_OK;
+}
+
+/* Stage 4 and output of one item. */
+static ar_status emit(const ar_normalizer *n, nstate *st, const item *it)
+{
+	char b[4];
+	size_t len;
+	ar_status rc;
+	int spaces = n->flags & AR_NORM_SPACES;
+
+	if (it->type == IT_DEL) {
+		if (spaces && st->pend) {
+			st->pend_e = it->in_e;
+			st->pend_ident = 0;
+			return AR_OK;
+		}
+		return w_put(n, st, NULL, 0, it->in_s, it->in_e, 0);
+	}
+	if (spaces && it->type == IT_CHAR && ar_norm__is_hspace(it->cp)) {
+		if (st->at_ls)
+			return w_put(n, st, NULL, 0, it->in_s, it->in_e, 0);
+		if (!st->pend) {
+			st->pend = 1;
+			st->pend_s = it->in_s;
+			st->pend_ident = it->ident && it->cp == ' ';
+		} else {
+			st->pend_ident = 0;
+		}
+		st->pend_e = it->in_e;
+		return AR_OK;
+	}
+	if (spaces) {
+		int lb = it->type == IT_CHAR && ar_norm__is_linebreak(it->cp);
+		if (st->pend) {
+			st->pend = 0;
+			rc = w_put(n, st, " ", lb ? 0 : 1, st->pend_s,
+			           st->pend_e, lb ? 0 : st->pend_ident);
+			if (rc != AR_OK)
+				return rc;
+		}
+		st->at_ls = lb;
+	}
+	if (it->type == IT_RAW)
+		return w_put(n, st, it->raw, it->rawlen, it->in_s, it->in_e, 1);
+	len = utf8_put(it->cp, b);
+	return w_put(n, st, b, len, it->in_s, it->in_e, it->ident);
+}
+
+/* ---- the general path: one cluster -------------------------------- */
+
+static ar_status items_reserve(nstate *st, size_t need)
+{
+	if (st->icap - st->nitems < need) {
+		size_t cap = st->icap ? st->icap : 64;
+		item *p;
+		while (cap - st->nitems < need)
+			cap *= 2;
+		p = realloc(st->items, cap * sizeof *p);
+		if (!p)
+			return AR_ENOMEM;
+		st->items = p;
+		st->icap = cap;
+	}
+	return AR_OK;
+}
+
+static void set_error(nstate *st, ar_error *err, const unsigned char *d,
+                      size_t j)
+{
+	ar_pos p = st->pos;
+
+	ar_pos__advance(&p, (const char *)d, j);
+	ar_error__set(err, p.line, p.col, p.offset, "invalid UTF-8");
+}
+
+/* Is d[j..len) the start of a valid sequence cut by the end of data? */
+static int truncated(const unsigned char *d, size_t j, size_t len)
+{
+	return len - j < 4 &&
+	       ar_utf8__partial_tail((const char *)d + j, len - j) == len - j;
+}
+
+/* Does the character after items[k..] (then the input from d[j]) join a
+ * preceding letter?  1 yes, 0 no, -1 the input ends too soon. */
+static int next_joins(const ar_normalizer *n, const nstate *st, size_t k,
+                      const unsigned char *d, size_t len, size_t j,
+                      int final)
+{
+	uint32_t cps[MAX_DECOMP], cp;
+	size_t m, c, cnt;
+	int compat;
+
+	for (m = k; m < st->nitems; m++) {
+		const item *it = &st->items[m];
+		if (it->type == IT_DEL)
+			continue;
+		if (it->type == IT_RAW)
+			return 0;
+		if (!skip_for_join(n, it->cp))
+			return joins(it->cp);
+	}
+	while (j < len) {
+		size_t len1 = ar_utf8_decode(&cp, (const char *)d + j, len - j);
+		if (len1 == 0)
+			return !final && truncated(d, j, len) ? -1 : 0;
+		cnt = expand(n, cp, cps, &compat);
+		for (c = 0; c < cnt; c++)
+			if (!removed_s1(n, cps[c]) && !skip_for_join(n, cps[c]))
+				return joins(cps[c]);
+		j += len1;
+	}
+	return final ? 0 : -1;
+}
+
+/* Stage 2: compose the cluster with ICU.  If that changes it, the result
+ * replaces the whole cluster as one group spanning all its input. */
+static ar_status compose(const ar_normalizer *n, nstate *st, int *changed)
+{
+	size_t i, ns = 0, nd, need = 0, k;
+	UErrorCode e = U_ZERO_ERROR;
+	UChar *src, *dst;
+	int32_t r, p;
+	uint64_t s0, e0;
+
+	*changed = 0;
+	for (i = 0; i < st->nitems; i++) {
+		if (st->items[i].type == IT_RAW)
+			return AR_OK;
+		if (st->items[i].type == IT_CHAR)
+			need += 2;
+	}
+	if (need == 0)
+		return AR_OK;
+	/* NFC never needs more than 3 times its input (UAX #15, 13). */
+	if (st->ucap < 5 * need + 16) {
+		UChar *u = realloc(st->u16, (5 * need + 16) * sizeof *u);
+		if (!u)
+			return AR_ENOMEM;
+		st->u16 = u;
+		st->ucap = 5 * need + 16;
+	}
+	src = st->u16;
+	dst = st->u16 + need;
+	for (i = 0; i < st->nitems; i++)
+		if (st->items[i].type == IT_CHAR)
+			U16_APPEND_UNSAFE(src, ns, st->items[i].cp);
+	r = unorm2_normalize(n->nfc, src, (int32_t)ns, dst,
+	                     (int32_t)(st->ucap - need), &e);
+	if (U_FAILURE(e))
+		return AR_ENOMEM;
+	nd = (size_t)r;
+	if (nd == ns && memcmp(src, dst, ns * sizeof *src) == 0)
+		return AR_OK;
+	/* Replace the items by the composed characters, as one group. */
+	if (st->tcap < nd) {
+		item *t = realloc(st->tmp, nd * sizeof *t);
+		if (!t)
+			return AR_ENOMEM;
+		st->tmp = t;
+		st->tcap = nd;
+	}
+	s0 = st->items[0].in_s;
+	e0 = st->items[st->nitems - 1].in_e;
+	for (p = 0, k = 0; p < r; k++) {
+		UChar32 c;
+		U16_NEXT(dst, p, r, c);
+		memset(&st->tmp[k], 0, sizeof st->tmp[k]);
+		st->tmp[k].cp = (uint32_t)c;
+		st->tmp[k].type = IT_CHAR;
+		st->tmp[k].in_s = s0;
+		st->tmp[k].in_e = e0;
+	}
+	{
+		item *t = st->items;
+		size_t tc = st->icap;
+		st->items = st->tmp;
+		st->icap = st->tcap;
+		st->tmp = t;
+		st->tcap = tc;
+		st->nitems = k;
+	}
+	*changed = 1;
+	return AR_OK;
+}
+
+/* Stage 3 folds.  Returns -1 if a U+06CC waits for more input. */
+static int fold_items(const ar_normalizer *n, nstate *st,
+                      const unsigned char *d, size_t len, size_t j,
+                      int final, int *changed)
+{
+	size_t k;
+
+	for (k = 0; k < st->nitems; k++) {
+		item *it = &st->items[k];
+		uint32_t cp;
+		if (it->type != IT_CHAR)
+			continue;
+		if ((n->flags & AR_NORM_PERSIAN) && it->cp == AR_NORM__FARSI_YEH) {
+			int r = next_joins(n, st, k + 1, d, len, j, final);
+			if (r < 0)
+				return -1;
+			cp = ar_norm__fold_tail(r ? 0x064A : 0x0649, n->flags);
+		} else {
+			cp = ar_norm__fold(it->cp, n->flags);
+		}
+		if (cp != it->cp) {
+			it->cp = cp;
+			it->ident = 0;
+			*changed = 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Normalize the cluster that starts at d[i] and write it out.  On AR_OK
+ * *next is where the next cluster starts; NEED_MORE means the data ends
+ * before the cluster can be decided (nothing was written).
+ */
+static int slow(const ar_normalizer *n, nstate *st, const unsigned char *d,
+                size_t len, size_t i, int final, size_t *next, ar_error *err)
+{
+	uint64_t base = st->pos.offset, ninv = 0;
+	uint32_t cps[MAX_DECOMP], cp;
+	size_t j = i, k, c, cnt, nchar;
+	int have = 0, compat, need, changed, strip;
+	ar_status rc;
+
+	st->nitems = 0;
+	for (;;) {
+		size_t len1;
+		int surv = -1;
+
+		if (j == len) {
+			if (!final)
+				return NEED_MORE;
+			break;
+		}
+		len1 = ar_utf8_decode(&cp, (const char *)d + j, len - j);
+		if (len1 == 0) {
+			item *it;
+			if (!final && truncated(d, j, len))
+				return NEED_MORE;
+			if (have)
+				break; /* invalid input starts its own cluster */
+			if (n->invalid == AR_INVALID_ERROR) {
+				set_error(st, err, d, j);
+				return AR_EUTF8;
+			}
+			len1 = ar_utf8__invalid_len((const char *)d + j, len - j);
+			if ((rc = items_reserve(st, 1)) != AR_OK)
+				return rc;
+			it = &st->items[st->nitems++];
+			memset(it, 0, sizeof *it);
+			it->in_s = base + j;
+			it->in_e = base + j + len1;
+			if (n->invalid == AR_INVALID_REPLACE) {
+				it->type = IT_CHAR;
+				it->cp = 0xFFFD;
+			} else {
+				it->type = IT_RAW;
+				it->ident = 1;
+				it->rawlen = (uint8_t)len1;
+				memcpy(it->raw, d + j, len1);
+			}
+			ninv++;
+			have = 1;
+			j += len1;
+			continue;
+		}
+		cnt = expand(n, cp, cps, &compat);
+		for (c = 0; c < cnt; c++)
+			if (!removed_s1(n, cps[c])) {
+				surv = (int)c;
+				break;
+			}
+		if (have && surv >= 0 && boundary_before(n, cps[surv]))
+			break;
+		if ((rc = items_reserve(st, cnt)) != AR_OK)
+			return rc;
+		for (c = 0; c < cnt; c++) {
+			item *it = &st->items[st->nitems++];
+			memset(it, 0, sizeof *it);
+			it->in_s = base + j;
+			it->in_e = base + j + len1;
+			it->cp = cps[c];
+			it->compat = (uint8_t)compat;
+			it->ident = !compat;
+			it->type = removed_s1(n, cps[c]) ? IT_DEL : IT_CHAR;
+		}
+		if (surv >= 0)
+			have = 1;
+		j += len1;
+	}
+
+	/* Stage 2. */
+	strip = (n->flags & AR_NORM_STRIP_DIACRITICS) != 0;
+	need = n->compose;
+	for (k = 0; k < st->nitems && !need; k++)
+		if (st->items[k].type == IT_CHAR &&
+		    (st->items[k].compat ||
+		     (strip && ar_norm__is_hamza_mark(st->items[k].cp))))
+			need = 1;
+	if (need && (rc = compose(n, st, &changed)) != AR_OK)
+		return rc;
+
+	/* Stage 3: diacritics, judged by the letter they sit on. */
+	if (strip) {
+		uint32_t basecp = 0;
+		int have_base = 0;
+		for (k = 0; k < st->nitems; k++) {
+			item *it = &st->items[k];
+			unsigned cc;
+			if (it->type == IT_RAW) {
+				basecp = 0xFFFD;
+				have_base = 1;
+			}
+			if (it->type != IT_CHAR)
+				continue;
+			cc = ccc_of(n, it->cp);
+			if (cc == 0) {
+				basecp = it->cp;
+				have_base = 1;
+			}
+			if (ar_norm__is_strip(it->cp) &&
+			    (cc == 0 || !have_base || base_ok(basecp)))
+				it->type = IT_DEL;
+		}
+	}
+	changed = 0;
+	if (fold_items(n, st, d, len, j, final, &changed) < 0)
+		return NEED_MORE;
+	/* A folded letter may compose with a mark that is still there
+	 * (U+06CC -> U+064A before U+0654): compose again, so that a second
+	 * pass finds nothing to do. */
+	for (k = 0, nchar = 0; k < st->nitems; k++)
+		nchar += st->items[k].type == IT_CHAR;
+	if (changed && n->compose && nchar > 1) {
+		if ((rc = compose(n, st, &changed)) != AR_OK)
+			return rc;
+		if (changed)
+			fold_items(n, st, d, len, j, 1, &changed);
+	}
+
+	for (k = 0; k < st->nitems; k++)
+		if ((rc = emit(n, st, &st->items[k])) != AR_OK)
+			return rc;
+	*st->ninvalid += ninv;
+	*next = j;
+	return AR_OK;
+}
+
+/* ---- the fast path ------------------------------------------------ */
+
+typedef struct snapshot {
+	size_t olen, nspans, run;
+	ar_norm_span last;
+} snapshot;
+
+static void snap_take(const nstate *st, snapshot *s, size_t run)
+{
+	s->olen = st->olen;
+	s->nspans = st->nspans;
+	s->run = run;
+	if (st->nspans)
+		s->last = st->spans[st->nspans - 1];
+}
+
+static void snap_restore(nstate *st, const snapshot *s)
+{
+	st->olen = s->olen;
+	st->nspans = s->nspans;
+	if (s->nspans)
+		st->spans[s->nspans - 1] = s->last;
+}
+
+/*
+ * Handle the clusters from d[i] that need only the table.  *stop is where
+ * it stopped; *need_slow tells whether slow() must take the cluster that
+ * starts there (else the budget ran out at a cluster start, or the data
+ * ended).  A cluster is written only when it is complete: if one of its
+ * characters is not for the table, its output is taken back.
+ */
+static ar_status fast(const ar_normalizer *n, nstate *st,
+                      const unsigned char *d, size_t len, size_t i,
+                      int final, size_t *stop, int *need_slow)
+{
+	const unsigned char *kind = n->kind;
+	const uint64_t base = st->pos.offset;
+	size_t run = i, cl = SIZE_MAX, lim;
+	int at_ls = st->at_ls, cl_ls = at_ls, nostrip = 0, mapped = 0;
+	int dirty = 0, order = n->compose;
+	const int spaces = (n->flags & AR_NORM_SPACES) != 0;
+	unsigned last_ccc = 0, cp, k, cc;
+	snapshot snap;
+	ar_status rc;
+	size_t clen;
+
+	memset(&snap, 0, sizeof snap);
+#define RUN_FLUSH(to)                                                    \
+	do {                                                             \
+		if ((to) > run) {                                        \
+			rc = w_put(n, st, d + run, (to)-run, base + run,     \
+			           base + (to), 1);                          \
+			if (rc != AR_OK)                                     \
+				return rc;                                   \
+		}                                                        \
+	} while (0)
+#define DIRTY()                                                          \
+	do {                                                             \
+		if (cl != SIZE_MAX && !dirty) {                          \
+			snap_take(st, &snap, run);                           \
+			dirty = 1;                                           \
+		}                                                        \
+	} while (0)
+#define NEW_CLUSTER()                                                    \
+	do {                                                             \
+		if (i >= lim)                                            \
+			goto budget;                                         \
+		cl = i;                                                  \
+		cl_ls = at_ls;                                           \
+		dirty = 0;                                               \
+		last_ccc = 0;                                            \
+	} while (0)
+
+	lim = len - i > FAST_BUDGET ? i + FAST_BUDGET : len;
+	while (i < len) {
+		unsigned c;
+		/* The hot loop: unchanged characters and single spaces, which
+		 * are nearly all of the text.  pair[] is indexed by two bytes:
+		 * 1 for an unchanged ASCII character (whatever follows), 2
+		 * for an unchanged 2-byte character.  The loop only remembers
+		 * where the last character started: the open cluster. */
+		if (i + 2 < len && i < lim) {
+			const unsigned char *p = d + i, *lastp = NULL;
+			const unsigned char *pe = d + (len - 2 < lim ? len - 2 : lim);
+			const unsigned char *pair = n->pair;
+			size_t start = i, last;
+			do {
+				uint16_t w;
+				unsigned v;
+				memcpy(&w, p, 2);
+				v = pair[w];
+				if (v == 0) {
+					/* A single blank between two letters. */
+					if (p[0] != ' ' || !spaces || !lastp)
+						break;
+					memcpy(&w, p + 1, 2);
+					if (pair[w] == 0)
+						break;
+					v = 1;
+				}
+				lastp = p;
+				p += v;
+			} while (p < pe);
+			i = (size_t)(p - d);
+			last = lastp ? (size_t)(lastp - d) : SIZE_MAX;
+			if (last != SIZE_MAX) {
+				c = d[last];
+				k = c < 0x80 ? kind[c]
+				             : kind[((c & 0x1F) << 6) |
+				                    (d[last + 1] & 0x3F)];
+				cl = last;
+				cl_ls = last == start ? at_ls : 0;
+				nostrip = k & K_NOSTRIP;
+				at_ls = 0;
+				dirty = 0;
+				mapped = 0;
+				last_ccc = 0;
+			}
+		}
+		c = d[i];
+		if (c < 0x80) {
+			cp = c;
+			clen = 1;
+		} else if (c - 0xC2 < 0x1E && i + 1 < len &&
+		           (d[i + 1] & 0xC0) == 0x80) {
+			cp = ((c & 0x1F) << 6) | (d[i + 1] & 0x3F);
+			clen = 2;
+		} else {
+			goto slow;
+		}
+		k = kind[cp];
+		switch (k & K_MASK) {
+		case K_COPY:
+			NEW_CLUSTER();
+			nostrip = k & K_NOSTRIP;
+			mapped = 0;
+			at_ls = 0;
+			i += clen;
+			continue;
+		case K_NL:
+			NEW_CLUSTER();
+			nostrip = 0;
+			mapped = 0;
+			at_ls = 1;
+			i += clen;
+			continue;
+		case K_SPACE: {
+			/* One blank between two visible characters stays. */
+			unsigned b, nk;
+			if (at_ls || i + 1 >= len)
+				goto slow;
+			b = d[i + 1];
+			if (b < 0x80)
+				nk = kind[b];
+			else if (b - 0xC2 < 0x1E && i + 2 < len &&
+			         (d[i + 2] & 0xC0) == 0x80)
+				nk = kind[((b & 0x1F) << 6) | (d[i + 2] & 0x3F)];
+			else
+				goto slow;
+			nk &= K_MASK;
+			if (nk != K_COPY && nk != K_MAP)
+				goto slow;
+			NEW_CLUSTER();
+			nostrip = 0;
+			mapped = 0;
+			i += clen;
+			continue;
+		}
+		case K_MAP:
+			NEW_CLUSTER();
+			nostrip = k & K_NOSTRIP;
+			mapped = 1;
+			at_ls = 0;
+			snap_take(st, &snap, run);
+			dirty = 1;
+			RUN_FLUSH(i);
+			rc = w_put(n, st, &n->map[cp][1], n->map[cp][0], base + i,
+			           base + i + clen, 0);
+			if (rc != AR_OK)
+				return rc;
+			i += clen;
+			run = i;
+			continue;
+		case K_DROPS:
+			NEW_CLUSTER();
+			nostrip = 0;
+			mapped = 0;
+			snap_take(st, &snap, run);
+			dirty = 1;
+			goto drop;
+		case K_DROPT:
+			DIRTY();
+			goto drop;
+		case K_MARK:
+		case K_MARKS:
+			if (cl == SIZE_MAX)
+				goto slow;
+			cc = n->ccc[cp];
+			if (order && cc < last_ccc)
+				goto slow;
+			last_ccc = cc;
+			if ((k & K_MASK) == K_MARKS && !nostrip) {
+				DIRTY();
+				goto drop;
+			}
+			if (mapped)
+				goto slow;
+			at_ls = 0;
+			i += clen;
+			continue;
+		default:
+			goto slow;
+		}
+	drop:
+		RUN_FLUSH(i);
+		rc = w_put(n, st, NULL, 0, base + i, base + i + clen, 0);
+		if (rc != AR_OK)
+			return rc;
+		i += clen;
+		run = i;
+	}
+	if (final) {
+		RUN_FLUSH(len);
+		st->at_ls = at_ls;
+		*stop = len;
+		*need_slow = 0;
+		return AR_OK;
+	}
+	/* The last cluster may still get marks: hand it to slow(), which
+	 * will ask for more input. */
+slow:
+	if (cl != SIZE_MAX) {
+		if (dirty) {
+			snap_restore(st, &snap);
+			run = snap.run;
+		}
+		RUN_FLUSH(cl);
+		st->at_ls = cl_ls;
+		*stop = cl;
+	} else {
+		RUN_FLUSH(i);
+		st->at_ls = at_ls;
+		*stop = i;
+	}
+	*need_slow = *stop < len || !final;
+	if (*stop == len)
+		*need_slow = 0;
+	return AR_OK;
+budget:
+	RUN_FLUSH(i);
+	st->at_ls = at_ls;
+	*stop = i;
+	*need_slow = 0;
+	return AR_OK;
+#undef RUN_FLUSH
+#undef DIRTY
+#undef NEW_CLUSTER
+}
+
+/* ---- streams ------------------------------------------------------ */
+
+/* Move pos over consumed bytes: count newlines with memchr, then the
+ * characters after the last one. */
+static void pos_advance(ar_pos *p, const unsigned char *d, size_t len)
+{
+	const unsigned char *s = d, *end = d + len, *nl, *last = NULL;
+
+	while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		p->line++;
+		last = nl;
+		s = nl + 1;
+	}
+	if (last) {
+		p->col = 1;
+		s = last + 1;
+	} else {
+		s = d;
+	}
+	for (; s < end; s++)
+		p->col += (*s & 0xC0) != 0x80;
+	p->offset += len;
+}
+
+/* Normalize d[0..len), which starts at st->pos; *consumed tells how much
+ * was decided (all of it when final). */
+static ar_status process(const ar_normalizer *n, nstate *st,
+                         const unsigned char *d, size_t len, int final,
+                         size_t *consumed, ar_norm_sink sink, void *payload,
+                         ar_error *err)
+{
+	size_t i = 0, next;
+	int r, need_slow;
+	ar_status rc = AR_OK;
+
+	while (i < len) {
+#ifndef AR_NORM_NO_FAST
+		if (!st->pend) {
+			rc = fast(n, st, d, len, i, final, &next, &need_slow);
+			if (rc != AR_OK)
+				break;
+			i = next;
+			if (!need_slow) {
+				if (st->olen >= OUT_FLUSH &&
+				    (rc = flush(n, st, sink, payload)) != AR_OK)
+					break;
+				continue;
+			}
+		}
+#endif
+		r = slow(n, st, d, len, i, final, &next, err);
+		if (r == NEED_MORE)
+			break;
+		if (r != AR_OK) {
+			rc = (ar_status)r;
+			break;
+		}
+		i = next;
+		if (st->olen >= OUT_FLUSH &&
+		    (rc = flush(n, st, sink, payload)) != AR_OK)
+			break;
+	}
+	*consumed = i;
+	pos_advance(&st->pos, d, i);
+	return rc;
+}
+
+static void state_reset(nstate *st)
+{
+	st->carry.size = 0;
+	st->olen = 0;
+	st->nspans = 0;
+	st->out_total = 0;
+	st->pos.offset = 0;
+	st->pos.line = 1;
+	st->pos.col = 1;
+	st->at_ls = 1;
+	st->pend = 0;
+	st->failed = AR_OK;
+	st->nitems = 0;
+}
+
+static void state_free(nstate *st)
+{
+	ar_buf_dispose(&st->carry);
+	free(st->out);
+	free(st->spans);
+	free(st->items);
+	free(st->tmp);
+	free(st->u16);
+	memset(st, 0, sizeof *st);
+}
+
+static ar_status state_feed(const ar_normalizer *n, nstate *st,
+                            const unsigned char *s, size_t len,
+                            ar_norm_sink sink, void *payload, ar_error *err)
+{
+	size_t c;
+	ar_status rc;
+
+	if (st->failed != AR_OK)
+		return st->failed;
+	/* First finish what the carry holds, with as little of the new
+	 * piece as it takes. */
+	while (st->carry.size && len) {
+		size_t old = st->carry.size;
+		size_t take = old > CARRY_STEP ? old : CARRY_STEP;
+		if (take > len)
+			take = len;
+		if ((rc = ar_buf__put(&st->carry, s, take)) != AR_OK)
+			goto fail;
+		rc = process(n, st, (const unsigned char *)st->carry.ptr,
+		             st->carry.size, 0, &c, sink, payload, err);
+		if (rc != AR_OK)
+			goto fail;
+		if (c >= old) {
+			s += c - old;
+			len -= c - old;
+			st->carry.size = 0;
+			break;
+		}
+		memmove(st->carry.ptr, st->carry.ptr + c, st->carry.size - c);
+		st->carry.size -= c;
+		s += take;
+		len -= take;
+	}
+	if (len && st->carry.size == 0) {
+		rc = process(n, st, s, len, 0, &c, sink, payload, err);
+		if (rc != AR_OK)
+			goto fail;
+		if (c < len && (rc = ar_buf__put(&st->carry, s + c, len - c)) !=
+		                   AR_OK)
+			goto fail;
+	}
+	rc = flush(n, st, sink, payload);
+	if (rc != AR_OK)
+		goto fail;
+	return AR_OK;
+fail:
+	/* What was decided before the fault still goes out. */
+	if (rc != AR_EUSER)
+		flush(n, st, sink, payload);
+	st->failed = rc;
+	return rc;
+}
+
+static ar_status state_finish(const ar_normalizer *n, nstate *st,
+                              ar_norm_sink sink, void *payload,
+                              ar_error *err)
+{
+	size_t c;
+	ar_status rc = st->failed;
+
+	if (rc == AR_OK)
+		rc = process(n, st, (const unsigned char *)st->carry.ptr,
+		             st->carry.size, 1, &c, sink, payload, err);
+	if (rc == AR_OK && st->pend) {
+		st->pend = 0;
+		rc = w_put(n, st, NULL, 0, st->pend_s, st->pend_e, 0);
+	}
+	if (rc != AR_EUSER && st->failed == AR_OK) {
+		ar_status f = flush(n, st, sink, payload);
+		if (rc == AR_OK)
+			rc = f;
+	}
+	state_reset(st);
+	return rc;
+}
+
+/* ---- public API --------------------------------------------------- */
+
+/* Fill the fast() tables for the code points below U+0800. */
+static void build_tables(ar_normalizer *n)
+{
+	unsigned f = n->flags;
+	uint32_t cp;
+
+	for (cp = 0; cp < 0x800; cp++) {
+		UChar u[2] = { (UChar)cp, 0 };
+		UErrorCode e = U_ZERO_ERROR;
+		unsigned cc = ccc_of(n, cp), k;
+		uint32_t m;
+		int qc_nfc, qc_nfkc;
+
+		n->ccc[cp] = (unsigned char)cc;
+		qc_nfc = unorm2_quickCheck(n->nfc, u, 1, &e) == UNORM_YES;
+		e = U_ZERO_ERROR;
+		qc_nfkc = unorm2_quickCheck(n->nfkc, u, 1, &e) == UNORM_YES;
+		k = K_SLOW;
+		if ((f & AR_NORM_NFKC) && !qc_nfkc)
+			k = K_SLOW;
+		else if (n->compose && !qc_nfc)
+			k = K_SLOW;
+		else if (removed_s1(n, cp))
+			k = K_DROPT;
+		else if ((f & AR_NORM_SPACES) && cp == ' ')
+			k = K_SPACE;
+		else if ((f & AR_NORM_SPACES) && ar_norm__is_hspace(cp))
+			k = K_SLOW;
+		else if ((f & AR_NORM_SPACES) && ar_norm__is_linebreak(cp))
+			k = cc == 0 ? K_NL : K_SLOW;
+		else if ((f & AR_NORM_STRIP_DIACRITICS) &&
+		         ar_norm__is_hamza_mark(cp))
+			k = K_SLOW;
+		else if ((f & AR_NORM_STRIP_DIACRITICS) && ar_norm__is_strip(cp))
+			k = cc == 0 ? K_DROPS : K_MARKS;
+		else if (cc != 0)
+			k = K_MARK;
+		else if ((f & AR_NORM_PERSIAN) && cp == AR_NORM__FARSI_YEH)
+			k = K_SLOW;
+		else if (n->compose && !boundary_before(n, cp))
+			k = K_SLOW;
+		else if ((m = ar_norm__fold(cp, f)) != cp) {
+			char b[4];
+			size_t len = utf8_put(m, b);
+			k = K_MAP;
+			n->map[cp][0] = (unsigned char)len;
+			memcpy(&n->map[cp][1], b, len);
+		} else {
+			k = K_COPY;
+		}
+		if ((k == K_COPY || k == K_MAP) && !base_ok(cp))
+			k |= K_NOSTRIP;
+		n->kind[cp] = (unsigned char)k;
+	}
+	/* pair[b0 << 8 | b1]: 1 if b0 is an unchanged ASCII character, 2 if
+	 * b0 b1 is an unchanged 2-byte character, else 0. */
+	/* It is read with a native 16-bit load, so the index is b0 b1 in the
+	 * machine's byte order. */
+	{
+		const unsigned char probe[2] = { 1, 2 };
+		uint16_t w;
+		unsigned b0, b1, big;
+		memcpy(&w, probe, 2);
+		big = w == 0x0102;
+		memset(n->pair, 0, sizeof n->pair);
+		for (cp = 0; cp < 0x800; cp++) {
+			unsigned v = 0;
+			if ((n->kind[cp] & K_MASK) == K_COPY)
+				v = cp < 0x80 ? 1 : 2;
+			if (v == 0)
+				continue;
+			if (cp < 0x80) {
+				for (b1 = 0; b1 < 256; b1++)
+					n->pair[big ? (cp << 8 | b1)
+					            : (b1 << 8 | cp)] = 1;
+				continue;
+			}
+			b0 = 0xC0 | (cp >> 6);
+			b1 = 0x80 | (cp & 0x3F);
+			n->pair[big ? (b0 << 8 | b1) : (b1 << 8 | b0)] = 2;
+		}
+	}
+}
+
+ar_status ar_normalizer_new(ar_normalizer **out, const ar_norm_options *opts)
+{
+	static const ar_norm_options defaults = AR_NORM_OPTIONS_INIT;
+	ar_normalizer *n;
+	UErrorCode e = U_ZERO_ERROR;
+
+	if (!out)
+		return AR_EINVAL;
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	if (opts->version != AR_NORM_OPTIONS_VERSION ||
+	    (opts->flags & ~ALL_FLAGS) ||
+	    ((opts->flags & AR_NORM_DIGITS_ASCII) &&
+	     (opts->flags & AR_NORM_DIGITS_ARABIC)) ||
+	    (opts->invalid != AR_INVALID_ERROR &&
+	     opts->invalid != AR_INVALID_REPLACE &&
+	     opts->invalid != AR_INVALID_KEEP))
+		return AR_EINVAL;
+	n = calloc(1, sizeof *n);
+	if (!n)
+		return AR_ENOMEM;
+	n->flags = opts->flags;
+	n->invalid = opts->invalid;
+	n->want_offsets = opts->want_offsets != 0;
+	n->compose = (opts->flags & (AR_NORM_NFC | AR_NORM_NFKC)) != 0;
+	n->nfc = unorm2_getNFCInstance(&e);
+	if (U_SUCCESS(e))
+		n->nfkc = unorm2_getNFKCInstance(&e);
+	if (U_FAILURE(e)) {
+		free(n);
+		return AR_ENOMEM;
+	}
+	build_tables(n);
+	state_reset(&n->st);
+	n->st.ninvalid = &n->ninvalid;
+	*out = n;
+	return AR_OK;
+}
+
+void ar_normalizer_free(ar_normalizer *n)
+{
+	if (!n)
+		return;
+	state_free(&n->st);
+	free(n);
+}
+
+uint64_t ar_norm_invalid_count(const ar_normalizer *n)
+{
+	return n ? n->ninvalid : 0;
+}
+
+ar_status ar_norm_feed(ar_normalizer *n, const char *s, size_t len,
+                       ar_norm_sink sink, void *payload, ar_error *err)
+{
+	if (!n || (!s && len))
+		return AR_EINVAL;
+	return state_feed(n, &n->st, (const unsigned char *)s, len, sink,
+	                  payload, err);
+}
+
+ar_status ar_norm_finish(ar_normalizer *n, ar_norm_sink sink, void *payload,
+                         ar_error *err)
+{
+	if (!n)
+		return AR_EINVAL;
+	return state_finish(n, &n->st, sink, payload, err);
+}
+
+void ar_norm_reset(ar_normalizer *n)
+{
+	if (n)
+		state_reset(&n->st);
+}
+
+typedef struct buf_sink {
+	ar_buf *out, *spans;
+	ar_status rc;
+} buf_sink;
+
+static int to_bufs(const char *data, size_t len, const ar_norm_span *spans,
+                   size_t nspans, void *payload)
+{
+	buf_sink *b = payload;
+
+	if (ar_buf__put(b->out, data, len) != AR_OK ||
+	    (b->spans && nspans &&
+	     ar_buf__put(b->spans, spans, nspans * sizeof *spans) != AR_OK)) {
+		b->rc = AR_ENOMEM;
+		return 1;
+	}
+	return 0;
+}
+
+ar_status ar_norm_buffer(ar_buf *out, ar_buf *spans, ar_normalizer *n,
+                         const char *s, size_t len, ar_error *err)
+{
+	nstate st;
+	buf_sink b;
+	ar_status rc;
+	int want = n ? n->want_offsets : 0;
+
+	if (!out || !n || (!s && len))
+		return AR_EINVAL;
+	memset(&st, 0, sizeof st);
+	state_reset(&st);
+	st.ninvalid = &n->ninvalid;
+	ar_buf__clear(out);
+	if (spans)
+		ar_buf__clear(spans);
+	b.out = out;
+	b.spans = spans;
+	b.rc = AR_OK;
+	/* The map is built only when asked for, here or in the options. */
+	n->want_offsets = want || spans != NULL;
+	rc = state_feed(n, &st, (const unsigned char *)s, len, to_bufs, &b,
+	                err);
+	if (rc == AR_OK)
+		rc = state_finish(n, &st, to_bufs, &b, err);
+	n->want_offsets = want;
+	state_free(&st);
+	if (rc == AR_EUSER)
+		rc = b.rc;
+	if (rc == AR_OK && (rc = ar_buf__grow(out, 0)) == AR_OK) {
+		out->ptr[out->size] = '\0';
+		if (spans && (rc = ar_buf__grow(spans, 0)) == AR_OK)
+			spans->ptr[spans->size] = '\0';
+	}
+	return rc;
+}

@@ -1,1 +1,2 @@
 # man/norm.mk - manual pages of the norm stage.
+dist_man_MANS += man/arnorm.1

@@ -25,8 +25,18 @@ extern "C" {
 #endif
 
 /** Normalization operations, one bit each.  Applied in this order:
- * invisible, nfkc / nfkc-arabic, nfc, strip-diacritics, strip-tatweel,
- * persian, alef, hamza, ya, ta-marbuta, digits, punct, spaces. */
+ *  1. per character: nfkc / nfkc-arabic (compatibility decomposition), then
+ *     invisible and strip-tatweel remove characters;
+ *  2. per combining sequence: nfc (canonical ordering and composition; it
+ *     also completes nfkc and nfkc-arabic);
+ *  3. per character: strip-diacritics, persian, alef, hamza, ya,
+ *     ta-marbuta, digits, punct;
+ *  4. spaces.
+ * Removing tatweel and invisible characters before composing lets a mark
+ * written after a tatweel reach its letter, so that every profile is
+ * idempotent: normalizing its own output changes nothing.  Newlines are
+ * never added or removed, and the Arabic folds leave other scripts alone.
+ */
 typedef enum ar_norm_flag {
 	AR_NORM_NFC = 1u << 0,              /**< "nfc": canonical composition */
 	AR_NORM_NFKC_ARABIC = 1u << 1,      /**< "nfkc-arabic": fold presentation
@@ -156,8 +166,18 @@ AR_EXTERN ar_status ar_norm_feed(ar_normalizer *n, const char *s, size_t len,
 AR_EXTERN ar_status ar_norm_finish(ar_normalizer *n, ar_norm_sink sink,
                                    void *payload, ar_error *err);
 
-/** Drop any held-back input and start a new stream. */
+/** Drop any held-back input and start a new stream (also after an
+ * error).  The count of ar_norm_invalid_count() is kept. */
 AR_EXTERN void ar_norm_reset(ar_normalizer *n);
+
+/**
+ * Number of invalid UTF-8 sequences (maximal subparts) that were replaced
+ * with U+FFFD (AR_INVALID_REPLACE) or passed through (AR_INVALID_KEEP) by
+ * this normalizer since it was created, over all its streams and
+ * ar_norm_buffer() calls.  Take the difference of two readings to count
+ * one stream.  @return the count; 0 for NULL.
+ */
+AR_EXTERN uint64_t ar_norm_invalid_count(const ar_normalizer *n);
 
 /**
  * Normalize a whole buffer; the result equals feeding it in any pieces.
