@@ -32,6 +32,9 @@ static ar_tokenizer *tokenizer(unsigned key, int *missing)
 	if (!cache[key] && !nodict) {
 		ar_tok_options o = AR_TOK_OPTIONS_INIT;
 		ar_status st;
+		/* A no-op that also makes a static link pull the normalizer
+		 * in, which the tokenizer may reference only weakly. */
+		ar_normalizer_free(NULL);
 		if (!(key & 32))
 			o.flags |= (key & 1) ? AR_TOK_SEGMENT_UD
 			                     : AR_TOK_SEGMENT;

@@ -34,6 +34,9 @@ static ar_tokenizer *tokenizer(unsigned b)
 	if (!cache[key]) {
 		ar_tok_options o = AR_TOK_OPTIONS_INIT;
 		ar_status st;
+		/* A no-op that also makes a static link pull the normalizer
+		 * in, which the tokenizer may reference only weakly. */
+		ar_normalizer_free(NULL);
 		if (b & 1)
 			o.flags |= AR_TOK_WHITESPACE;
 		if (b & 2) {

@@ -10,13 +10,13 @@
 # When a campaign finds a crash: fix it, then copy the input to
 # fuzz/regress/NAME/ so that every later "make check" replays it.
 
-FUZZ_NAMES = utf8 tok seg
+FUZZ_NAMES = utf8 norm norm_stream tok seg spell names
 FUZZ_SMOKE_SECONDS = 60
 
 EXTRA_DIST += fuzz/corpus fuzz/regress fuzz/dict/arabic.dict \
 	fuzz/campaign.sh fuzz/make-seeds.py
 
-REPLAY_SRC = fuzz/replay.c fuzz/fuzz.h fuzz/tokfuzz.h
+REPLAY_SRC = fuzz/replay.c fuzz/fuzz.h fuzz/tokfuzz.h fuzz/spellfuzz.h
 REPLAY_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)
 REPLAY_LDADD = libarabic/libarabic.la $(ICU_LIBS)
 
@@ -41,6 +41,34 @@ fuzz_replay_seg_CFLAGS = $(REPLAY_CFLAGS)
 fuzz_replay_seg_LDADD = $(REPLAY_LDADD)
 TESTS += fuzz/replay_seg
 
+check_PROGRAMS += fuzz/replay_norm
+fuzz_replay_norm_SOURCES = fuzz/fuzz_norm.c $(REPLAY_SRC)
+fuzz_replay_norm_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_NAME='"norm"'
+fuzz_replay_norm_CFLAGS = $(REPLAY_CFLAGS)
+fuzz_replay_norm_LDADD = $(REPLAY_LDADD)
+TESTS += fuzz/replay_norm
+
+check_PROGRAMS += fuzz/replay_norm_stream
+fuzz_replay_norm_stream_SOURCES = fuzz/fuzz_norm_stream.c $(REPLAY_SRC)
+fuzz_replay_norm_stream_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_NAME='"norm_stream"'
+fuzz_replay_norm_stream_CFLAGS = $(REPLAY_CFLAGS)
+fuzz_replay_norm_stream_LDADD = $(REPLAY_LDADD)
+TESTS += fuzz/replay_norm_stream
+
+check_PROGRAMS += fuzz/replay_spell
+fuzz_replay_spell_SOURCES = fuzz/fuzz_spell.c $(REPLAY_SRC)
+fuzz_replay_spell_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_NAME='"spell"'
+fuzz_replay_spell_CFLAGS = $(REPLAY_CFLAGS)
+fuzz_replay_spell_LDADD = $(REPLAY_LDADD)
+TESTS += fuzz/replay_spell
+
+check_PROGRAMS += fuzz/replay_names
+fuzz_replay_names_SOURCES = fuzz/fuzz_names.c $(REPLAY_SRC)
+fuzz_replay_names_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_NAME='"names"'
+fuzz_replay_names_CFLAGS = $(REPLAY_CFLAGS)
+fuzz_replay_names_LDADD = $(REPLAY_LDADD)
+TESTS += fuzz/replay_names
+
 if FUZZERS
 # The library again, instrumented for coverage and checked by ASan and
 # UBSan; linked statically into each target.
@@ -58,7 +86,8 @@ fuzz_libarabic_fuzz_la_LIBADD = $(libarabic_libarabic_la_LIBADD)
 FUZZ_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(FUZZ_FLAGS)
 FUZZ_LDADD = fuzz/libarabic-fuzz.la $(ICU_LIBS)
 
-EXTRA_PROGRAMS = fuzz/fuzz_utf8 fuzz/fuzz_tok fuzz/fuzz_seg
+EXTRA_PROGRAMS = fuzz/fuzz_utf8 fuzz/fuzz_norm fuzz/fuzz_norm_stream \
+	fuzz/fuzz_tok fuzz/fuzz_seg fuzz/fuzz_spell fuzz/fuzz_names
 fuzz_fuzz_utf8_SOURCES = fuzz/fuzz_utf8.c fuzz/fuzz.h fuzz/tokfuzz.h
 fuzz_fuzz_utf8_CFLAGS = $(FUZZ_CFLAGS)
 fuzz_fuzz_utf8_LDADD = $(FUZZ_LDADD)
@@ -71,6 +100,22 @@ fuzz_fuzz_seg_SOURCES = fuzz/fuzz_seg.c fuzz/fuzz.h fuzz/tokfuzz.h
 fuzz_fuzz_seg_CFLAGS = $(FUZZ_CFLAGS)
 fuzz_fuzz_seg_LDADD = $(FUZZ_LDADD)
 fuzz_fuzz_seg_LDFLAGS = $(FUZZ_LINK)
+fuzz_fuzz_norm_SOURCES = fuzz/fuzz_norm.c fuzz/fuzz.h fuzz/tokfuzz.h fuzz/spellfuzz.h
+fuzz_fuzz_norm_CFLAGS = $(FUZZ_CFLAGS)
+fuzz_fuzz_norm_LDADD = $(FUZZ_LDADD)
+fuzz_fuzz_norm_LDFLAGS = $(FUZZ_LINK)
+fuzz_fuzz_norm_stream_SOURCES = fuzz/fuzz_norm_stream.c fuzz/fuzz.h fuzz/tokfuzz.h fuzz/spellfuzz.h
+fuzz_fuzz_norm_stream_CFLAGS = $(FUZZ_CFLAGS)
+fuzz_fuzz_norm_stream_LDADD = $(FUZZ_LDADD)
+fuzz_fuzz_norm_stream_LDFLAGS = $(FUZZ_LINK)
+fuzz_fuzz_spell_SOURCES = fuzz/fuzz_spell.c fuzz/fuzz.h fuzz/tokfuzz.h fuzz/spellfuzz.h
+fuzz_fuzz_spell_CFLAGS = $(FUZZ_CFLAGS)
+fuzz_fuzz_spell_LDADD = $(FUZZ_LDADD)
+fuzz_fuzz_spell_LDFLAGS = $(FUZZ_LINK)
+fuzz_fuzz_names_SOURCES = fuzz/fuzz_names.c fuzz/fuzz.h fuzz/tokfuzz.h fuzz/spellfuzz.h
+fuzz_fuzz_names_CFLAGS = $(FUZZ_CFLAGS)
+fuzz_fuzz_names_LDADD = $(FUZZ_LDADD)
+fuzz_fuzz_names_LDFLAGS = $(FUZZ_LINK)
 
 CLEANFILES += $(EXTRA_PROGRAMS) $(EXTRA_LTLIBRARIES)
 

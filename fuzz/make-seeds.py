@@ -114,6 +114,43 @@ def main():
             opt = opts[i % len(opts)]
             seeds.append(bytes([opt]) + splits[i % len(splits)] + t)
         write(target, seeds)
+    # fuzz_spell: option byte (bit 3: a repeat byte follows), splits, text.
+    seeds = []
+    opts = [0, 1, 2, 3, 4, 5, 6, 12, 8 | 4 | 1]
+    for i, t in enumerate(texts()):
+        o = opts[i % len(opts)]
+        if o & 3 == 3 and len(t) > 48:
+            o &= ~3
+        rep = bytes([i % 5]) if o & 8 else b""
+        seeds.append(bytes([o]) + rep + splits[i % len(splits)] + t)
+    for w in ["Telegerm", "Doroff", "تيليجرام", "وأمازون", "Telegram's",
+              "VPN", "بالتيليجرام", "a" * 200, "ب" * 150]:
+        seeds.append(bytes([4]) + b"\x00" + w.encode("utf-8"))
+        seeds.append(bytes([12, 3]) + b"\x00" + w.encode("utf-8"))
+    write("spell", seeds)
+    # fuzz_names: option byte, then gazetteer lines or a personal
+    # dictionary.
+    seeds = []
+    for path in sorted(glob.glob("dict/names/*.tsv")):
+        with open(path, "rb") as f:
+            lines = f.read().split(b"\n")
+        for k in range(0, min(len(lines), 200), 25):
+            seeds.append(bytes([(k // 25) % 8 & ~1]) +
+                         b"\n".join(lines[k:k + 25]) + b"\n")
+    bad = [b"company\tTelegram\t-\n", b"planet\tMars\t-\t-\n",
+           b"person\t\t-\t-\n", b"person\tA\tB\tC\tD\n",
+           b"city\tCaf\xc3\xa9\t-\t\xd8\xa7\n",
+           b"city\tBad\xff\t-\t-\n", b"company\tTelegram\t-\t-\r\n",
+           b"# only a comment", b"\n\n\n", b""]
+    for i, t in enumerate(bad):
+        seeds.append(bytes([(2 * i) % 8]) + t)
+    personal = [b"Durov\nTelegerm/X\n# comment\nwidget\n",
+                "بروكسي\nهاشتاج\n".encode("utf-8"),
+                b"foo\r\nbar\r\n", b"bad\xc0\xafword\n", b"/\n//\n",
+                b"x" * 300 + b"\n"]
+    for i, t in enumerate(personal):
+        seeds.append(bytes([1 | (2 * i) % 8]) + t)
+    write("names", seeds)
 
 
 if __name__ == "__main__":
