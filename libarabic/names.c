@@ -35,7 +35,11 @@
 typedef struct word {
 	uint32_t fold_off, fold_len;  /* folded form, in n->arena */
 	uint32_t disp_off, disp_len;  /* as first written */
+	uint32_t plain_off, plain_len; /* first spelling in plain ASCII, if
+	                                  the display has other letters */
 	uint32_t groups;              /* head of membership list, 0 = none */
+	uint32_t last_entry;          /* last gazetteer line it was seen on */
+	uint16_t entries;             /* number of gazetteer lines */
 	uint8_t flags;
 	uint8_t script;
 	uint8_t indexed;
@@ -71,6 +75,7 @@ struct ar_names {
 	inode *nodes;
 	size_t nnodes, anodes;
 	ar_buf tmp, tmp2, tmp3;     /* scratch */
+	uint32_t entry;             /* gazetteer lines parsed, 0 = none */
 };
 
 static uint64_t hash_bytes(uint64_t h, const char *s, size_t len)
@@ -464,6 +469,113 @@ static int osa(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
 	return d[n][m];
 }
 
+/*
+ * A weighted variant of osa() that ranks candidates by how likely each
+ * edit is as a typo (costs in quarters of an edit): a letter for another
+ * of the same dotless shape in Arabic script (ب ت ث ن ي, ج ح خ, د ذ, ر ز,
+ * س ش, ص ض, ط ظ, ع غ, ف ق) or a neighbour on the keyboard (QWERTY, Arabic
+ * 101) costs 2; a vowel for a vowel, a long vowel or vowel added or
+ * dropped, or two letters swapped cost 3; a doubled letter 2; anything
+ * else 4.
+ */
+static const char *const qwerty[] = { "qwertyuiop", "asdfghjkl", "zxcvbnm" };
+static const uint32_t arkbd[3][12] = {
+	{ 0x636, 0x635, 0x62B, 0x642, 0x641, 0x63A, 0x639, 0x647, 0x62E,
+	  0x62D, 0x62C, 0x62F },
+	{ 0x634, 0x633, 0x64A, 0x628, 0x644, 0x627, 0x62A, 0x646, 0x645,
+	  0x643, 0x637, 0 },
+	{ 0x626, 0x621, 0x624, 0x631, 0x649, 0x629, 0x648, 0x632, 0x638, 0,
+	  0, 0 }
+};
+static const uint32_t rasm[][6] = {
+	{ 0x628, 0x62A, 0x62B, 0x646, 0x64A, 0 }, { 0x62C, 0x62D, 0x62E, 0 },
+	{ 0x62F, 0x630, 0 }, { 0x631, 0x632, 0 }, { 0x633, 0x634, 0 },
+	{ 0x635, 0x636, 0 }, { 0x637, 0x638, 0 }, { 0x639, 0x63A, 0 },
+	{ 0x641, 0x642, 0 }
+};
+
+static int in_list(const uint32_t *l, uint32_t c)
+{
+	for (; *l; l++)
+		if (*l == c)
+			return 1;
+	return 0;
+}
+
+static int kbd_near(uint32_t a, uint32_t b)
+{
+	int r, i;
+	for (r = 0; r < 3; r++)
+		for (i = 0; qwerty[r][i]; i++)
+			if ((uint32_t)qwerty[r][i] == a &&
+			    ((i > 0 && (uint32_t)qwerty[r][i - 1] == b) ||
+			     (uint32_t)qwerty[r][i + 1] == b))
+				return 1;
+	for (r = 0; r < 3; r++)
+		for (i = 0; i < 12 && arkbd[r][i]; i++)
+			if (arkbd[r][i] == a &&
+			    ((i > 0 && arkbd[r][i - 1] == b) ||
+			     (i < 11 && arkbd[r][i + 1] == b)))
+				return 1;
+	return 0;
+}
+
+static int is_vowel(uint32_t c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+	       c == 'y' || c == 0x627 || c == 0x648 || c == 0x64A;
+}
+
+static int sub_cost(uint32_t a, uint32_t b)
+{
+	size_t g;
+	if (a == b)
+		return 0;
+	for (g = 0; g < sizeof rasm / sizeof rasm[0]; g++)
+		if (in_list(rasm[g], a) && in_list(rasm[g], b))
+			return 2;
+	if (kbd_near(a, b))
+		return 2;
+	if (is_vowel(a) && is_vowel(b))
+		return 3;
+	return 4;
+}
+
+/* Cost of inserting or deleting s[i] (of n). */
+static int indel_cost(const uint32_t *s, size_t n, size_t i)
+{
+	if ((i > 0 && s[i - 1] == s[i]) || (i + 1 < n && s[i + 1] == s[i]))
+		return 2;
+	return is_vowel(s[i]) ? 3 : 4;
+}
+
+static int wosa(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
+{
+	int d[MAXW + 1][MAXW + 1];
+	size_t i, j;
+
+	d[0][0] = 0;
+	for (i = 1; i <= n; i++)
+		d[i][0] = d[i - 1][0] + indel_cost(a, n, i - 1);
+	for (j = 1; j <= m; j++)
+		d[0][j] = d[0][j - 1] + indel_cost(b, m, j - 1);
+	for (i = 1; i <= n; i++)
+		for (j = 1; j <= m; j++) {
+			int v = d[i - 1][j] + indel_cost(a, n, i - 1);
+			int x = d[i][j - 1] + indel_cost(b, m, j - 1);
+			if (x < v)
+				v = x;
+			x = d[i - 1][j - 1] + sub_cost(a[i - 1], b[j - 1]);
+			if (x < v)
+				v = x;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 3 < v)
+				v = d[i - 2][j - 2] + 3;
+			d[i][j] = v;
+		}
+	return d[n][m];
+}
+
 int ar_names__distance(const char *a, size_t alen, const char *b,
                        size_t blen)
 {
@@ -597,6 +709,27 @@ static int rehash_words(ar_names *n)
 	return 0;
 }
 
+static int is_ascii(const char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* Count the gazetteer lines a word appears on: words shared by several
+ * entries (a family name, a city in several names) are the commoner
+ * ones, which ranks them first among equally close candidates. */
+static void count_entry(ar_names *n, word *x)
+{
+	if (n->entry && x->last_entry != n->entry) {
+		x->last_entry = n->entry;
+		if (x->entries < 0xFFFF)
+			x->entries++;
+	}
+}
+
 /* Add (or find) a word given as written; returns its id or -1 (ENOMEM),
  * -2 when the word folds to nothing. */
 static long add_word(ar_names *n, unsigned flag, const char *w, size_t len)
@@ -612,7 +745,18 @@ static long add_word(ar_names *n, unsigned flag, const char *w, size_t len)
 		return -2;
 	id = ar_names__find(n, n->tmp.ptr, n->tmp.size, NULL);
 	if (id >= 0) {
-		n->words[id].flags |= (uint8_t)flag;
+		x = &n->words[id];
+		x->flags |= (uint8_t)flag;
+		if (x->plain_len == 0 && is_ascii(w, len) &&
+		    !is_ascii(n->arena.ptr + x->disp_off, x->disp_len)) {
+			off = n->arena.size;
+			if (ar_buf__put(&n->arena, w, len) != AR_OK)
+				return -1;
+			x = &n->words[id];
+			x->plain_off = (uint32_t)off;
+			x->plain_len = (uint32_t)len;
+		}
+		count_entry(n, x);
 		return id;
 	}
 	if ((n->nwords + 1) * 2 > n->nslots && rehash_words(n) != 0)
@@ -632,6 +776,7 @@ static long add_word(ar_names *n, unsigned flag, const char *w, size_t len)
 	x->disp_len = (uint32_t)len;
 	x->flags = (uint8_t)flag;
 	x->script = (uint8_t)script;
+	count_entry(n, x);
 	{
 		size_t mask = n->nslots - 1;
 		size_t j = (size_t)hash_bytes(HASH_SEED, n->tmp.ptr,
@@ -659,6 +804,16 @@ const char *ar_names__display(const ar_names *n, long id, size_t *len)
 	const word *w = &n->words[id];
 	*len = w->disp_len;
 	return n->arena.ptr + w->disp_off;
+}
+
+const char *ar_names__display_plain(const ar_names *n, long id,
+                                    size_t *len)
+{
+	const word *w = &n->words[id];
+	if (!w->plain_len)
+		return ar_names__display(n, id, len);
+	*len = w->plain_len;
+	return n->arena.ptr + w->plain_off;
 }
 
 /* ---- gazetteer parsing ------------------------------------------------ */
@@ -924,6 +1079,7 @@ ar_status ar_names__parse(ar_names *n, const char *text, size_t len,
 			              source, (unsigned long long)line);
 			goto fail;
 		}
+		n->entry++;
 		st = parse_field(n, f[1], fl[1], f[2], fl[2]);
 		if (st == AR_OK)
 			st = parse_field(n, NULL, 0, f[3], fl[3]);
@@ -1146,7 +1302,11 @@ static int accept_cost(int script, size_t n, size_t kl, int d, int kd)
 		     (kd == 0 && n >= 8 && d <= 3);
 	if (!ok)
 		return -1;
-	return 2 * d + 3 * kd;
+	/* the skeleton of an Arabic word says less than a Latin phonetic
+	 * key: dotted-letter slips change it */
+	if (script == AR_NAMES_LATIN)
+		return d <= 1 ? 2 * d : 2 * d + 3 * kd;
+	return 2 * d + kd;
 }
 
 int ar_names__match(ar_names *n, const char *folded, size_t len, int script,
@@ -1214,6 +1374,11 @@ int ar_names__match(ar_names *n, const char *folded, size_t len, int script,
 			/* a different first letter is a less likely typo */
 			if (r[0] != cr[0])
 				cost += 1;
+			/* ties go to the likelier edits and the commoner
+			 * names */
+			cost = cost * 64 + 4 * wosa(r, nr, cr, ncr) -
+			       3 * (w->entries > 4 ? 3 : w->entries > 0
+			                                 ? w->entries - 1 : 0);
 			/* insert in order: cost, then gazetteer order */
 			for (j = nout; j > 0; j--) {
 				const ar_names_match *p = &out[j - 1];

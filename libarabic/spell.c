@@ -755,7 +755,7 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 		{
 			int k;
 			for (k = 0; k < nm; k++)
-				m[k].cost += sp_[i].skip ? 1 : 0;
+				m[k].cost += sp_[i].skip ? 64 : 0;
 		}
 		add_matches(v, m, nm, after_letters(w, len, sp_[i].letters), 0,
 		            sp_[i].elided);
@@ -886,17 +886,26 @@ static ar_status memo_names(ar_speller *sp, memo *m, const char *w,
                             size_t len, const verdict *v)
 {
 	int i, n = 0;
+	int plain = 1;
+	size_t b;
 	int bare = script_of(w, len) == AR_NAMES_ARABIC &&
 	           !has_hamza_alef(w, len) && has_bare_alef(w, len);
+	/* a word typed in plain ASCII gets plain suggestions */
+	for (b = 0; b < len; b++)
+		if ((unsigned char)w[b] >= 0x80)
+			plain = 0;
 	m->sugs = calloc((size_t)v->nm, sizeof *m->sugs);
 	if (!m->sugs)
 		return AR_ENOMEM;
 	for (i = 0; i < v->nm; i++) {
 		size_t nl, k;
-		const char *name = ar_names__display(sp->names, v->m[i].id, &nl);
+		const char *name = plain
+		        ? ar_names__display_plain(sp->names, v->m[i].id, &nl)
+		        : ar_names__display(sp->names, v->m[i].id, &nl);
 		char *s;
 		/* only names nearly as close as the best one */
-		if (i > 0 && v->m[i].cost > v->m[0].cost + 2)
+		if (i > 0 && (v->m[i].cost + 63) / 64 >
+		             (v->m[0].cost + 63) / 64 + 2)
 			break;
 		if (n >= (int)sp->max_sugs)
 			break;

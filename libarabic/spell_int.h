@@ -77,10 +77,16 @@ long ar_names__find_bare_alef(ar_names *n, const char *folded, size_t len,
  * change to n). */
 const char *ar_names__display(const ar_names *n, long id, size_t *len);
 
+/* The first spelling of the word in plain ASCII (Erdogan for Erdoğan),
+ * or the display when there is none. */
+const char *ar_names__display_plain(const ar_names *n, long id,
+                                    size_t *len);
+
 /* A candidate name for an unknown word. */
 typedef struct ar_names_match {
 	long id;       /* word id */
-	int cost;      /* lower is better */
+	int cost;      /* lower is better: 64 x (distance and key terms) +
+	                  weighted edit cost */
 	int dist;      /* Damerau (OSA) distance of the folded forms */
 	int kdist;     /* distance of the phonetic keys or skeletons */
 } ar_names_match;

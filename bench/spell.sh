@@ -1,0 +1,78 @@
+#!/bin/sh
+# spell.sh - arspell -l against hunspell -d ar,en_US -l on the same 1 MB
+# and 10 MB slices of the benchmark corpus (bench/make-corpus.sh): MB/s and
+# peak RSS of each, and the ratio; then the start-up time of each on a
+# one-line input, and the time of the full report (with suggestions) on
+# the seed article.  Throughput is given twice: over the whole run, and
+# net of the start-up time measured in the same run (both programs load
+# their dictionaries first; hunspell alone takes about 0.2 s for it).
+# Targets (issue 4): 20x hunspell -l; start-up < 0.5 s; seed report < 1 s.
+# RUNS=N repeats each arspell timing and keeps the best (default 3);
+# hunspell runs once (it takes about 35 s on 10 MB).
+set -eu
+LC_ALL=C
+export LC_ALL
+here=$(cd "$(dirname "$0")" && pwd)
+top_srcdir=${top_srcdir:-$here/..}
+top_builddir=${top_builddir:-.}
+bin=$top_builddir/tools/arspell
+runs=${RUNS:-3}
+
+[ -x "$bin" ] || { echo "spell.sh: $bin not built" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "spell.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+command -v hunspell >/dev/null 2>&1 ||
+	{ echo "spell.sh: needs hunspell (apt-get install hunspell)" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# best N CMD...: best wall time of N runs (stdout discarded, exit status 1
+# accepted: it means misspellings); peak RSS (KB) of the best in $tmp/rss.
+best() {
+	n=$1; shift
+	b=
+	i=0
+	while [ $i -lt "$n" ]; do
+		rc=0
+		/usr/bin/time -f '%e %M' -o "$tmp/t" "$@" >/dev/null 2>"$tmp/err" || rc=$?
+		[ $rc -le 1 ] || { cat "$tmp/err" >&2; echo "spell.sh: $* failed" >&2; exit 1; }
+		# GNU time puts "Command exited with non-zero status" first
+		read -r t rss <<EOF
+$(tail -n 1 "$tmp/t")
+EOF
+		if [ -z "$b" ] || [ "$(echo "$t $b" | awk '{ print ($1 < $2) }')" = 1 ]; then
+			b=$t
+			echo "$rss" >"$tmp/rss"
+		fi
+		i=$((i + 1))
+	done
+	echo "$b" | awk '{ print ($1 < 0.01) ? 0.01 : $1 }'
+}
+rate() { echo "$1 $2 $3" | awk '{ t = $2 - $3; if (t < 0.01) t = 0.01; printf "%.2f", $1 / 1e6 / t }'; }
+
+echo 'قال دوروف إن Telegram عاد.' >"$tmp/one.txt"
+s_ar=$(best "$runs" "$bin" -l "$tmp/one.txt")
+s_hu=$(best 1 hunspell -d ar,en_US -l "$tmp/one.txt")
+echo "start-up: arspell $s_ar s, hunspell $s_hu s (target arspell < 0.5 s)"
+
+for mb in 1 10; do
+	in=$tmp/bench-$mb.txt
+	top_srcdir=$top_srcdir sh "$top_srcdir/bench/make-corpus.sh" "$in" $mb
+	bytes=$(wc -c <"$in")
+	t_ar=$(best "$runs" "$bin" -l "$in")
+	rss_ar=$(cat "$tmp/rss")
+	t_hu=$(best 1 hunspell -d ar,en_US -l "$in")
+	rss_hu=$(cat "$tmp/rss")
+	g_ar=$(rate "$bytes" "$t_ar" 0)
+	g_hu=$(rate "$bytes" "$t_hu" 0)
+	n_ar=$(rate "$bytes" "$t_ar" "$s_ar")
+	n_hu=$(rate "$bytes" "$t_hu" "$s_hu")
+	echo "$mb MB: arspell -l $t_ar s = $g_ar MB/s ($n_ar net), peak RSS $rss_ar KB"
+	echo "$mb MB: hunspell -l $t_hu s = $g_hu MB/s ($n_hu net), peak RSS $rss_hu KB"
+	echo "$mb MB: ratio $(echo "$g_ar $g_hu" | awk '{ printf "%.1f", $1 / $2 }')x" \
+	     "($(echo "$n_ar $n_hu" | awk '{ printf "%.1f", $1 / $2 }')x net; target 20x)"
+done
+
+seed=$top_srcdir/corpus/telegram-outage-ar.txt
+t_seed=$(best "$runs" "$bin" "$seed")
+echo "seed article report with suggestions: $t_seed s (target < 1 s)"
