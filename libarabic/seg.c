@@ -37,8 +37,8 @@
 typedef struct slot {
 	uint32_t hash;
 	uint32_t key;      /* offset of the key in the arena, +1 (0: empty) */
-	uint16_t klen;
-	uint16_t val;      /* payload index or value */
+	uint32_t klen;
+	uint32_t val;      /* the value */
 } slot;
 
 typedef struct strmap {
@@ -101,7 +101,7 @@ static slot *map_find(strmap *m, const char *k, size_t n, uint32_t h)
 }
 
 /* Insert key with val (no-op if present); -1 on memory exhaustion. */
-static int map_put(strmap *m, const char *k, size_t n, uint16_t val)
+static int map_put(strmap *m, const char *k, size_t n, uint32_t val)
 {
 	uint32_t h;
 	slot *s;
@@ -118,13 +118,13 @@ static int map_put(strmap *m, const char *k, size_t n, uint16_t val)
 		return -1;
 	s->hash = h;
 	s->key = (uint32_t)(m->arena.size - n + 1);
-	s->klen = (uint16_t)n;
+	s->klen = (uint32_t)n;
 	s->val = val;
 	m->used++;
 	return 0;
 }
 
-static int map_get(strmap *m, const char *k, size_t n, uint16_t *val)
+static int map_get(strmap *m, const char *k, size_t n, uint32_t *val)
 {
 	slot *s = map_find(m, k, n, hash_bytes(k, n));
 
@@ -136,14 +136,9 @@ static int map_get(strmap *m, const char *k, size_t n, uint16_t *val)
 
 /* ------------------------------------------------------------------ */
 
-/* A memoized split: pieces as letter counts of the proclitics and of
- * the enclitic, plus how the stem is written.  Packed in a slot's val:
- * bits 0-2 number of proclitic pieces, 3-5/6-8/9-11 their lengths in
- * letters (1 or 2), bit 12 the second ل of لل stands for ال, bits 13-14
- * enclitic length in letters (0-3). */
-
-#define WORD_MEMO_MAX (1u << 19)
-#define SPELL_MEMO_MAX (1u << 19)
+/* Bounds of the memo tables (entries; twice as many slots). */
+#define WORD_MEMO_MAX (1u << 18)
+#define SPELL_MEMO_MAX (1u << 18)
 
 struct ar_seg {
 	Hunhandle *hun;
@@ -213,7 +208,7 @@ static ar_status load_heads(ar_seg *sg, const char *dic)
 	FILE *fp = fopen(dic, "r");
 	char line[1024], key[256];
 	int first = 1, marker = 0;
-	uint16_t kind = HEAD_OPEN;
+	uint32_t kind = HEAD_OPEN;
 
 	if (!fp)
 		return AR_EDICT;
@@ -392,7 +387,7 @@ static size_t put_letters(const letters *L, size_t a, size_t b,
 /* Is this string an open-class headword? */
 static int is_head(ar_seg *s, const char *k, size_t n)
 {
-	uint16_t v;
+	uint32_t v;
 	return map_get(&s->heads, k, n, &v) && v == HEAD_OPEN;
 }
 
@@ -400,7 +395,7 @@ static int is_head(ar_seg *s, const char *k, size_t n)
  * conjunction or preposition (وكان, بذلك), not a word of its own. */
 static int stop_expansion(ar_seg *s, const char *k, size_t n)
 {
-	uint16_t v;
+	uint32_t v;
 	int conj = memcmp(k, "\xD9\x88", 2) == 0 || memcmp(k, "\xD9\x81", 2) == 0;
 	int prep = memcmp(k, "\xD8\xA8", 2) == 0 ||
 	           memcmp(k, "\xD9\x84", 2) == 0 ||
@@ -414,7 +409,7 @@ static int stop_expansion(ar_seg *s, const char *k, size_t n)
 /* A headword that stands as a word by itself. */
 static int is_word_head(ar_seg *s, const char *k, size_t n)
 {
-	uint16_t v;
+	uint32_t v;
 
 	if (!map_get(&s->heads, k, n, &v))
 		return 0;
@@ -424,14 +419,14 @@ static int is_word_head(ar_seg *s, const char *k, size_t n)
 /* Is it one of the dictionary's function words (with its clitics)? */
 static int is_stop(ar_seg *s, const char *k, size_t n)
 {
-	uint16_t v;
+	uint32_t v;
 	return map_get(&s->heads, k, n, &v) && v == HEAD_STOP;
 }
 
 /* Does hunspell accept it (memoized)?  -1 on memory exhaustion. */
 static int hun_ok(ar_seg *s, const char *k, size_t n)
 {
-	uint16_t v;
+	uint32_t v;
 
 	if (map_get(&s->heads, k, n, &v))
 		return 1;
@@ -791,34 +786,71 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 	return 0;
 }
 
-/* Memo encoding of a split (see the comment above struct ar_seg). */
-static uint16_t pack(const split *sp)
+/* Memo encoding of a split, in bytes of the surface word so that a hit
+ * needs no decoding: bits 0-1 the number of proclitics, 2 the lam-alef
+ * case, 3-8/9-14/15-20 the byte ends of the proclitics, 21-26 the byte
+ * length of the enclitic; bit 27 set when anything is split.  A split
+ * that does not fit (never in real text) is stored as no split. */
+static uint32_t pack(const split *sp, const letters *L)
 {
-	uint16_t v = (uint16_t)(sp->npro & 7);
-	size_t k, prev = 0;
+	uint32_t v = 0;
+	size_t k, e;
 
-	for (k = 0; k < sp->npro && k < 3; k++) {
-		v |= (uint16_t)(((sp->pro_end[k] - prev) & 7) << (3 + 3 * k));
-		prev = sp->pro_end[k];
+	if (sp->npro == 0 && sp->enc == 0)
+		return 0;
+	if (sp->npro > 3)
+		return 0;
+	v = (uint32_t)sp->npro | (sp->lam_al ? 4u : 0u) | (1u << 27);
+	for (k = 0; k < sp->npro; k++) {
+		size_t b = L->off[sp->pro_end[k]];
+		if (b > 63)
+			return 0;
+		v |= (uint32_t)b << (3 + 6 * k);
 	}
-	if (sp->lam_al)
-		v |= 1u << 12;
-	v |= (uint16_t)((sp->enc & 3) << 13);
+	e = L->off[L->n] - L->off[L->n - sp->enc];
+	if (sp->enc && e > 63)
+		return 0;
+	if (sp->enc)
+		v |= (uint32_t)e << 21;
 	return v;
 }
 
-static void unpack(uint16_t v, split *sp)
+/* First letter: و ف ب ل ك س, or ا (the article) when it is split. */
+static int proclitic_letter(const unsigned char *q, int ud)
 {
-	size_t k, prev = 0;
+	if (q[0] == 0xD9)
+		return q[1] == 0x88 || q[1] == 0x81 || q[1] == 0x84 ||
+		       q[1] == 0x83; /* و ف ل ك */
+	if (q[0] == 0xD8)
+		return q[1] == 0xA8 || q[1] == 0xB3 || (!ud && q[1] == 0xA7);
+	return 0;
+}
 
-	memset(sp, 0, sizeof *sp);
-	sp->npro = v & 7;
-	for (k = 0; k < sp->npro; k++) {
-		prev += (v >> (3 + 3 * k)) & 7;
-		sp->pro_end[k] = prev;
-	}
-	sp->lam_al = (v >> 12) & 1;
-	sp->enc = (v >> 13) & 3;
+/* Last letter of an enclitic: ه ا م ن ي ك. */
+static int enclitic_letter(const unsigned char *q)
+{
+	if (q[0] == 0xD9)
+		return q[1] == 0x87 || q[1] == 0x85 || q[1] == 0x86 ||
+		       q[1] == 0x8A || q[1] == 0x83;
+	return q[0] == 0xD8 && q[1] == 0xA7;
+}
+
+static int may_split(const char *w, size_t len, int ud)
+{
+	const unsigned char *q = (const unsigned char *)w;
+	size_t e = len;
+
+	if (proclitic_letter(q, ud))
+		return 1;
+	/* skip trailing marks (two bytes each in U+064B-U+065F, U+0670) */
+	while (e >= 2 && ((q[e - 2] == 0xD9 && q[e - 1] >= 0x8B &&
+	                   q[e - 1] <= 0x9F) ||
+	                  (q[e - 2] == 0xD9 && q[e - 1] == 0xB0) ||
+	                  (q[e - 2] == 0xD9 && q[e - 1] == 0x80)))
+		e -= 2;
+	if (e < 2)
+		return 1; /* let the full analysis decide */
+	return enclitic_letter(q + e - 2);
 }
 
 int ar_seg__split(ar_seg *s, const char *w, size_t len, int ud,
@@ -826,54 +858,65 @@ int ar_seg__split(ar_seg *s, const char *w, size_t len, int ud,
 {
 	letters L;
 	split sp;
-	uint16_t v;
-	size_t k, np = 0, prev = 0, stem_end;
+	uint32_t v;
+	size_t k, np = 0, prev = 0, stem_end, npro, enc;
 	char key[512];
 
-	if (get_letters(&L, w, len) != 0 || L.n < 2 || len + 1 > sizeof key)
+	if (len < 4 || len + 1 > sizeof key)
+		return 0;
+	/* only a word that starts with a proclitic letter or ends with a
+	 * pronoun letter can be split; most words are ruled out here,
+	 * without a look-up */
+	if (!may_split(w, len, ud))
 		return 0;
 	/* the memo key: the surface word and the mode */
 	memcpy(key, w, len);
 	key[len] = ud ? 'u' : 's';
 	if (!map_get(&s->words, key, len + 1, &v)) {
-		if (decide(s, &L, ud, &sp) != 0)
-			return -1;
-		v = pack(&sp);
+		if (get_letters(&L, w, len) != 0 || L.n < 2) {
+			v = 0;
+		} else {
+			if (decide(s, &L, ud, &sp) != 0)
+				return -1;
+			v = pack(&sp, &L);
+		}
 		if (map_put(&s->words, key, len + 1, v) != 0)
 			return -1;
 	}
-	unpack(v, &sp);
-	if (sp.npro == 0 && sp.enc == 0)
+	if (!(v & (1u << 27)))
 		return 0;
-	stem_end = L.n - sp.enc;
-	for (k = 0; k < sp.npro; k++) {
-		out[np].off = L.off[prev];
-		out[np].len = L.off[sp.pro_end[k]] - L.off[prev];
+	npro = v & 3;
+	enc = (v >> 21) & 63;
+	stem_end = len - enc;
+	for (k = 0; k < npro; k++) {
+		size_t b = (v >> (3 + 6 * k)) & 63;
+		out[np].off = prev;
+		out[np].len = b - prev;
 		out[np].form = NULL;
 		out[np].form_len = 0;
 		out[np].kind = -1;
-		if (sp.lam_al && k + 1 == sp.npro) {
+		if ((v & 4) && k + 1 == npro) {
 			out[np].form = "\xD8\xA7\xD9\x84"; /* ال */
 			out[np].form_len = 4;
 		}
-		prev = sp.pro_end[k];
+		prev = b;
 		np++;
 	}
 	if (prev < stem_end) {
-		out[np].off = L.off[prev];
-		out[np].len = L.off[stem_end] - L.off[prev];
+		out[np].off = prev;
+		out[np].len = stem_end - prev;
 		out[np].form = NULL;
 		out[np].form_len = 0;
 		out[np].kind = 0;
 		np++;
 	}
-	if (sp.enc) {
-		out[np].off = L.off[stem_end];
-		out[np].len = len - L.off[stem_end];
+	if (enc) {
+		out[np].off = stem_end;
+		out[np].len = enc;
 		out[np].form = NULL;
 		out[np].form_len = 0;
 		out[np].kind = 1;
 		np++;
 	}
-	return (int)np;
+	return np >= 2 ? (int)np : 0;
 }

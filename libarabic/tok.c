@@ -89,6 +89,7 @@ struct ar_tokenizer {
 
 	/* the held-back token (sentence look-ahead) */
 	int have_held;
+	int held_pinned;           /* its text is in held_text */
 	ar_token held;
 	ar_buf held_text;
 	ar_segment held_segs[AR_SEG_MAX];
@@ -109,7 +110,7 @@ struct ar_tokenizer {
 
 /* Script of a letter by Unicode block (Blocks.txt); only the distinction
  * Arabic / Latin / other matters here. */
-static ar_script letter_script(uint32_t cp)
+static inline ar_script letter_script(uint32_t cp)
 {
 	if (cp < 0x250)
 		return AR_SCRIPT_LATIN; /* ASCII, Latin-1, Extended-A/B */
@@ -189,14 +190,18 @@ static int is_emoji_start(uint32_t cp, const utf8proc_property_t *pr)
 	       (cp >= 0x23E9 && cp <= 0x23FA);
 }
 
-static int classify(uint32_t cp)
+static inline int classify(uint32_t cp)
 {
 	const utf8proc_property_t *pr;
 
 	if (cp < 0x80)
 		return ascii_class[cp];
-	if (cp == 0x640)           /* tatweel (Lm): part of Arabic words */
+	/* the Arabic letters and harakat, without a table look-up; tatweel
+	 * (Lm) is part of Arabic words */
+	if (cp >= 0x620 && cp <= 0x64A)
 		return C_LETTER;
+	if (cp >= 0x64B && cp <= 0x65F)
+		return C_MARK;
 	pr = utf8proc_get_property((utf8proc_int32_t)cp);
 	switch (pr->category) {
 	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
@@ -249,13 +254,20 @@ int ar_tok__arabic_letter(uint32_t cp)
 
 /* Decode the character at p[i]; returns its length, or 0 if the bytes
  * there are not valid UTF-8. */
-static size_t dec(const char *p, size_t n, size_t i, uint32_t *cp)
+static inline size_t dec(const char *p, size_t n, size_t i, uint32_t *cp)
 {
 	unsigned char c = (unsigned char)p[i];
 
 	if (c < 0x80) {
 		*cp = c;
 		return 1;
+	}
+	/* two-byte sequences (Arabic, Latin-1...) inline */
+	if (c >= 0xC2 && c <= 0xDF && i + 1 < n &&
+	    ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(c & 0x1F) << 6) |
+		      ((unsigned char)p[i + 1] & 0x3F);
+		return 2;
 	}
 	return ar_utf8_decode(cp, p + i, n - i);
 }
@@ -623,7 +635,7 @@ static size_t scan_word(const char *p, size_t n, size_t i, ar_script sc)
 			uint32_t nx;
 			size_t l2 = j + l < n ? dec(p, n, j + l, &nx) : 0;
 			if (!l2 || classify(nx) != C_LETTER ||
-			    letter_script(nx) != sc || j == i)
+			    letter_script(nx) != sc)
 				break;
 		} else {
 			break;
@@ -731,8 +743,7 @@ static const char replacement[] = "\xEF\xBF\xBD";
 static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
 {
 	size_t i = 0;
-	int has_at = memchr(p, '@', n) != NULL;
-	int has_dot = has_at || memchr(p, '.', n) != NULL;
+	int has_at = 0, has_dot = -1; /* -1: not looked yet */
 	ar_status st;
 
 	t->nct = 0;
@@ -752,13 +763,21 @@ static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
 			i = e;
 			continue;
 		}
-		if (i > 0)
-			prev = prev_cp(p, i);
 		c = classify(cp);
+		/* URLs need a dot, e-mail addresses an at sign: look once,
+		 * and only in chunks that have ASCII letters or digits */
+		if (has_dot < 0 && cp < 0x80 && (c == C_LETTER || c == C_DIGIT)) {
+			has_at = memchr(p, '@', n) != NULL;
+			has_dot = has_at || memchr(p, '.', n) != NULL;
+		}
+		/* the previous character matters only for a few starts */
+		if (i > 0 && ((cp < 0x80 && (c != C_LETTER || has_dot > 0)) ||
+		              cp == 0x2212))
+			prev = prev_cp(p, i);
 
 		/* e-mail addresses and URLs start at an ASCII letter or digit
 		 * that does not continue a word */
-		if (has_dot && cp < 0x80 && is_ascii_alnum(cp) &&
+		if (has_dot > 0 && cp < 0x80 && is_ascii_alnum(cp) &&
 		    !(i > 0 && (is_ascii_alnum(prev) || prev == '.' ||
 		                prev == '@' || prev == '_' || prev == '-'))) {
 			if (has_at && (e = try_email(p, n, i)) != 0) {
@@ -836,7 +855,24 @@ static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
 		switch (c) {
 		case C_LETTER: {
 			ar_script sc = letter_script(cp);
-			e = scan_word(p, n, i, sc);
+			e = i;
+			if (cp >= 0x620 && cp <= 0x64A) {
+				/* fast path: the Arabic letters and harakat
+				 * U+0620-U+065F are D8 A0 .. D9 9F */
+				e += 2;
+				while (e + 1 < n) {
+					unsigned char b0 = (unsigned char)p[e];
+					unsigned char b1 = (unsigned char)p[e + 1];
+					if (!((b0 == 0xD8 && b1 >= 0xA0 &&
+					       b1 <= 0xBF) ||
+					      (b0 == 0xD9 && b1 >= 0x80 &&
+					       b1 <= 0x9F)))
+						break;
+					e += 2;
+				}
+			}
+			if (e < n)
+				e = scan_word(p, n, e, sc);
 			if (sc == AR_SCRIPT_LATIN && cp < 0x80) {
 				size_t d = try_dotted(p, n, i);
 				if (d > e)
@@ -980,16 +1016,30 @@ static ar_status flush_held(ar_tokenizer *t, int end)
 	return st;
 }
 
-/* Take a copy of tok as the held token. */
+/* Hold tok back.  Its text stays where it is (in the caller's piece or
+ * the run buffer) until pin() copies it, which is done only when that
+ * memory is about to go away. */
 static ar_status hold(ar_tokenizer *t, const ar_token *tok)
+{
+	t->held = *tok;
+	t->have_held = 1;
+	t->held_pinned = 0;
+	return AR_OK;
+}
+
+/* Copy the held token's text and segments into the tokenizer. */
+static ar_status pin(ar_tokenizer *t)
 {
 	ar_status st;
 	size_t k;
+	const ar_token *tok = &t->held;
 
+	if (!t->have_held || t->held_pinned)
+		return AR_OK;
+	t->held_pinned = 1;
 	ar_buf__clear(&t->held_text);
 	if ((st = ar_buf__put(&t->held_text, tok->text, tok->len)) != AR_OK)
 		return st;
-	t->held = *tok;
 	t->held.text = t->held_text.ptr;
 	if (tok->nsegments) {
 		ar_buf__clear(&t->held_segtext);
@@ -1014,7 +1064,6 @@ static ar_status hold(ar_tokenizer *t, const ar_token *tok)
 		}
 		t->held.segments = t->held_segs;
 	}
-	t->have_held = 1;
 	return AR_OK;
 }
 
@@ -1114,7 +1163,7 @@ static size_t segment(ar_tokenizer *t, ar_token *tok, ar_segment *segs)
 
 /* Process a complete chunk of text p[0..n) at logical offset base. */
 static ar_status do_text(ar_tokenizer *t, const char *p, size_t n,
-                         uint64_t base)
+                         uint64_t base, int volatile_src)
 {
 	ar_status st;
 	size_t k, prev_end = (size_t)-1;
@@ -1154,18 +1203,21 @@ static ar_status do_text(ar_tokenizer *t, const char *p, size_t n,
 		    AR_OK)
 			return st;
 	}
+	/* the segments live in this frame; the run buffer is reused */
+	if (t->have_held && (t->held.nsegments || volatile_src))
+		return pin(t);
 	return AR_OK;
 }
 
 static ar_status do_run(ar_tokenizer *t, const char *p, size_t n,
-                        uint64_t base, int kind)
+                        uint64_t base, int kind, int volatile_src)
 {
 	ar_status st;
 
 	if (n == 0)
 		return AR_OK;
 	if (kind == RUN_TEXT) {
-		st = do_text(t, p, n, base);
+		st = do_text(t, p, n, base, volatile_src);
 	} else {
 		ar_token tok;
 		tok.type = AR_TOKEN_SPACE;
@@ -1206,7 +1258,7 @@ static ar_status run_append(ar_tokenizer *t, const char *p, size_t n,
 	if (t->run_kind != kind) {
 		if (t->run.size) {
 			if ((st = do_run(t, t->run.ptr, t->run.size,
-			                 t->run_start, t->run_kind)) != AR_OK)
+			                 t->run_start, t->run_kind, 1)) != AR_OK)
 				return st;
 			t->run_start += t->run.size;
 			ar_buf__clear(&t->run);
@@ -1227,7 +1279,7 @@ static ar_status run_append(ar_tokenizer *t, const char *p, size_t n,
 		while (t->run.size > RUN_MAX) {
 			size_t c = cut_point(t->run.ptr);
 			if ((st = do_run(t, t->run.ptr, c, t->run_start,
-			                 kind)) != AR_OK)
+			                 kind, 1)) != AR_OK)
 				return st;
 			memmove(t->run.ptr, t->run.ptr + c, t->run.size - c);
 			t->run.size -= c;
@@ -1244,11 +1296,33 @@ static ar_status run_end(ar_tokenizer *t)
 
 	if (t->run.size) {
 		st = do_run(t, t->run.ptr, t->run.size, t->run_start,
-		            t->run_kind);
+		            t->run_kind, 1);
 		t->run_start += t->run.size;
 		ar_buf__clear(&t->run);
 	}
 	return st;
+}
+
+/* ar_pos__advance(), with the newlines found by memchr(): the columns
+ * are counted only after the last one. */
+static void pos_advance(ar_pos *p, const char *s, size_t len)
+{
+	const char *q = s, *end = s + len, *last = NULL;
+	uint64_t lines = 0;
+
+	while (q < end && (q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+		lines++;
+		last = q++;
+	}
+	if (lines) {
+		p->line += lines;
+		p->col = 1;
+		s = last + 1;
+	}
+	for (; s < end; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			p->col++;
+	p->offset += len;
 }
 
 static ar_status utf8_error(ar_tokenizer *t, const char *data, size_t len,
@@ -1268,9 +1342,101 @@ static ar_status utf8_error(ar_tokenizer *t, const char *data, size_t len,
 	return AR_EUTF8;
 }
 
+/* Process a complete run data[0..n) that is not buffered, cutting it
+ * every RUN_MAX bytes as run_append() would. */
+static ar_status direct_run(ar_tokenizer *t, const char *p, size_t n,
+                            int kind)
+{
+	ar_status st;
+
+	while (n > RUN_MAX) {
+		size_t c = cut_point(p);
+		if ((st = do_run(t, p, c, t->run_start, kind, 0)) != AR_OK)
+			return st;
+		t->run_start += c;
+		p += c;
+		n -= c;
+	}
+	if ((st = do_run(t, p, n, t->run_start, kind, 0)) != AR_OK)
+		return st;
+	t->run_start += n;
+	return AR_OK;
+}
+
+/* Where the run of `kind` starting at data[i] ends: the first character
+ * of the other kind, an incomplete character at the end (*trunc set), an
+ * invalid sequence with AR_INVALID_ERROR (*bad set), or len. */
+static size_t run_end_at(ar_tokenizer *t, const char *data, size_t len,
+                         size_t j, int kind, int *trunc, int *bad)
+{
+	int want_space = kind == RUN_SPACE;
+
+	*trunc = *bad = 0;
+	while (j < len) {
+		unsigned char c = (unsigned char)data[j];
+		uint32_t cp;
+		size_t l;
+
+		if (c < 0x80) {
+			if ((c == ' ' || (c >= 0x09 && c <= 0x0D)) != want_space)
+				return j;
+			j++;
+			continue;
+		}
+		if (c >= 0xD8 && c <= 0xDB && j + 1 < len &&
+		    ((unsigned char)data[j + 1] & 0xC0) == 0x80) {
+			/* the Arabic block: never a space */
+			if (want_space)
+				return j;
+			j += 2;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF && j + 1 < len &&
+		    ((unsigned char)data[j + 1] & 0xC0) == 0x80) {
+			/* U+0085 and U+00A0 are the only two-byte spaces */
+			int sp = c == 0xC2 && ((unsigned char)data[j + 1] == 0x85 ||
+			                       (unsigned char)data[j + 1] == 0xA0);
+			if (sp != want_space)
+				return j;
+			j += 2;
+			continue;
+		}
+		l = ar_utf8_decode(&cp, data + j, len - j);
+		if (l == 0) {
+			if (ar_utf8__partial_tail(data + j, len - j) ==
+			    len - j) {
+				*trunc = 1;
+				return j;
+			}
+			if (t->opts.invalid == AR_INVALID_ERROR && !t->norm) {
+				*bad = 1;
+				return j;
+			}
+			if (want_space)
+				return j; /* invalid bytes are text */
+			j += ar_utf8__invalid_len(data + j, len - j);
+			continue;
+		}
+		if (is_space(cp) != want_space)
+			return j;
+		j += l;
+	}
+	return j;
+}
+
+/* Kind of the character at data[i] (which is complete or invalid). */
+static int kind_at(const char *data, size_t len, size_t i)
+{
+	uint32_t cp;
+	size_t l = dec(data, len, i, &cp);
+
+	return (l && is_space(cp)) ? RUN_SPACE : RUN_TEXT;
+}
+
 /*
  * The tokenizer proper, on valid or kept text: split data into runs of
- * whitespace and text.  `off` is the logical offset of data[0].
+ * whitespace and text.  Runs that end inside data are processed where
+ * they are; only the last, unfinished one is copied.
  */
 static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 {
@@ -1298,94 +1464,66 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 		}
 		l = ar_utf8_decode(&cp, (const char *)tmp, have);
 		if (l == 0) {
-			/* invalid: treat the held bytes as a text run; the
-			 * scanner will see them as invalid */
-			if (t->opts.invalid == AR_INVALID_ERROR &&
-			    !t->norm)
+			if (t->opts.invalid == AR_INVALID_ERROR && !t->norm)
 				return utf8_error(t, data, len, data_off,
 				                  data_off - t->ntail);
-			if ((st = run_append(t, (const char *)tmp, have,
-			                     RUN_TEXT)) != AR_OK)
-				return st;
-		} else if ((st = run_append(t, (const char *)tmp, have,
-		                            is_space(cp) ? RUN_SPACE
-		                                         : RUN_TEXT)) != AR_OK)
+			st = run_append(t, (const char *)tmp, have, RUN_TEXT);
+		} else {
+			st = run_append(t, (const char *)tmp, have,
+			                is_space(cp) ? RUN_SPACE : RUN_TEXT);
+		}
+		if (st != AR_OK)
 			return st;
 		t->ntail = 0;
 	}
 
 	while (i < len) {
-		size_t j = i;
-		int kind;
+		int kind, trunc, bad;
+		size_t j;
 		uint32_t cp;
-		size_t l = dec(data, len, j, &cp);
 
-		if (l == 0 &&
-		    ar_utf8__partial_tail(data + j, len - j) == len - j) {
-			memcpy(t->tail, data + j, len - j);
-			t->ntail = len - j;
-			break;
-		}
-		kind = (l && is_space(cp)) ? RUN_SPACE : RUN_TEXT;
-		/* find the end of this run in data */
-		while (j < len) {
-			unsigned char c = (unsigned char)data[j];
-			if (c < 0x80) {
-				int sp = c == ' ' || (c >= 0x09 && c <= 0x0D);
-				if (sp != (kind == RUN_SPACE))
-					break;
-				j++;
-				continue;
-			}
-			l = ar_utf8_decode(&cp, data + j, len - j);
-			if (l == 0) {
-				if (ar_utf8__partial_tail(data + j, len - j) ==
-				    len - j)
-					break; /* held back below */
-				if (t->opts.invalid == AR_INVALID_ERROR &&
-				    !t->norm) {
-					/* tokens up to here first */
-					if ((st = run_append(t, data + i, j - i,
-					                     kind)) != AR_OK ||
-					    (st = run_end(t)) != AR_OK)
-						return st;
-					return utf8_error(t, data, len,
-					                  data_off, data_off + j);
-				}
-				if (kind == RUN_SPACE)
-					break;
-				j += ar_utf8__invalid_len(data + j, len - j);
-				continue;
-			}
-			if (is_space(cp) != (kind == RUN_SPACE))
-				break;
-			j += l;
-		}
-		if (j > i) {
-			if ((st = run_append(t, data + i, j - i, kind)) != AR_OK)
-				return st;
-		} else if (kind == RUN_SPACE) {
-			/* an invalid byte right where a space run started
-			 * cannot happen: kind was decided on a valid char */
-		}
-		if (j < len && ar_utf8__partial_tail(data + j, len - j) !=
-		               len - j) {
-			/* the run ends here: the next character is of the
-			 * other kind */
-			if ((st = run_end(t)) != AR_OK)
-				return st;
-		}
-		i = j;
-		if (i < len && ar_utf8__partial_tail(data + i, len - i) ==
-		               len - i &&
-		    ar_utf8_decode(&cp, data + i, len - i) == 0) {
+		if (dec(data, len, i, &cp) == 0 &&
+		    ar_utf8__partial_tail(data + i, len - i) == len - i) {
+			/* an incomplete character: its kind is not known */
 			memcpy(t->tail, data + i, len - i);
 			t->ntail = len - i;
 			break;
 		}
+		kind = kind_at(data, len, i);
+		j = run_end_at(t, data, len, i, kind, &trunc, &bad);
+		if (bad) {
+			/* tokens up to the fault first */
+			if ((st = run_append(t, data + i, j - i, kind)) != AR_OK ||
+			    (st = run_end(t)) != AR_OK)
+				return st;
+			return utf8_error(t, data, len, data_off, data_off + j);
+		}
+		if (j == len || trunc) {
+			/* the run may go on in the next piece */
+			if ((st = run_append(t, data + i, j - i, kind)) != AR_OK)
+				return st;
+			if (trunc) {
+				memcpy(t->tail, data + j, len - j);
+				t->ntail = len - j;
+			}
+			break;
+		}
+		/* the run ends at j */
+		if (t->run.size || (t->run_kind != kind &&
+		                    t->run_kind != RUN_NONE && t->run.size)) {
+			if ((st = run_append(t, data + i, j - i, kind)) != AR_OK ||
+			    (st = run_end(t)) != AR_OK)
+				return st;
+		} else {
+			t->run_kind = kind;
+			if ((st = direct_run(t, data + i, j - i, kind)) != AR_OK)
+				return st;
+		}
+		i = j;
 	}
 	t->off = data_off + len;
-	return AR_OK;
+	/* the caller's piece goes away: keep the held token's text */
+	return pin(t);
 }
 
 static ar_status core_finish(ar_tokenizer *t)
@@ -1581,7 +1719,7 @@ ar_status ar_tok_feed(ar_tokenizer *t, const char *s, size_t len,
 	}
 	st = core_feed(t, s, len);
 	if (st == AR_OK)
-		ar_pos__advance(&t->pos, s, len);
+		pos_advance(&t->pos, s, len);
 	return st;
 }
 

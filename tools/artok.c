@@ -144,19 +144,108 @@ static void osegs(const ar_token *t)
 	}
 }
 
+/* "\tTYPE\tSCRIPT\t" for each type and script, made once. */
+static char tsv_mid[AR_TOKEN_SPACE + 1][4][32];
+static unsigned char tsv_mid_len[AR_TOKEN_SPACE + 1][4];
+
+static void tsv_init(void)
+{
+	int ty, sc;
+
+	for (ty = 0; ty <= AR_TOKEN_SPACE; ty++)
+		for (sc = 0; sc < 4; sc++)
+			tsv_mid_len[ty][sc] = (unsigned char)snprintf(
+				tsv_mid[ty][sc], sizeof tsv_mid[ty][sc],
+				"\t%s\t%s\t",
+				ar_token_type_name((ar_token_type)ty),
+				ar_script_name((ar_script)sc));
+}
+
+/* Decimal digits of v at o; returns the end. */
+static const char pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930"
+	"31323334353637383940414243444546474849505152535455565758596061"
+	"62636465666768697071727374757677787980818283848586878889909192"
+	"93949596979899";
+
+static int ndigits32(uint32_t v)
+{
+	int n = 1;
+
+	while (v >= 10000) {
+		v /= 10000;
+		n += 4;
+	}
+	return n + (v >= 10) + (v >= 100) + (v >= 1000);
+}
+
+/* Decimal digits of v at o, two at a time, right to left; returns the
+ * end.  (32-bit arithmetic when it fits: it is faster.) */
+static char *put_u64(char *o, uint64_t v)
+{
+	char *e;
+	uint32_t w;
+
+	if (v > 0xFFFFFFFFu) {
+		char b[20];
+		int k = 20;
+		do {
+			b[--k] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		memcpy(o, b + k, (size_t)(20 - k));
+		return o + (20 - k);
+	}
+	w = (uint32_t)v;
+	e = o + ndigits32(w);
+	o = e;
+	while (w >= 100) {
+		uint32_t d = w % 100;
+		w /= 100;
+		o -= 2;
+		o[0] = pairs[2 * d];
+		o[1] = pairs[2 * d + 1];
+	}
+	if (w >= 10) {
+		o -= 2;
+		o[0] = pairs[2 * w];
+		o[1] = pairs[2 * w + 1];
+	} else {
+		o[-1] = (char)('0' + w);
+	}
+	return e;
+}
+
 static void out_tsv(const ar_token *t, int segment)
 {
-	oput(t->text, t->len);
-	oc('\t');
-	ostr(ar_token_type_name(t->type));
-	oc('\t');
-	ostr(ar_script_name(t->script));
-	oc('\t');
-	onum(t->start);
-	oc('\t');
-	onum(t->end);
-	oc('\t');
-	onum(t->sentence);
+	size_t need = t->len + 32 + 3 * 21;
+	char *o;
+
+	if (need > sizeof obuf) {
+		/* a huge token: the slow way */
+		oput(t->text, t->len);
+		oput(tsv_mid[t->type][t->script],
+		     tsv_mid_len[t->type][t->script]);
+		onum(t->start);
+		oc('\t');
+		onum(t->end);
+		oc('\t');
+		onum(t->sentence);
+	} else {
+		if (olen + need > sizeof obuf)
+			oflush();
+		o = obuf + olen;
+		memcpy(o, t->text, t->len);
+		o += t->len;
+		memcpy(o, tsv_mid[t->type][t->script], 32);
+		o += tsv_mid_len[t->type][t->script];
+		o = put_u64(o, t->start);
+		*o++ = '\t';
+		o = put_u64(o, t->end);
+		*o++ = '\t';
+		o = put_u64(o, t->sentence);
+		olen = (size_t)(o - obuf);
+	}
 	if (segment) {
 		oc('\t');
 		if (t->nsegments)
@@ -501,6 +590,7 @@ int main(int argc, char **argv)
 	int ch, status;
 
 	cli_init(argv[0]);
+	tsv_init();
 	memset(&c, 0, sizeof c);
 	c.fmt = F_TEXT;
 	while ((ch = getopt_long(argc, argv, "f:sn:o:", longopts, NULL)) !=
