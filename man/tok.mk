@@ -1,1 +1,2 @@
 # man/tok.mk - manual pages of the tok stage.
+dist_man_MANS += man/artok.1
