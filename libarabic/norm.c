@@ -530,6 +530,10 @@ static ar_status compose(const ar_normalizer *n, nstate *st, int *changed)
 	for (i = 0; i < st->nitems; i++)
 		if (st->items[i].type == IT_CHAR)
 			U16_APPEND_UNSAFE(src, ns, st->items[i].cp);
+	if (unorm2_spanQuickCheckYes(n->nfc, src, (int32_t)ns, &e) ==
+	    (int32_t)ns && U_SUCCESS(e))
+		return AR_OK;
+	e = U_ZERO_ERROR;
 	r = unorm2_normalize(n->nfc, src, (int32_t)ns, dst,
 	                     (int32_t)(st->ucap - need), &e);
 	if (U_FAILURE(e))
@@ -738,6 +742,83 @@ static int slow(const ar_normalizer *n, nstate *st, const unsigned char *d,
 
 /* ---- the fast path ------------------------------------------------ */
 
+#define REORDER_MAX 16
+#define MARK_SLACK 4096 /* bytes of marks fast() takes past its budget */
+
+/*
+ * The cluster at d[cl] is an unchanged starter followed by marks that the
+ * table knows (none composes with anything: NFC_QC=Yes) and by characters
+ * stage 1 removes.  Its NFC is then the canonical ordering alone: a stable
+ * sort of the marks by combining class (UAX #15, Unicode ch. 3.11).  Write
+ * the starter and the kept marks in that order into buf, and the end of
+ * the cluster into *end.  Returns 0 when the cluster is not of that kind,
+ * is too long, or may continue past the data; slow() then handles it.
+ * Not used when an offset map is built.
+ */
+static int reorder(const ar_normalizer *n, const unsigned char *d,
+                   size_t len, size_t cl, int nostrip, size_t *end,
+                   char *buf, size_t *blen)
+{
+	unsigned char cc[REORDER_MAX];
+	unsigned short cps[REORDER_MAX];
+	size_t i = cl, nm = 0, a, b, o = 0;
+	int first = 1;
+
+	if (n->want_offsets)
+		return 0;
+	while (i < len) {
+		unsigned c = d[i], cp, k;
+		size_t clen;
+		if (c < 0x80) {
+			cp = c;
+			clen = 1;
+		} else if (c - 0xC2 < 0x1E && i + 1 < len &&
+		           (d[i + 1] & 0xC0) == 0x80) {
+			cp = ((c & 0x1F) << 6) | (d[i + 1] & 0x3F);
+			clen = 2;
+		} else {
+			return 0;
+		}
+		k = n->kind[cp] & K_MASK;
+		if (first) {
+			if (k != K_COPY)
+				return 0;
+			o = utf8_put(cp, buf);
+			first = 0;
+		} else if (k == K_MARK || k == K_MARKS) {
+			if (k == K_MARKS && !nostrip) {
+				i += clen;
+				continue;
+			}
+			if (nm == REORDER_MAX)
+				return 0;
+			/* insertion keeps equal classes in input order */
+			for (a = nm; a > 0 && cc[a - 1] > n->ccc[cp]; a--) {
+				cc[a] = cc[a - 1];
+				cps[a] = cps[a - 1];
+			}
+			cc[a] = n->ccc[cp];
+			cps[a] = (unsigned short)cp;
+			nm++;
+		} else if (k == K_DROPT) {
+			/* removed by stage 1: transparent */
+		} else if (k == K_COPY || k == K_MAP || k == K_NL ||
+		           k == K_SPACE || k == K_DROPS) {
+			break; /* the next cluster starts */
+		} else {
+			return 0;
+		}
+		i += clen;
+	}
+	if (i == len)
+		return 0;
+	for (b = 0; b < nm; b++)
+		o += utf8_put(cps[b], buf + o);
+	*blen = o;
+	*end = i;
+	return 1;
+}
+
 typedef struct snapshot {
 	size_t olen, nspans, run;
 	ar_norm_span last;
@@ -777,16 +858,29 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 	int at_ls = st->at_ls, cl_ls = at_ls, nostrip = 0, mapped = 0;
 	int dirty = 0, order = n->compose;
 	const int spaces = (n->flags & AR_NORM_SPACES) != 0;
+	const int offs = n->want_offsets;
 	unsigned last_ccc = 0, cp, k, cc;
 	snapshot snap;
 	ar_status rc;
 	size_t clen;
 
 	memset(&snap, 0, sizeof snap);
+	/* Without an offset map, output goes straight into the buffer,
+	 * reserved below; short runs are copied 16 bytes at a time. */
 #define RUN_FLUSH(to)                                                    \
 	do {                                                             \
-		if ((to) > run) {                                        \
-			rc = w_put(n, st, d + run, (to)-run, base + run,     \
+		size_t L_ = (to)-run;                                    \
+		if (L_ == 0)                                             \
+			break;                                           \
+		if (!offs) {                                             \
+			char *o_ = st->out + st->olen;                       \
+			if (L_ <= 16 && run + 16 <= len)                     \
+				memcpy(o_, d + run, 16);                         \
+			else                                                 \
+				memcpy(o_, d + run, L_);                         \
+			st->olen += L_;                                      \
+		} else {                                                 \
+			rc = w_put(n, st, d + run, L_, base + run,           \
 			           base + (to), 1);                          \
 			if (rc != AR_OK)                                     \
 				return rc;                                   \
@@ -810,6 +904,11 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 	} while (0)
 
 	lim = len - i > FAST_BUDGET ? i + FAST_BUDGET : len;
+	/* Output is at most twice the input (an ASCII digit becomes an
+	 * Arabic-Indic one); marks may run MARK_SLACK bytes past lim. */
+	if (!offs && (rc = out_reserve(st, 2 * (lim - i + MARK_SLACK) + 64)) !=
+	                 AR_OK)
+		return rc;
 	while (i < len) {
 		unsigned c;
 		/* The hot loop: unchanged characters and single spaces, which
@@ -818,41 +917,55 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 		 * for an unchanged 2-byte character.  The loop only remembers
 		 * where the last character started: the open cluster. */
 		if (i + 2 < len && i < lim) {
-			const unsigned char *p = d + i, *lastp = NULL;
+			const unsigned char *p = d + i, *p0 = p, *lastp = NULL;
 			const unsigned char *pe = d + (len - 2 < lim ? len - 2 : lim);
 			const unsigned char *pair = n->pair;
-			size_t start = i, last;
+			/* combining class of the last kept mark; 255 when no
+			 * mark may follow in this loop */
+			unsigned pcc = (mapped || cl == SIZE_MAX) ? 255 : last_ccc;
 			do {
 				uint16_t w;
-				unsigned v;
+				unsigned v, cc_;
 				memcpy(&w, p, 2);
 				v = pair[w];
 				if (v == 0) {
-					/* A single blank between two letters. */
-					if (p[0] != ' ' || !spaces || !lastp)
+					/* A single blank before a starter. */
+					if (p[0] != ' ' || !spaces ||
+					    (p == p0 && at_ls))
 						break;
 					memcpy(&w, p + 1, 2);
-					if (pair[w] == 0)
+					v = pair[w];
+					if (v == 0 || v > 3)
 						break;
 					v = 1;
 				}
-				lastp = p;
-				p += v;
+				cc_ = v >> 2;
+				if (cc_ == 0) {
+					lastp = p;
+					pcc = 0;
+				} else if (cc_ < pcc) {
+					break;
+				} else {
+					pcc = cc_;
+				}
+				p += v & 3;
 			} while (p < pe);
 			i = (size_t)(p - d);
-			last = lastp ? (size_t)(lastp - d) : SIZE_MAX;
-			if (last != SIZE_MAX) {
+			if (lastp) {
+				size_t last = (size_t)(lastp - d);
 				c = d[last];
 				k = c < 0x80 ? kind[c]
 				             : kind[((c & 0x1F) << 6) |
 				                    (d[last + 1] & 0x3F)];
 				cl = last;
-				cl_ls = last == start ? at_ls : 0;
+				cl_ls = lastp == p0 ? at_ls : 0;
 				nostrip = k & K_NOSTRIP;
-				at_ls = 0;
 				dirty = 0;
 				mapped = 0;
-				last_ccc = 0;
+			}
+			if (p != p0) {
+				last_ccc = pcc;
+				at_ls = 0;
 			}
 		}
 		c = d[i];
@@ -912,10 +1025,16 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 			snap_take(st, &snap, run);
 			dirty = 1;
 			RUN_FLUSH(i);
-			rc = w_put(n, st, &n->map[cp][1], n->map[cp][0], base + i,
-			           base + i + clen, 0);
-			if (rc != AR_OK)
+			if (!offs) {
+				char *o = st->out + st->olen;
+				o[0] = (char)n->map[cp][1];
+				o[1] = (char)n->map[cp][2];
+				st->olen += n->map[cp][0];
+			} else if ((rc = w_put(n, st, &n->map[cp][1],
+			                       n->map[cp][0], base + i,
+			                       base + i + clen, 0)) != AR_OK) {
 				return rc;
+			}
 			i += clen;
 			run = i;
 			continue;
@@ -927,20 +1046,43 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 			dirty = 1;
 			goto drop;
 		case K_DROPT:
+			if (i >= lim + MARK_SLACK)
+				goto slow;
 			DIRTY();
 			goto drop;
 		case K_MARK:
 		case K_MARKS:
-			if (cl == SIZE_MAX)
+			if (cl == SIZE_MAX || i >= lim + MARK_SLACK)
 				goto slow;
-			cc = n->ccc[cp];
-			if (order && cc < last_ccc)
-				goto slow;
-			last_ccc = cc;
 			if ((k & K_MASK) == K_MARKS && !nostrip) {
+				/* Removed: its place in the canonical order
+				 * cannot matter. */
 				DIRTY();
 				goto drop;
 			}
+			cc = n->ccc[cp];
+			if (order && cc < last_ccc) {
+				/* Kept marks out of canonical order (shadda
+				 * typed before the vowel): sort the cluster. */
+				char buf[REORDER_MAX * 2 + 2];
+				size_t end, blen;
+				if (mapped || !reorder(n, d, len, cl, nostrip, &end,
+				                       buf, &blen))
+					goto slow;
+				if (dirty) {
+					snap_restore(st, &snap);
+					run = snap.run;
+				}
+				RUN_FLUSH(cl);
+				rc = w_put(n, st, buf, blen, base + cl, base + end, 0);
+				if (rc != AR_OK)
+					return rc;
+				run = i = end;
+				cl = SIZE_MAX;
+				at_ls = 0;
+				continue;
+			}
+			last_ccc = cc;
 			if (mapped)
 				goto slow;
 			at_ls = 0;
@@ -951,8 +1093,9 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 		}
 	drop:
 		RUN_FLUSH(i);
-		rc = w_put(n, st, NULL, 0, base + i, base + i + clen, 0);
-		if (rc != AR_OK)
+		if (offs &&
+		    (rc = w_put(n, st, NULL, 0, base + i, base + i + clen, 0)) !=
+		        AR_OK)
 			return rc;
 		i += clen;
 		run = i;
@@ -1001,8 +1144,11 @@ budget:
  * characters after the last one. */
 static void pos_advance(ar_pos *p, const unsigned char *d, size_t len)
 {
-	const unsigned char *s = d, *end = d + len, *nl, *last = NULL;
+	const unsigned char *s = d, *end, *nl, *last = NULL;
 
+	if (len == 0)   /* d may be NULL: no arithmetic or memchr on it */
+		return;
+	end = d + len;
 	while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
 		p->line++;
 		last = nl;
@@ -1220,10 +1366,13 @@ static void build_tables(ar_normalizer *n)
 			k |= K_NOSTRIP;
 		n->kind[cp] = (unsigned char)k;
 	}
-	/* pair[b0 << 8 | b1]: 1 if b0 is an unchanged ASCII character, 2 if
-	 * b0 b1 is an unchanged 2-byte character, else 0. */
-	/* It is read with a native 16-bit load, so the index is b0 b1 in the
-	 * machine's byte order. */
+	/* pair[b0 b1]: 1 if b0 is an unchanged ASCII character, 2 if b0 b1
+	 * is an unchanged 2-byte starter, else 0. */
+	/* Kept marks are in it too, as 2 | class << 2, so that the loop can
+	 * check their canonical order (classes up to 63: the harakat; the
+	 * order does not matter when nothing composes).  It is read with a
+	 * native 16-bit load, so the index is b0 b1 in the machine's byte
+	 * order. */
 	{
 		const unsigned char probe[2] = { 1, 2 };
 		uint16_t w;
@@ -1232,9 +1381,12 @@ static void build_tables(ar_normalizer *n)
 		big = w == 0x0102;
 		memset(n->pair, 0, sizeof n->pair);
 		for (cp = 0; cp < 0x800; cp++) {
-			unsigned v = 0;
-			if ((n->kind[cp] & K_MASK) == K_COPY)
+			unsigned v = 0, kk = n->kind[cp] & K_MASK;
+			if (kk == K_COPY)
 				v = cp < 0x80 ? 1 : 2;
+			else if (kk == K_MARK && cp >= 0x80 &&
+			         n->ccc[cp] < 64)
+				v = 2 | (n->compose ? n->ccc[cp] : 1) << 2;
 			if (v == 0)
 				continue;
 			if (cp < 0x80) {
@@ -1245,7 +1397,7 @@ static void build_tables(ar_normalizer *n)
 			}
 			b0 = 0xC0 | (cp >> 6);
 			b1 = 0x80 | (cp & 0x3F);
-			n->pair[big ? (b0 << 8 | b1) : (b1 << 8 | b0)] = 2;
+			n->pair[big ? (b0 << 8 | b1) : (b1 << 8 | b0)] = (unsigned char)v;
 		}
 	}
 }
