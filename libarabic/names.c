@@ -889,6 +889,28 @@ static ar_status add_member(ar_names *n, long id, uint32_t g, uint32_t v)
 	return AR_OK;
 }
 
+/* Are the words at one position of aligned spellings spellings of one
+ * word (Gaddafi, Qaddafi), rather than different words that happen to
+ * line up ("Amazon Web Services" and "خدمات أمازون ويب")?  Each must be
+ * within half its length, in edits, of the first. */
+static int similar_words(const ar_names *n, const long *ids, int nd)
+{
+	const word *a = &n->words[ids[0]];
+	int t;
+	for (t = 1; t < nd; t++) {
+		const word *b = &n->words[ids[t]];
+		size_t la = a->fold_len, lb = b->fold_len;
+		int d = ar_names__distance(wfold(n, a), la, wfold(n, b), lb);
+		size_t longer = la > lb ? la : lb;
+		/* lengths in bytes: Arabic letters take two */
+		if (a->script == AR_NAMES_ARABIC)
+			longer /= 2;
+		if (d * 2 > (int)longer)
+			return 0;
+	}
+	return 1;
+}
+
 /* Make the variant groups of one script of one entry: spellings with the
  * same number of words are aligned word by word. */
 static ar_status make_groups(ar_names *n, long ids[][MAXWPS], int *nw,
@@ -911,7 +933,7 @@ static ar_status make_groups(ar_names *n, long ids[][MAXWPS], int *nw,
 			if (t == nd)
 				distinct[nd++] = ids[s][pos];
 		}
-		if (nd < 2)
+		if (nd < 2 || !similar_words(n, distinct, nd))
 			continue;
 		if (grow((void **)&n->gfirst, &n->agroups, n->ngroups + 1,
 		         sizeof *n->gfirst) != 0)
