@@ -27,17 +27,6 @@
 
 #define RUN_MAX 65536
 
-/* The normalizer is linked weakly while norm.c is being written, so that
- * the tokenizer builds without it; AR_TOK_NORMALIZE then fails with
- * AR_EINVAL.  (Temporary.) */
-#if defined(__GNUC__)
-#pragma weak ar_normalizer_new
-#pragma weak ar_normalizer_free
-#pragma weak ar_norm_feed
-#pragma weak ar_norm_finish
-#pragma weak ar_norm_reset
-#endif
-
 /* Kinds of run. */
 enum { RUN_NONE = 0, RUN_SPACE, RUN_TEXT };
 
@@ -1630,10 +1619,6 @@ ar_status ar_tokenizer_new(ar_tokenizer **out, const ar_tok_options *opts,
 		no.flags = opts->norm_flags;
 		no.invalid = opts->invalid;
 		no.want_offsets = 1;
-		if (!ar_normalizer_new) {
-			free(t);
-			return AR_EINVAL;
-		}
 		if ((st = ar_normalizer_new(&t->norm, &no)) != AR_OK) {
 			free(t);
 			return st;

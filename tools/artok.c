@@ -11,11 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Until the normalizer lands, --normalize reports that it is missing. */
-#if defined(__GNUC__)
-#pragma weak ar_norm_profile
-#endif
-
 enum fmt { F_TEXT, F_TSV, F_JSONL, F_CONLLU, F_UD };
 
 typedef struct ctx {
@@ -617,9 +612,6 @@ int main(int argc, char **argv)
 			break;
 		case 'n': {
 			unsigned fl;
-			if (!ar_norm_profile)
-				cli_usage_error("--normalize is not available "
-				                "in this build");
 			if (ar_norm_profile(&fl, optarg) != AR_OK)
 				cli_usage_error("invalid argument '%s' for "
 				                "'--normalize' (valid: clean, "

@@ -530,6 +530,55 @@ static void test_invalid_utf8(void)
 	free(l.r);
 }
 
+/* With AR_TOK_NORMALIZE, tokens show the normalized text and offsets the
+ * original bytes, at any split of the input. */
+static void test_normalize_offsets(void)
+{
+	/* tatweel, a bidi mark, a presentation-form lam-alef, hamzated alef */
+	const char *s = "تـــم   إيقاف\xD9\x80 Telegram\xE2\x80\x8F ﻻ بأس.";
+	size_t len = strlen(s), cut;
+	ar_tok_options o = AR_TOK_OPTIONS_INIT;
+	ar_tokenizer *t;
+	list one = { 0 }, two = { 0 };
+
+	o.flags = AR_TOK_NORMALIZE;
+	CU_ASSERT_EQUAL_FATAL(ar_norm_profile(&o.norm_flags, "search"), AR_OK);
+	CU_ASSERT_EQUAL_FATAL(ar_tokenizer_new(&t, &o, NULL), AR_OK);
+	CU_ASSERT_EQUAL(ar_tok_feed(t, s, len, collect, &one, NULL), AR_OK);
+	CU_ASSERT_EQUAL(ar_tok_finish(t, collect, &one, NULL), AR_OK);
+	CU_ASSERT_EQUAL_FATAL(one.n, 6);
+	CU_ASSERT_STRING_EQUAL(one.r[0].text, "تم");
+	CU_ASSERT_EQUAL(one.r[0].start, 0);
+	CU_ASSERT_EQUAL(one.r[0].end, 10);     /* the tatweel included */
+	CU_ASSERT_STRING_EQUAL(one.r[1].text, "ايقاف");
+	CU_ASSERT_EQUAL(one.r[1].start, 13);
+	CU_ASSERT_EQUAL(one.r[1].end, 23);
+	CU_ASSERT_STRING_EQUAL(one.r[2].text, "Telegram");
+	CU_ASSERT_EQUAL(one.r[2].start, 26);
+	CU_ASSERT_EQUAL(one.r[2].end, 34);
+	CU_ASSERT_STRING_EQUAL(one.r[3].text, "لا");
+	CU_ASSERT_EQUAL(one.r[3].start, 38);   /* U+FEFB, 3 bytes */
+	CU_ASSERT_EQUAL(one.r[3].end, 41);
+	CU_ASSERT_STRING_EQUAL(one.r[4].text, "باس");
+	CU_ASSERT_EQUAL(one.r[4].start, 42);
+	CU_ASSERT_EQUAL(one.r[4].end, 48);
+	CU_ASSERT_EQUAL(one.r[5].start, 48);
+	CU_ASSERT(one.r[5].flags & AR_TOKF_SENTENCE_END);
+	/* every split point gives the same tokens */
+	for (cut = 1; cut < len; cut++) {
+		two.n = 0;
+		CU_ASSERT_EQUAL(ar_tok_feed(t, s, cut, collect, &two, NULL),
+		                AR_OK);
+		CU_ASSERT_EQUAL(ar_tok_feed(t, s + cut, len - cut, collect,
+		                            &two, NULL), AR_OK);
+		CU_ASSERT_EQUAL(ar_tok_finish(t, collect, &two, NULL), AR_OK);
+		CU_ASSERT(same(&one, &two));
+	}
+	ar_tokenizer_free(t);
+	free(one.r);
+	free(two.r);
+}
+
 static int stop_at_second(const ar_token *t, void *payload)
 {
 	int *n = payload;
@@ -732,6 +781,7 @@ static const unit_test tok_stream[] = {
 	{ "tok/stream/random", test_random_input },
 	{ "tok/stream/long_runs", test_long_runs },
 	{ "tok/stream/invalid_utf8", test_invalid_utf8 },
+	{ "tok/stream/normalize_offsets", test_normalize_offsets },
 	{ "tok/api", test_api },
 	{ NULL, NULL }
 };
