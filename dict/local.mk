@@ -10,7 +10,10 @@ NAMES_TSV = \
 	dict/names/icu-currencies.tsv \
 	dict/names/icu-languages.tsv \
 	dict/names/icu-regions.tsv \
-	dict/names/people.tsv
+	dict/names/companies.tsv \
+	dict/names/orgs.tsv \
+	dict/names/people.tsv \
+	dict/names/products.tsv
 
 NAMES_LOANWORDS = dict/ar-loanwords.txt
 
