@@ -826,11 +826,17 @@ static const char *const types[] = {
 /* Split a spelling into its words (separated by spaces); hyphenated
  * words are also added part by part.  Word ids go to ids (at most max);
  * returns their number, or -1 on ENOMEM. */
+unsigned ar_names__flags(const ar_names *n, long id)
+{
+	return n->words[id].flags;
+}
+
 static int spelling_words(ar_names *n, const char *s, size_t len, long *ids,
                           int max)
 {
 	size_t i = 0;
 	int k = 0;
+	unsigned solo = memchr(s, ' ', len) ? 0 : AR_NAMES_SOLO;
 
 	while (i < len) {
 		size_t j, a, b, p;
@@ -850,7 +856,7 @@ static int spelling_words(ar_names *n, const char *s, size_t len, long *ids,
 		i = j;
 		if (a == b)
 			continue;
-		id = add_word(n, AR_NAMES_GAZ, s + a, b - a);
+		id = add_word(n, AR_NAMES_GAZ | solo, s + a, b - a);
 		if (id == -1)
 			return -1;
 		if (id >= 0 && k < max)

@@ -585,6 +585,31 @@ static int is_acronym(const char *w, size_t len)
 	return letters >= 2;
 }
 
+/* Drop the candidates that are ordinary dictionary words found only
+ * inside longer names (World in "World Bank"): a typo of one of them is a
+ * typo of the ordinary word. */
+static int keep_names(ar_speller *sp, ar_names_match *m, int nm, int arabic)
+{
+	int i, k = 0;
+	for (i = 0; i < nm; i++) {
+		size_t l, j;
+		const char *d;
+		if (!(ar_names__flags(sp->names, m[i].id) & AR_NAMES_SOLO)) {
+			d = ar_names__display(sp->names, m[i].id, &l);
+			ar_buf__clear(&sp->tmp);
+			if (ar_buf__put(&sp->tmp, d, l) != AR_OK)
+				return -1;
+			for (j = 0; j < l; j++)
+				if (sp->tmp.ptr[j] >= 'A' && sp->tmp.ptr[j] <= 'Z')
+					sp->tmp.ptr[j] = (char)(sp->tmp.ptr[j] + 32);
+			if (hun_ok(sp, arabic, sp->tmp.ptr))
+				continue;
+		}
+		m[k++] = m[i];
+	}
+	return k;
+}
+
 /* Merge name candidates of one reading into v, keeping the best. */
 static void add_matches(verdict *v, const ar_names_match *m, int nm,
                         size_t pre, size_t suf, int elided)
@@ -691,6 +716,8 @@ static ar_status analyse_latin(ar_speller *sp, const char *w, size_t len,
 		return AR_OK;
 	nm = ar_names__match(sp->names, sp->fold.ptr, sp->fold.size,
 	                     AR_NAMES_LATIN, m, NAME_SUGS);
+	if (nm > 0)
+		nm = keep_names(sp, m, nm, 0);
 	if (nm < 0)
 		return AR_ENOMEM;
 	if (nm > 0) {
@@ -749,6 +776,8 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 		}
 		nm = ar_names__match(sp->names, stem, sl, AR_NAMES_ARABIC, m,
 		                     NAME_SUGS);
+		if (nm > 0)
+			nm = keep_names(sp, m, nm, 1);
 		if (nm < 0)
 			return AR_ENOMEM;
 		/* a reading with proclitics costs a little more */

@@ -20,8 +20,13 @@ typedef struct ar_names ar_names;
 enum {
 	AR_NAMES_GAZ = 1u << 0,      /* a word of a gazetteer spelling */
 	AR_NAMES_LOAN = 1u << 1,     /* the loanword supplement */
-	AR_NAMES_PERSONAL = 1u << 2  /* a personal dictionary */
+	AR_NAMES_PERSONAL = 1u << 2, /* a personal dictionary */
+	AR_NAMES_SOLO = 1u << 3      /* a whole one-word spelling (Telegram),
+	                                not only part of a longer name */
 };
+
+/* The AR_NAMES_* bits of word id. */
+unsigned ar_names__flags(const ar_names *n, long id);
 
 /* Script of a folded word. */
 enum { AR_NAMES_OTHER = 0, AR_NAMES_ARABIC = 1, AR_NAMES_LATIN = 2 };

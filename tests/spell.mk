@@ -14,4 +14,4 @@ EXTRA_DIST += tests/names/README.md tests/names/typos.tsv \
 	tests/names/variants.tsv tests/names/passages.txt
 
 TESTS += tests/cli/arspell.sh
-EXTRA_DIST += tests/cli/arspell.sh
+EXTRA_DIST += tests/cli/arspell.sh corpus/telegram-outage-ar.spell
