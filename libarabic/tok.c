@@ -938,12 +938,10 @@ static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
 
 /* Original offset of logical offset x: the start of a token (is_end 0)
  * or its end (is_end 1). */
-static uint64_t map_off(ar_tokenizer *t, uint64_t x, int is_end)
+static uint64_t map_off_slow(ar_tokenizer *t, uint64_t x, int is_end)
 {
 	size_t k;
 
-	if (!t->norm)
-		return x;
 	for (k = t->span0; k < t->nspans; k++) {
 		const ar_norm_span *s = &t->spans[k];
 		if (s->out_start == s->out_end)
@@ -959,6 +957,11 @@ static uint64_t map_off(ar_tokenizer *t, uint64_t x, int is_end)
 	}
 	/* past the known map (cannot happen for text we were given) */
 	return k > 0 && t->nspans ? t->spans[t->nspans - 1].in_end : x;
+}
+
+static inline uint64_t map_off(ar_tokenizer *t, uint64_t x, int is_end)
+{
+	return t->norm ? map_off_slow(t, x, is_end) : x;
 }
 
 /* Forget the spans that end before logical offset x. */
@@ -1151,15 +1154,13 @@ static size_t segment(ar_tokenizer *t, ar_token *tok, ar_segment *segs)
 }
 
 /* Process a complete chunk of text p[0..n) at logical offset base. */
-static ar_status do_text(ar_tokenizer *t, const char *p, size_t n,
-                         uint64_t base, int volatile_src)
+static ar_status emit_chunk(ar_tokenizer *t, const char *p, uint64_t base,
+                            int volatile_src)
 {
 	ar_status st;
 	size_t k, prev_end = (size_t)-1;
 	ar_segment segs[AR_SEG_MAX];
 
-	if ((st = scan_chunk(t, p, n)) != AR_OK)
-		return st;
 	for (k = 0; k < t->nct; k++) {
 		const ctok *c = &t->ct[k];
 		ar_token tok;
@@ -1196,6 +1197,25 @@ static ar_status do_text(ar_tokenizer *t, const char *p, size_t n,
 	if (t->have_held && (t->held.nsegments || volatile_src))
 		return pin(t);
 	return AR_OK;
+}
+
+static ar_status do_text(ar_tokenizer *t, const char *p, size_t n,
+                         uint64_t base, int volatile_src)
+{
+	ar_status st;
+
+	if ((st = scan_chunk(t, p, n)) != AR_OK)
+		return st;
+	return emit_chunk(t, p, base, volatile_src);
+}
+
+/* A chunk known to be one Arabic word (see run_end_at()). */
+static ar_status do_word(ar_tokenizer *t, const char *p, size_t n)
+{
+	t->nct = 0;
+	if (push_ct(t, 0, n, AR_TOKEN_ARABIC, AR_SCRIPT_ARABIC) != AR_OK)
+		return AR_ENOMEM;
+	return emit_chunk(t, p, t->run_start, 0);
 }
 
 static ar_status do_run(ar_tokenizer *t, const char *p, size_t n,
@@ -1355,31 +1375,69 @@ static ar_status direct_run(ar_tokenizer *t, const char *p, size_t n,
 /* Where the run of `kind` starting at data[i] ends: the first character
  * of the other kind, an incomplete character at the end (*trunc set), an
  * invalid sequence with AR_INVALID_ERROR (*bad set), or len. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static size_t run_end_at(ar_tokenizer *t, const char *data, size_t len,
-                         size_t j, int kind, int *trunc, int *bad)
+                         size_t j, int kind, int *trunc, int *bad,
+                         int *pure)
 {
 	int want_space = kind == RUN_SPACE;
+	const unsigned char *q = (const unsigned char *)data;
 
 	*trunc = *bad = 0;
+	/* pure: only Arabic letters and harakat (U+0620-U+065F), which the
+	 * scanner would make one word; found here for free */
+	*pure = !want_space;
 	while (j < len) {
 		unsigned char c = (unsigned char)data[j];
 		uint32_t cp;
 		size_t l;
 
+		if (!want_space) {
+			/* the bulk of the text: Arabic letters and harakat,
+			 * ASCII letters, digits and signs */
+			int pu = *pure;
+			while (j + 1 < len) {
+				unsigned c0 = q[j], c1 = q[j + 1];
+				if ((c0 == 0xD8 && c1 >= 0xA0 && c1 <= 0xBF) ||
+				    (c0 == 0xD9 && c1 >= 0x80 && c1 <= 0x9F)) {
+					j += 2;
+					continue;
+				}
+				if (c0 > 0x20 && c0 < 0x80) {
+					pu = 0;
+					j++;
+					continue;
+				}
+				break;
+			}
+			*pure = pu;
+			if (j >= len)
+				break;
+			c = q[j];
+		}
+
 		if (c < 0x80) {
 			if ((c == ' ' || (c >= 0x09 && c <= 0x0D)) != want_space)
 				return j;
+			*pure = 0;
 			j++;
 			continue;
 		}
 		if (c >= 0xD8 && c <= 0xDB && j + 1 < len &&
 		    ((unsigned char)data[j + 1] & 0xC0) == 0x80) {
 			/* the Arabic block: never a space */
+			unsigned char b1 = (unsigned char)data[j + 1];
 			if (want_space)
 				return j;
+			if (!((c == 0xD8 && b1 >= 0xA0) ||
+			      (c == 0xD9 && b1 <= 0x9F)))
+				*pure = 0;
 			j += 2;
 			continue;
 		}
+		*pure = 0;
 		if (c >= 0xC2 && c <= 0xDF && j + 1 < len &&
 		    ((unsigned char)data[j + 1] & 0xC0) == 0x80) {
 			/* U+0085 and U+00A0 are the only two-byte spaces */
@@ -1411,15 +1469,6 @@ static size_t run_end_at(ar_tokenizer *t, const char *data, size_t len,
 		j += l;
 	}
 	return j;
-}
-
-/* Kind of the character at data[i] (which is complete or invalid). */
-static int kind_at(const char *data, size_t len, size_t i)
-{
-	uint32_t cp;
-	size_t l = dec(data, len, i, &cp);
-
-	return (l && is_space(cp)) ? RUN_SPACE : RUN_TEXT;
 }
 
 /*
@@ -1467,19 +1516,21 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 	}
 
 	while (i < len) {
-		int kind, trunc, bad;
+		int kind, trunc, bad, pure;
 		size_t j;
 		uint32_t cp;
 
-		if (dec(data, len, i, &cp) == 0 &&
+		size_t l0 = dec(data, len, i, &cp);
+
+		if (l0 == 0 &&
 		    ar_utf8__partial_tail(data + i, len - i) == len - i) {
 			/* an incomplete character: its kind is not known */
 			memcpy(t->tail, data + i, len - i);
 			t->ntail = len - i;
 			break;
 		}
-		kind = kind_at(data, len, i);
-		j = run_end_at(t, data, len, i, kind, &trunc, &bad);
+		kind = (l0 && is_space(cp)) ? RUN_SPACE : RUN_TEXT;
+		j = run_end_at(t, data, len, i, kind, &trunc, &bad, &pure);
 		if (bad) {
 			/* tokens up to the fault first */
 			if ((st = run_append(t, data + i, j - i, kind)) != AR_OK ||
@@ -1503,12 +1554,32 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 			if ((st = run_append(t, data + i, j - i, kind)) != AR_OK ||
 			    (st = run_end(t)) != AR_OK)
 				return st;
+		} else if (pure && j - i <= RUN_MAX && cp >= 0x620 &&
+		           cp <= 0x64A) {
+			/* one Arabic word, as scan_chunk() would find */
+			t->run_kind = kind;
+			if ((st = do_word(t, data + i, j - i)) != AR_OK)
+				return st;
+			t->run_start += j - i;
 		} else {
 			t->run_kind = kind;
 			if ((st = direct_run(t, data + i, j - i, kind)) != AR_OK)
 				return st;
 		}
 		i = j;
+		/* the usual case, one ASCII space between two words: no need
+		 * to look for the end of the run */
+		if (kind == RUN_TEXT && j + 1 < len && data[j] == ' ' &&
+		    (unsigned char)data[j + 1] > ' ' &&
+		    (unsigned char)data[j + 1] != 0xC2 &&
+		    (unsigned char)data[j + 1] < 0xE1) {
+			t->run_kind = RUN_SPACE;
+			if ((st = do_run(t, data + j, 1, t->run_start, RUN_SPACE,
+			                 0)) != AR_OK)
+				return st;
+			t->run_start++;
+			i = j + 1;
+		}
 	}
 	t->off = data_off + len;
 	/* the caller's piece goes away: keep the held token's text */
