@@ -47,12 +47,13 @@ AR_EXTERN const char *ar_token_type_name(ar_token_type t);
 /** Name of a script ("none", "arabic", "latin", "other"), or NULL. */
 AR_EXTERN const char *ar_script_name(ar_script s);
 
-/** A clitic segment of a token (see AR_TOK_SEGMENT). */
+/** A clitic segment of a token (see AR_TOK_SEGMENT).  The segments of a
+ * token follow each other and cover its text exactly. */
 typedef struct ar_segment {
 	const char *text;    /**< the segment as it appears in the token text */
 	size_t len;
-	const char *form;    /**< the segment as a word (ل+الـ restored as
-	                          "ال", ta marbuta restored...), may equal text */
+	const char *form;    /**< the segment as a word: "ال" for the second
+	                          ل of لل (ل + ال); otherwise equal to text */
 	size_t form_len;
 	uint64_t start, end; /**< original input byte offsets */
 	int kind;            /**< -1 proclitic, 0 stem, 1 enclitic */
@@ -110,11 +111,17 @@ typedef struct ar_tok_options {
 typedef struct ar_tokenizer ar_tokenizer;
 
 /**
- * Create a tokenizer.
+ * Create a tokenizer.  With AR_TOK_SEGMENT it loads the hunspell Arabic
+ * dictionary ar.aff/ar.dic (Debian package hunspell-ar) from dict_dir, or
+ * else from each directory of $DICPATH, then from the system directory.
+ * A handle is used by one thread at a time; different handles are
+ * independent (the library has no global state).
  * @param out receives the handle (release with ar_tokenizer_free()).
  * @param opts options or NULL for the defaults.
  * @param err optional details (e.g. which dictionary is missing).
- * @return AR_OK, AR_ENOMEM, AR_EINVAL, AR_EDICT.
+ * @return AR_OK, AR_ENOMEM, AR_EINVAL (bad version or options),
+ * AR_EDICT (dictionary missing or unreadable; the message names the
+ * package).
  */
 AR_EXTERN ar_status ar_tokenizer_new(ar_tokenizer **out,
                                      const ar_tok_options *opts,
@@ -123,8 +130,19 @@ AR_EXTERN ar_status ar_tokenizer_new(ar_tokenizer **out,
 AR_EXTERN void ar_tokenizer_free(ar_tokenizer *t);
 
 /**
- * Tokenize the next piece of a stream (cut at any byte).
- * @return AR_OK, AR_EUTF8 (err gets the position), AR_ENOMEM, AR_EUSER.
+ * Tokenize the next piece of a stream (cut at any byte, even inside a
+ * character).  Tokens that may still change (the last word, which the
+ * next piece could continue, and the token whose sentence end is not
+ * known yet) are held back; any split of the input gives the same tokens
+ * as a single call.  Memory does not grow with the input: a run of
+ * non-space (or space) longer than 64 KiB is cut into tokens at 64 KiB
+ * boundaries counted from its start.
+ * @param s, len the bytes; the tokenizer does not keep the pointer.
+ * @param sink receives the tokens; a token and its text and segments are
+ *        valid only during the call.
+ * @return AR_OK, AR_EUTF8 (err gets line, column and absolute offset; the
+ * stream is then stopped: ar_tok_reset() to reuse the handle), AR_ENOMEM,
+ * AR_EUSER (the sink returned non-zero; also stopped).
  */
 AR_EXTERN ar_status ar_tok_feed(ar_tokenizer *t, const char *s, size_t len,
                                 ar_token_sink sink, void *payload,

@@ -92,6 +92,49 @@ grep -c '^# sent_id = ' "$tmp/out" | grep -qx 3 || fail "conllu sentences"
 grep -q "$(printf '^2\tدوروف\t.*SpaceAfter=No')" "$tmp/out" ||
 	fail "conllu SpaceAfter"
 
+# every corpus article: each token is the input at its offsets and only
+# whitespace lies between tokens, so tokens and spaces rebuild the input
+if command -v python3 >/dev/null 2>&1; then
+	for f in "${top_srcdir:-.}"/corpus/*.txt; do
+		"$bin" --format=tsv "$f" >"$tmp/c.tsv" || fail "corpus $f"
+		python3 -c '
+import sys
+data = open(sys.argv[1], "rb").read()
+pos = 0
+for line in open(sys.argv[2], "rb"):
+    tok, typ, scr, a, b, sent = line.rstrip(b"\n").split(b"\t")
+    a, b = int(a), int(b)
+    assert data[a:b] == tok, (a, b)
+    gap = data[pos:a].decode("utf-8")
+    assert all(c.isspace() or c in "\u200b\ufeff" for c in gap), (pos, a)
+    pos = b
+assert all(c.isspace() for c in data[pos:].decode("utf-8"))
+' "$f" "$tmp/c.tsv" || fail "corpus $f is not rebuilt by its tokens"
+	done
+fi
+
+# --normalize: normalized text, original offsets (the tatweel before the
+# word is dropped, the one inside stays inside its span)
+printf '\331\200\330\243\331\205\331\200\331\204 x\n' >"$tmp/n.txt"
+expect_status 0 "$bin" --normalize=search --format=tsv "$tmp/n.txt"
+grep -q "$(printf '^\330\247\331\205\331\204\tarabic\tarabic\t2\t10\t0$')" \
+	"$tmp/out" || fail "--normalize offsets: $(cat "$tmp/out")"
+expect_status 2 "$bin" --normalize=bogus "$tmp/n.txt"
+
+# --segment: conllu ranges are followed by their words
+if "$bin" --segment </dev/null >/dev/null 2>&1; then
+	printf 'وبالكتاب قال له.\n' >"$tmp/s.txt"
+	expect_status 0 "$bin" --segment --format=conllu "$tmp/s.txt"
+	awk -F'\t' '
+	/^#/ || /^$/ { next }
+	$1 ~ /-/ { split($1, r, "-"); want = r[1]; last = r[2]; next }
+	want { if ($1 != want) bad = 1; want = ($1 < last) ? $1 + 1 : 0 }
+	END { exit bad || want }' "$tmp/out" || fail "conllu ranges"
+	grep -q "$(printf '^1-4\tوبالكتاب\t')" "$tmp/out" || fail "conllu range"
+	expect_status 0 "$bin" --segment "$tmp/s.txt"
+	grep -qx 'و+ ب+ ال+ كتاب' "$tmp/out" || fail "--segment text"
+fi
+
 # ud format: one token a line, blank line between sentences
 expect_status 0 "$bin" --format=ud "$tmp/in.txt"
 cmp -s "$tmp/out" "$tmp/want" || fail "ud format"

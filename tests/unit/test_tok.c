@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -471,6 +472,54 @@ static void test_long_runs(void)
 	free(s);
 }
 
+/* Every corpus article: lossless, and the same tokens when fed in 1-,
+ * 7- and 4096-byte pieces as at once. */
+static void test_corpus(void)
+{
+	const char *top = getenv("top_srcdir");
+	char path[4096];
+	DIR *d;
+	struct dirent *e;
+	int files = 0;
+
+	snprintf(path, sizeof path, "%s/corpus", top ? top : ".");
+	d = opendir(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name), len, k;
+		static const size_t steps[] = { 1, 7, 4096 };
+		char file[4096 + 512], *buf;
+		FILE *fp;
+		list one = { 0 }, two = { 0 };
+
+		if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
+			continue;
+		snprintf(file, sizeof file, "%s/%s", path, e->d_name);
+		fp = fopen(file, "rb");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+		fseek(fp, 0, SEEK_END);
+		len = (size_t)ftell(fp);
+		rewind(fp);
+		buf = malloc(len + 1);
+		CU_ASSERT_FATAL(buf && fread(buf, 1, len, fp) == len);
+		fclose(fp);
+		CU_ASSERT_EQUAL(run(&one, buf, len, AR_TOK_WHITESPACE, 0),
+		                AR_OK);
+		CU_ASSERT(lossless(&one, buf, len));
+		for (k = 0; k < 3; k++) {
+			CU_ASSERT_EQUAL(run(&two, buf, len, AR_TOK_WHITESPACE,
+			                    steps[k]), AR_OK);
+			CU_ASSERT(same(&one, &two));
+		}
+		free(one.r);
+		free(two.r);
+		free(buf);
+		files++;
+	}
+	closedir(d);
+	CU_ASSERT(files > 0);
+}
+
 /* ------------------------------------------------------------------ */
 /* Invalid UTF-8, errors, API                                           */
 
@@ -780,6 +829,7 @@ static const unit_test tok_stream[] = {
 	{ "tok/stream/every_split", test_streaming_every_split },
 	{ "tok/stream/random", test_random_input },
 	{ "tok/stream/long_runs", test_long_runs },
+	{ "tok/stream/corpus", test_corpus },
 	{ "tok/stream/invalid_utf8", test_invalid_utf8 },
 	{ "tok/stream/normalize_offsets", test_normalize_offsets },
 	{ "tok/api", test_api },
