@@ -221,7 +221,7 @@ static inline int classify(uint32_t cp)
 
 /* White_Space (PropList.txt), plus ZERO WIDTH SPACE and the BOM / ZWNBSP,
  * which separate words without being letters of either. */
-static int is_space(uint32_t cp)
+static inline int is_space(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
@@ -1212,10 +1212,52 @@ static ar_status do_text(ar_tokenizer *t, const char *p, size_t n,
 /* A chunk known to be one Arabic word (see run_end_at()). */
 static ar_status do_word(ar_tokenizer *t, const char *p, size_t n)
 {
-	t->nct = 0;
-	if (push_ct(t, 0, n, AR_TOKEN_ARABIC, AR_SCRIPT_ARABIC) != AR_OK)
-		return AR_ENOMEM;
-	return emit_chunk(t, p, t->run_start, 0);
+	ar_token tok;
+
+	if (t->seg || t->norm) {
+		t->nct = 0;
+		if (push_ct(t, 0, n, AR_TOKEN_ARABIC, AR_SCRIPT_ARABIC) !=
+		    AR_OK)
+			return AR_ENOMEM;
+		return emit_chunk(t, p, t->run_start, 0);
+	}
+	tok.type = AR_TOKEN_ARABIC;
+	tok.script = AR_SCRIPT_ARABIC;
+	tok.text = p;
+	tok.len = n;
+	tok.start = t->run_start;
+	tok.end = t->run_start + n;
+	tok.flags = 0;
+	tok.segments = NULL;
+	tok.nsegments = 0;
+	return emit_text(t, &tok, 0, 0, 0);
+}
+
+/* One ASCII space between two words (no line break, nothing to map). */
+static ar_status do_space1(ar_tokenizer *t, const char *p)
+{
+	ar_token tok;
+	uint64_t sent = t->sentence;
+	ar_status st;
+
+	if (t->have_held) {
+		sent = t->held.sentence;
+		if ((st = flush_held(t, t->pend_end)) != AR_OK)
+			return st;
+	}
+	if (!(t->opts.flags & AR_TOK_WHITESPACE))
+		return AR_OK;
+	tok.type = AR_TOKEN_SPACE;
+	tok.script = AR_SCRIPT_NONE;
+	tok.text = p;
+	tok.len = 1;
+	tok.start = t->run_start;
+	tok.end = t->run_start + 1;
+	tok.flags = 0;
+	tok.segments = NULL;
+	tok.nsegments = 0;
+	tok.sentence = sent;
+	return call_sink(t, &tok);
 }
 
 static ar_status do_run(ar_tokenizer *t, const char *p, size_t n,
@@ -1574,8 +1616,9 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 		    (unsigned char)data[j + 1] != 0xC2 &&
 		    (unsigned char)data[j + 1] < 0xE1) {
 			t->run_kind = RUN_SPACE;
-			if ((st = do_run(t, data + j, 1, t->run_start, RUN_SPACE,
-			                 0)) != AR_OK)
+			if ((st = t->norm ? do_run(t, data + j, 1, t->run_start,
+			                           RUN_SPACE, 0)
+			                  : do_space1(t, data + j)) != AR_OK)
 				return st;
 			t->run_start++;
 			i = j + 1;
