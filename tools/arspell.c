@@ -244,7 +244,8 @@ static int on_done(const char *name, int ok, void *payload)
 		ar_spell_reset(c->sp);
 	}
 	/* findings before an error are still worth showing */
-	qsort(c->v, c->n, sizeof *c->v, cmp_item);
+	if (c->n)   /* c->v is NULL then, which qsort must not get */
+		qsort(c->v, c->n, sizeof *c->v, cmp_item);
 	for (i = 0; i < c->n; i++)
 		print_item(c, &c->v[i]);
 	if (c->n)
@@ -507,6 +508,7 @@ int main(int argc, char **argv)
 	st = ar_speller_new(&c.sp, &so, &err);
 	if (st != AR_OK) {
 		cli_error("%s", err.message[0] ? err.message : ar_strerror(st));
+		free(names);
 		return CLI_TROUBLE;
 	}
 	for (i = 0; i < nnames; i++) {
@@ -516,6 +518,7 @@ int main(int argc, char **argv)
 			cli_error("%s", err.message[0] ? err.message
 			                               : ar_strerror(st));
 			ar_speller_free(c.sp);
+			free(names);
 			return CLI_TROUBLE;
 		}
 	}
@@ -526,6 +529,7 @@ int main(int argc, char **argv)
 			cli_error("%s", err.message[0] ? err.message
 			                               : ar_strerror(st));
 			ar_speller_free(c.sp);
+			free(names);
 			return CLI_TROUBLE;
 		}
 	}
