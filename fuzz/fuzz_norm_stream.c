@@ -105,6 +105,10 @@ static ar_status stream(ar_normalizer *n, collect *c, const char *s,
 
 	while (pos < len) {
 		size_t step = ncuts ? cuts[k++ % ncuts] : len;
+		/* Empty pieces are fed too, but each round of the
+		 * lengths moves on by at least a byte. */
+		if (step == 0 && k % ncuts == 0)
+			step = 1;
 		if (step > len - pos)
 			step = len - pos;
 		st = ar_norm_feed(n, s + pos, step, sink, c, err);

@@ -93,6 +93,10 @@ static inline ar_status fuzz_tok_stream(ar_tokenizer *t, ftoks *l,
 
 	while (pos < len) {
 		size_t step = ncuts ? cuts[k++ % ncuts] : len;
+		/* Empty pieces are fed too, but each round of the
+		 * lengths moves on by at least a byte. */
+		if (step == 0 && k % ncuts == 0)
+			step = 1;
 		if (step > len - pos)
 			step = len - pos;
 		st = ar_tok_feed(t, s + pos, step, ftoks_sink, l, err);
