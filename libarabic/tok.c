@@ -1417,6 +1417,16 @@ static ar_status direct_run(ar_tokenizer *t, const char *p, size_t n,
 /* Where the run of `kind` starting at data[i] ends: the first character
  * of the other kind, an incomplete character at the end (*trunc set), an
  * invalid sequence with AR_INVALID_ERROR (*bad set), or len. */
+/* x as read from little-endian memory. */
+static inline uint64_t le64(uint64_t x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap64(x);
+#else
+	return x;
+#endif
+}
+
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
@@ -1440,6 +1450,23 @@ static size_t run_end_at(ar_tokenizer *t, const char *data, size_t len,
 			/* the bulk of the text: Arabic letters and harakat,
 			 * ASCII letters, digits and signs */
 			int pu = *pure;
+			/* eight bytes at a time: four characters of
+			 * U+0600-U+067F (lead D8 or D9, then a continuation
+			 * byte); pure when each pair is in U+0620-U+065F,
+			 * i.e. bit 0 of the lead differs from bit 5 of the
+			 * second byte */
+			while (j + 8 <= len) {
+				uint64_t x;
+				memcpy(&x, q + j, 8);
+				x = le64(x);
+				if ((x & 0xC0FEC0FEC0FEC0FEull) !=
+				    0x80D880D880D880D8ull)
+					break;
+				if (((x ^ (x >> 13)) & 0x0001000100010001ull) !=
+				    0x0001000100010001ull)
+					pu = 0;
+				j += 8;
+			}
 			while (j + 1 < len) {
 				unsigned c0 = q[j], c1 = q[j + 1];
 				if ((c0 == 0xD8 && c1 >= 0xA0 && c1 <= 0xBF) ||
