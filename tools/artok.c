@@ -174,15 +174,16 @@ static int ndigits32(uint32_t v)
 	return n + (v >= 10) + (v >= 100) + (v >= 1000);
 }
 
-/* Decimal digits of v at o, two at a time, right to left; returns the
- * end.  (32-bit arithmetic when it fits: it is faster.) */
+/* Decimal digits of v at o; returns the end.  Below 2^32 the three
+ * groups of digits are computed independently, two digits at a time, and
+ * copied with a fixed-size copy: o must have 16 bytes of room. */
 static char *put_u64(char *o, uint64_t v)
 {
-	char *e;
-	uint32_t w;
+	char b[32];
+	uint32_t w, hi, r, m, l;
+	int nd;
 
 	if (v > 0xFFFFFFFFu) {
-		char b[20];
 		int k = 20;
 		do {
 			b[--k] = (char)('0' + v % 10);
@@ -191,24 +192,78 @@ static char *put_u64(char *o, uint64_t v)
 		memcpy(o, b + k, (size_t)(20 - k));
 		return o + (20 - k);
 	}
+	memset(b + 16, 0, 16);
 	w = (uint32_t)v;
-	e = o + ndigits32(w);
-	o = e;
-	while (w >= 100) {
-		uint32_t d = w % 100;
-		w /= 100;
-		o -= 2;
-		o[0] = pairs[2 * d];
-		o[1] = pairs[2 * d + 1];
+	hi = w / 100000000u;
+	r = w % 100000000u;
+	m = r / 10000u;
+	l = r % 10000u;
+	memcpy(b + 6, pairs + 2 * hi, 2);
+	memcpy(b + 8, pairs + 2 * (m / 100), 2);
+	memcpy(b + 10, pairs + 2 * (m % 100), 2);
+	memcpy(b + 12, pairs + 2 * (l / 100), 2);
+	memcpy(b + 14, pairs + 2 * (l % 100), 2);
+	nd = ndigits32(w);
+	memcpy(o, b + 16 - nd, 16);
+	return o + nd;
+}
+
+/* A number kept in decimal: offsets grow by small steps, so adding the
+ * step to the digits costs less than converting each time.  The digits
+ * end at d[24]; the bytes after are slack for a fixed-size copy. */
+typedef struct decnum {
+	char d[48];
+	int n;        /* number of digits, 0 before the first use */
+	uint64_t v;
+} decnum;
+
+static decnum num_start, num_end, num_sent;
+
+static char *put_dec(char *o, decnum *x, uint64_t v)
+{
+	if (x->n == 0 || v < x->v || v - x->v > 1000000) {
+		char b[32];
+		char *e = put_u64(b, v);
+		x->n = (int)(e - b);
+		memcpy(x->d + 24 - x->n, b, (size_t)x->n);
+	} else if (v != x->v) {
+		uint32_t c = (uint32_t)(v - x->v);
+		int i = 23;
+		if (x->n >= 2 && c < 100) {
+			/* the usual small step: the last two digits at once */
+			uint32_t sum = (uint32_t)(x->d[22] - '0') * 10 +
+			               (uint32_t)(x->d[23] - '0') + c;
+			if (sum < 100) {
+				memcpy(x->d + 22, pairs + 2 * sum, 2);
+				c = 0;
+			} else {
+				memcpy(x->d + 22, pairs + 2 * (sum - 100), 2);
+				c = 1;
+				i = 21;
+			}
+		}
+		while (c) {
+			uint32_t dg;
+			if (i < 24 - x->n) {
+				x->d[i] = '0';
+				x->n++;
+			}
+			dg = (uint32_t)(x->d[i] - '0') + c % 10;
+			c /= 10;
+			if (dg >= 10) {
+				dg -= 10;
+				c++;
+			}
+			x->d[i--] = (char)('0' + dg);
+		}
 	}
-	if (w >= 10) {
-		o -= 2;
-		o[0] = pairs[2 * w];
-		o[1] = pairs[2 * w + 1];
+	x->v = v;
+	if (x->n <= 16) {
+		memcpy(o, x->d + 24 - x->n, 16);
 	} else {
-		o[-1] = (char)('0' + w);
+		memcpy(o, x->d + 24 - x->n, (size_t)x->n);
 	}
-	return e;
+	return o + x->n;
 }
 
 static void out_tsv(const ar_token *t, int segment)
@@ -234,11 +289,11 @@ static void out_tsv(const ar_token *t, int segment)
 		o += t->len;
 		memcpy(o, tsv_mid[t->type][t->script], 32);
 		o += tsv_mid_len[t->type][t->script];
-		o = put_u64(o, t->start);
+		o = put_dec(o, &num_start, t->start);
 		*o++ = '\t';
-		o = put_u64(o, t->end);
+		o = put_dec(o, &num_end, t->end);
 		*o++ = '\t';
-		o = put_u64(o, t->sentence);
+		o = put_dec(o, &num_sent, t->sentence);
 		olen = (size_t)(o - obuf);
 	}
 	if (segment) {
