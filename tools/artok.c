@@ -219,13 +219,24 @@ typedef struct decnum {
 
 static decnum num_start, num_end, num_sent;
 
-static char *put_dec(char *o, decnum *x, uint64_t v)
+/* Set x to v from scratch (kept apart: its local buffer would cost a
+ * stack check on every call of put_dec). */
+static void dec_reset(decnum *x, uint64_t v)
+{
+	char b[32];
+	char *e = put_u64(b, v);
+
+	x->n = (int)(e - b);
+	memcpy(x->d + 24 - x->n, b, (size_t)x->n);
+}
+
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline char *put_dec(char *o, decnum *x, uint64_t v)
 {
 	if (x->n == 0 || v < x->v || v - x->v > 1000000) {
-		char b[32];
-		char *e = put_u64(b, v);
-		x->n = (int)(e - b);
-		memcpy(x->d + 24 - x->n, b, (size_t)x->n);
+		dec_reset(x, v);
 	} else if (v != x->v) {
 		uint32_t c = (uint32_t)(v - x->v);
 		int i = 23;
