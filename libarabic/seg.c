@@ -12,7 +12,8 @@
  *    كن ي نا ني; before them ة is written ت and final ى is written ي
  *    (على + ه = عليه).
  * A clitic is split off only when what remains is a word: a headword of
- * the dictionary or a form hunspell accepts.  A word that is itself a
+ * the dictionary, a form hunspell accepts, or a word of the names
+ * gazetteer and loanword list built into the library (dict/).  A word that is itself a
  * headword (وزير, كتاب) or an inflection of one (كانت from كان) is never
  * split, which keeps و+زير and ك+تاب out.  Closed-class words (particles,
  * prepositions, pronouns and demonstratives, listed below from the
@@ -25,6 +26,7 @@
 #include "config.h"
 
 #include "tok_int.h"
+#include "spell_int.h"
 
 #include <hunspell/hunspell.h>
 #include <stdio.h>
@@ -142,6 +144,8 @@ static int map_get(strmap *m, const char *k, size_t n, uint32_t *val)
 
 struct ar_seg {
 	Hunhandle *hun;
+	ar_names *names;  /* the built-in names gazetteer and loanwords */
+	ar_buf fold;
 	strmap heads;     /* dictionary headwords, without marks */
 	strmap words;     /* memo: surface word -> packed split, per mode */
 	strmap spell;     /* memo: letters -> hunspell verdict */
@@ -290,6 +294,20 @@ ar_status ar_seg__new(ar_seg **out, const char *dict_dir, ar_error *err)
 			              "dictionary", dic);
 		return st;
 	}
+	/* names (بوتين, لندن) and loanwords are words too: the gazetteer
+	 * built into the library, also used by the spell-checker */
+	if ((st = ar_names__new(&s->names)) != AR_OK ||
+	    (ar_names__builtin_len &&
+	     (st = ar_names__parse(s->names, ar_names__builtin,
+	                           ar_names__builtin_len, NULL, err)) != AR_OK) ||
+	    (ar_names__loanwords_len &&
+	     (st = ar_names__parse_words(s->names, AR_NAMES_LOAN,
+	                                 ar_names__loanwords,
+	                                 ar_names__loanwords_len,
+	                                 "(built-in loanwords)", err)) != AR_OK)) {
+		ar_seg__free(s);
+		return st;
+	}
 	s->hun = Hunspell_create(aff, dic);
 	if (!s->hun) {
 		ar_seg__free(s);
@@ -307,6 +325,8 @@ void ar_seg__free(ar_seg *s)
 		return;
 	if (s->hun)
 		Hunspell_destroy(s->hun);
+	ar_names__free(s->names);
+	ar_buf_dispose(&s->fold);
 	map_free(&s->heads);
 	map_free(&s->words);
 	map_free(&s->spell);
@@ -423,6 +443,16 @@ static int is_stop(ar_seg *s, const char *k, size_t n)
 	return map_get(&s->heads, k, n, &v) && v == HEAD_STOP;
 }
 
+/* Is it a word of the names gazetteer or the loanword list? */
+static int is_name(ar_seg *s, const char *k, size_t n)
+{
+	unsigned fl;
+
+	if (ar_names__fold(&s->fold, k, n, AR_FOLD_LIGHT) < 0)
+		return 0;
+	return ar_names__find(s->names, s->fold.ptr, s->fold.size, &fl) >= 0;
+}
+
 /* Does hunspell accept it (memoized)?  -1 on memory exhaustion. */
 static int hun_ok(ar_seg *s, const char *k, size_t n)
 {
@@ -436,7 +466,7 @@ static int hun_ok(ar_seg *s, const char *k, size_t n)
 		return 0;
 	memcpy(s->tmp, k, n);
 	s->tmp[n] = '\0';
-	v = Hunspell_spell(s->hun, s->tmp) != 0;
+	v = is_name(s, k, n) || Hunspell_spell(s->hun, s->tmp) != 0;
 	if (map_put(&s->spell, k, n, v) != 0)
 		return -1;
 	return v;
@@ -501,7 +531,8 @@ static int head_inflected(ar_seg *s, const char *buf, size_t n)
 
 /* Does letters [a, b) read as a word by itself, with at most an ending
  * and a pronoun (كانت, كتابه, كتبتها)? */
-static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b)
+static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
+                       int names)
 {
 	char buf[160];
 	size_t n, k;
@@ -509,7 +540,7 @@ static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b)
 	if (b - a < 2)
 		return 0;
 	n = put_letters(L, a, b, 0, 0, buf);
-	if (head_inflected(s, buf, n))
+	if (head_inflected(s, buf, n) || (names && is_name(s, buf, n)))
 		return 1;
 	for (k = 0; enclitics[k]; k++) {
 		size_t el = strlen(enclitics[k]), m = n - el;
@@ -718,11 +749,21 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 		uint32_t c = L->cp[a];
 		size_t rest = L->n - a;
 
-		if (own_reading(s, L, a, L->n))
+		/* a name protects its first letter (بوتين, لندن), but
+		 * not its article (ال+ولايات) */
+		if (own_reading(s, L, a, L->n, c != ALEF))
 			break;
 		if (stage == 0 && (c == WAW || c == FEH)) {
 			if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) < 0)
 				return -1;
+			/* و before a word the dictionary does not know at
+			 * all, with or without it (a foreign name: وريتشارد),
+			 * is the conjunction */
+			if (!r && c == WAW && rest >= 5) {
+				if ((r = word_ok(s, L, a, L->n, 0, 0)) < 0)
+					return -1;
+				r = !r;
+			}
 			if (r) {
 				sp->pro_end[sp->npro++] = ++a;
 				stage = 1;

@@ -699,6 +699,10 @@ static void test_seg_not_split(void)
 	/* words whose first or last letters look like clitics */
 	expect_seg(AR_TOK_SEGMENT, "وزير كتاب كانت وصلت لكن فقط",
 	           "وزير | كتاب | كانت | وصلت | لكن | فقط");
+	/* names of the built-in gazetteer keep their first letter, and
+	 * are words after a clitic */
+	expect_seg(AR_TOK_SEGMENT, "بوتين لندن بافل وأمازون لأوباما",
+	           "بوتين | لندن | بافل | و+ أمازون | ل+ أوباما");
 	/* non-Arabic tokens are never segmented */
 	expect_seg(AR_TOK_SEGMENT, "Telegram 2024 #وبالكتاب",
 	           "Telegram | 2024 | #وبالكتاب");
