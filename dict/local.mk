@@ -12,7 +12,9 @@ NAMES_TSV = \
 	dict/names/icu-regions.tsv \
 	dict/names/companies.tsv \
 	dict/names/orgs.tsv \
+	dict/names/media.tsv \
 	dict/names/people.tsv \
+	dict/names/places.tsv \
 	dict/names/products.tsv
 
 NAMES_LOANWORDS = dict/ar-loanwords.txt

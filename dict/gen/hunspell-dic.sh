@@ -3,7 +3,8 @@
 #
 # Usage: hunspell-dic.sh ar|en SRCDIR TSV... > NAME.dic
 #
-# ar: every word of the ARABIC-SPELLINGS field, with the flags of
+# ar: every word of the ARABIC-SPELLINGS field, with (if longer than three
+#     letters or a whole name) the flags of
 #     dict/hunspell/ar_names.aff: A (proclitics و ف ب ل ك ال and their
 #     combinations) or, for a word that starts with the article, B (the
 #     proclitics that go before it: والقاهرة, للقاهرة).  A word written
@@ -42,15 +43,24 @@ for f in "$@"; do
 		exit 1
 	fi
 	awk -F '	' -v script="$script" '
+	# Proclitic flags for an Arabic word.  A part of a several-word
+	# name that has three letters or fewer (6 bytes here, LC_ALL=C) gets
+	# none: such parts (تاب in تاب سواب) would otherwise accept ordinary
+	# words (ك + تاب = كتاب).  A whole short name (مصر) keeps them.
+	function flags(w) {
+		if (part && length(w) <= 6)
+			return ""
+		return substr(w, 1, 4) == "ال" ? "/B" : "/A"
+	}
 	function add_ar(w,   n) {
 		# Arabic words only: every byte is non-ASCII.
 		if (w == "" || w ~ /[\001-\177]/)
 			return
-		print w (substr(w, 1, 4) == "ال" ? "/B" : "/A")
+		print w flags(w)
 		n = w
 		gsub(/أ|إ|آ/, "ا", n)
 		if (n != w)
-			print n (substr(n, 1, 4) == "ال" ? "/B" : "/A")
+			print n flags(n)
 	}
 	function add_en(w,   k, n, p) {
 		gsub(/[(),;:"!?]/, "", w)
@@ -77,9 +87,10 @@ for f in "$@"; do
 				gsub(/\//, " ", alt[i])
 			m = split(alt[i], w, " ")
 			for (j = 1; j <= m; j++)
-				if (kind == "ar")
+				if (kind == "ar") {
+					part = m > 1
 					add_ar(w[j])
-				else
+				} else
 					add_en(w[j])
 		}
 	}
