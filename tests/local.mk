@@ -33,3 +33,10 @@ tests_headertest_cxx_CXXFLAGS = -Wall -Wextra -Werror
 tests_headertest_cxx_LDADD = libarabic/libarabic.la
 TESTS += tests/headertest tests/headertest_cxx
 EXTRA_DIST += tests/check-exports.sh
+
+# The README's example program, built and run.
+check_PROGRAMS += doc/example
+doc_example_SOURCES = doc/example.c
+doc_example_LDADD = libarabic/libarabic.la
+TESTS += tests/example.sh
+EXTRA_DIST += tests/example.sh
