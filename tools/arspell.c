@@ -8,10 +8,12 @@
 
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { OUT_TEXT, OUT_LIST, OUT_JSONL, OUT_TSV };
 
@@ -261,7 +263,11 @@ typedef struct pipe_ctx {
 	const char *line;    /* the line as read, for offsets */
 	size_t skip;         /* bytes of the line before the checked text */
 	int terse;
+	int tex;             /* '+' given: TeX/LaTeX mode, until '-' */
 	int trouble;
+	const char *personal; /* -p FILE, where '#' saves the words */
+	char **save;         /* words of '*' and '&' lines not yet saved */
+	size_t nsave, asave;
 } pipe_ctx;
 
 static size_t count_chars(const char *s, size_t n)
@@ -283,6 +289,10 @@ static int pipe_token(const ar_token *t, void *payload)
 	size_t k, off;
 
 	if (t->type != AR_TOKEN_ARABIC && t->type != AR_TOKEN_LATIN)
+		return 0;
+	/* In TeX mode, as hunspell's, the name of a command (\emph) is not
+	 * a word to check. */
+	if (p->tex && t->start > 0 && p->line[p->skip + t->start - 1] == '\\')
 		return 0;
 	st = ar_spell_word(&fs, p->sp, t->text, t->len);
 	if (st != AR_OK) {
@@ -321,7 +331,10 @@ static int pipe_token(const ar_token *t, void *payload)
 	return 0;
 }
 
-static void add_session_word(pipe_ctx *p, const char *w, size_t n, int lower)
+/* Accept a word for the rest of the session ('@'), and with `keep`
+ * ('*', '&') remember it for the personal dictionary, which '#' saves. */
+static void add_session_word(pipe_ctx *p, const char *w, size_t n, int lower,
+                             int keep)
 {
 	char *s = dup_n(w, n);
 	size_t i;
@@ -333,12 +346,55 @@ static void add_session_word(pipe_ctx *p, const char *w, size_t n, int lower)
 				s[i] = (char)(s[i] + 32);
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	if (n)
-		ar_speller_add_word(p->sp, s, n);
+	s[n] = '\0';
+	if (n && ar_speller_add_word(p->sp, s, n) == AR_OK && keep) {
+		if (p->nsave == p->asave) {
+			size_t na = p->asave ? p->asave * 2 : 16;
+			char **v = realloc(p->save, na * sizeof *v);
+			if (!v) {
+				free(s);
+				return;
+			}
+			p->save = v;
+			p->asave = na;
+		}
+		p->save[p->nsave++] = s;
+		return;
+	}
 	free(s);
 }
 
-static int run_pipe(ar_speller *sp, ar_invalid_mode invalid)
+/* '#': append the words added since the last save to the personal
+ * dictionary, one per line, as hunspell does (it creates the file if
+ * needed).  Without -p there is no file to save to, and nothing is
+ * written. */
+static void save_personal(pipe_ctx *p)
+{
+	FILE *fp;
+	size_t i;
+	int bad;
+
+	if (!p->personal || p->nsave == 0)
+		return;
+	fp = fopen(p->personal, "a");
+	bad = !fp;
+	for (i = 0; i < p->nsave && !bad; i++)
+		if (fprintf(fp, "%s\n", p->save[i]) < 0)
+			bad = 1;
+	if (fp && fclose(fp) != 0)
+		bad = 1;
+	if (bad) {
+		cli_error("%s: %s", p->personal, strerror(errno));
+		p->trouble = 1;
+		return;
+	}
+	for (i = 0; i < p->nsave; i++)
+		free(p->save[i]);
+	p->nsave = 0;
+}
+
+static int run_pipe(ar_speller *sp, ar_invalid_mode invalid,
+                    const char *personal)
 {
 	ar_tok_options to = AR_TOK_OPTIONS_INIT;
 	ar_tokenizer *tok = NULL;
@@ -348,10 +404,12 @@ static int run_pipe(ar_speller *sp, ar_invalid_mode invalid)
 	size_t cap = 0;
 	ssize_t got;
 	ar_status st;
+	size_t i;
 
 	memset(&err, 0, sizeof err);
 	memset(&p, 0, sizeof p);
 	p.sp = sp;
+	p.personal = personal;
 	to.invalid = invalid;
 	st = ar_tokenizer_new(&tok, &to, &err);
 	if (st != AR_OK) {
@@ -369,10 +427,11 @@ static int run_pipe(ar_speller *sp, ar_invalid_mode invalid)
 		p.skip = 0;
 		switch (line[0]) {
 		case '*': case '@':
-			add_session_word(&p, line + 1, n ? n - 1 : 0, 0);
+			add_session_word(&p, line + 1, n ? n - 1 : 0, 0,
+			                 line[0] == '*');
 			continue;
 		case '&':
-			add_session_word(&p, line + 1, n ? n - 1 : 0, 1);
+			add_session_word(&p, line + 1, n ? n - 1 : 0, 1, 1);
 			continue;
 		case '!':
 			p.terse = 1;
@@ -380,7 +439,16 @@ static int run_pipe(ar_speller *sp, ar_invalid_mode invalid)
 		case '%':
 			p.terse = 0;
 			continue;
-		case '#': case '~': case '+': case '-':
+		case '#':
+			save_personal(&p);
+			continue;
+		case '+':
+			p.tex = 1;
+			continue;
+		case '-':
+			p.tex = 0;
+			continue;
+		case '~':
 			continue;
 		case '^':
 			p.skip = 1;
@@ -404,6 +472,9 @@ static int run_pipe(ar_speller *sp, ar_invalid_mode invalid)
 	}
 	free(line);
 	ar_tokenizer_free(tok);
+	for (i = 0; i < p.nsave; i++)
+		free(p.save[i]);
+	free(p.save);
 	return p.trouble ? CLI_TROUBLE : CLI_OK;
 }
 
@@ -522,7 +593,9 @@ int main(int argc, char **argv)
 			return CLI_TROUBLE;
 		}
 	}
-	if (personal) {
+	/* with -a, a missing file is one that '#' will create */
+	if (personal && !(pipe_mode && access(personal, F_OK) != 0 &&
+	                  errno == ENOENT)) {
 		memset(&err, 0, sizeof err);
 		st = ar_speller_load_personal(c.sp, personal, &err);
 		if (st != AR_OK) {
@@ -535,7 +608,7 @@ int main(int argc, char **argv)
 	}
 	free(names);
 	if (pipe_mode) {
-		status = run_pipe(c.sp, so.invalid);
+		status = run_pipe(c.sp, so.invalid, personal);
 	} else {
 		status = cli_read_inputs(argv + optind, argc - optind, on_start,
 		                         on_chunk, on_done, &c);

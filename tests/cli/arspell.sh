@@ -138,7 +138,7 @@ while [ $i -lt 3000 ]; do echo "Telegerm wrld Doroff"; i=$((i + 1)); done \
 [ -s "$tmp/err" ] && fail "message on a closed pipe: $(cat "$tmp/err")"
 
 # -a: the ispell pipe protocol, as hunspell -a speaks it
-printf 'hello wrld\nThe cat sat on teh mat.\nxyzzyq\n^hello wrld\n*wrld\nwrld ok\n!\nfine wrld\n%%\n\nfine\n' \
+printf 'hello wrld\nThe cat sat on teh mat.\nxyzzyq\n^hello wrld\n*wrld\nwrld ok\n!\nfine wrld\n%%\n\nfine\n+\nthe \\emph{wrld} \\textbf{blorf}\n-\nthe \\emph{blorf}\n' \
 	>"$tmp/pipe.txt"
 "$bin" -d en_US -a <"$tmp/pipe.txt" >"$tmp/ours" 2>&1 || fail "-a status"
 head -1 "$tmp/ours" | grep -q '^@(#) International Ispell Version 3.2.06 (but really arspell ' ||
@@ -149,6 +149,24 @@ if command -v hunspell >/dev/null 2>&1; then
 	tail -n +2 "$tmp/theirs" >"$tmp/t2"
 	cmp -s "$tmp/o2" "$tmp/t2" || { fail "-a differs from hunspell -a"; diff "$tmp/t2" "$tmp/o2"; }
 fi
+# '#' appends the words of '*' and '&' lines (not '@') to the -p file
+printf 'frobz\n' >"$tmp/pers2.dic"
+printf '*qwzx\n@zzyzq\n&Blorfy\nqwzx zzyzq blorfy\n#\n*plonkx\n' |
+	"$bin" -d en_US -p "$tmp/pers2.dic" -a >"$tmp/ours" 2>&1 || fail "-a # status"
+printf 'frobz\nqwzx\nblorfy\n' >"$tmp/want"
+cmp -s "$tmp/pers2.dic" "$tmp/want" || { fail "-a # saves"; cat "$tmp/pers2.dic"; }
+sed -n 2,3p "$tmp/ours" >"$tmp/o2"
+printf '*\n*\n' >"$tmp/want"
+cmp -s "$tmp/o2" "$tmp/want" || { fail "-a * @ &"; cat "$tmp/ours"; }
+printf '*zzq\n#\n' | "$bin" -d en_US -p "$tmp/new.dic" -a >/dev/null ||
+	fail "-a # creating the file"
+printf 'zzq\n' | cmp -s - "$tmp/new.dic" || fail "-a # creates the file"
+printf 'zq\n*zzq\n#\n' | "$bin" -d en_US -p "$tmp/nodir/p.dic" -a \
+	>"$tmp/ours" 2>"$tmp/err"
+[ $? = 2 ] || fail "-a # to an unwritable file: status"
+grep -q "nodir/p.dic: No such file or directory" "$tmp/err" ||
+	fail "-a # to an unwritable file: message"
+
 printf 'قال Telegerm\n' | "$bin" "$N" -a >"$tmp/ours"
 sed -n 2,4p "$tmp/ours" >"$tmp/o2"
 printf '*\n& Telegerm 1 4: Telegram\n\n' >"$tmp/want"
