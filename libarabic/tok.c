@@ -1540,6 +1540,73 @@ static size_t run_end_at(ar_tokenizer *t, const char *data, size_t len,
 	return j;
 }
 
+/* See core_feed(): words of U+0620-U+065F starting with a letter
+ * (U+0620-U+064A), each followed by a single space that is followed by
+ * neither a space nor a possible one; *pi advances past each. */
+static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
+                           size_t *pi)
+{
+	const unsigned char *q = (const unsigned char *)data;
+	size_t i = *pi;
+	ar_token tok;
+	ar_status st;
+
+	tok.type = AR_TOKEN_ARABIC;
+	tok.script = AR_SCRIPT_ARABIC;
+	tok.flags = 0;
+	tok.segments = NULL;
+	tok.nsegments = 0;
+	while (i + 1 < len) {
+		unsigned c0 = q[i], c1 = q[i + 1];
+		size_t j;
+
+		if (!((c0 == 0xD8 && c1 >= 0xA0) ||
+		      (c0 == 0xD9 && c1 >= 0x80 && c1 <= 0x8A)))
+			break;
+		j = i + 2;
+		while (j + 8 <= len) {
+			uint64_t x;
+			memcpy(&x, q + j, 8);
+			x = le64(x);
+			if ((x & 0xC0FEC0FEC0FEC0FEull) != 0x80D880D880D880D8ull ||
+			    ((x ^ (x >> 13)) & 0x0001000100010001ull) !=
+			    0x0001000100010001ull)
+				break;
+			j += 8;
+		}
+		while (j + 1 < len &&
+		       ((q[j] == 0xD8 && q[j + 1] >= 0xA0 && q[j + 1] <= 0xBF) ||
+		        (q[j] == 0xD9 && q[j + 1] >= 0x80 && q[j + 1] <= 0x9F)))
+			j += 2;
+		if (j - i > RUN_MAX || j + 1 >= len || q[j] != ' ' ||
+		    !(q[j + 1] > ' ' && q[j + 1] != 0xC2 && q[j + 1] < 0xE1))
+			break;
+		tok.text = data + i;
+		tok.len = j - i;
+		tok.start = t->run_start;
+		tok.end = t->run_start + (j - i);
+		tok.sentence = t->sentence;
+		if ((st = call_sink(t, &tok)) != AR_OK)
+			return st;
+		if (t->opts.flags & AR_TOK_WHITESPACE) {
+			ar_token sp = tok;
+			sp.type = AR_TOKEN_SPACE;
+			sp.script = AR_SCRIPT_NONE;
+			sp.text = data + j;
+			sp.len = 1;
+			sp.start = tok.end;
+			sp.end = tok.end + 1;
+			if ((st = call_sink(t, &sp)) != AR_OK)
+				return st;
+		}
+		t->run_start += j + 1 - i;
+		t->pend_end = 0;
+		i = j + 1;
+	}
+	*pi = i;
+	return AR_OK;
+}
+
 /*
  * The tokenizer proper, on valid or kept text: split data into runs of
  * whitespace and text.  Runs that end inside data are processed where
@@ -1588,6 +1655,21 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 		int kind, trunc, bad, pure;
 		size_t j;
 		uint32_t cp;
+
+		/* the fast lane, for the bulk of Arabic text: a word of
+		 * letters and harakat followed by one ASCII space and then
+		 * a word.  With nothing held back, the general path would
+		 * hold the word and the space would hand it over at once,
+		 * with no sentence end: do that directly. */
+		if (!t->have_held && !t->run.size && !t->seg && !t->norm) {
+			size_t i0 = i;
+			if ((st = fast_lane(t, data, len, &i)) != AR_OK)
+				return st;
+			if (i != i0) {
+				t->run_kind = RUN_SPACE;
+				continue;
+			}
+		}
 
 		size_t l0 = dec(data, len, i, &cp);
 
