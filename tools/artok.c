@@ -235,45 +235,39 @@ __attribute__((always_inline))
 #endif
 static inline char *put_dec(char *o, decnum *x, uint64_t v)
 {
-	if (x->n == 0 || v < x->v || v - x->v > 1000000) {
+	uint64_t step = v - x->v;
+
+	if (step < 100 && x->n >= 2) {
+		/* the usual small step: the last two digits at once */
+		uint32_t sum = (uint32_t)(x->d[22] - '0') * 10 +
+		               (uint32_t)(x->d[23] - '0') + (uint32_t)step;
+		if (sum < 100) {
+			memcpy(x->d + 22, pairs + 2 * sum, 2);
+		} else {
+			int i = 21;
+			memcpy(x->d + 22, pairs + 2 * (sum - 100), 2);
+			for (;;) {
+				if (i < 24 - x->n) {
+					x->d[i] = '1';
+					x->n++;
+					break;
+				}
+				if (x->d[i] != '9') {
+					x->d[i]++;
+					break;
+				}
+				x->d[i--] = '0';
+			}
+		}
+		x->v = v;
+	} else if (step != 0 || x->n == 0) {
 		dec_reset(x, v);
-	} else if (v != x->v) {
-		uint32_t c = (uint32_t)(v - x->v);
-		int i = 23;
-		if (x->n >= 2 && c < 100) {
-			/* the usual small step: the last two digits at once */
-			uint32_t sum = (uint32_t)(x->d[22] - '0') * 10 +
-			               (uint32_t)(x->d[23] - '0') + c;
-			if (sum < 100) {
-				memcpy(x->d + 22, pairs + 2 * sum, 2);
-				c = 0;
-			} else {
-				memcpy(x->d + 22, pairs + 2 * (sum - 100), 2);
-				c = 1;
-				i = 21;
-			}
-		}
-		while (c) {
-			uint32_t dg;
-			if (i < 24 - x->n) {
-				x->d[i] = '0';
-				x->n++;
-			}
-			dg = (uint32_t)(x->d[i] - '0') + c % 10;
-			c /= 10;
-			if (dg >= 10) {
-				dg -= 10;
-				c++;
-			}
-			x->d[i--] = (char)('0' + dg);
-		}
+		x->v = v;
 	}
-	x->v = v;
-	if (x->n <= 16) {
+	if (x->n <= 16)
 		memcpy(o, x->d + 24 - x->n, 16);
-	} else {
+	else
 		memcpy(o, x->d + 24 - x->n, (size_t)x->n);
-	}
 	return o + x->n;
 }
 
