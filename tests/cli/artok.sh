@@ -135,6 +135,12 @@ if "$bin" --segment </dev/null >/dev/null 2>&1; then
 	grep -qx 'و+ ب+ ال+ كتاب' "$tmp/out" || fail "--segment text"
 fi
 
+# each FILE is a stream of its own: offsets start again at 0
+"$bin" --format=tsv "$tmp/in.txt" >"$tmp/one.tsv"
+"$bin" --format=tsv "$tmp/in.txt" "$tmp/in.txt" >"$tmp/two.tsv"
+cat "$tmp/one.tsv" "$tmp/one.tsv" | cmp -s - "$tmp/two.tsv" ||
+	fail "offsets do not restart with each file"
+
 # ud format: one token a line, blank line between sentences
 expect_status 0 "$bin" --format=ud "$tmp/in.txt"
 cmp -s "$tmp/out" "$tmp/want" || fail "ud format"
