@@ -82,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(st1 == ((!valid && mode == AR_INVALID_ERROR) ? AR_EUTF8
 	                                                          : AR_OK));
 	if (st1 == AR_OK)
-		fuzz_toks_check(&one, s, size, 0,
+		fuzz_toks_check(&one, s, size, !normalize, 0,
 		                !normalize && (valid || mode == AR_INVALID_KEEP));
 
 	st2 = fuzz_tok_stream(seg, &cut, s, size, cuts, ncuts, NULL);

@@ -79,7 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(e1.offset == bad);
 	} else {
 		FUZZ_CHECK(st1 == AR_OK);
-		fuzz_toks_check(&one, s, size, ws && !normalize,
+		fuzz_toks_check(&one, s, size, !normalize, ws && !normalize,
 		                !normalize && (valid || mode == AR_INVALID_KEEP));
 	}
 
