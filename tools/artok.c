@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum fmt { F_TEXT, F_TSV, F_JSONL, F_CONLLU, F_UD };
+enum fmt { F_TEXT, F_TSV, F_JSONL, F_CONLLU, F_UD, F_UD_MWT };
 
 typedef struct ctx {
 	ar_tokenizer *tok;
@@ -500,8 +500,13 @@ static int on_token(const ar_token *t, void *payload)
 			oc('\n');
 		break;
 	case F_UD:
-		/* UD Arabic treebanks write each clitic as its own token */
-		if (t->nsegments) {
+	case F_UD_MWT:
+		/* UD Arabic-PUD writes each clitic as its own token; PADT
+		 * makes the word a multiword token: "و+ ب+ الكتاب" */
+		if (t->nsegments && c->fmt == F_UD_MWT) {
+			osegs(t);
+			oc('\n');
+		} else if (t->nsegments) {
 			for (k = 0; k < t->nsegments; k++)
 				ud_word(t->segments[k].text,
 				        t->segments[k].len);
@@ -609,7 +614,9 @@ static void usage(void)
 "                          jsonl: one JSON object a token;\n"
 "                          conllu: CoNLL-U, clitics as multiword tokens;\n"
 "                          ud: one token a line, clitics on lines of their\n"
-"                            own, as in the UD Arabic treebanks\n"
+"                            own, as in UD Arabic-PUD;\n"
+"                          ud-mwt: the same with a segmented word on one\n"
+"                            line, \"و+ ب+ الكتاب\" (multiword tokens, PADT)\n"
 "  -s, --segment           split clitics off Arabic words (needs the\n"
 "                            hunspell Arabic dictionary, hunspell-ar)\n"
 "  -n, --normalize=PROFILE normalize first (clean, search, none); offsets\n"
@@ -662,10 +669,12 @@ int main(int argc, char **argv)
 				c.fmt = F_CONLLU;
 			else if (strcmp(optarg, "ud") == 0)
 				c.fmt = F_UD;
+			else if (strcmp(optarg, "ud-mwt") == 0)
+				c.fmt = F_UD_MWT;
 			else
 				cli_usage_error("invalid argument '%s' for "
 				                "'--format' (valid: text, tsv, "
-				                "jsonl, conllu, ud)", optarg);
+				                "jsonl, conllu, ud, ud-mwt)", optarg);
 			break;
 		case 's':
 			c.segment = 1;
@@ -697,7 +706,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (c.segment)
-		opts.flags |= c.fmt == F_UD ? AR_TOK_SEGMENT_UD : AR_TOK_SEGMENT;
+		opts.flags |= c.fmt == F_UD || c.fmt == F_UD_MWT ?
+		               AR_TOK_SEGMENT_UD : AR_TOK_SEGMENT;
 	if (c.fmt == F_CONLLU)
 		opts.flags |= AR_TOK_WHITESPACE;
 	memset(&c.err, 0, sizeof c.err);

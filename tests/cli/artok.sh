@@ -133,6 +133,13 @@ if "$bin" --segment </dev/null >/dev/null 2>&1; then
 	grep -q "$(printf '^1-4\tوبالكتاب\t')" "$tmp/out" || fail "conllu range"
 	expect_status 0 "$bin" --segment "$tmp/s.txt"
 	grep -qx 'و+ ب+ ال+ كتاب' "$tmp/out" || fail "--segment text"
+	# UD: the article stays; one clitic a line, or a multiword line
+	expect_status 0 "$bin" --segment --format=ud "$tmp/s.txt"
+	printf 'و\nب\nالكتاب\nقال\nل\nه\n.\n\n' | cmp -s - "$tmp/out" ||
+		fail "--format=ud --segment"
+	expect_status 0 "$bin" --segment --format=ud-mwt "$tmp/s.txt"
+	printf 'و+ ب+ الكتاب\nقال\nل+ +ه\n.\n\n' | cmp -s - "$tmp/out" ||
+		fail "--format=ud-mwt --segment"
 fi
 
 # each FILE is a stream of its own: offsets start again at 0
