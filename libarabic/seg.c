@@ -490,12 +490,25 @@ static int ends_with(const char *buf, size_t n, const char *e, size_t el)
 	return n > el && memcmp(buf + n - el, e, el) == 0;
 }
 
+/* Is letters [a, b) a headword? */
+static int head_range(ar_seg *s, const letters *L, size_t a, size_t b)
+{
+	char buf[160];
+	size_t n = put_letters(L, a, b, 0, 0, buf);
+	return is_head(s, buf, n);
+}
+
 /* Inflectional endings (not clitics) of verbs and nouns: a form that is a
  * headword plus one of these is a word in its own right ("كانت" from
  * "كان"), so its first letter is not a proclitic. */
 static const char *const endings[] = {
 	"ت", "ة", "ا", "ي", "ات", "ون", "ين", "ان", "وا", "تا", "تم", "تن",
 	"ن", "تما", "ية", "يات", "يون", "يين", NULL
+};
+
+/* Endings that replace the ة of a noun. */
+static const char *const fem_endings[] = {
+	"تا", "تان", "تين", "تي", "ات", NULL
 };
 
 /* Pronoun enclitics, longest first. */
@@ -524,6 +537,18 @@ static int head_inflected(ar_seg *s, const char *buf, size_t n)
 		size_t el = strlen(endings[k]);
 		if (n >= el + 4 && ends_with(buf, n, endings[k], el) &&
 		    is_word_head(s, buf, n - el))
+			return 1;
+	}
+	/* duals and plurals of a noun in ة: وزارتا, وزارتين, وزارات */
+	for (k = 0; fem_endings[k]; k++) {
+		size_t el = strlen(fem_endings[k]);
+		char t[160];
+		if (n < el + 4 || n - el + 2 > sizeof t ||
+		    !ends_with(buf, n, fem_endings[k], el))
+			continue;
+		memcpy(t, buf, n - el);
+		memcpy(t + n - el, "\xD8\xA9", 2); /* ة */
+		if (is_word_head(s, t, n - el + 2))
 			return 1;
 	}
 	return 0;
@@ -792,6 +817,12 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 				}
 			}
 			if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) < 0)
+				return -1;
+			/* ك (as) is rare before a name: unless what follows
+			 * is a headword, hunspell, whose affix rules know
+			 * the prepositions, must accept the whole word */
+			if (r > 0 && c == KAF && !head_range(s, L, a + 1, L->n) &&
+			    (r = word_ok(s, L, a, L->n, 0, 0)) < 0)
 				return -1;
 			if (r) {
 				sp->pro_end[sp->npro++] = ++a;
