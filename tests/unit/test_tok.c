@@ -699,6 +699,8 @@ static void test_seg_not_split(void)
 	/* words whose first or last letters look like clitics */
 	expect_seg(AR_TOK_SEGMENT, "وزير كتاب كانت وصلت لكن فقط",
 	           "وزير | كتاب | كانت | وصلت | لكن | فقط");
+	/* a dual of a noun in ة; a name that ك+word would not explain */
+	expect_seg(AR_TOK_SEGMENT, "وزارتا كنعان", "وزارتا | كنعان");
 	/* names of the built-in gazetteer keep their first letter, and
 	 * are words after a clitic */
 	expect_seg(AR_TOK_SEGMENT, "بوتين لندن بافل وأمازون لأوباما",
