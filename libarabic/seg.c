@@ -490,14 +490,6 @@ static int ends_with(const char *buf, size_t n, const char *e, size_t el)
 	return n > el && memcmp(buf + n - el, e, el) == 0;
 }
 
-/* Is letters [a, b) a headword? */
-static int head_range(ar_seg *s, const letters *L, size_t a, size_t b)
-{
-	char buf[160];
-	size_t n = put_letters(L, a, b, 0, 0, buf);
-	return is_head(s, buf, n);
-}
-
 /* Inflectional endings (not clitics) of verbs and nouns: a form that is a
  * headword plus one of these is a word in its own right ("كانت" from
  * "كان"), so its first letter is not a proclitic. */
@@ -818,10 +810,10 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 			}
 			if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) < 0)
 				return -1;
-			/* ك (as) is rare before a name: unless what follows
-			 * is a headword, hunspell, whose affix rules know
-			 * the prepositions, must accept the whole word */
-			if (r > 0 && c == KAF && !head_range(s, L, a + 1, L->n) &&
+			/* ك (as) is rare, and a name may start with it:
+			 * hunspell, whose affix rules know the prepositions,
+			 * must accept the whole word too */
+			if (r > 0 && c == KAF &&
 			    (r = word_ok(s, L, a, L->n, 0, 0)) < 0)
 				return -1;
 			if (r) {
