@@ -759,6 +759,18 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 	/* a closed-class word with a pronoun: عليه منها أنه */
 	if ((sp->enc = closed_enclitic(L, 0)) != 0)
 		return 0;
+	/* the dictionary's function words include prepositions joined to a
+	 * noun (بحسب, بغير, لأكثر): split when the noun is a headword */
+	if (L->n >= 4 && (L->cp[0] == BEH || L->cp[0] == LAM ||
+	                  L->cp[0] == KAF)) {
+		char buf[160];
+		size_t n = put_letters(L, 0, L->n, 0, 0, buf);
+		if (is_stop(s, buf, n) && is_head(s, buf + 2, n - 2)) {
+			sp->pro_end[0] = 1;
+			sp->npro = 1;
+			return 0;
+		}
+	}
 
 	/* proclitics, peeled while what remains is a word and what they
 	 * are peeled from is not a word by itself */

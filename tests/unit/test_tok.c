@@ -728,6 +728,10 @@ static void test_seg_enclitics(void)
 	expect_seg(AR_TOK_SEGMENT, "عليه منها له وأنه لذلك وما فإن",
 	           "علي +ه | من +ها | ل+ +ه | و+ أن +ه | ل+ ذلك | و+ ما | "
 	           "ف+ إن");
+	/* prepositions joined to a noun, listed among the dictionary's
+	 * function words; primitive prepositions stay whole */
+	expect_seg(AR_TOK_SEGMENT_UD, "بحسب بغير لأكثر بعد بين لدى",
+	           "ب+ حسب | ب+ غير | ل+ أكثر | بعد | بين | لدى");
 	/* a definite noun takes no pronoun: the nisba ending stays */
 	expect_seg(AR_TOK_SEGMENT_UD, "الرقمي", "الرقمي");
 }
