@@ -1560,7 +1560,7 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 		unsigned c0 = q[i], c1 = q[i + 1];
 		size_t j;
 
-		if (!((c0 == 0xD8 && c1 >= 0xA0) ||
+		if (!((c0 == 0xD8 && c1 >= 0xA0 && c1 <= 0xBF) ||
 		      (c0 == 0xD9 && c1 >= 0x80 && c1 <= 0x8A)))
 			break;
 		j = i + 2;
