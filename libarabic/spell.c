@@ -16,8 +16,12 @@
 
 #include <errno.h>
 #include <hunspell/hunspell.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
 #include <unistd.h>
 
 #ifndef AR_DICTDIR
@@ -44,6 +48,12 @@ typedef struct memo {
 typedef struct dict {
 	Hunhandle *h;
 	int arabic;
+	UConverter *cnv;         /* the dictionary's encoding when it is not
+	                            UTF-8, else NULL */
+	int loading;             /* h is being created by thread thr */
+	int tried;               /* h was created (or creation failed) */
+	pthread_t thr;
+	char *aff, *dic;         /* paths, for the loader */
 } dict;
 
 /* Consistency: use of one variant of one group in the current stream. */
@@ -147,11 +157,195 @@ static int find_dict(char *prefix, size_t size, const char *name, size_t len,
 	return readable(prefix, ".aff") && readable(prefix, ".dic");
 }
 
+/*
+ * The encoding named by the SET line of an .aff file, as hunspell reads it
+ * (first "SET" line, second field; ISO8859-1 when there is none), into
+ * enc.  Returns 0, or -1 when the file cannot be read.
+ */
+static int aff_encoding(const char *aff, char *enc, size_t size)
+{
+	FILE *fp = fopen(aff, "rb");
+	char line[1024];
+	int at_start = 1;
+
+	snprintf(enc, size, "ISO8859-1");
+	if (!fp)
+		return -1;
+	while (fgets(line, sizeof line, fp)) {
+		size_t n = strlen(line);
+		char *p = line;
+		int whole = at_start;
+		at_start = n > 0 && line[n - 1] == '\n';
+		if (!whole)
+			continue;  /* the rest of a long line */
+		if (memcmp(p, "\xef\xbb\xbf", 3) == 0)
+			p += 3;    /* a UTF-8 byte order mark */
+		if (strncmp(p, "SET", 3) != 0 || (p[3] != ' ' && p[3] != '\t'))
+			continue;
+		p += 3;
+		p += strspn(p, " \t");
+		n = strcspn(p, " \t\r\n");
+		if (n) {
+			snprintf(enc, size, "%.*s", (int)n, p);
+			break;
+		}
+	}
+	fclose(fp);
+	return 0;
+}
+
+/* Open an ICU converter for a hunspell encoding name, or leave *out NULL
+ * for UTF-8.  Hunspell's names are ICU's but for two. */
+static ar_status open_converter(UConverter **out, const char *enc)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UConverter *c;
+
+	*out = NULL;
+	if (strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0)
+		return AR_OK;
+	if (strcasecmp(enc, "microsoft-cp1251") == 0)
+		enc = "windows-1251";
+	else if (strcasecmp(enc, "ISCII-DEVANAGARI") == 0)
+		enc = "ISCII,version=0";
+	c = ucnv_open(enc, &e);
+	if (U_FAILURE(e))
+		return AR_EDICT;
+	/* a character the encoding lacks makes the conversion fail: no
+	 * dictionary in that encoding can hold the word */
+	ucnv_setFromUCallBack(c, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL,
+	                      &e);
+	if (U_FAILURE(e)) {
+		ucnv_close(c);
+		return AR_EDICT;
+	}
+	*out = c;
+	return AR_OK;
+}
+
+/* A UTF-8 word (NUL-terminated) in the encoding of d: w itself for a
+ * UTF-8 dictionary, else a copy in buf; NULL when the encoding cannot
+ * write it. */
+static const char *to_dict(const dict *d, const char *w, char *buf,
+                           size_t size)
+{
+	UChar u[1024];
+	int32_t nu;
+	UErrorCode e = U_ZERO_ERROR;
+
+	if (!d->cnv)
+		return w;
+	u_strFromUTF8(u, 1024, &nu, w, -1, &e);
+	if (U_FAILURE(e) || e == U_STRING_NOT_TERMINATED_WARNING)
+		return NULL;
+	ucnv_fromUChars(d->cnv, buf, (int32_t)size, u, nu, &e);
+	ucnv_reset(d->cnv);
+	if (U_FAILURE(e) || e == U_STRING_NOT_TERMINATED_WARNING)
+		return NULL;
+	return buf;
+}
+
+/* A word of dictionary d (NUL-terminated, its encoding) as a malloc'd
+ * UTF-8 string; NULL when out of memory. */
+static char *from_dict(const dict *d, const char *w)
+{
+	UChar u[1024];
+	int32_t nu, n;
+	UErrorCode e = U_ZERO_ERROR;
+	char *s;
+
+	if (!d->cnv)
+		return strdup(w);
+	nu = ucnv_toUChars(d->cnv, u, 1024, w, -1, &e);
+	ucnv_reset(d->cnv);
+	if (U_FAILURE(e))
+		return strdup("");
+	u_strToUTF8(NULL, 0, &n, u, nu, &e);
+	e = U_ZERO_ERROR;
+	s = malloc((size_t)n + 1);
+	if (!s)
+		return NULL;
+	u_strToUTF8(s, n + 1, NULL, u, nu, &e);
+	if (U_FAILURE(e))
+		s[0] = '\0';
+	return s;
+}
+
+/*
+ * Hunspell 1.7 keeps one Unicode case table for all its handles (utf_tbl
+ * in its csutil.cxx), allocated, filled, reference-counted and freed
+ * without a lock each time a UTF-8 dictionary is loaded or a handle is
+ * destroyed.  Two creations at once (our loader thread and a dictionary
+ * loaded on first use, or spellers opened in two threads) could fill it
+ * twice or lose a count, and a destruction could then free it under a
+ * reader.  This lock serializes every creation and destruction of a
+ * hunspell handle in the library; it is the library's only process-wide
+ * object and holds no data.
+ */
+static pthread_mutex_t hunspell_lock = PTHREAD_MUTEX_INITIALIZER;
+
+Hunhandle *ar_spell__hunspell_create(const char *aff, const char *dic)
+{
+	Hunhandle *h;
+	pthread_mutex_lock(&hunspell_lock);
+	h = Hunspell_create(aff, dic);
+	pthread_mutex_unlock(&hunspell_lock);
+	return h;
+}
+
+void ar_spell__hunspell_destroy(Hunhandle *h)
+{
+	pthread_mutex_lock(&hunspell_lock);
+	Hunspell_destroy(h);
+	pthread_mutex_unlock(&hunspell_lock);
+}
+
+static void *load_dict(void *arg)
+{
+	dict *d = arg;
+	d->h = ar_spell__hunspell_create(d->aff, d->dic);
+	return NULL;
+}
+
+static void dict_join(dict *d)
+{
+	if (d->loading) {
+		pthread_join(d->thr, NULL);
+		d->loading = 0;
+		d->tried = 1;
+	}
+}
+
+/* The hunspell handle of dictionary i, waiting for its loader or loading
+ * it now if need be; NULL only if hunspell could not create it. */
+static Hunhandle *dict_handle(ar_speller *sp, size_t i)
+{
+	dict *d = &sp->dicts[i];
+	dict_join(d);
+	if (!d->tried) {
+		d->h = ar_spell__hunspell_create(d->aff, d->dic);
+		d->tried = 1;
+	}
+	return d->h;
+}
+
+/*
+ * Open the dictionaries of a comma-separated list: find them and read
+ * their encoding now, so that a missing or unusable dictionary is an
+ * error here, but create the hunspell handles only when they are needed.
+ * Loading the Arabic dictionary is most of a speller's start-up (about
+ * 0.2 s: hunspell expands its 170,000 entries), so the first Arabic
+ * dictionary (else the first one) starts loading at once in a thread of
+ * its own, while the caller's thread goes on with the gazetteer; the
+ * first lookup that needs it waits for it.  The others are created on
+ * first use (a text without unknown Latin words never loads en_US).
+ * Creations are serialized (hunspell_lock): they cannot run in parallel.
+ */
 static ar_status open_dicts(ar_speller *sp, const char *list,
                             const char *dict_dir, ar_error *err)
 {
 	const char *p = list;
-	size_t n = 1;
+	size_t n = 1, i, late = (size_t)-1;
 
 	for (; *p; p++)
 		if (*p == ',')
@@ -162,9 +356,10 @@ static ar_status open_dicts(ar_speller *sp, const char *list,
 	for (p = list; p;) {
 		const char *c = strchr(p, ',');
 		size_t len = c ? (size_t)(c - p) : strlen(p);
-		char prefix[4096], aff[4200], dic[4200], pkg[128];
+		char prefix[4096], pkg[128], enc[64];
 		const char *base;
-		size_t i, bl;
+		dict *d = &sp->dicts[sp->ndicts];
+		size_t bl;
 
 		if (len) {
 			if (!find_dict(prefix, sizeof prefix, p, len,
@@ -187,18 +382,36 @@ static ar_status open_dicts(ar_speller *sp, const char *list,
 				              (int)len, p, AR_DICTDIR, pkg);
 				return AR_EDICT;
 			}
-			snprintf(aff, sizeof aff, "%s.aff", prefix);
-			snprintf(dic, sizeof dic, "%s.dic", prefix);
-			sp->dicts[sp->ndicts].h = Hunspell_create(aff, dic);
-			if (!sp->dicts[sp->ndicts].h)
+			bl = strlen(prefix) + 5;
+			d->aff = malloc(bl);
+			d->dic = malloc(bl);
+			if (!d->aff || !d->dic) {
+				sp->ndicts++;
 				return AR_ENOMEM;
+			}
+			snprintf(d->aff, bl, "%s.aff", prefix);
+			snprintf(d->dic, bl, "%s.dic", prefix);
+			sp->ndicts++;
+			if (aff_encoding(d->aff, enc, sizeof enc) != 0) {
+				ar_error__set(err, 0, 0, 0, "%s: %s", d->aff,
+				              strerror(errno));
+				return AR_EDICT;
+			}
+			if (open_converter(&d->cnv, enc) != AR_OK) {
+				ar_error__set(err, 0, 0, 0,
+				              "hunspell dictionary '%s': encoding "
+				              "'%s' (SET line of %s) is not one "
+				              "ICU can convert", prefix, enc,
+				              d->aff);
+				return AR_EDICT;
+			}
 			base = strrchr(prefix, '/');
 			base = base ? base + 1 : prefix;
-			sp->dicts[sp->ndicts].arabic =
-				base[0] == 'a' && base[1] == 'r' &&
-				(base[2] == '\0' || base[2] == '_' ||
-				 base[2] == '-');
-			sp->ndicts++;
+			d->arabic = base[0] == 'a' && base[1] == 'r' &&
+			            (base[2] == '\0' || base[2] == '_' ||
+			             base[2] == '-');
+			if (d->arabic && late == (size_t)-1)
+				late = sp->ndicts - 1;
 		}
 		p = c ? c + 1 : NULL;
 	}
@@ -206,6 +419,12 @@ static ar_status open_dicts(ar_speller *sp, const char *list,
 		ar_error__set(err, 0, 0, 0, "no dictionary given");
 		return AR_EINVAL;
 	}
+	if (late == (size_t)-1)
+		late = 0;
+	/* without a thread, it loads on first use like the others */
+	if (pthread_create(&sp->dicts[late].thr, NULL, load_dict,
+	                   &sp->dicts[late]) == 0)
+		sp->dicts[late].loading = 1;
 	return AR_OK;
 }
 
@@ -308,8 +527,16 @@ void ar_speller_free(ar_speller *sp)
 	if (sp->memo)
 		memo_clear(sp);
 	free(sp->memo);
-	for (i = 0; i < sp->ndicts; i++)
-		Hunspell_destroy(sp->dicts[i].h);
+	for (i = 0; i < sp->ndicts; i++) {
+		dict *d = &sp->dicts[i];
+		dict_join(d);
+		if (d->h)
+			ar_spell__hunspell_destroy(d->h);
+		if (d->cnv)
+			ucnv_close(d->cnv);
+		free(d->aff);
+		free(d->dic);
+	}
 	free(sp->dicts);
 	ar_names__free(sp->names);
 	ar_tokenizer_free(sp->tok);
@@ -429,10 +656,16 @@ typedef struct verdict {
 static int hun_ok(ar_speller *sp, int arabic, const char *w)
 {
 	size_t i;
-	for (i = 0; i < sp->ndicts; i++)
-		if (sp->dicts[i].arabic == arabic &&
-		    Hunspell_spell(sp->dicts[i].h, w))
+	char buf[4096];
+	for (i = 0; i < sp->ndicts; i++) {
+		dict *d = &sp->dicts[i];
+		const char *x;
+		if (d->arabic != arabic || !dict_handle(sp, i))
+			continue;
+		x = to_dict(d, w, buf, sizeof buf);
+		if (x && Hunspell_spell(d->h, x))
 			return 1;
+	}
 	return 0;
 }
 
@@ -1112,27 +1345,34 @@ static ar_status memo_suggest(ar_speller *sp, memo *m)
 	if (!m->sugs)
 		return AR_ENOMEM;
 	for (i = 0; i < sp->ndicts && n < cap; i++) {
-		char **list = NULL;
+		char **list = NULL, buf[4096];
 		int k, ns;
-		if (sp->dicts[i].arabic != arabic)
+		dict *d = &sp->dicts[i];
+		const char *x;
+		if (d->arabic != arabic || !dict_handle(sp, i))
 			continue;
-		ns = Hunspell_suggest(sp->dicts[i].h, &list, sp->norm.ptr);
+		x = to_dict(d, sp->norm.ptr, buf, sizeof buf);
+		if (!x)
+			continue;
+		ns = Hunspell_suggest(d->h, &list, x);
 		for (k = 0; k < ns && n < cap; k++) {
 			size_t j;
-			for (j = 0; j < n; j++)
-				if (strcmp(m->sugs[j], list[k]) == 0)
-					break;
-			if (j < n)
-				continue;
-			m->sugs[n] = strdup(list[k]);
-			if (!m->sugs[n]) {
-				Hunspell_free_list(sp->dicts[i].h, &list, ns);
+			char *u = from_dict(d, list[k]);
+			if (!u) {
+				Hunspell_free_list(d->h, &list, ns);
 				return AR_ENOMEM;
 			}
-			n++;
+			for (j = 0; j < n; j++)
+				if (strcmp(m->sugs[j], u) == 0)
+					break;
+			if (j < n || !u[0]) {
+				free(u);
+				continue;
+			}
+			m->sugs[n++] = u;
 		}
 		if (list)
-			Hunspell_free_list(sp->dicts[i].h, &list, ns);
+			Hunspell_free_list(d->h, &list, ns);
 	}
 	m->nsugs = (uint16_t)n;
 	return AR_OK;

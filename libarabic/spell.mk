@@ -2,3 +2,6 @@
 libarabic_libarabic_la_SOURCES += libarabic/spell.c libarabic/names.c \
 	libarabic/spell_int.h
 arabicinc_HEADERS += libarabic/arabic/spell.h
+# The Arabic hunspell dictionary loads in a thread of its own (spell.c).
+libarabic_libarabic_la_CFLAGS += -pthread
+libarabic_libarabic_la_LDFLAGS += -pthread

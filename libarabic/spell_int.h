@@ -127,4 +127,15 @@ unsigned ar_names__ngroups(const ar_names *n);
 long ar_names__group_word(const ar_names *n, unsigned group,
                           unsigned variant, unsigned *nvariants);
 
+/*
+ * Create and destroy hunspell handles one at a time in the whole process:
+ * hunspell 1.7 shares a Unicode case table between handles, which it
+ * allocates, counts and frees without a lock (spell.c).  Every hunspell
+ * handle of the library should be made and released with these.
+ */
+struct Hunhandle;
+struct Hunhandle *ar_spell__hunspell_create(const char *aff,
+                                            const char *dic);
+void ar_spell__hunspell_destroy(struct Hunhandle *h);
+
 #endif /* AR_SPELL_INT_H */

@@ -41,9 +41,22 @@
  * Thread safety: a speller is used by ONE THREAD AT A TIME (its cache and
  * its hunspell handles change on every check, and hunspell itself is not
  * documented as thread-safe).  Open one speller per thread; spellers share
- * nothing, and the library has no global mutable state.  A findings object
- * (ar_spell_findings) does not depend on its speller and may be read by
- * any thread once created.
+ * nothing, and the library has no global mutable state.  Hunspell 1.7
+ * has some, a Unicode case table shared by all its handles and allocated,
+ * counted and freed without a lock when a dictionary is loaded or
+ * released; the library therefore loads and releases hunspell
+ * dictionaries under one process-wide lock, so spellers may be opened,
+ * used and freed in several threads at once.  The lock does not cover
+ * hunspell handles that the application creates itself at the same time.
+ * A findings object (ar_spell_findings) does not depend on its speller and
+ * may be read by any thread once created.
+ *
+ * Start-up: ar_speller_new() returns while the Arabic dictionary is still
+ * being loaded by a thread of the speller's own (the first Arabic word
+ * checked waits for it), and the other dictionaries are loaded when first
+ * needed.  A dictionary whose .aff declares an encoding other than UTF-8
+ * (its SET line) is used through an ICU converter; words it cannot
+ * encode are unknown to it.
  */
 #ifndef ARABIC_SPELL_H
 #define ARABIC_SPELL_H
@@ -131,9 +144,11 @@ typedef struct ar_speller ar_speller;
  * @param out receives the handle, to release with ar_speller_free().
  * @param opts options, or NULL for AR_SPELL_OPTIONS_INIT.
  * @param err optional details: for AR_EDICT, a message naming the missing
- *        dictionary and the Debian package that provides it.
+ *        dictionary and the Debian package that provides it, or the
+ *        encoding of its SET line that ICU cannot convert.
  * @return AR_OK, AR_ENOMEM, AR_EINVAL (bad version or empty dictionary
- * list), AR_EDICT.
+ * list), AR_EDICT (a dictionary not found, unreadable or in an unknown
+ * encoding).
  */
 AR_EXTERN ar_status ar_speller_new(ar_speller **out,
                                    const ar_spell_options *opts,

@@ -199,6 +199,86 @@ static void test_missing_dict(void)
 	CU_ASSERT(ar_spell_findings_count(NULL) == 0);
 }
 
+/* Write a small hunspell dictionary DIR/NAME.{aff,dic}. */
+static int write_dict(const char *dir, const char *name, const char *aff,
+                      const char *dic)
+{
+	char path[512];
+	FILE *fp;
+	int ok = 1;
+	snprintf(path, sizeof path, "%s/%s.aff", dir, name);
+	if (!(fp = fopen(path, "wb")))
+		return 0;
+	ok &= fputs(aff, fp) >= 0;
+	ok &= fclose(fp) == 0;
+	snprintf(path, sizeof path, "%s/%s.dic", dir, name);
+	if (!(fp = fopen(path, "wb")))
+		return 0;
+	ok &= fputs(dic, fp) >= 0;
+	ok &= fclose(fp) == 0;
+	return ok;
+}
+
+static void remove_dict(const char *dir, const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s.aff", dir, name);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/%s.dic", dir, name);
+	unlink(path);
+}
+
+/* A dictionary in ISO 8859-1 (its SET line) checks and suggests UTF-8
+ * words; one in an encoding ICU does not know is refused. */
+static void test_dict_encoding(void)
+{
+	char dir[] = "/tmp/test_spell_dict_XXXXXX";
+	ar_spell_options o = AR_SPELL_OPTIONS_INIT;
+	ar_speller *s = NULL;
+	ar_spell_findings *fs = NULL;
+	const ar_finding *f;
+	ar_error err;
+	int ok;
+
+	CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+	/* caf\xe9 and na\xefve are "café" and "naïve" in ISO 8859-1 */
+	ok = write_dict(dir, "la1", "SET ISO8859-1\nTRY aefcinv\n",
+	                "2\ncaf\xe9\nna\xefve\n") &&
+	     write_dict(dir, "bad", "# x\nSET NO-SUCH-ENCODING\n",
+	                "1\nword\n");
+	CU_ASSERT_FATAL(ok);
+	o.flags = AR_SPELL_NO_BUILTIN;
+	o.dictionaries = "la1";
+	o.dict_dir = dir;
+	CU_ASSERT_FATAL(ar_speller_new(&s, &o, &err) == AR_OK);
+	CU_ASSERT(ar_spell_word(&fs, s, "caf\xc3\xa9", 5) == AR_OK);
+	CU_ASSERT(ar_spell_findings_count(fs) == 0);
+	ar_spell_findings_free(fs);
+	CU_ASSERT(ar_spell_word(&fs, s, "na\xc3\xafve", 6) == AR_OK);
+	CU_ASSERT(ar_spell_findings_count(fs) == 0);
+	ar_spell_findings_free(fs);
+	/* not in the dictionary, and a word its encoding cannot write */
+	CU_ASSERT(ar_spell_word(&fs, s, "cafe", 4) == AR_OK);
+	f = ar_spell_findings_get(fs, 0);
+	CU_ASSERT_FATAL(f != NULL);
+	CU_ASSERT(f->nsuggestions >= 1 &&
+	          strcmp(f->suggestions[0], "caf\xc3\xa9") == 0);
+	ar_spell_findings_free(fs);
+	CU_ASSERT(ar_spell_word(&fs, s, "caf\xc4\x93", 5) == AR_OK);
+	CU_ASSERT(ar_spell_findings_count(fs) == 1);
+	ar_spell_findings_free(fs);
+	ar_speller_free(s);
+	s = NULL;
+	memset(&err, 0, sizeof err);
+	o.dictionaries = "bad";
+	CU_ASSERT(ar_speller_new(&s, &o, &err) == AR_EDICT);
+	CU_ASSERT(s == NULL);
+	CU_ASSERT(strstr(err.message, "NO-SUCH-ENCODING") != NULL);
+	remove_dict(dir, "la1");
+	remove_dict(dir, "bad");
+	rmdir(dir);
+}
+
 /* ---- clitics and possessives ------------------------------------------ */
 
 static void test_proclitics(void)
@@ -441,6 +521,7 @@ static const unit_test loader_tests[] = {
 	{ "spell/loader/errors", test_loader_errors },
 	{ "spell/loader/personal", test_personal },
 	{ "spell/loader/missing_dict", test_missing_dict },
+	{ "spell/loader/dict_encoding", test_dict_encoding },
 	{ NULL, NULL }
 };
 static const unit_test word_tests[] = {
