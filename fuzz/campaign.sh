@@ -21,7 +21,7 @@ fi
 echo "== fuzz_$name: $secs s"
 # shellcheck disable=SC2086
 $timer nice -n 19 "$build/fuzz/fuzz_$name" -max_total_time="$secs" \
-	-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	-timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
 	-dict="$src/fuzz/dict/arabic.dict" \
 	-artifact_prefix="$work/$name-crash-" "$@" \
 	"$work/$name" $seeds >"$work/$name.log" 2>&1 || status=$?
