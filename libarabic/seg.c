@@ -138,6 +138,66 @@ static int map_get(strmap *m, const char *k, size_t n, uint32_t *val)
 
 /* ------------------------------------------------------------------ */
 
+/* The memo of short words keeps the key in the slot, so that a look-up
+ * touches one cache line (most tokens hit it). */
+#define SHORT_KEY 23
+typedef struct wslot {
+	uint32_t hash;
+	uint32_t val;
+	unsigned char klen;   /* 0: empty */
+	char key[SHORT_KEY];
+} wslot;
+
+typedef struct wmemo {
+	wslot *slots;
+	size_t nslots, used, max;
+} wmemo;
+
+static int wmemo_init(wmemo *m, size_t nslots, size_t max)
+{
+	m->slots = calloc(nslots, sizeof *m->slots);
+	m->nslots = nslots;
+	m->used = 0;
+	m->max = max;
+	return m->slots ? 0 : -1;
+}
+
+/* The slot of key k (n <= SHORT_KEY): its own, or the empty one where it
+ * goes. */
+static wslot *wmemo_find(wmemo *m, const char *k, size_t n, uint32_t h)
+{
+	size_t i = h & (m->nslots - 1);
+
+	for (;;) {
+		wslot *w = &m->slots[i];
+		if (!w->klen ||
+		    (w->hash == h && w->klen == n && memcmp(w->key, k, n) == 0))
+			return w;
+		i = (i + 1) & (m->nslots - 1);
+	}
+}
+
+static void wmemo_put(wmemo *m, const char *k, size_t n, uint32_t h,
+                      uint32_t val)
+{
+	wslot *w;
+
+	if (m->used >= m->max) {
+		memset(m->slots, 0, m->nslots * sizeof *m->slots);
+		m->used = 0;
+	}
+	w = wmemo_find(m, k, n, h);
+	if (!w->klen) {
+		w->hash = h;
+		w->klen = (unsigned char)n;
+		memcpy(w->key, k, n);
+		m->used++;
+	}
+	w->val = val;
+}
+
+#define HOT_SLOTS 16384
+
 /* Bounds of the memo tables (entries; twice as many slots). */
 #define WORD_MEMO_MAX (1u << 18)
 #define SPELL_MEMO_MAX (1u << 18)
@@ -147,7 +207,10 @@ struct ar_seg {
 	ar_names *names;  /* the built-in names gazetteer and loanwords */
 	ar_buf fold;
 	strmap heads;     /* dictionary headwords, without marks */
-	strmap words;     /* memo: surface word -> packed split, per mode */
+	wslot *hot;        /* direct-mapped copy of recently used words,
+	                      small enough to stay in the cache */
+	wmemo short_words; /* memo: short surface word + mode -> split */
+	strmap words;     /* memo: longer surface words -> packed split */
 	strmap spell;     /* memo: letters -> hunspell verdict */
 	char tmp[512];
 };
@@ -282,7 +345,9 @@ ar_status ar_seg__new(ar_seg **out, const char *dict_dir, ar_error *err)
 	if (!s)
 		return AR_ENOMEM;
 	if (map_init(&s->heads, 1u << 19, 1u << 30) ||
-	    map_init(&s->words, WORD_MEMO_MAX * 2, WORD_MEMO_MAX) ||
+	    !(s->hot = calloc(HOT_SLOTS, sizeof *s->hot)) ||
+	    wmemo_init(&s->short_words, WORD_MEMO_MAX * 2, WORD_MEMO_MAX) ||
+	    map_init(&s->words, WORD_MEMO_MAX / 2, WORD_MEMO_MAX / 4) ||
 	    map_init(&s->spell, SPELL_MEMO_MAX * 2, SPELL_MEMO_MAX)) {
 		ar_seg__free(s);
 		return AR_ENOMEM;
@@ -329,6 +394,8 @@ void ar_seg__free(ar_seg *s)
 	ar_buf_dispose(&s->fold);
 	map_free(&s->heads);
 	map_free(&s->words);
+	free(s->short_words.slots);
+	free(s->hot);
 	map_free(&s->spell);
 	free(s);
 }
@@ -948,7 +1015,28 @@ int ar_seg__split(ar_seg *s, const char *w, size_t len, int ud,
 	/* the memo key: the surface word and the mode */
 	memcpy(key, w, len);
 	key[len] = ud ? 'u' : 's';
-	if (!map_get(&s->words, key, len + 1, &v)) {
+	if (len + 1 <= SHORT_KEY) {
+		uint32_t h = hash_bytes(key, len + 1);
+		wslot *hot = &s->hot[h & (HOT_SLOTS - 1)];
+		wslot *ws;
+		if (hot->klen == len + 1 && hot->hash == h &&
+		    memcmp(hot->key, key, len + 1) == 0) {
+			v = hot->val;
+		} else if ((ws = wmemo_find(&s->short_words, key, len + 1,
+		                            h))->klen) {
+			v = ws->val;
+			*hot = *ws;
+		} else {
+			if (get_letters(&L, w, len) != 0 || L.n < 2) {
+				v = 0;
+			} else {
+				if (decide(s, &L, ud, &sp) != 0)
+					return -1;
+				v = pack(&sp, &L);
+			}
+			wmemo_put(&s->short_words, key, len + 1, h, v);
+		}
+	} else if (!map_get(&s->words, key, len + 1, &v)) {
 		if (get_letters(&L, w, len) != 0 || L.n < 2) {
 			v = 0;
 		} else {
