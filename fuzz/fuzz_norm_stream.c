@@ -90,7 +90,8 @@ static int sink(const char *data, size_t len, const ar_norm_span *spans,
 				                  (size_t)(spans[k].out_end -
 				                           spans[k].out_start)) == 0);
 			put_span(&c->spans, &spans[k],
-			         data + (spans[k].out_start - o0), c->in);
+			         len ? data + (spans[k].out_start - o0) : NULL,
+			         c->in);
 		}
 	} else {
 		FUZZ_CHECK(spans == NULL);
@@ -105,7 +106,8 @@ static void merge_all(ar_buf *dst, const ar_buf *src, const char *out,
 	const ar_norm_span *sp = (const ar_norm_span *)src->ptr;
 	size_t k, n = src->size / sizeof *sp;
 	for (k = 0; k < n; k++)
-		put_span(dst, &sp[k], out + sp[k].out_start, in);
+		put_span(dst, &sp[k], out ? out + sp[k].out_start : NULL,
+		         in);
 }
 
 /* Field by field: memcmp would also compare the padding. */
