@@ -545,7 +545,7 @@ static int sub_cost(uint32_t a, uint32_t b)
 static int indel_cost(const uint32_t *s, size_t n, size_t i)
 {
 	if ((i > 0 && s[i - 1] == s[i]) || (i + 1 < n && s[i + 1] == s[i]))
-		return 2;
+		return 1;
 	return is_vowel(s[i]) ? 3 : 4;
 }
 
@@ -1396,17 +1396,34 @@ int ar_names__match(ar_names *n, const char *folded, size_t len, int script,
 			cost = accept_cost(script, nr, nk, d, kd);
 			if (cost < 0)
 				continue;
-			/* differences the heavy fold hides cost a little */
-			if (dl > d)
-				cost += 1;
-			/* a different first letter is a less likely typo */
-			if (r[0] != cr[0])
-				cost += 1;
-			/* ties go to the likelier edits and the commoner
-			 * names */
-			cost = cost * 64 + 4 * wosa(r, nr, cr, ncr) -
-			       3 * (w->entries > 4 ? 3 : w->entries > 0
-			                                 ? w->entries - 1 : 0);
+			if (script == AR_NAMES_LATIN) {
+				/* differences the heavy fold hides cost a
+				 * little */
+				if (dl > d)
+					cost += 1;
+				/* a different first letter is a less likely
+				 * typo */
+				if (r[0] != cr[0])
+					cost += 1;
+				/* ties go to the likelier edits */
+				cost = cost * 64 + 4 * wosa(r, nr, cr, ncr);
+			} else {
+				/* Arabic: the number of edits, then how
+				 * likely they are.  A slip to a letter of the
+				 * same dotless shape or a neighbouring key is
+				 * as likely as a long vowel dropped, though
+				 * only the vowel keeps the skeleton: the
+				 * skeleton only breaks ties. */
+				cost = d * 64 + 4 * wosa(r, nr, cr, ncr) +
+				       3 * kd + (dl > d ? 4 : 0) +
+				       (r[0] != cr[0] ? 4 : 0);
+			}
+			/* then the commoner names (shared by several
+			 * entries); less in Arabic, where the scale above is
+			 * finer */
+			cost -= (script == AR_NAMES_LATIN ? 3 : 2) *
+			        (w->entries > 4 ? 3 : w->entries > 0
+			                              ? w->entries - 1 : 0);
 			/* insert in order: cost, then gazetteer order */
 			for (j = nout; j > 0; j--) {
 				const ar_names_match *p = &out[j - 1];

@@ -818,29 +818,34 @@ static int is_acronym(const char *w, size_t len)
 	return letters >= 2;
 }
 
-/* Drop the candidates that are ordinary dictionary words found only
- * inside longer names (World in "World Bank"): a typo of one of them is a
- * typo of the ordinary word. */
-static int keep_names(ar_speller *sp, ar_names_match *m, int nm, int arabic)
+/* Candidates that are ordinary dictionary words found only inside longer
+ * names (World in "World Bank", الحريري in "رفيق الحريري") are less likely
+ * targets: they cost one edit more.  A typo close only to such words is a
+ * typo of an ordinary word: returns 0 then (no name candidate), else nm,
+ * or -1 when out of memory. */
+static int rank_names(ar_speller *sp, ar_names_match *m, int nm, int arabic)
 {
-	int i, k = 0;
+	int i, names = 0;
 	for (i = 0; i < nm; i++) {
 		size_t l, j;
 		const char *d;
 		if (!(ar_names__flags(sp->names, m[i].id) & AR_NAMES_SOLO)) {
 			d = ar_names__display(sp->names, m[i].id, &l);
 			ar_buf__clear(&sp->tmp);
-			if (ar_buf__put(&sp->tmp, d, l) != AR_OK)
+			if (ar_buf__put(&sp->tmp, d, l) != AR_OK ||
+			    ar_buf__put(&sp->tmp, "", 1) != AR_OK)
 				return -1;
 			for (j = 0; j < l; j++)
 				if (sp->tmp.ptr[j] >= 'A' && sp->tmp.ptr[j] <= 'Z')
 					sp->tmp.ptr[j] = (char)(sp->tmp.ptr[j] + 32);
-			if (hun_ok(sp, arabic, sp->tmp.ptr))
+			if (hun_ok(sp, arabic, sp->tmp.ptr)) {
+				m[i].cost += 64;
 				continue;
+			}
 		}
-		m[k++] = m[i];
+		names++;
 	}
-	return k;
+	return names ? nm : 0;
 }
 
 /* Merge name candidates of one reading into v, keeping the best. */
@@ -950,7 +955,7 @@ static ar_status analyse_latin(ar_speller *sp, const char *w, size_t len,
 	nm = ar_names__match(sp->names, sp->fold.ptr, sp->fold.size,
 	                     AR_NAMES_LATIN, m, NAME_SUGS);
 	if (nm > 0)
-		nm = keep_names(sp, m, nm, 0);
+		nm = rank_names(sp, m, nm, 0);
 	if (nm < 0)
 		return AR_ENOMEM;
 	if (nm > 0) {
@@ -1009,16 +1014,16 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 		}
 		nm = ar_names__match(sp->names, stem, sl, AR_NAMES_ARABIC, m,
 		                     NAME_SUGS);
-		if (nm > 0)
-			nm = keep_names(sp, m, nm, 1);
-		if (nm < 0)
-			return AR_ENOMEM;
 		/* a reading with proclitics costs a little more */
 		{
 			int k;
 			for (k = 0; k < nm; k++)
 				m[k].cost += sp_[i].skip ? 64 : 0;
 		}
+		if (nm > 0)
+			nm = rank_names(sp, m, nm, 1);
+		if (nm < 0)
+			return AR_ENOMEM;
 		add_matches(v, m, nm, after_letters(w, len, sp_[i].letters), 0,
 		            sp_[i].elided);
 	}

@@ -389,6 +389,49 @@ static void test_ranking(void)
 	ar_spell_findings_free(fs);
 }
 
+/* Arabic ranking: a slip to a letter of the same shape (ن for ت) is as
+ * likely as a long vowel added, and an ordinary word found inside a
+ * longer name (الحريري) is still suggested when it is the closest. */
+static void test_ranking_arabic(void)
+{
+	static const char g[] =
+		/* Benin: بنين; Putin: فلاديمير بوتين|بوتين;
+		 * Hariri: رفيق الحريري */
+		"country\tBenin\t-\t"
+		"\xd8\xa8\xd9\x86\xd9\x8a\xd9\x86\n"
+		"person\tVladimir Putin\t-\t"
+		"\xd9\x81\xd9\x84\xd8\xa7\xd8\xaf\xd9\x8a\xd9\x85\xd9\x8a"
+		"\xd8\xb1 \xd8\xa8\xd9\x88\xd8\xaa\xd9\x8a\xd9\x86"
+		"|\xd8\xa8\xd9\x88\xd8\xaa\xd9\x8a\xd9\x86\n"
+		"person\tRafik Hariri\t-\t"
+		"\xd8\xb1\xd9\x81\xd9\x8a\xd9\x82 \xd8\xa7\xd9\x84"
+		"\xd8\xad\xd8\xb1\xd9\x8a\xd8\xb1\xd9\x8a\n";
+	ar_speller *s = open_speller(0);
+	ar_spell_findings *fs = NULL;
+	const ar_finding *f;
+	static const char *const cases[][2] = {
+		{ "\xd8\xa8\xd9\x88\xd9\x86\xd9\x8a\xd9\x86",
+		  "\xd8\xa8\xd9\x88\xd8\xaa\xd9\x8a\xd9\x86" },
+		{ "\xd8\xa7\xd9\x84\xd8\xad\xd8\xb1\xd9\x8a" "\xd9\x8a\xd8\xb1\xd9\x8a",
+		  "\xd8\xa7\xd9\x84\xd8\xad\xd8\xb1\xd9\x8a" "\xd8\xb1\xd9\x8a" }
+	};
+	size_t i;
+
+	CU_ASSERT_FATAL(s != NULL);
+	CU_ASSERT_FATAL(ar_speller_add_names(s, g, sizeof g - 1, "r.tsv",
+	                                     NULL) == AR_OK);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		CU_ASSERT(ar_spell_word(&fs, s, cases[i][0],
+		                        strlen(cases[i][0])) == AR_OK);
+		f = ar_spell_findings_get(fs, 0);
+		CU_ASSERT_FATAL(f != NULL);
+		CU_ASSERT(f->nsuggestions >= 1 &&
+		          strcmp(f->suggestions[0], cases[i][1]) == 0);
+		ar_spell_findings_free(fs);
+	}
+	ar_speller_free(s);
+}
+
 /* ---- buffers, positions, consistency ------------------------------------ */
 
 static void test_buffer_positions(void)
@@ -532,6 +575,7 @@ static const unit_test word_tests[] = {
 	{ "spell/word/unknown", test_unknown },
 	{ "spell/word/acronyms", test_acronyms },
 	{ "spell/word/ranking", test_ranking },
+	{ "spell/word/ranking_arabic", test_ranking_arabic },
 	{ NULL, NULL }
 };
 static const unit_test text_tests[] = {
