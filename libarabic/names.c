@@ -76,6 +76,11 @@ struct ar_names {
 	size_t nnodes, anodes;
 	ar_buf tmp, tmp2, tmp3;     /* scratch */
 	uint32_t entry;             /* gazetteer lines parsed, 0 = none */
+	int gsound;                 /* the word being added stands for a
+	                               Latin word with a g */
+	const char *lat[2];         /* while parsing the Arabic spellings of
+	                               an entry: its canonical name and */
+	size_t latlen[2];           /* Latin variants, for latin_g() */
 };
 
 static uint64_t hash_bytes(uint64_t h, const char *s, size_t len)
@@ -268,6 +273,14 @@ int ar_names__fold(ar_buf *out, const char *w, size_t len, int mode)
 				put_cp(out, (uint32_t)d[j]);
 			}
 		}
+	}
+	/* The heavy fold also writes a final alef as ha, like the ta
+	 * marbuta: the -a of a foreign name is written ا, ة or ه. */
+	if (mode >= AR_FOLD_HEAVY && arabic && out->size >= 6 &&
+	    (unsigned char)out->ptr[out->size - 2] == 0xD8 &&
+	    (unsigned char)out->ptr[out->size - 1] == 0xA7) {
+		out->ptr[out->size - 2] = (char)0xD9;
+		out->ptr[out->size - 1] = (char)0x87;
 	}
 	return arabic ? AR_NAMES_ARABIC : latin ? AR_NAMES_LATIN
 	                                        : AR_NAMES_OTHER;
@@ -625,14 +638,70 @@ static int has_hamza_alef(const char *f, size_t len)
 	return 0;
 }
 
-static int add_alias(ar_names *n, uint32_t id)
+/*
+ * Aliases: other keys under which an Arabic word is found.
+ *  - 'A': its alef fold, for a word with a hamzated alef (أمازون is found
+ *    as امازون: leaving the hamza out is common and accepted);
+ *  - 'G': for a word of a name whose Latin spelling has a g, the form
+ *    with each of ج غ ق گ ڨ ڭ written غ, as written and (for a word with a
+ *    hamzated alef) in its alef fold.  Arabic has no letter for the g of
+ *    foreign names, and writers use any of these for it: Egyptian ج
+ *    (جوجل), Levantine and Iraqi غ (غوغل), Gulf ق (قوقل), Persian گ,
+ *    Maghrebi ڨ.  So any of them is an accepted spelling of such a name
+ *    (أردوجان for أردوغان), which the gazetteer cannot list exhaustively.
+ * A typo is rarely one of these letters for another: they differ in shape
+ * and are not neighbours on the keyboard.
+ */
+static int is_g_letter(const unsigned char *p)
+{
+	return (p[0] == 0xD8 && (p[1] == 0xAC || p[1] == 0xBA)) ||
+	       (p[0] == 0xD9 && p[1] == 0x82) ||
+	       (p[0] == 0xDA && (p[1] == 0xAF || p[1] == 0xA8 || p[1] == 0xAD));
+}
+
+static int has_g_letter(const char *f, size_t len)
+{
+	size_t i;
+	for (i = 0; i + 1 < len; i++)
+		if (is_g_letter((const unsigned char *)f + i))
+			return 1;
+	return 0;
+}
+
+/* The alias key of kind `kind` of light-folded word f in out; alef: use
+ * the alef fold (kind 'G' only). */
+static int alias_key(ar_buf *out, const char *f, size_t len, char kind,
+                     int alef)
+{
+	size_t i;
+	int mode = kind == 'A' || alef ? AR_FOLD_ALEF : AR_FOLD_LIGHT;
+	if (ar_names__fold(out, f, len, mode) < 0)
+		return -1;
+	if (kind == 'G')
+		for (i = 0; i + 1 < out->size; i++)
+			if (is_g_letter((unsigned char *)out->ptr + i)) {
+				out->ptr[i] = (char)0xD8;
+				out->ptr[i + 1] = (char)0xBA;
+				i++;
+			}
+	return 0;
+}
+
+static uint64_t alias_hash(char kind, const char *k, size_t len)
+{
+	uint64_t h = HASH_SEED;
+	h ^= (unsigned char)kind;
+	h *= 0x100000001b3ULL;
+	return hash_bytes(h, k, len);
+}
+
+static int add_alias(ar_names *n, uint32_t id, char kind, int alef)
 {
 	const word *w = &n->words[id];
 	size_t i, mask;
 	uint64_t h;
 
-	if (ar_names__fold(&n->tmp2, wfold(n, w), w->fold_len,
-	                   AR_FOLD_ALEF) < 0)
+	if (alias_key(&n->tmp2, wfold(n, w), w->fold_len, kind, alef) < 0)
 		return -1;
 	if ((n->nalias + 1) * 2 > n->naslots) {
 		size_t ns = n->naslots ? n->naslots * 2 : 256;
@@ -652,7 +721,7 @@ static int add_alias(ar_names *n, uint32_t id)
 		n->aslots = a;
 		n->naslots = ns;
 	}
-	h = hash_bytes(HASH_SEED, n->tmp2.ptr, n->tmp2.size);
+	h = alias_hash(kind, n->tmp2.ptr, n->tmp2.size);
 	mask = n->naslots - 1;
 	for (i = (size_t)h & mask; n->aslots[i].word; i = (i + 1) & mask)
 		;
@@ -662,31 +731,94 @@ static int add_alias(ar_names *n, uint32_t id)
 	return 0;
 }
 
-long ar_names__find_bare_alef(ar_names *n, const char *folded, size_t len,
-                              unsigned *flags)
+/* The G aliases of word id (see above). */
+static int add_g_aliases(ar_names *n, uint32_t id)
+{
+	const word *w = &n->words[id];
+	if (!has_g_letter(wfold(n, w), w->fold_len))
+		return 0;
+	if (add_alias(n, id, 'G', 0) != 0)
+		return -1;
+	w = &n->words[id];
+	if (has_hamza_alef(wfold(n, w), w->fold_len) &&
+	    add_alias(n, id, 'G', 1) != 0)
+		return -1;
+	return 0;
+}
+
+/* Find key k (of the given kind) among the aliases: word id or -1. */
+static long find_alias(ar_names *n, char kind, const char *k, size_t len,
+                       unsigned *flags)
 {
 	uint64_t h;
 	size_t i, mask;
+	int alef;
 
-	if (!n->naslots || has_hamza_alef(folded, len))
+	if (!n->naslots)
 		return -1;
-	h = hash_bytes(HASH_SEED, folded, len);
+	h = alias_hash(kind, k, len);
 	mask = n->naslots - 1;
 	for (i = (size_t)h & mask; n->aslots[i].word; i = (i + 1) & mask) {
 		const word *w;
 		if (n->aslots[i].h != h)
 			continue;
 		w = &n->words[n->aslots[i].word - 1];
-		if (ar_names__fold(&n->tmp2, wfold(n, w), w->fold_len,
-		                   AR_FOLD_ALEF) < 0)
-			return -1;
-		if (n->tmp2.size == len && memcmp(n->tmp2.ptr, folded, len) == 0) {
-			if (flags)
-				*flags = w->flags;
-			return (long)(n->aslots[i].word - 1);
+		for (alef = 0; alef < 2; alef++) {
+			if (alias_key(&n->tmp2, wfold(n, w), w->fold_len, kind,
+			              alef) < 0)
+				return -1;
+			if (n->tmp2.size == len &&
+			    memcmp(n->tmp2.ptr, k, len) == 0) {
+				if (flags)
+					*flags = w->flags;
+				return (long)(n->aslots[i].word - 1);
+			}
 		}
 	}
 	return -1;
+}
+
+/* The alias lookups of a light-folded Arabic word. */
+static long find_aliases(ar_names *n, const char *f, size_t len,
+                         unsigned *flags)
+{
+	long id = -1;
+	if (!has_hamza_alef(f, len))
+		id = find_alias(n, 'A', f, len, flags);
+	if (id < 0 && has_g_letter(f, len)) {
+		if (alias_key(&n->tmp3, f, len, 'G', 0) < 0)
+			return -1;
+		id = find_alias(n, 'G', n->tmp3.ptr, n->tmp3.size, flags);
+	}
+	return id;
+}
+
+long ar_names__find_variant(ar_names *n, const char *folded, size_t len,
+                            unsigned *flags)
+{
+	long id = find_aliases(n, folded, len, flags);
+	unsigned fl = 0;
+
+	/* A foreign name ending in -a is also written with a final ta
+	 * marbuta (بنزيمة for بنزيما, سورية for سوريا); not the other way
+	 * round, which would accept a typo of an Arabic name (القاهرا). */
+	if (id < 0 && len >= 8 && (unsigned char)folded[len - 2] == 0xD8 &&
+	    (unsigned char)folded[len - 1] == 0xA9) {
+		char *q = malloc(len);
+		if (!q)
+			return -1;
+		memcpy(q, folded, len);
+		q[len - 1] = (char)0xA7;  /* ة -> ا */
+		id = ar_names__find(n, q, len, &fl);
+		if (id < 0)
+			id = find_aliases(n, q, len, &fl);
+		free(q);
+		if (id >= 0 && !(fl & AR_NAMES_GAZ))
+			id = -1;
+		if (id >= 0 && flags)
+			*flags = fl;
+	}
+	return id;
 }
 
 static int rehash_words(ar_names *n)
@@ -743,9 +875,17 @@ static long add_word(ar_names *n, unsigned flag, const char *w, size_t len)
 		return -1;
 	if (n->tmp.size == 0)
 		return -2;
+	if (n->gsound && (flag & AR_NAMES_GAZ) && script == AR_NAMES_ARABIC)
+		flag |= AR_NAMES_GSOUND;
 	id = ar_names__find(n, n->tmp.ptr, n->tmp.size, NULL);
 	if (id >= 0) {
 		x = &n->words[id];
+		if ((flag & AR_NAMES_GSOUND) && !(x->flags & AR_NAMES_GSOUND)) {
+			x->flags |= AR_NAMES_GSOUND;
+			if (add_g_aliases(n, (uint32_t)id) != 0)
+				return -1;
+			x = &n->words[id];
+		}
 		x->flags |= (uint8_t)flag;
 		if (x->plain_len == 0 && is_ascii(w, len) &&
 		    !is_ascii(n->arena.ptr + x->disp_off, x->disp_len)) {
@@ -787,7 +927,10 @@ static long add_word(ar_names *n, unsigned flag, const char *w, size_t len)
 	}
 	n->nwords++;
 	if (script == AR_NAMES_ARABIC && has_hamza_alef(n->tmp.ptr, n->tmp.size)
-	    && add_alias(n, (uint32_t)(n->nwords - 1)) != 0)
+	    && add_alias(n, (uint32_t)(n->nwords - 1), 'A', 1) != 0)
+		return -1;
+	if ((flag & AR_NAMES_GSOUND) &&
+	    add_g_aliases(n, (uint32_t)(n->nwords - 1)) != 0)
 		return -1;
 	return (long)(n->nwords - 1);
 }
@@ -831,11 +974,72 @@ unsigned ar_names__flags(const ar_names *n, long id)
 	return n->words[id].flags;
 }
 
+/* Is the NUL-terminated t in s[0..len)? */
+static int strstr_n(const char *s, size_t len, const char *t)
+{
+	size_t tl = strlen(t), i;
+	for (i = 0; i + tl <= len; i++)
+		if (memcmp(s + i, t, tl) == 0)
+			return 1;
+	return 0;
+}
+
+/* A g, G or ğ in a Latin word. */
+static int has_g(const char *w, size_t len)
+{
+	return memchr(w, 'g', len) || memchr(w, 'G', len) ||
+	       strstr_n(w, len, "\xc4\x9f") || strstr_n(w, len, "\xc4\x9e");
+}
+
+static int count_words(const char *s, size_t len)
+{
+	size_t i;
+	int k = 0;
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+			k++;
+	return k;
+}
+
+/* Does word pos of a spelling of nw words stand for a Latin word with a g
+ * (g, G, ğ)?  It does when a Latin spelling of the entry with as many
+ * words has a g at that position (رجب طيب أردوغان, Recep Tayyip Erdoğan);
+ * with no such spelling, nothing can be said. */
+static int latin_g(const ar_names *n, int nw, int pos)
+{
+	int f;
+	for (f = 0; f < 2; f++) {
+		const char *v = n->lat[f];
+		size_t len = n->latlen[f], i = 0;
+		if (!v || (len == 1 && v[0] == '-'))
+			continue;
+		while (i <= len) {
+			size_t j = i, a, b;
+			int w = 0;
+			while (j < len && v[j] != '|')
+				j++;
+			if (count_words(v + i, j - i) == nw)
+				for (a = i; a < j;) {
+					while (a < j && v[a] == ' ')
+						a++;
+					b = a;
+					while (b < j && v[b] != ' ')
+						b++;
+					if (w++ == pos && has_g(v + a, b - a))
+						return 1;
+					a = b;
+				}
+			i = j + 1;
+		}
+	}
+	return 0;
+}
+
 static int spelling_words(ar_names *n, const char *s, size_t len, long *ids,
                           int max)
 {
 	size_t i = 0;
-	int k = 0;
+	int k = 0, nw = count_words(s, len), pos = 0;
 	unsigned solo = memchr(s, ' ', len) ? 0 : AR_NAMES_SOLO;
 
 	while (i < len) {
@@ -856,7 +1060,10 @@ static int spelling_words(ar_names *n, const char *s, size_t len, long *ids,
 		i = j;
 		if (a == b)
 			continue;
+		n->gsound = n->lat[0] && latin_g(n, nw, pos);
+		pos++;
 		id = add_word(n, AR_NAMES_GAZ | solo, s + a, b - a);
+		n->gsound = 0;
 		if (id == -1)
 			return -1;
 		if (id >= 0 && k < max)
@@ -1109,8 +1316,13 @@ ar_status ar_names__parse(ar_names *n, const char *text, size_t len,
 		}
 		n->entry++;
 		st = parse_field(n, f[1], fl[1], f[2], fl[2]);
+		n->lat[0] = f[1];
+		n->latlen[0] = fl[1];
+		n->lat[1] = f[2];
+		n->latlen[1] = fl[2];
 		if (st == AR_OK)
 			st = parse_field(n, NULL, 0, f[3], fl[3]);
+		n->lat[0] = n->lat[1] = NULL;
 		if (st != AR_OK)
 			return st;
 		continue;

@@ -720,6 +720,7 @@ static size_t after_letters(const char *w, size_t len, size_t n)
 #define A_KAF "\xd9\x83"
 #define A_LAM "\xd9\x84"
 #define A_ALEF "\xd8\xa7"
+#define A_TA_MARBUTA "\xd8\xa9"
 
 /* A way to read an Arabic word as proclitics + stem. */
 typedef struct split {
@@ -782,7 +783,7 @@ static long find_stem(ar_speller *sp, const char *f, size_t len, int elided,
 	}
 	id = ar_names__find(sp->names, f, len, flags);
 	if (id < 0)
-		id = ar_names__find_bare_alef(sp->names, f, len, flags);
+		id = ar_names__find_variant(sp->names, f, len, flags);
 	return id;
 }
 
@@ -1157,6 +1158,7 @@ static ar_status memo_names(ar_speller *sp, memo *m, const char *w,
 	size_t b;
 	int bare = script_of(w, len) == AR_NAMES_ARABIC &&
 	           !has_hamza_alef(w, len) && has_bare_alef(w, len);
+	int final_ta = len >= 8 && memcmp(w + len - 2, A_TA_MARBUTA, 2) == 0;
 	/* a word typed in plain ASCII gets plain suggestions */
 	for (b = 0; b < len; b++)
 		if ((unsigned char)w[b] >= 0x80)
@@ -1187,6 +1189,11 @@ static ar_status memo_names(ar_speller *sp, memo *m, const char *w,
 			return AR_ENOMEM;
 		if (bare)
 			drop_hamza_alef(s);
+		/* and one who writes the -a of a name with ta marbuta gets
+		 * that spelling, which is accepted too (بنزيمة) */
+		if (final_ta && strlen(s) >= 8 &&
+		    memcmp(s + strlen(s) - 2, A_ALEF, 2) == 0)
+			memcpy(s + strlen(s) - 2, A_TA_MARBUTA, 2);
 		for (k = 0; k < (size_t)n; k++)
 			if (strcmp(m->sugs[k], s) == 0)
 				break;

@@ -21,8 +21,11 @@ enum {
 	AR_NAMES_GAZ = 1u << 0,      /* a word of a gazetteer spelling */
 	AR_NAMES_LOAN = 1u << 1,     /* the loanword supplement */
 	AR_NAMES_PERSONAL = 1u << 2, /* a personal dictionary */
-	AR_NAMES_SOLO = 1u << 3      /* a whole one-word spelling (Telegram),
+	AR_NAMES_SOLO = 1u << 3,     /* a whole one-word spelling (Telegram),
 	                                not only part of a longer name */
+	AR_NAMES_GSOUND = 1u << 4    /* an Arabic spelling of a name whose
+	                                Latin spellings have a g: its g
+	                                letters (ج غ ق گ) are interchangeable */
 };
 
 /* The AR_NAMES_* bits of word id. */
@@ -60,8 +63,9 @@ enum {
 	                       with accents removed, typographic apostrophe to
 	                       ASCII: the key of the word store */
 	AR_FOLD_ALEF = 1,   /* also hamzated alefs to bare alef */
-	AR_FOLD_HEAVY = 2   /* also alef maqsura to ya, ta marbuta to ha: the
-	                       spelling variation the typo matcher ignores */
+	AR_FOLD_HEAVY = 2   /* also alef maqsura to ya, ta marbuta and a
+	                       final alef to ha: the spelling variation the
+	                       typo matcher ignores */
 };
 
 /* Fold a word (see AR_FOLD_*), replacing the content of out.  Returns
@@ -73,10 +77,13 @@ int ar_names__fold(ar_buf *out, const char *w, size_t len, int mode);
  * bits. */
 long ar_names__find(const ar_names *n, const char *folded, size_t len,
                     unsigned *flags);
-/* Find an Arabic word written without the hamza of its alefs (امازون for
- * أمازون): light fold in, -1 when the word has a hamzated alef itself. */
-long ar_names__find_bare_alef(ar_names *n, const char *folded, size_t len,
-                              unsigned *flags);
+/* Find an Arabic word under an accepted variant spelling (light fold
+ * in): without the hamza of its alefs (امازون for أمازون), with another
+ * letter for the g of a foreign name (أردوجان for أردوغان), or with a
+ * final ta marbuta for the alef of a name (بنزيمة for بنزيما).  -1 when
+ * there is none. */
+long ar_names__find_variant(ar_names *n, const char *folded, size_t len,
+                            unsigned *flags);
 
 /* The word as first written in a gazetteer or list (valid until the next
  * change to n). */

@@ -389,6 +389,64 @@ static void test_ranking(void)
 	ar_spell_findings_free(fs);
 }
 
+/* Accepted variants no gazetteer can list in full: any of the letters
+ * for the g of a foreign name (إنستجرام, انستقرام for إنستغرام), but not in
+ * a name without a g (الغطيف for القطيف); a final ta marbuta for the alef
+ * of a name (بنزيمة for بنزيما), but not a ha (بنزيمه). */
+static void test_variants(void)
+{
+	static const char g[] =
+		/* إنستغرام; كريم بنزيما|بنزيما; القطيف */
+		"company\tInstagram\t-\t"
+		"\xd8\xa5\xd9\x86\xd8\xb3\xd8\xaa\xd8\xba\xd8\xb1\xd8\xa7"
+		"\xd9\x85\n"
+		"person\tKarim Benzema\tBenzema\t"
+		"\xd9\x83\xd8\xb1\xd9\x8a\xd9\x85 \xd8\xa8\xd9\x86"
+		"\xd8\xb2\xd9\x8a\xd9\x85\xd8\xa7|\xd8\xa8\xd9\x86"
+		"\xd8\xb2\xd9\x8a\xd9\x85\xd8\xa7\n"
+		"city\tQatif\t-\t"
+		"\xd8\xa7\xd9\x84\xd9\x82\xd8\xb7\xd9\x8a\xd9\x81\n";
+	static const char *const ok[] = {
+		"\xd8\xa5\xd9\x86\xd8\xb3\xd8\xaa\xd8\xac"
+		"\xd8\xb1\xd8\xa7\xd9\x85",
+		"\xd8\xa7\xd9\x86\xd8\xb3\xd8\xaa\xd9\x82"
+		"\xd8\xb1\xd8\xa7\xd9\x85",
+		"\xd9\x88\xd8\xa5\xd9\x86\xd8\xb3\xd8\xaa"
+		"\xd8\xac\xd8\xb1\xd8\xa7\xd9\x85",
+		"\xd8\xa8\xd9\x86\xd8\xb2\xd9\x8a\xd9\x85" "\xd8\xa9",
+		"\xd9\x84\xd8\xa8\xd9\x86\xd8\xb2\xd9\x8a" "\xd9\x85\xd8\xa9"
+	};
+	static const char *const bad[][2] = {
+		{ "\xd8\xa8\xd9\x86\xd8\xb2\xd9\x8a\xd9\x85" "\xd9\x87",
+		  "\xd8\xa8\xd9\x86\xd8\xb2\xd9\x8a\xd9\x85" "\xd8\xa7" },
+		{ "\xd8\xa7\xd9\x84\xd8\xba\xd8\xb7\xd9\x8a" "\xd9\x81",
+		  "\xd8\xa7\xd9\x84\xd9\x82\xd8\xb7\xd9\x8a" "\xd9\x81" }
+	};
+	ar_speller *s = open_speller(0);
+	ar_spell_findings *fs = NULL;
+	const ar_finding *f;
+	size_t i;
+
+	CU_ASSERT_FATAL(s != NULL);
+	CU_ASSERT_FATAL(ar_speller_add_names(s, g, sizeof g - 1, "v.tsv",
+	                                     NULL) == AR_OK);
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		CU_ASSERT(ar_spell_word(&fs, s, ok[i], strlen(ok[i])) == AR_OK);
+		CU_ASSERT(ar_spell_findings_count(fs) == 0);
+		ar_spell_findings_free(fs);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		CU_ASSERT(ar_spell_word(&fs, s, bad[i][0], strlen(bad[i][0]))
+		          == AR_OK);
+		f = ar_spell_findings_get(fs, 0);
+		CU_ASSERT_FATAL(f != NULL);
+		CU_ASSERT(f->nsuggestions >= 1 &&
+		          strcmp(f->suggestions[0], bad[i][1]) == 0);
+		ar_spell_findings_free(fs);
+	}
+	ar_speller_free(s);
+}
+
 /* Arabic ranking: a slip to a letter of the same shape (ن for ت) is as
  * likely as a long vowel added, and an ordinary word found inside a
  * longer name (الحريري) is still suggested when it is the closest. */
@@ -412,8 +470,10 @@ static void test_ranking_arabic(void)
 	static const char *const cases[][2] = {
 		{ "\xd8\xa8\xd9\x88\xd9\x86\xd9\x8a\xd9\x86",
 		  "\xd8\xa8\xd9\x88\xd8\xaa\xd9\x8a\xd9\x86" },
-		{ "\xd8\xa7\xd9\x84\xd8\xad\xd8\xb1\xd9\x8a" "\xd9\x8a\xd8\xb1\xd9\x8a",
-		  "\xd8\xa7\xd9\x84\xd8\xad\xd8\xb1\xd9\x8a" "\xd8\xb1\xd9\x8a" }
+		{ "\xd8\xa7\xd9\x84\xd8\xad\xd8\xb1\xd9\x8a"
+		  "\xd9\x8a\xd8\xb1\xd9\x8a",
+		  "\xd8\xa7\xd9\x84\xd8\xad\xd8\xb1\xd9\x8a"
+		  "\xd8\xb1\xd9\x8a" }
 	};
 	size_t i;
 
@@ -576,6 +636,7 @@ static const unit_test word_tests[] = {
 	{ "spell/word/acronyms", test_acronyms },
 	{ "spell/word/ranking", test_ranking },
 	{ "spell/word/ranking_arabic", test_ranking_arabic },
+	{ "spell/word/variants", test_variants },
 	{ NULL, NULL }
 };
 static const unit_test text_tests[] = {
