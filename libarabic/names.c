@@ -274,14 +274,6 @@ int ar_names__fold(ar_buf *out, const char *w, size_t len, int mode)
 			}
 		}
 	}
-	/* The heavy fold also writes a final alef as ha, like the ta
-	 * marbuta: the -a of a foreign name is written ا, ة or ه. */
-	if (mode >= AR_FOLD_HEAVY && arabic && out->size >= 6 &&
-	    (unsigned char)out->ptr[out->size - 2] == 0xD8 &&
-	    (unsigned char)out->ptr[out->size - 1] == 0xA7) {
-		out->ptr[out->size - 2] = (char)0xD9;
-		out->ptr[out->size - 1] = (char)0x87;
-	}
 	return arabic ? AR_NAMES_ARABIC : latin ? AR_NAMES_LATIN
 	                                        : AR_NAMES_OTHER;
 }

@@ -63,9 +63,8 @@ enum {
 	                       with accents removed, typographic apostrophe to
 	                       ASCII: the key of the word store */
 	AR_FOLD_ALEF = 1,   /* also hamzated alefs to bare alef */
-	AR_FOLD_HEAVY = 2   /* also alef maqsura to ya, ta marbuta and a
-	                       final alef to ha: the spelling variation the
-	                       typo matcher ignores */
+	AR_FOLD_HEAVY = 2   /* also alef maqsura to ya, ta marbuta to ha: the
+	                       spelling variation the typo matcher ignores */
 };
 
 /* Fold a word (see AR_FOLD_*), replacing the content of out.  Returns
