@@ -946,10 +946,19 @@ static ar_status analyse_latin(ar_speller *sp, const char *w, size_t len,
 			}
 		if (all)
 			return AR_OK;
-		script = ar_names__fold(&sp->fold, w, base, AR_FOLD_LIGHT);
-		if (script < 0)
-			return AR_ENOMEM;
 	}
+	/* the plural of a one-word name (the Houthis, two iPhones) */
+	if (base == len && len >= 6 && w[len - 1] == 's' && w[len - 2] != 's') {
+		if (ar_names__fold(&sp->fold, w, len - 1, AR_FOLD_LIGHT) < 0)
+			return AR_ENOMEM;
+		id = ar_names__find(sp->names, sp->fold.ptr, sp->fold.size,
+		                    &fl);
+		if (id >= 0 && (fl & AR_NAMES_GAZ) && (fl & AR_NAMES_SOLO))
+			return AR_OK;
+	}
+	script = ar_names__fold(&sp->fold, w, base, AR_FOLD_LIGHT);
+	if (script < 0)
+		return AR_ENOMEM;
 	v->v = V_UNKNOWN;
 	if (sp->flags & AR_SPELL_NO_SUGGEST)
 		return AR_OK;
@@ -964,6 +973,69 @@ static ar_status analyse_latin(ar_speller *sp, const char *w, size_t len,
 		add_matches(v, m, nm, 0, len - base, 0);
 	}
 	return AR_OK;
+}
+
+/*
+ * Is folded stem st (sl bytes) an adjective or plural made from a name
+ * with the nisba suffix -ī (ي, ية, يين, يون, يات, يان: الترامبية from
+ * ترامب, الأوكرانيين from أوكرانيا), or a name ending in ي with a gender or
+ * plural ending (الحوثية, الحوثيون from الحوثي)?  Such derivations are
+ * regular for any name, so no list holds them all, and a typo rarely
+ * adds one.  The name must be a one-word spelling of at least four
+ * letters: shorter ones, and words of longer names, turn too many typos
+ * into derivations (بوتيين is not بوت + يين).
+ */
+static int long_vowel_end(const char *s, size_t len)
+{
+	return len >= 2 && (memcmp(s + len - 2, A_ALEF, 2) == 0 ||
+	                    memcmp(s + len - 2, "\xd9\x8a", 2) == 0 ||
+	                    memcmp(s + len - 2, A_WAW, 2) == 0 ||
+	                    memcmp(s + len - 2, "\xd9\x89", 2) == 0);
+}
+
+static int name_derivation(ar_speller *sp, const char *st, size_t sl)
+{
+	static const char *const nisba[] = {
+		"\xd9\x8a", "\xd9\x8a\xd8\xa9", "\xd9\x8a\xd9\x8a\xd9\x86",
+		"\xd9\x8a\xd9\x88\xd9\x86", "\xd9\x8a\xd8\xa7\xd8\xaa",
+		"\xd9\x8a\xd8\xa7\xd9\x86", NULL
+	};
+	static const char *const ending[] = {
+		"\xd8\xa9", "\xd9\x8a\xd9\x86", "\xd9\x88\xd9\x86",
+		"\xd8\xa7\xd8\xaa", "\xd8\xa7\xd9\x86", NULL
+	};
+	char b[256];
+	int i, k;
+
+	if (sl + 2 > sizeof b)
+		return 0;
+	for (k = 0; k < 2; k++)
+		for (i = 0; (k ? ending : nisba)[i]; i++) {
+			const char *x = (k ? ending : nisba)[i];
+			size_t xl = strlen(x), bl = sl - xl;
+			unsigned fl = 0;
+			long id;
+			if (sl < xl + 8 || memcmp(st + bl, x, xl) != 0)
+				continue;
+			/* the name itself ends in ي: keep it */
+			if (k && memcmp(st + bl - 2, "\xd9\x8a", 2) != 0)
+				continue;
+			memcpy(b, st, bl);
+			/* the nisba replaces a final long vowel: a name
+			 * ending in one plus ي is a doubled letter */
+			id = -1;
+			if (k || !long_vowel_end(b, bl))
+				id = find_stem(sp, b, bl, 0, &fl);
+			if (id < 0 && !k) {
+				/* أوكرانيا -> أوكراني: the final alef goes */
+				memcpy(b + bl, A_ALEF, 2);
+				id = find_stem(sp, b, bl + 2, 0, &fl);
+			}
+			if (id >= 0 && (fl & AR_NAMES_GAZ) &&
+			    (fl & AR_NAMES_SOLO))
+				return 1;
+		}
+	return 0;
 }
 
 static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
@@ -998,6 +1070,24 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 		return AR_ENOMEM;
 	if (hun_ok(sp, 1, sp->norm.ptr))
 		return AR_OK;
+	for (i = 0; i < ns; i++) {
+		const char *st = f + sp_[i].skip;
+		size_t sl = flen - sp_[i].skip;
+		if (sp_[i].elided) {
+			ar_buf__clear(&sp->tmp);
+			if (ar_buf__put(&sp->tmp, A_ALEF, 2) != AR_OK ||
+			    ar_buf__put(&sp->tmp, st, sl) != AR_OK)
+				return AR_ENOMEM;
+			ar_buf__clear(&sp->norm);
+			if (ar_buf__put(&sp->norm, sp->tmp.ptr, sp->tmp.size)
+			    != AR_OK)
+				return AR_ENOMEM;
+			st = sp->norm.ptr;
+			sl = sp->norm.size;
+		}
+		if (name_derivation(sp, st, sl))
+			return AR_OK;
+	}
 	v->v = V_UNKNOWN;
 	if (sp->flags & AR_SPELL_NO_SUGGEST)
 		return AR_OK;

@@ -19,7 +19,12 @@
  * digits are skipped, and all-capital Latin words (VPN, FSB) are accepted
  * unless AR_SPELL_CHECK_ACRONYMS is set.  Every word of every spelling in
  * the gazetteer is accepted, with Arabic proclitics (و ف ب ك ل ال and their
- * combinations: وأمازون, لتيليجرام) and the Latin possessive 's.
+ * combinations: وأمازون, لتيليجرام) and the Latin possessive 's, and so
+ * are the regular variants of Arabic spellings: alefs without their hamza
+ * (امازون), any of ج غ ق گ ڨ for the g of a foreign name (أردوجان), a final
+ * ة for the final ا of a name (بنزيمة), and the nisba adjectives and
+ * plurals of one-word names (الترامبية, الحوثيين); in Latin script, the
+ * plural of a one-word name (iPhones).
  *
  * A word no dictionary knows is a finding of one of three kinds:
  *  - AR_FINDING_NAME: the word is close to a gazetteer name (by edit
