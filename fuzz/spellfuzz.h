@@ -128,16 +128,38 @@ static inline void fuzz_findings_check(const ffinds *l, const char *s,
 	}
 }
 
-/* The same findings, in any order. */
+static inline void ffinds_print(const char *what, const ffinds *l)
+{
+	size_t i;
+	for (i = 0; i < l->n; i++)
+		fprintf(stderr, "%s: %s [%llu, %llu) %llu:%llu '%.*s'\n", what,
+		        ar_finding_kind_name(l->v[i].kind),
+		        (unsigned long long)l->v[i].start,
+		        (unsigned long long)l->v[i].end,
+		        (unsigned long long)l->v[i].line,
+		        (unsigned long long)l->v[i].column,
+		        (int)l->v[i].len, l->v[i].word);
+}
+
+/* The same findings, in any order (both lists are printed when not). */
 static inline void fuzz_findings_same(ffinds *a, ffinds *b)
 {
 	size_t i;
+	int same = a->n == b->n;
 
-	FUZZ_CHECK(a->n == b->n);
 	if (a->n)
 		qsort(a->v, a->n, sizeof *a->v, ffind_cmp);
 	if (b->n)
 		qsort(b->v, b->n, sizeof *b->v, ffind_cmp);
+	for (i = 0; same && i < a->n; i++)
+		same = a->v[i].kind == b->v[i].kind &&
+		       a->v[i].start == b->v[i].start &&
+		       a->v[i].end == b->v[i].end;
+	if (!same) {
+		ffinds_print("first", a);
+		ffinds_print("second", b);
+	}
+	FUZZ_CHECK(a->n == b->n);
 	for (i = 0; i < a->n; i++) {
 		const ffind *x = &a->v[i], *y = &b->v[i];
 		FUZZ_CHECK(x->kind == y->kind && x->start == y->start &&
