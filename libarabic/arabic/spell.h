@@ -52,7 +52,10 @@
  * released; the library therefore loads and releases hunspell
  * dictionaries under one process-wide lock, so spellers may be opened,
  * used and freed in several threads at once.  The lock does not cover
- * hunspell handles that the application creates itself at the same time.
+ * hunspell handles that the application creates itself, nor (for now)
+ * the dictionary of a tokenizer made with AR_TOK_SEGMENT: do not create
+ * or free those while a speller is being opened or freed, or is loading
+ * a dictionary, in another thread.
  * A findings object (ar_spell_findings) does not depend on its speller and
  * may be read by any thread once created.
  *

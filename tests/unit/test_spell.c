@@ -481,12 +481,13 @@ static void test_variants(void)
 
 /* Arabic ranking: a slip to a letter of the same shape (ن for ت) is as
  * likely as a long vowel added, and an ordinary word found inside a
- * longer name (الحريري) is still suggested when it is the closest. */
+ * longer name (الحريري) is still the first suggestion when it is the
+ * closest, before a farther name (اليغييري). */
 static void test_ranking_arabic(void)
 {
 	static const char g[] =
-		/* Benin: بنين; Putin: فلاديمير بوتين|بوتين;
-		 * Hariri: رفيق الحريري */
+		/* بنين; فلاديمير بوتين|بوتين; رفيق الحريري;
+		 * دانتي اليغييري|اليغييري */
 		"country\tBenin\t-\t"
 		"\xd8\xa8\xd9\x86\xd9\x8a\xd9\x86\n"
 		"person\tVladimir Putin\t-\t"
@@ -495,7 +496,12 @@ static void test_ranking_arabic(void)
 		"|\xd8\xa8\xd9\x88\xd8\xaa\xd9\x8a\xd9\x86\n"
 		"person\tRafik Hariri\t-\t"
 		"\xd8\xb1\xd9\x81\xd9\x8a\xd9\x82 \xd8\xa7\xd9\x84"
-		"\xd8\xad\xd8\xb1\xd9\x8a\xd8\xb1\xd9\x8a\n";
+		"\xd8\xad\xd8\xb1\xd9\x8a\xd8\xb1\xd9\x8a\n"
+		"person\tDante Alighieri\t-\t"
+		"\xd8\xaf\xd8\xa7\xd9\x86\xd8\xaa\xd9\x8a \xd8\xa7"
+		"\xd9\x84\xd9\x8a\xd8\xba\xd9\x8a\xd9\x8a\xd8\xb1\xd9\x8a"
+		"|\xd8\xa7\xd9\x84\xd9\x8a\xd8\xba\xd9\x8a\xd9\x8a"
+		"\xd8\xb1\xd9\x8a\n";
 	ar_speller *s = open_speller(0);
 	ar_spell_findings *fs = NULL;
 	const ar_finding *f;
@@ -517,6 +523,7 @@ static void test_ranking_arabic(void)
 		                        strlen(cases[i][0])) == AR_OK);
 		f = ar_spell_findings_get(fs, 0);
 		CU_ASSERT_FATAL(f != NULL);
+		CU_ASSERT(f->kind == AR_FINDING_NAME);
 		CU_ASSERT(f->nsuggestions >= 1 &&
 		          strcmp(f->suggestions[0], cases[i][1]) == 0);
 		ar_spell_findings_free(fs);
