@@ -228,13 +228,33 @@ int ar_names__fold(ar_buf *out, const char *w, size_t len, int mode)
 		size_t k;
 		unsigned char b = (unsigned char)w[i];
 
+		/* ASCII and the two-byte Arabic letters are written in
+		 * place: folding is on every word's path */
+		if (out->asize - out->size < 8 &&
+		    ar_buf__grow(out, 8) != AR_OK)
+			return -1;
 		if (b < 0x80) {
 			if (b >= 'A' && b <= 'Z')
 				b = (unsigned char)(b + 32);
 			if (b >= 'a' && b <= 'z')
 				latin = 1;
-			ar_buf__put(out, &b, 1);
+			out->ptr[out->size++] = (char)b;
 			i++;
+			continue;
+		}
+		if ((b == 0xD8 || b == 0xD9) && i + 1 < len &&
+		    ((unsigned char)w[i + 1] & 0xC0) == 0x80) {
+			/* U+0600..U+067F; they fold to letters of the same
+			 * block */
+			c = ((uint32_t)(b & 0x1F) << 6) |
+			    ((unsigned char)w[i + 1] & 0x3F);
+			i += 2;
+			if (arabic_mark(c))
+				continue;
+			arabic = 1;
+			c = arabic_fold(c, mode);
+			out->ptr[out->size++] = (char)(0xC0 | (c >> 6));
+			out->ptr[out->size++] = (char)(0x80 | (c & 0x3F));
 			continue;
 		}
 		k = ar_utf8_decode(&c, w + i, len - i);
@@ -274,6 +294,7 @@ int ar_names__fold(ar_buf *out, const char *w, size_t len, int mode)
 			}
 		}
 	}
+	out->ptr[out->size] = '\0';
 	return arabic ? AR_NAMES_ARABIC : latin ? AR_NAMES_LATIN
 	                                        : AR_NAMES_OTHER;
 }

@@ -670,26 +670,36 @@ static int hun_ok(ar_speller *sp, int arabic, const char *w)
 }
 
 /* Copy of w without Arabic marks and tatweel (what the Arabic dictionary
- * is written without), NUL-terminated in sp->norm. */
+ * is written without) nor zero-width joiners, NUL-terminated in sp->norm.
+ * Byte by byte: this is on the path of every new Arabic word. */
 static ar_status strip_marks(ar_speller *sp, const char *w, size_t len)
 {
-	size_t i = 0;
+	const unsigned char *u = (const unsigned char *)w;
+	size_t i = 0, n = 0;
+	char *o;
+
 	ar_buf__clear(&sp->norm);
+	if (ar_buf__grow(&sp->norm, len) != AR_OK)
+		return AR_ENOMEM;
+	o = sp->norm.ptr;
 	while (i < len) {
-		uint32_t c;
-		size_t k = ar_utf8_decode(&c, w + i, len - i);
-		if (k == 0)
-			k = 1;
-		else if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
-		         c == 0x0640 || c == 0x200C || c == 0x200D) {
-			i += k;
+		/* U+064B..U+065F, U+0670, U+0640; U+200C, U+200D */
+		if (u[i] == 0xD9 && i + 1 < len &&
+		    ((u[i + 1] >= 0x8B && u[i + 1] <= 0x9F) ||
+		     u[i + 1] == 0xB0 || u[i + 1] == 0x80)) {
+			i += 2;
 			continue;
 		}
-		if (ar_buf__put(&sp->norm, w + i, k) != AR_OK)
-			return AR_ENOMEM;
-		i += k;
+		if (u[i] == 0xE2 && i + 2 < len && u[i + 1] == 0x80 &&
+		    (u[i + 2] == 0x8C || u[i + 2] == 0x8D)) {
+			i += 3;
+			continue;
+		}
+		o[n++] = w[i++];
 	}
-	return ar_buf__put(&sp->norm, "", 0);
+	o[n] = '\0';
+	sp->norm.size = n;
+	return AR_OK;
 }
 
 /* Byte offset in w just after its first n letters (marks skipped). */
