@@ -329,8 +329,10 @@ static size_t scan_host(const char *p, size_t n, size_t i, int *ndots,
 		while (k < n && (is_ascii_alnum((unsigned char)p[k]) ||
 		                 (p[k] == '-' && k > j)))
 			k++;
-		if (k == j || p[k - 1] == '-')
+		if (k == j || p[k - 1] == '-') {
+			*last = lab; /* the last whole label */
 			return j == i ? i : j - 1; /* drop the last '.' */
+		}
 		lab = j;
 		j = k;
 		if (j + 1 < n && p[j] == '.' &&
