@@ -170,8 +170,9 @@ static inline void fuzz_toks_same(const ftoks *a, const ftoks *b,
  *  - `verbatim`: each token's text is its input bytes;
  *  - sentence numbers start at 0 and go up by one after each token that
  *    ends a sentence, and only then;
- *  - segments lie inside their token, in order, kinds -1..., 0, 1...
- *    with one stem, and their texts rebuild the token text.
+ *  - segments lie inside their token, in order (disjoint as above: the
+ *    ligature U+FDFA becomes four words that share its three bytes), kinds
+ *    -1..., 0, 1... with one stem, and their texts rebuild the token text.
  */
 static inline void fuzz_toks_check(const ftoks *l, const char *s, size_t len,
                                    int disjoint, int tiles, int verbatim)
@@ -202,7 +203,7 @@ static inline void fuzz_toks_check(const ftoks *l, const char *s, size_t len,
 		}
 		if (t->nsegments) {
 			size_t pos = 0, stems = 0;
-			uint64_t sat = t->start;
+			uint64_t sat = t->start, sfrom = t->start;
 			int kind = -1;
 			for (k = 0; k < t->nsegments; k++) {
 				const ar_segment *g = &t->segments[k];
@@ -211,8 +212,12 @@ static inline void fuzz_toks_check(const ftoks *l, const char *s, size_t len,
 				           memcmp(g->text, t->text + pos,
 				                  g->len) == 0);
 				pos += g->len;
-				FUZZ_CHECK(g->start >= sat && g->start <= g->end &&
+				FUZZ_CHECK(g->start >= sfrom && g->end >= sat &&
+				           g->start <= g->end &&
 				           g->end <= t->end);
+				if (disjoint)
+					FUZZ_CHECK(g->start >= sat);
+				sfrom = g->start;
 				sat = g->end;
 				FUZZ_CHECK(g->kind >= kind && g->kind <= 1);
 				kind = g->kind;
