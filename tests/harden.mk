@@ -11,7 +11,7 @@ check-heavy: all
 	  top_builddir='$(top_builddir)' \
 	  $(SHELL) $(top_srcdir)/tests/cli/badinput.sh
 
-check-valgrind: all
+check-valgrind: all $(check_PROGRAMS)
 	LIBTOOL='$(LIBTOOL)' top_srcdir='$(top_srcdir)' \
 	  top_builddir='$(top_builddir)' \
 	  $(SHELL) $(top_srcdir)/tests/valgrind.sh

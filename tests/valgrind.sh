@@ -1,7 +1,8 @@
 #!/bin/sh
 # valgrind.sh - run each built tool under valgrind memcheck over every
-# corpus/*.txt, with the main option sets, and over a few bad inputs; fail
-# on any memcheck error or leak ("make check-valgrind").
+# corpus/*.txt, with the main option sets, and over a few bad inputs, and
+# the fuzz replay programs over fuzz/regress/; fail on any memcheck error
+# or leak ("make check-valgrind").
 #
 # Environment: top_srcdir, top_builddir, LIBTOOL (set by make).  The tools
 # are libtool wrappers in a shared build, so valgrind runs through
@@ -66,6 +67,15 @@ for tool in arnorm artok arspell; do
 		done
 	done
 	echo "$tool: $n runs"
+done
+# The fuzz replay programs over the inputs that once found bugs: memcheck
+# also sees reads of uninitialized memory, which the sanitizer build
+# cannot.
+for r in "${top_builddir:-.}"/fuzz/replay_*; do
+	[ -x "$r" ] || continue
+	name=${r##*/replay_}
+	[ -d "$srcdir/fuzz/regress/$name" ] || continue
+	vg "$tmp/replay_$name.log" "$r" "$srcdir/fuzz/regress/$name"
 done
 echo "$runs runs under memcheck, $fails failed"
 [ "$runs" -gt 0 ] || exit 77
