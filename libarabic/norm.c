@@ -742,6 +742,8 @@ static int slow(const ar_normalizer *n, nstate *st, const unsigned char *d,
 
 /* ---- the fast path ------------------------------------------------ */
 
+#ifndef AR_NORM_NO_FAST
+
 #define REORDER_MAX 16
 #define MARK_SLACK 4096 /* bytes of marks fast() takes past its budget */
 
@@ -1137,6 +1139,7 @@ budget:
 #undef DIRTY
 #undef NEW_CLUSTER
 }
+#endif /* AR_NORM_NO_FAST */
 
 /* ---- streams ------------------------------------------------------ */
 
@@ -1173,12 +1176,13 @@ static ar_status process(const ar_normalizer *n, nstate *st,
                          ar_error *err)
 {
 	size_t i = 0, next;
-	int r, need_slow;
+	int r;
 	ar_status rc = AR_OK;
 
 	while (i < len) {
 #ifndef AR_NORM_NO_FAST
 		if (!st->pend) {
+			int need_slow;
 			rc = fast(n, st, d, len, i, final, &next, &need_slow);
 			if (rc != AR_OK)
 				break;
