@@ -33,20 +33,37 @@ fi
 
 now() { date +%s%N; }
 
-# best NAME CMD...: best wall time of CMD (stdout discarded), in seconds
+# cpu_of CMD...: run CMD (stdout discarded), print its CPU time
+# (user + sys of the children, from the shell's "times") in nanoseconds
+cpu_of() {
+	sh -c '"$@" >/dev/null; times' sh "$@" | awk 'NR == 2 {
+		t = 0
+		for (i = 1; i <= 2; i++) {
+			split($i, a, "m"); sub(/s$/, "", a[2])
+			t += a[1] * 60 + a[2]
+		}
+		printf "%d", t * 1e9
+	}'
+}
+
+# best NAME CMD...: best wall time and best CPU time of CMD (stdout
+# discarded), in nanoseconds, into $tmp/NAME and $tmp/NAME.cpu
 best() {
 	name=$1; shift
 	b=
+	bc=
 	i=0
 	while [ $i -lt "$runs" ]; do
 		t0=$(now)
-		"$@" >/dev/null
+		c=$(cpu_of "$@")
 		t1=$(now)
 		t=$((t1 - t0))
 		if [ -z "$b" ] || [ "$t" -lt "$b" ]; then b=$t; fi
+		if [ -z "$bc" ] || [ "$c" -lt "$bc" ]; then bc=$c; fi
 		i=$((i + 1))
 	done
 	echo "$b" >"$tmp/$name"
+	echo "$bc" >"$tmp/$name.cpu"
 }
 
 best plain "$artok" --format=tsv "$corpus"
@@ -55,28 +72,40 @@ if "$artok" --segment </dev/null >/dev/null 2>&1; then
 else
 	echo "bench/tok.sh: no Arabic dictionary (hunspell-ar): --segment skipped"
 fi
-# ICU times its own loop over the text in memory (reading not counted)
+# ICU times its own loop over the text in memory (reading not counted),
+# wall and CPU
 b=
+bc=
 i=0
 while [ $i -lt "$runs" ]; do
-	t=$("$tmp/icu_words" "$corpus" | awk '{ printf "%d", $3 * 1e9 }')
+	r=$("$tmp/icu_words" "$corpus")
+	t=$(echo "$r" | awk '{ printf "%d", $3 * 1e9 }')
+	c=$(echo "$r" | awk '{ printf "%d", $4 * 1e9 }')
 	if [ -z "$b" ] || [ "$t" -lt "$b" ]; then b=$t; fi
+	if [ -z "$bc" ] || [ "$c" -lt "$bc" ]; then bc=$c; fi
 	i=$((i + 1))
 done
 echo "$b" >"$tmp/icu"
+echo "$bc" >"$tmp/icu.cpu"
 
 awk -v bytes="$bytes" -v plain="$(cat "$tmp/plain")" \
+    -v plainc="$(cat "$tmp/plain.cpu")" \
     -v seg="$(cat "$tmp/segment" 2>/dev/null || echo 0)" \
-    -v icu="$(cat "$tmp/icu")" '
+    -v segc="$(cat "$tmp/segment.cpu" 2>/dev/null || echo 0)" \
+    -v icu="$(cat "$tmp/icu")" -v icuc="$(cat "$tmp/icu.cpu")" '
 function mbs(ns) { return ns > 0 ? bytes / (ns / 1e9) / 1e6 : 0 }
+function verdict(x, goal) { return x >= goal ? "ok" : "BELOW" }
 BEGIN {
 	p = mbs(plain); s = mbs(seg); u = mbs(icu)
+	pc = mbs(plainc); sc = mbs(segc); uc = mbs(icuc)
 	printf "input                      %.1f MB\n", bytes / 1e6
-	printf "artok --format=tsv         %7.1f MB/s  (target >= 250)  %s\n", p, (p >= 250 ? "ok" : "BELOW")
+	printf "                              wall MB/s    CPU MB/s\n"
+	printf "artok --format=tsv         %9.1f  %9.1f   (target >= 250)  %s\n", p, pc, verdict(p, 250)
 	if (s > 0)
-		printf "artok --format=tsv -s      %7.1f MB/s  (target >= 30)   %s\n", s, (s >= 30 ? "ok" : "BELOW")
-	printf "ICU word BreakIterator     %7.1f MB/s\n", u
-	printf "ratio artok / ICU          %7.2f x     (target >= 4)    %s\n", p / u, (p / u >= 4 ? "ok" : "BELOW")
+		printf "artok --format=tsv -s      %9.1f  %9.1f   (target >= 30)   %s\n", s, sc, verdict(s, 30)
+	printf "ICU word BreakIterator     %9.1f  %9.1f\n", u, uc
+	printf "ratio artok / ICU          %9.2f x %8.2f x  (target >= 4)    %s\n", p / u, (uc > 0 ? pc / uc : 0), verdict(p / u, 4)
 	if (s > 0)
-		printf "ratio artok -s / ICU       %7.2f x\n", s / u
+		printf "ratio artok -s / ICU       %9.2f x %8.2f x\n", s / u, (uc > 0 ? sc / uc : 0)
+	printf "(CPU = user + sys time; its ratio is robust to machine load)\n"
 }'
