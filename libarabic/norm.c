@@ -114,6 +114,10 @@ struct ar_normalizer {
 	unsigned char ccc[0x800];     /* canonical combining class */
 	unsigned char map[0x800][3];  /* K_MAP: length, UTF-8 bytes */
 	unsigned char pair[0x10000];  /* by two bytes: see fast() */
+	int simd;                     /* simd_blocks() may run */
+	unsigned char simd_asc[3][16];     /* ASCII classes: simd_blocks() */
+	unsigned char simd_key[5][32];     /* U+06xx classes */
+	unsigned char simd_out[256][3];    /* U+06xx mapped: length, bytes */
 };
 
 /* ---- names and profiles ------------------------------------------- */
@@ -821,6 +825,217 @@ static int reorder(const ar_normalizer *n, const unsigned char *d,
 	return 1;
 }
 
+/*
+ * Blocks of 32 bytes with AVX2 (x86-64, chosen at run time): the text
+ * of the Arabic block U+0600-06FF and ASCII is classified 32 bytes at a
+ * time by table lookups (one 256-bit set per class, indexed by the low
+ * byte of the code point), the rules that tie a character to its
+ * neighbours are checked on the bit masks, and the block is written out
+ * up to the start of its last starter (so every cluster written is
+ * complete).  What the block cannot decide it leaves to the code below,
+ * which handles it as before.  Classes, by the last byte of each
+ * character:
+ *   PA  unchanged ASCII        BL  ' ' kept by --spaces if a starter follows
+ *   NL  ASCII line break       PS  unchanged Arabic starter (not K_NOSTRIP)
+ *   MK  kept mark (ordered by its code point, see build_tables)
+ *   EM  Arabic starter mapped to 1 or 2 bytes  ED  mark --strip removes
+ *   ET  removed by stage 1 (tatweel, U+061C)
+ * Anything else stops the block.  Not used for an offset map.
+ */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && \
+    !defined(AR_NORM_NO_SIMD)
+#define NORM_AVX2 1
+#include <immintrin.h>
+
+enum { S_PA, S_BL, S_NL, S_NASC };                 /* simd_asc[] */
+enum { S_PS, S_MK, S_EM, S_ED, S_ET, S_NKEY };     /* simd_key[] */
+
+/* Which bytes of v are in the set tbl (bit h of tbl[lo] for the byte
+ * 16 h + lo, h < 8): a 32-bit mask.  sel: 1 << (v >> 4), 0 past 0x7F. */
+__attribute__((target("avx2"))) static inline uint32_t
+in_set(__m256i lo, __m256i sel, const unsigned char *tbl)
+{
+	__m256i t = _mm256_broadcastsi128_si256(
+	    _mm_loadu_si128((const __m128i *)(const void *)tbl));
+	__m256i r = _mm256_and_si256(_mm256_shuffle_epi8(t, lo), sel);
+	return ~(uint32_t)_mm256_movemask_epi8(
+	    _mm256_cmpeq_epi8(r, _mm256_setzero_si256()));
+}
+
+/* The same for a 256-entry set of keys: i0 indexes the keys below 0x80
+ * (bit 7 set for the others, which pshufb turns into 0), i1 the rest. */
+__attribute__((target("avx2"))) static inline uint32_t
+in_keyset(__m256i i0, __m256i i1, __m256i sel, const unsigned char *tbl)
+{
+	__m256i t0 = _mm256_broadcastsi128_si256(
+	    _mm_loadu_si128((const __m128i *)(const void *)tbl));
+	__m256i t1 = _mm256_broadcastsi128_si256(
+	    _mm_loadu_si128((const __m128i *)(const void *)(tbl + 16)));
+	__m256i r = _mm256_or_si256(_mm256_shuffle_epi8(t0, i0),
+	                            _mm256_shuffle_epi8(t1, i1));
+	r = _mm256_and_si256(r, sel);
+	return ~(uint32_t)_mm256_movemask_epi8(
+	    _mm256_cmpeq_epi8(r, _mm256_setzero_si256()));
+}
+
+/* The key of the 2-byte character ending at each byte (valid where the
+ * byte before is a lead byte D8-DB): its code point minus U+0600. */
+__attribute__((target("avx2"))) static inline __m256i
+key_of(__m256i prev, __m256i cur)
+{
+	__m256i hi = _mm256_and_si256(_mm256_slli_epi16(prev, 6),
+	                              _mm256_set1_epi8((char)0xC0));
+	return _mm256_or_si256(hi,
+	                       _mm256_and_si256(cur, _mm256_set1_epi8(0x3F)));
+}
+
+/* 1 << (v >> 4) for bytes below 0x80, else 0. */
+__attribute__((target("avx2"))) static inline __m256i
+nibble_sel(__m256i v)
+{
+	const __m256i bits = _mm256_setr_epi8(
+	    1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0,
+	    1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
+	__m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4),
+	                              _mm256_set1_epi8(0x0F));
+	return _mm256_shuffle_epi8(bits, hi);
+}
+
+/*
+ * Handle blocks from d[i] (i >= 3, at the start of a character, not at
+ * a line start) while 32 bytes remain and i < lim.  Output goes to out
+ * (32 bytes of slack needed past what is written); *olen gets its length,
+ * *nl whether the last character taken is a line break.  Returns the
+ * count of input bytes taken (0: not even one block).
+ */
+__attribute__((target("avx2"))) static size_t
+simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
+            size_t i, size_t lim, char *out, size_t *olen, int *nl)
+{
+	const __m256i low4 = _mm256_set1_epi8(0x0F);
+	const __m256i hi8 = _mm256_set1_epi8((char)0x80);
+	const int order = n->compose;
+	size_t i0 = i;
+	char *o = out;
+
+	*nl = 0;
+	while (i + 32 <= len && i < lim) {
+		const unsigned char *p = d + i;
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+		__m256i v1 = _mm256_loadu_si256(
+		    (const __m256i *)(const void *)(p - 1));
+		__m256i v2, v3, key, key2, i0v, i1v, ksel, vsel;
+		uint32_t asc, cont, leadA, arab, PA, BL, NL, NLp, PS, MK, EM, ED,
+		    ET, bad, badst, sts, ev, le;
+		unsigned fb, cut;
+
+		asc = ~(uint32_t)_mm256_movemask_epi8(v);
+		cont = (uint32_t)_mm256_movemask_epi8(
+		    _mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v));
+		leadA = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+		    _mm256_and_si256(v, _mm256_set1_epi8((char)0xFC)),
+		    _mm256_set1_epi8((char)0xD8)));
+		/* structure: every non-ASCII character is D8-DB + one
+		 * continuation byte, complete inside the block */
+		badst = (~asc & ~cont & ~leadA) | (cont & ~(leadA << 1)) |
+		        (leadA & ~(cont >> 1));
+		arab = cont & (leadA << 1);
+
+		vsel = nibble_sel(v);
+		{
+			__m256i lo = _mm256_and_si256(v, low4);
+			PA = asc & in_set(lo, vsel, n->simd_asc[S_PA]);
+			BL = asc & in_set(lo, vsel, n->simd_asc[S_BL]);
+			NL = asc & in_set(lo, vsel, n->simd_asc[S_NL]);
+		}
+		/* line breaks one byte back: a blank after one is trimmed */
+		NLp = in_set(_mm256_and_si256(v1, low4), nibble_sel(v1),
+		             n->simd_asc[S_NL]);
+
+		key = key_of(v1, v);
+		{
+			__m256i lo = _mm256_and_si256(key, low4);
+			__m256i top = _mm256_and_si256(key, hi8);
+			i0v = _mm256_or_si256(lo, top);
+			i1v = _mm256_or_si256(lo, _mm256_xor_si256(top, hi8));
+			ksel = nibble_sel(_mm256_andnot_si256(hi8, key));
+		}
+		PS = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_PS]);
+		MK = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_MK]);
+		EM = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_EM]);
+		ED = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_ED]);
+		ET = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_ET]);
+
+		bad = (asc & ~(PA | BL | NL)) | (arab & ~(PS | MK | EM | ED | ET));
+		/* a blank stays only between a character and a starter */
+		bad |= BL & (~((PA >> 1) | ((PS | EM) >> 2)) | NLp);
+		/* a kept mark follows a starter or a kept mark in order */
+		if (MK) {
+			uint32_t ord = ~0u;
+			if (order) {
+				v2 = _mm256_loadu_si256(
+				    (const __m256i *)(const void *)(p - 2));
+				v3 = _mm256_loadu_si256(
+				    (const __m256i *)(const void *)(p - 3));
+				key2 = key_of(v3, v2);
+				ord = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+				    _mm256_max_epu8(key, key2), key));
+			}
+			bad |= MK & ~(((PA | PS) << 2) | ((MK << 2) & ord));
+		}
+		/* a removed mark sits on an Arabic letter (or its marks) */
+		bad |= ED & ~((PS | EM | ED) << 2);
+		/* tatweel: not at a line start nor after a blank */
+		bad |= ET & ~((PA | PS | EM | MK | ED) << 2);
+
+		/* first bad character, by its first byte */
+		badst |= (bad & asc) | ((bad & arab) >> 1);
+		fb = badst ? (unsigned)__builtin_ctz(badst) : 32;
+		/* starters known as such: cut at the last one up to fb */
+		sts = PA | BL | NL | ((PS | EM) >> 1);
+		le = fb >= 31 ? ~0u : (2u << fb) - 1;
+		sts &= le;
+		if (!(sts & 1))
+			break; /* the block does not start with a starter */
+		cut = 31 - (unsigned)__builtin_clz(sts);
+		if (cut == 0)
+			break;
+		le = (1u << cut) - 1;
+		ev = (EM | ED | ET) & le;
+		if (!ev) {
+			_mm256_storeu_si256((__m256i *)(void *)o, v);
+			o += cut;
+		} else {
+			unsigned from = 0;
+			do {
+				unsigned e = (unsigned)__builtin_ctz(ev);
+				const unsigned char *m = n->simd_out[(p[e - 1] << 6 & 0xC0) |
+				                                     (p[e] & 0x3F)];
+				ev &= ev - 1;
+				_mm256_storeu_si256(
+				    (__m256i *)(void *)o,
+				    _mm256_loadu_si256(
+				        (const __m256i *)(const void *)(p + from)));
+				o += e - 1 - from;
+				o[0] = (char)m[1];
+				o[1] = (char)m[2];
+				o += m[0];
+				from = e + 1;
+			} while (ev);
+			_mm256_storeu_si256(
+			    (__m256i *)(void *)o,
+			    _mm256_loadu_si256(
+			        (const __m256i *)(const void *)(p + from)));
+			o += cut - from;
+		}
+		*nl = (NL >> (cut - 1)) & 1;
+		i += cut;
+	}
+	*olen = (size_t)(o - out);
+	return i - i0;
+}
+#endif
+
 typedef struct snapshot {
 	size_t olen, nspans, run;
 	ar_norm_span last;
@@ -862,6 +1077,9 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 	const int spaces = (n->flags & AR_NORM_SPACES) != 0;
 	const int offs = n->want_offsets;
 	unsigned last_ccc = 0, cp, k, cc;
+#ifdef NORM_AVX2
+	size_t simd_from = i;
+#endif
 	snapshot snap;
 	ar_status rc;
 	size_t clen;
@@ -913,6 +1131,32 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 		return rc;
 	while (i < len) {
 		unsigned c;
+#ifdef NORM_AVX2
+		/* Whole blocks first; what they leave goes on below. */
+		if (n->simd && !offs && !at_ls && i >= simd_from && i >= 3 &&
+		    i + 32 <= len && i < lim) {
+			size_t wrote, adv, pl = i - run;
+			char *o = st->out + st->olen;
+			int nl;
+			adv = simd_blocks(n, d, len, i, lim, o + pl, &wrote, &nl);
+			if (adv) {
+				memcpy(o, d + run, pl);
+				st->olen += pl + wrote;
+				i += adv;
+				run = i;
+				cl = SIZE_MAX;
+				dirty = 0;
+				mapped = 0;
+				nostrip = 0;
+				last_ccc = 0;
+				at_ls = nl;
+				if (i >= len)
+					continue;
+			}
+			/* not again before the character that stopped it */
+			simd_from = i + (adv ? 1 : 32);
+		}
+#endif
 		/* The hot loop: unchanged characters and single spaces, which
 		 * are nearly all of the text.  pair[] is indexed by two bytes:
 		 * 1 for an unchanged ASCII character (whatever follows), 2
@@ -922,6 +1166,11 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 			const unsigned char *p = d + i, *p0 = p, *lastp = NULL;
 			const unsigned char *pe = d + (len - 2 < lim ? len - 2 : lim);
 			const unsigned char *pair = n->pair;
+#ifdef NORM_AVX2
+			/* With blocks, only get past what stopped them. */
+			if (n->simd && !offs && pe > d + simd_from + 16)
+				pe = d + simd_from + 16;
+#endif
 			/* combining class of the last kept mark; 255 when no
 			 * mark may follow in this loop */
 			unsigned pcc = (mapped || cl == SIZE_MAX) ? 255 : last_ccc;
@@ -1406,6 +1655,56 @@ static void build_tables(ar_normalizer *n)
 	}
 }
 
+#ifdef NORM_AVX2
+/* The classes of simd_blocks(), from kind[]. */
+static void build_simd(ar_normalizer *n)
+{
+	unsigned cp, key, maxccc = 0;
+
+	for (cp = 0; cp < 0x80; cp++) {
+		unsigned kk = n->kind[cp] & K_MASK;
+		int set = kk == K_COPY ? S_PA : kk == K_SPACE ? S_BL
+		                              : kk == K_NL ? S_NL : -1;
+		if (set >= 0)
+			n->simd_asc[set][cp & 15] |= (unsigned char)(1u << (cp >> 4));
+	}
+	for (key = 0; key < 256; key++) {
+		unsigned k, kk;
+		int set = -1;
+		cp = 0x600 + key;
+		k = n->kind[cp];
+		kk = k & K_MASK;
+		if (kk == K_COPY && !(k & K_NOSTRIP)) {
+			set = S_PS;
+		} else if (kk == K_MARK && !n->compose) {
+			set = S_MK;
+		} else if (kk == K_MARK) {
+			/* The block compares kept marks by code point: take
+			 * the harakat range, where that is the order of their
+			 * combining classes (checked here); the others stop a
+			 * block. */
+			if (key >= 0x40 && key < 0x80 && n->ccc[cp] < 64 &&
+			    n->ccc[cp] >= maxccc) {
+				set = S_MK;
+				maxccc = n->ccc[cp];
+			}
+		} else if (kk == K_MAP && !(k & K_NOSTRIP) && n->map[cp][0] <= 2) {
+			set = S_EM;
+			memcpy(n->simd_out[key], n->map[cp], 3);
+		} else if (kk == K_MARKS) {
+			set = S_ED;
+		} else if (kk == K_DROPT) {
+			set = S_ET;
+		}
+		if (set >= 0)
+			n->simd_key[set][(key >> 7) * 16 + (key & 15)] |=
+			    (unsigned char)(1u << ((key >> 4) & 7));
+	}
+	__builtin_cpu_init();
+	n->simd = __builtin_cpu_supports("avx2") != 0;
+}
+#endif
+
 ar_status ar_normalizer_new(ar_normalizer **out, const ar_norm_options *opts)
 {
 	static const ar_norm_options defaults = AR_NORM_OPTIONS_INIT;
@@ -1440,6 +1739,9 @@ ar_status ar_normalizer_new(ar_normalizer **out, const ar_norm_options *opts)
 		return AR_ENOMEM;
 	}
 	build_tables(n);
+#ifdef NORM_AVX2
+	build_simd(n);
+#endif
 	state_reset(&n->st);
 	n->st.ninvalid = &n->ninvalid;
 	*out = n;

@@ -262,6 +262,13 @@ static const char *const pieces[] = {
 };
 #define NPIECES (sizeof pieces / sizeof pieces[0])
 
+/* Where a character depends on its neighbours: line breaks, blanks,
+ * tatweel and U+061C (removed, transparent to clusters), shadda. */
+static const char *const seams[] = {
+	"\n", " ", "\xd9\x80", "\xd8\x9c", "\xd9\x91", "\r",
+};
+#define NSEAMS (sizeof seams / sizeof seams[0])
+
 /* Mostly Arabic words with marks, like the benchmark text, with every
  * other piece mixed in at random. */
 static size_t random_text(char *buf, size_t cap)
@@ -272,13 +279,15 @@ static size_t random_text(char *buf, size_t cap)
 	for (k = 0; k < n; k++) {
 		const char *p;
 		size_t l;
-		uint32_t r = rnd(10);
-		if (r < 5)
+		uint32_t r = rnd(20);
+		if (r < 9)
 			p = pieces[rnd(17)];           /* a letter */
-		else if (r < 7)
+		else if (r < 13)
 			p = pieces[28 + rnd(16)];      /* a mark */
-		else if (r < 8)
+		else if (r < 15)
 			p = " ";
+		else if (r < 17)
+			p = seams[rnd(NSEAMS)];
 		else
 			p = pieces[rnd(valid ? NPIECES - 6 : NPIECES)];
 		l = strlen(p);
