@@ -901,12 +901,35 @@ nibble_sel(__m256i v)
 	return _mm256_shuffle_epi8(bits, hi);
 }
 
+/* Copy len bytes; short ones as one 32-byte move when the source has
+ * room (the output always has 32 bytes of slack). */
+__attribute__((target("avx2"))) static inline char *
+copy_out(char *o, const unsigned char *s, size_t len, const unsigned char *end)
+{
+	if (len <= 32 && s + 32 <= end)
+		_mm256_storeu_si256((__m256i *)(void *)o,
+		                    _mm256_loadu_si256((const __m256i *)(const void *)s));
+	else
+		memcpy(o, s, len);
+	return o + len;
+}
+
+#define SIMD_CHUNK 64 /* blocks looked at before writing */
+
 /*
- * Handle blocks from d[i] (i >= 3, at the start of a character, not at
- * a line start) while 32 bytes remain and i < lim.  Output goes to out
- * (32 bytes of slack needed past what is written); *olen gets its length,
+ * Handle the text from d[i] (i >= 3, at the start of a character, not at
+ * a line start) in blocks of 32 bytes at fixed steps, so that the loads
+ * of one block do not wait for the last: each block is classified and
+ * checked against its neighbours (the classes of the two bytes before it
+ * are carried over), up to SIMD_CHUNK blocks or the first character the
+ * blocks cannot decide.  Then the text is written up to the start of the
+ * last starter before that point, so that every cluster written is
+ * complete: copied segments, with the mapped letters and nothing of the
+ * removed characters between them.  Stops at lim, or 34 bytes before the
+ * data ends (a blank at the end of a block looks at the next character).
+ * Output goes to out (with 32 bytes of slack); *olen gets its length,
  * *nl whether the last character taken is a line break.  Returns the
- * count of input bytes taken (0: not even one block).
+ * count of input bytes taken.
  */
 __attribute__((target("avx2"))) static size_t
 simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
@@ -914,122 +937,157 @@ simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
 {
 	const __m256i low4 = _mm256_set1_epi8(0x0F);
 	const __m256i hi8 = _mm256_set1_epi8((char)0x80);
+	const __m256i fc = _mm256_set1_epi8((char)0xFC);
+	const __m256i d8 = _mm256_set1_epi8((char)0xD8);
 	const int order = n->compose;
-	size_t i0 = i;
+	const size_t i0 = i;
+	uint32_t evs[SIMD_CHUNK];
 	char *o = out;
 
 	*nl = 0;
-	while (i + 32 <= len && i < lim) {
-		const unsigned char *p = d + i;
-		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
-		__m256i v1 = _mm256_loadu_si256(
-		    (const __m256i *)(const void *)(p - 1));
-		__m256i v2, v3, key, key2, i0v, i1v, ksel, vsel;
-		uint32_t asc, cont, leadA, arab, PA, BL, NL, NLp, PS, MK, EM, ED,
-		    ET, bad, badst, sts, ev, le;
-		unsigned fb, cut;
+	for (;;) {
+		size_t b = i, cut = i, last_sts = i, from;
+		uint32_t cA = 0, cM = 0, cE = 0, cT = 0;
+		unsigned nb = 0, bb;
+		int stop = 0;
 
-		asc = ~(uint32_t)_mm256_movemask_epi8(v);
-		cont = (uint32_t)_mm256_movemask_epi8(
-		    _mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v));
-		leadA = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
-		    _mm256_and_si256(v, _mm256_set1_epi8((char)0xFC)),
-		    _mm256_set1_epi8((char)0xD8)));
-		/* structure: every non-ASCII character is D8-DB + one
-		 * continuation byte, complete inside the block */
-		badst = (~asc & ~cont & ~leadA) | (cont & ~(leadA << 1)) |
-		        (leadA & ~(cont >> 1));
-		arab = cont & (leadA << 1);
+		while (b + 34 <= len && b < lim && nb < SIMD_CHUNK) {
+			const unsigned char *p = d + b;
+			__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+			__m256i v1 = _mm256_loadu_si256(
+			    (const __m256i *)(const void *)(p - 1));
+			__m256i key, i0v, i1v, ksel, lo, sel;
+			uint32_t asc, cont, leadA, leadAp, arab, PA, BL, NL, NLp, PS,
+			    MK, EM, ED, ET, bad, ns, sts, late;
 
-		vsel = nibble_sel(v);
-		{
-			__m256i lo = _mm256_and_si256(v, low4);
-			PA = asc & in_set(lo, vsel, n->simd_asc[S_PA]);
-			BL = asc & in_set(lo, vsel, n->simd_asc[S_BL]);
-			NL = asc & in_set(lo, vsel, n->simd_asc[S_NL]);
-		}
-		/* line breaks one byte back: a blank after one is trimmed */
-		NLp = in_set(_mm256_and_si256(v1, low4), nibble_sel(v1),
-		             n->simd_asc[S_NL]);
+			asc = ~(uint32_t)_mm256_movemask_epi8(v);
+			cont = (uint32_t)_mm256_movemask_epi8(
+			    _mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v));
+			leadA = (uint32_t)_mm256_movemask_epi8(
+			    _mm256_cmpeq_epi8(_mm256_and_si256(v, fc), d8));
+			leadAp = (uint32_t)_mm256_movemask_epi8(
+			    _mm256_cmpeq_epi8(_mm256_and_si256(v1, fc), d8));
+			/* every non-ASCII character is D8-DB + one continuation
+			 * byte; a 2-byte character may begin in the block before */
+			bad = (~asc & ~cont & ~leadA) | (cont ^ leadAp);
+			arab = cont & leadAp;
 
-		key = key_of(v1, v);
-		{
-			__m256i lo = _mm256_and_si256(key, low4);
-			__m256i top = _mm256_and_si256(key, hi8);
-			i0v = _mm256_or_si256(lo, top);
-			i1v = _mm256_or_si256(lo, _mm256_xor_si256(top, hi8));
-			ksel = nibble_sel(_mm256_andnot_si256(hi8, key));
-		}
-		PS = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_PS]);
-		MK = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_MK]);
-		EM = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_EM]);
-		ED = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_ED]);
-		ET = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_ET]);
+			lo = _mm256_and_si256(v, low4);
+			sel = nibble_sel(v);
+			PA = asc & in_set(lo, sel, n->simd_asc[S_PA]);
+			BL = asc & in_set(lo, sel, n->simd_asc[S_BL]);
+			NL = asc & in_set(lo, sel, n->simd_asc[S_NL]);
+			/* line breaks one byte back: a blank after one is trimmed */
+			NLp = in_set(_mm256_and_si256(v1, low4), nibble_sel(v1),
+			             n->simd_asc[S_NL]);
 
-		bad = (asc & ~(PA | BL | NL)) | (arab & ~(PS | MK | EM | ED | ET));
-		/* a blank stays only between a character and a starter */
-		bad |= BL & (~((PA >> 1) | ((PS | EM) >> 2)) | NLp);
-		/* a kept mark follows a starter or a kept mark in order */
-		if (MK) {
-			uint32_t ord = ~0u;
-			if (order) {
-				v2 = _mm256_loadu_si256(
-				    (const __m256i *)(const void *)(p - 2));
-				v3 = _mm256_loadu_si256(
-				    (const __m256i *)(const void *)(p - 3));
-				key2 = key_of(v3, v2);
-				ord = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
-				    _mm256_max_epu8(key, key2), key));
+			key = key_of(v1, v);
+			lo = _mm256_and_si256(key, low4);
+			{
+				__m256i top = _mm256_and_si256(key, hi8);
+				i0v = _mm256_or_si256(lo, top);
+				i1v = _mm256_or_si256(lo, _mm256_xor_si256(top, hi8));
+				ksel = nibble_sel(_mm256_andnot_si256(hi8, key));
 			}
-			bad |= MK & ~(((PA | PS) << 2) | ((MK << 2) & ord));
-		}
-		/* a removed mark sits on an Arabic letter (or its marks) */
-		bad |= ED & ~((PS | EM | ED) << 2);
-		/* tatweel: not at a line start nor after a blank */
-		bad |= ET & ~((PA | PS | EM | MK | ED) << 2);
+			PS = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_PS]);
+			MK = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_MK]);
+			EM = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_EM]);
+			ED = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_ED]);
+			ET = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_ET]);
 
-		/* first bad character, by its first byte */
-		badst |= (bad & asc) | ((bad & arab) >> 1);
-		fb = badst ? (unsigned)__builtin_ctz(badst) : 32;
-		/* starters known as such: cut at the last one up to fb */
-		sts = PA | BL | NL | ((PS | EM) >> 1);
-		le = fb >= 31 ? ~0u : (2u << fb) - 1;
-		sts &= le;
-		if (!(sts & 1))
-			break; /* the block does not start with a starter */
-		cut = 31 - (unsigned)__builtin_clz(sts);
-		if (cut == 0)
+			bad |= (asc & ~(PA | BL | NL)) |
+			       (arab & ~(PS | MK | EM | ED | ET));
+			/* a blank stays only between a character and a starter
+			 * (the last two bytes look into the next block) */
+			ns = (PA >> 1) | ((PS | EM) >> 2);
+			bad |= BL & (NLp | (~ns & 0x3FFFFFFFu));
+			late = BL & ~ns & 0xC0000000u;
+			while (late) {
+				unsigned j = (unsigned)__builtin_ctz(late);
+				const unsigned char *q = p + j + 1;
+				unsigned k = K_SLOW;
+				late &= late - 1;
+				if (q[0] < 0x80)
+					k = n->kind[q[0]];
+				else if (q[0] - 0xC2u < 0x1E && (q[1] & 0xC0) == 0x80)
+					k = n->kind[((q[0] & 0x1F) << 6) | (q[1] & 0x3F)];
+				k &= K_MASK;
+				if (k != K_COPY && k != K_MAP)
+					bad |= 1u << j;
+			}
+			/* a kept mark follows a starter or a kept mark, in order */
+			if (MK) {
+				uint32_t ord = ~0u;
+				if (order) {
+					__m256i v2 = _mm256_loadu_si256(
+					    (const __m256i *)(const void *)(p - 2));
+					__m256i v3 = _mm256_loadu_si256(
+					    (const __m256i *)(const void *)(p - 3));
+					__m256i key2 = key_of(v3, v2);
+					ord = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+					    _mm256_max_epu8(key, key2), key));
+				}
+				bad |= MK & ~(((PA | PS) << 2 | cA) |
+				              ((MK << 2 | cM) & ord));
+			}
+			/* a removed mark sits on an Arabic letter (or its marks) */
+			bad |= ED & ~((PS | EM | ED) << 2 | cE);
+			/* tatweel: not at a line start nor after a blank */
+			bad |= ET & ~((PA | PS | EM | MK | ED) << 2 | cT);
+
+			/* starters known as such, by their first byte */
+			sts = PA | BL | NL | ((PS | EM) >> 1);
+			if (nb == 0 && !(sts & 1))
+				return 0; /* not at a starter */
+			evs[nb++] = EM | ED | ET;
+			if (bad) {
+				/* cut before the first bad byte, at a starter */
+				unsigned fb = (unsigned)__builtin_ctz(bad);
+				sts &= (1u << fb) - 1;
+				cut = sts ? b + 31 - (unsigned)__builtin_clz(sts)
+				          : last_sts;
+				stop = 1;
+				break;
+			}
+			if (sts)
+				last_sts = b + 31 - (unsigned)__builtin_clz(sts);
+			cA = ((PA | PS) >> 30);
+			cM = MK >> 30;
+			cE = (PS | EM | ED) >> 30;
+			cT = (PA | PS | EM | MK | ED) >> 30;
+			b += 32;
+		}
+		if (!stop)
+			cut = last_sts;
+		if (cut == i)
 			break;
-		le = (1u << cut) - 1;
-		ev = (EM | ED | ET) & le;
-		if (!ev) {
-			_mm256_storeu_si256((__m256i *)(void *)o, v);
-			o += cut;
-		} else {
-			unsigned from = 0;
-			do {
-				unsigned e = (unsigned)__builtin_ctz(ev);
-				const unsigned char *m = n->simd_out[(p[e - 1] << 6 & 0xC0) |
-				                                     (p[e] & 0x3F)];
+		/* write [i, cut) */
+		from = i;
+		for (bb = 0, b = i; bb < nb && b < cut; bb++, b += 32) {
+			uint32_t ev = evs[bb];
+			if (cut - b < 32)
+				ev &= (1u << (cut - b)) - 1;
+			while (ev) {
+				size_t e = b + (unsigned)__builtin_ctz(ev);
+				const unsigned char *m =
+				    n->simd_out[((d[e - 1] << 6) & 0xC0) | (d[e] & 0x3F)];
 				ev &= ev - 1;
-				_mm256_storeu_si256(
-				    (__m256i *)(void *)o,
-				    _mm256_loadu_si256(
-				        (const __m256i *)(const void *)(p + from)));
-				o += e - 1 - from;
+				o = copy_out(o, d + from, e - 1 - from, d + len);
 				o[0] = (char)m[1];
 				o[1] = (char)m[2];
 				o += m[0];
 				from = e + 1;
-			} while (ev);
-			_mm256_storeu_si256(
-			    (__m256i *)(void *)o,
-			    _mm256_loadu_si256(
-			        (const __m256i *)(const void *)(p + from)));
-			o += cut - from;
+			}
 		}
-		*nl = (NL >> (cut - 1)) & 1;
-		i += cut;
+		o = copy_out(o, d + from, cut - from, d + len);
+		{
+			unsigned c = d[cut - 1];
+			*nl = c < 0x80 &&
+			      ((n->simd_asc[S_NL][c & 15] >> (c >> 4)) & 1);
+		}
+		i = cut;
+		if (stop)
+			break;
 	}
 	*olen = (size_t)(o - out);
 	return i - i0;
