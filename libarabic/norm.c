@@ -947,10 +947,14 @@ simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
 	*nl = 0;
 	for (;;) {
 		size_t b = i, cut = i, last_sts = i, from;
-		uint32_t cA = 0, cM = 0, cE = 0, cT = 0;
+		uint32_t cA = 0, cM = 0, cE = 0, cT = 0, cL, cN;
 		unsigned nb = 0, bb;
 		int stop = 0;
 
+		/* lead byte and line break just before the first block */
+		cL = (d[i - 1] & 0xFC) == 0xD8;
+		cN = d[i - 1] < 0x80 &&
+		     ((n->simd_asc[S_NL][d[i - 1] & 15] >> (d[i - 1] >> 4)) & 1);
 		while (b + 34 <= len && b < lim && nb < SIMD_CHUNK) {
 			const unsigned char *p = d + b;
 			__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
@@ -958,15 +962,14 @@ simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
 			    (const __m256i *)(const void *)(p - 1));
 			__m256i key, i0v, i1v, ksel, lo, sel;
 			uint32_t asc, cont, leadA, leadAp, arab, PA, BL, NL, NLp, PS,
-			    MK, EM, ED, ET, bad, ns, sts, late;
+			    MK, EM, ED, ET, bad, ns, sts, late, rest;
 
 			asc = ~(uint32_t)_mm256_movemask_epi8(v);
 			cont = (uint32_t)_mm256_movemask_epi8(
 			    _mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v));
 			leadA = (uint32_t)_mm256_movemask_epi8(
 			    _mm256_cmpeq_epi8(_mm256_and_si256(v, fc), d8));
-			leadAp = (uint32_t)_mm256_movemask_epi8(
-			    _mm256_cmpeq_epi8(_mm256_and_si256(v1, fc), d8));
+			leadAp = leadA << 1 | cL;
 			/* every non-ASCII character is D8-DB + one continuation
 			 * byte; a 2-byte character may begin in the block before */
 			bad = (~asc & ~cont & ~leadA) | (cont ^ leadAp);
@@ -974,12 +977,17 @@ simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
 
 			lo = _mm256_and_si256(v, low4);
 			sel = nibble_sel(v);
+			/* the classes are disjoint: look up the rarer ones only
+			 * for what is left */
 			PA = asc & in_set(lo, sel, n->simd_asc[S_PA]);
-			BL = asc & in_set(lo, sel, n->simd_asc[S_BL]);
-			NL = asc & in_set(lo, sel, n->simd_asc[S_NL]);
+			BL = NL = 0;
+			if ((rest = asc & ~PA) != 0) {
+				BL = rest & in_set(lo, sel, n->simd_asc[S_BL]);
+				if ((rest &= ~BL) != 0)
+					NL = rest & in_set(lo, sel, n->simd_asc[S_NL]);
+			}
 			/* line breaks one byte back: a blank after one is trimmed */
-			NLp = in_set(_mm256_and_si256(v1, low4), nibble_sel(v1),
-			             n->simd_asc[S_NL]);
+			NLp = NL << 1 | cN;
 
 			key = key_of(v1, v);
 			lo = _mm256_and_si256(key, low4);
@@ -990,10 +998,17 @@ simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
 				ksel = nibble_sel(_mm256_andnot_si256(hi8, key));
 			}
 			PS = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_PS]);
-			MK = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_MK]);
-			EM = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_EM]);
-			ED = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_ED]);
-			ET = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_ET]);
+			MK = EM = ED = ET = 0;
+			if ((rest = arab & ~PS) != 0) {
+				MK = rest & in_keyset(i0v, i1v, ksel, n->simd_key[S_MK]);
+				ED = rest & in_keyset(i0v, i1v, ksel, n->simd_key[S_ED]);
+				if ((rest &= ~(MK | ED)) != 0) {
+					EM = rest &
+					     in_keyset(i0v, i1v, ksel, n->simd_key[S_EM]);
+					ET = rest &
+					     in_keyset(i0v, i1v, ksel, n->simd_key[S_ET]);
+				}
+			}
 
 			bad |= (asc & ~(PA | BL | NL)) |
 			       (arab & ~(PS | MK | EM | ED | ET));
@@ -1055,6 +1070,8 @@ simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
 			cM = MK >> 30;
 			cE = (PS | EM | ED) >> 30;
 			cT = (PA | PS | EM | MK | ED) >> 30;
+			cL = leadA >> 31;
+			cN = NL >> 31;
 			b += 32;
 		}
 		if (!stop)

@@ -322,6 +322,44 @@ static void test_random(void)
 	CU_ASSERT_EQUAL(bad, 0);
 }
 
+/* Each tricky sequence at every offset of a run of plain words, so that
+ * it meets the edges of the fast path's blocks (32 bytes) and chunks
+ * every way. */
+static void test_edges(void)
+{
+	static const char *const tricky[] = {
+		"\n ", "\n\xd9\x80 ", " \n", "\xd8\xa8\xd9\x91\xd9\x8e",
+		"\xd8\xa8\xd9\x8e\xd9\x91", "\xd8\xa8 \xd9\x8e", "  ",
+		"\xd8\xa3\xd9\x8e", "a\xd9\x8e", "\xd9\x80\xd9\x91\xd9\x8e",
+		"\xd8\xa7\xd9\x94", "\xdb\x8c ", "\xd8\xa9\xd9\x8f",
+		"\xc3\xa9\xd9\x8e", "\xe2\x80\x8c", "\xd8\x9c\xd9\x8e",
+		"\xd9\xa3 \xd8\x8c", "\xd8", "\x80",
+	};
+	static const char word[] = "\xd9\x83\xd8\xaa\xd8\xa8 ";
+	static const unsigned prof[] = {
+		AR_NORM_PROFILE_CLEAN, AR_NORM_PROFILE_SEARCH,
+		AR_NORM_PROFILE_NONE, AR_NORM_NFC | AR_NORM_STRIP_DIACRITICS,
+	};
+	char buf[512];
+	size_t t, off, pr, bad = 0;
+
+	for (t = 0; t < sizeof tricky / sizeof tricky[0]; t++)
+		for (off = 0; off < 80; off++) {
+			size_t len = 0, tl = strlen(tricky[t]);
+			while (len < off) /* words, cut to the offset */
+				buf[len] = word[len % (sizeof word - 1)], len++;
+			memcpy(buf + len, tricky[t], tl);
+			len += tl;
+			while (len < 200)
+				buf[len] = word[len % (sizeof word - 1)], len++;
+			for (pr = 0; pr < sizeof prof / sizeof prof[0]; pr++)
+				if (!compare(prof[pr], AR_INVALID_REPLACE, 0, buf, len,
+				             0))
+					bad++;
+		}
+	CU_ASSERT_EQUAL(bad, 0);
+}
+
 static char *slurp(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
@@ -386,6 +424,7 @@ int main(int argc, char **argv)
 {
 	static const unit_test tests[] = {
 		{ "random-text", test_random },
+		{ "block-edges", test_edges },
 		{ "corpus", test_corpus },
 		{ "files", test_files },
 		{ NULL, NULL }
