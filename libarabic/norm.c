@@ -27,7 +27,13 @@
  * 2048 code points below U+0800 (all of ASCII and of the Arabic blocks).
  * Whenever a cluster holds anything else it gives the whole cluster back
  * and slow() redoes it with the general code above, so the two paths
- * cannot disagree.
+ * cannot disagree.  Where the CPU has AVX2 (asked at run time), fast()
+ * first takes the text 32 bytes at a time (simd_blocks()): ASCII and the
+ * Arabic block are classified with vector table lookups and the rules
+ * between neighbours are checked on bit masks, so that plain, diacritized
+ * and folded Arabic text rarely reaches the per-character code.
+ * Building with -DAR_NORM_NO_SIMD leaves that out, -DAR_NORM_NO_FAST all
+ * of fast(); tests/unit/test_norm_fast compares the paths.
  *
  * Streaming: process() handles as many complete clusters as the data
  * holds and reports how far it got; the rest (a partial UTF-8 sequence, a
