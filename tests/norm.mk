@@ -5,11 +5,13 @@ tests_unit_test_norm_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_norm_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_norm
 
-# The fast path against the general one: both variants are built into
-# the program from the library sources (norm_slow.c renames one).
+# The fast path against the general one: the variants are built into
+# the program from the library sources (norm_slow.c and norm_table.c
+# rename two).
 check_PROGRAMS += tests/unit/test_norm_fast
 tests_unit_test_norm_fast_SOURCES = tests/unit/test_norm_fast.c \
-	tests/unit/norm_slow.c tests/unit/unit.h libarabic/norm.c \
+	tests/unit/norm_slow.c tests/unit/norm_table.c tests/unit/unit.h \
+	libarabic/norm.c \
 	libarabic/norm_tables.c libarabic/norm_tables.h libarabic/utf8.c \
 	libarabic/status.c
 tests_unit_test_norm_fast_CFLAGS = $(UNIT_CFLAGS) $(ICU_CFLAGS)

@@ -6,8 +6,9 @@
  * (letters, marks in and out of canonical order, blanks, line breaks,
  * tatweel, presentation forms, invisible characters, invalid bytes).
  *
- * The program holds both variants: the library sources built as usual
- * (ar_*) and built with AR_NORM_NO_FAST (slow_*, norm_slow.c).
+ * The program holds three variants: the library sources built as usual
+ * (ar_*), built with AR_NORM_NO_FAST (slow_*, norm_slow.c) and built with
+ * AR_NORM_NO_SIMD (table_*, norm_table.c: what CPUs without AVX2 run).
  * Usage: test_norm_fast [FILE]...: with files, compare the profiles on
  * them too (bench/norm.sh does so on the benchmark input).
  * NORM_FAST_SEED=N changes the random text.
@@ -25,6 +26,11 @@ ar_status slow_normalizer_new(ar_normalizer **out,
 void slow_normalizer_free(ar_normalizer *n);
 ar_status slow_norm_buffer(ar_buf *out, ar_buf *spans, ar_normalizer *n,
                            const char *s, size_t len, ar_error *err);
+ar_status table_normalizer_new(ar_normalizer **out,
+                               const ar_norm_options *opts);
+void table_normalizer_free(ar_normalizer *n);
+ar_status table_norm_buffer(ar_buf *out, ar_buf *spans, ar_normalizer *n,
+                            const char *s, size_t len, ar_error *err);
 
 static char **files;
 static int nfiles;
@@ -150,6 +156,54 @@ static int same_bytes(const ar_buf *a, const ar_buf *b)
 static int compare_(unsigned flags, ar_invalid_mode inv, int offs,
                     const char *s, size_t len, int cuts);
 
+/* Normalizers of the three variants, kept for their options: making one
+ * builds its tables. */
+typedef struct variants {
+	unsigned flags;
+	ar_invalid_mode inv;
+	int offs;
+	ar_normalizer *fast, *slow, *table;
+} variants;
+static variants cache[16];
+static unsigned ncache, next_slot;
+
+static void drop_variants(variants *v)
+{
+	ar_normalizer_free(v->fast);
+	slow_normalizer_free(v->slow);
+	table_normalizer_free(v->table);
+	memset(v, 0, sizeof *v);
+}
+
+static variants *get_variants(unsigned flags, ar_invalid_mode inv, int offs)
+{
+	ar_norm_options o = AR_NORM_OPTIONS_INIT;
+	unsigned k;
+	variants *v;
+
+	for (k = 0; k < ncache; k++)
+		if (cache[k].flags == flags && cache[k].inv == inv &&
+		    cache[k].offs == offs)
+			return &cache[k];
+	if (ncache < sizeof cache / sizeof cache[0]) {
+		v = &cache[ncache++];
+	} else {
+		v = &cache[next_slot];
+		next_slot = (next_slot + 1) % ncache;
+		drop_variants(v);
+	}
+	o.flags = flags;
+	o.invalid = inv;
+	o.want_offsets = offs;
+	v->flags = flags;
+	v->inv = inv;
+	v->offs = offs;
+	CU_ASSERT_FATAL(ar_normalizer_new(&v->fast, &o) == AR_OK);
+	CU_ASSERT_FATAL(slow_normalizer_new(&v->slow, &o) == AR_OK);
+	CU_ASSERT_FATAL(table_normalizer_new(&v->table, &o) == AR_OK);
+	return v;
+}
+
 /* The text goes in a block of its own size, so that a memory checker
  * sees any read past either end. */
 static int compare(unsigned flags, ar_invalid_mode inv, int offs,
@@ -168,18 +222,13 @@ static int compare(unsigned flags, ar_invalid_mode inv, int offs,
 static int compare_(unsigned flags, ar_invalid_mode inv, int offs,
                     const char *s, size_t len, int cuts)
 {
-	ar_norm_options o = AR_NORM_OPTIONS_INIT;
-	ar_normalizer *f = NULL, *w = NULL;
+	variants *var = get_variants(flags, inv, offs);
+	ar_normalizer *f = var->fast, *w = var->slow;
 	result a, b;
 	collect c;
 	ar_buf *want_spans;
 	int ok = 1;
 
-	o.flags = flags;
-	o.invalid = inv;
-	o.want_offsets = offs;
-	CU_ASSERT_FATAL(ar_normalizer_new(&f, &o) == AR_OK);
-	CU_ASSERT_FATAL(slow_normalizer_new(&w, &o) == AR_OK);
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
 	want_spans = offs ? &a.spans : NULL;
@@ -195,11 +244,26 @@ static int compare_(unsigned flags, ar_invalid_mode inv, int offs,
 		report("buffer results", flags, inv, offs, s, len);
 		ok = 0;
 	}
+	/* So does the table loop alone (the vector blocks are not used for
+	 * an offset map). */
+	if (ok && !offs) {
+		result r;
+		memset(&r, 0, sizeof r);
+		r.rc = table_norm_buffer(&r.out, NULL, var->table, s, len,
+		                         &r.err);
+		if (r.rc != b.rc || (r.rc == AR_OK && !same_bytes(&r.out, &b.out)) ||
+		    (r.rc == AR_EUTF8 && r.err.offset != b.err.offset)) {
+			report("table loop results", flags, inv, offs, s, len);
+			ok = 0;
+		}
+		ar_buf_dispose(&r.out);
+	}
 	/* The fast variant fed in pieces gives the same again. */
 	if (ok && cuts && b.rc == AR_OK) {
 		size_t from = 0;
 		ar_status rc = AR_OK;
 		memset(&c, 0, sizeof c);
+		ar_norm_reset(f); /* after a failed stream of an earlier call */
 		while (from < len && rc == AR_OK) {
 			size_t piece = 1 + rnd(cuts);
 			if (piece > len - from)
@@ -221,8 +285,6 @@ static int compare_(unsigned flags, ar_invalid_mode inv, int offs,
 	ar_buf_dispose(&a.spans);
 	ar_buf_dispose(&b.out);
 	ar_buf_dispose(&b.spans);
-	ar_normalizer_free(f);
-	slow_normalizer_free(w);
 	return ok;
 }
 
@@ -452,7 +514,13 @@ int main(int argc, char **argv)
 		{ NULL, NULL }
 	};
 
+	int rc;
+	unsigned k;
+
 	files = argv + 1;
 	nfiles = argc - 1;
-	return unit_main(suites);
+	rc = unit_main(suites);
+	for (k = 0; k < ncache; k++)
+		drop_variants(&cache[k]);
+	return rc;
 }
