@@ -31,8 +31,8 @@ tests_headertest_LDADD = libarabic/libarabic.la
 tests_headertest_cxx_SOURCES = tests/headertest.cc
 tests_headertest_cxx_CXXFLAGS = -Wall -Wextra -Werror
 tests_headertest_cxx_LDADD = libarabic/libarabic.la
-TESTS += tests/headertest tests/headertest_cxx
-EXTRA_DIST += tests/check-exports.sh
+TESTS += tests/headertest tests/headertest_cxx tests/check-exports.sh
+EXTRA_DIST += tests/check-exports.sh tests/exports.txt
 
 # The README's example program, built and run.
 check_PROGRAMS += doc/example
