@@ -373,7 +373,7 @@ ar_status ar_seg__new(ar_seg **out, const char *dict_dir, ar_error *err)
 		ar_seg__free(s);
 		return st;
 	}
-	s->hun = Hunspell_create(aff, dic);
+	s->hun = ar_spell__hunspell_create(aff, dic);
 	if (!s->hun) {
 		ar_seg__free(s);
 		ar_error__set(err, 0, 0, 0, "%s: cannot load the dictionary",
@@ -389,7 +389,7 @@ void ar_seg__free(ar_seg *s)
 	if (!s)
 		return;
 	if (s->hun)
-		Hunspell_destroy(s->hun);
+		ar_spell__hunspell_destroy(s->hun);
 	ar_names__free(s->names);
 	ar_buf_dispose(&s->fold);
 	map_free(&s->heads);

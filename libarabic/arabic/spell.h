@@ -51,11 +51,11 @@
  * counted and freed without a lock when a dictionary is loaded or
  * released; the library therefore loads and releases hunspell
  * dictionaries under one process-wide lock, so spellers may be opened,
- * used and freed in several threads at once.  The lock does not cover
- * hunspell handles that the application creates itself, nor (for now)
- * the dictionary of a tokenizer made with AR_TOK_SEGMENT: do not create
- * or free those while a speller is being opened or freed, or is loading
- * a dictionary, in another thread.
+ * used and freed in several threads at once; the dictionary of a
+ * tokenizer made with AR_TOK_SEGMENT is loaded under the same lock.  The
+ * lock does not cover hunspell handles that the application creates
+ * itself: do not create or free those while a libarabic speller or
+ * segmenting tokenizer is being opened or freed in another thread.
  * A findings object (ar_spell_findings) does not depend on its speller and
  * may be read by any thread once created.
  *
