@@ -1,6 +1,7 @@
 #!/bin/sh
 # install-deps.sh - install the Debian 12 packages needed to build and test
-# libarabic (run as root).  Used by the README quick start and by .ci/run.
+# libarabic (run as root).  Used by the README quick start; .ci/run asks
+# it for the list (--list) and installs them itself.
 set -e
 PACKAGES="build-essential autoconf automake libtool pkg-config
  libicu-dev icu-devtools libutf8proc-dev libhunspell-dev libcunit1-dev
@@ -8,6 +9,11 @@ PACKAGES="build-essential autoconf automake libtool pkg-config
 if [ "${1:-}" = "--dev" ]; then
 	# Optional tools: fuzzing, valgrind, benchmarks.
 	PACKAGES="$PACKAGES clang valgrind hyperfine time"
+fi
+if [ "${1:-}" = "--list" ] || [ "${2:-}" = "--list" ]; then
+	# Only print the package names (used by .ci/run).
+	echo $PACKAGES
+	exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
