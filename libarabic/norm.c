@@ -612,6 +612,37 @@ static int fold_items(const ar_normalizer *n, nstate *st,
 	return 0;
 }
 
+/* --strip-diacritics on the items of a cluster: a mark of the set goes
+ * unless it sits on a letter of another script (base_ok()).  With
+ * `early`, before composition, the hamza and madda marks stay: they may
+ * still compose with their letter. */
+static void strip_marks(const ar_normalizer *n, nstate *st, int early)
+{
+	uint32_t basecp = 0;
+	int have_base = 0;
+	size_t k;
+
+	for (k = 0; k < st->nitems; k++) {
+		item *it = &st->items[k];
+		unsigned cc;
+		if (it->type == IT_RAW) {
+			basecp = 0xFFFD;
+			have_base = 1;
+		}
+		if (it->type != IT_CHAR)
+			continue;
+		cc = ccc_of(n, it->cp);
+		if (cc == 0) {
+			basecp = it->cp;
+			have_base = 1;
+		}
+		if (ar_norm__is_strip(it->cp) &&
+		    !(early && ar_norm__is_hamza_mark(it->cp)) &&
+		    (cc == 0 || !have_base || base_ok(basecp)))
+			it->type = IT_DEL;
+	}
+}
+
 /*
  * Normalize the cluster that starts at d[i] and write it out.  On AR_OK
  * *next is where the next cluster starts; NEED_MORE means the data ends
@@ -693,8 +724,15 @@ static int slow(const ar_normalizer *n, nstate *st, const unsigned char *d,
 		j += len1;
 	}
 
-	/* Stage 2. */
+	/* Stage 2.  Marks that --strip-diacritics removes and that compose
+	 * with nothing (all but U+0653..U+0655) are removed first: composing
+	 * would only reorder them, and a reordered cluster maps as one
+	 * group, while the fast path drops each of them on its own.  The
+	 * offset map must not depend on which path a cluster took (that is,
+	 * on where the stream was cut), so both map them one by one. */
 	strip = (n->flags & AR_NORM_STRIP_DIACRITICS) != 0;
+	if (strip)
+		strip_marks(n, st, 1);
 	need = n->compose;
 	for (k = 0; k < st->nitems && !need; k++)
 		if (st->items[k].type == IT_CHAR &&
@@ -705,28 +743,8 @@ static int slow(const ar_normalizer *n, nstate *st, const unsigned char *d,
 		return rc;
 
 	/* Stage 3: diacritics, judged by the letter they sit on. */
-	if (strip) {
-		uint32_t basecp = 0;
-		int have_base = 0;
-		for (k = 0; k < st->nitems; k++) {
-			item *it = &st->items[k];
-			unsigned cc;
-			if (it->type == IT_RAW) {
-				basecp = 0xFFFD;
-				have_base = 1;
-			}
-			if (it->type != IT_CHAR)
-				continue;
-			cc = ccc_of(n, it->cp);
-			if (cc == 0) {
-				basecp = it->cp;
-				have_base = 1;
-			}
-			if (ar_norm__is_strip(it->cp) &&
-			    (cc == 0 || !have_base || base_ok(basecp)))
-				it->type = IT_DEL;
-		}
-	}
+	if (strip)
+		strip_marks(n, st, 0);
 	changed = 0;
 	if (fold_items(n, st, d, len, j, final, &changed) < 0)
 		return NEED_MORE;

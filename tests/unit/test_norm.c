@@ -646,6 +646,96 @@ static void test_offsets(void)
 	ar_buf_dispose(&spans);
 }
 
+/* Merge neighbouring identity spans of map m (how a stream cut them is
+ * not part of the map) into a new array of *nout spans. */
+static ar_norm_span *merged_map(const ar_buf *m, size_t *nout)
+{
+	const ar_norm_span *sp = (const ar_norm_span *)m->ptr;
+	size_t ns = m->size / sizeof *sp, i, k = 0;
+	ar_norm_span *r = malloc((ns ? ns : 1) * sizeof *r);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	for (i = 0; i < ns; i++) {
+		if (k && r[k - 1].identity && sp[i].identity &&
+		    r[k - 1].in_end == sp[i].in_start &&
+		    r[k - 1].out_end == sp[i].out_start) {
+			r[k - 1].in_end = sp[i].in_end;
+			r[k - 1].out_end = sp[i].out_end;
+			continue;
+		}
+		r[k++] = sp[i];
+	}
+	*nout = k;
+	return r;
+}
+
+/* The map does not depend on where the stream is cut.  Removed marks in
+ * a cluster that would need reordering (damma before fatha, shadda after
+ * the vowel), after a letter and after a tatweel, and a hamza mark that
+ * composes with its alef: with every cut in two and in 1-byte pieces. */
+static void test_offsets_cuts(void)
+{
+	static const char *const texts[] = {
+		/* الطالبُ َ ا: damma then fatha */
+		" \xd8\xa7\xd9\x84\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8"
+		"\xd9\x8f\xd9\x8e \xd8\xa7",
+		/* بَّ (fatha, shadda), then a tatweel with a kasra */
+		"\xd8\xa8\xd9\x8e\xd9\x91x\xd9\x80\xd9\x90y",
+		/* ا + fatha + hamza above: composes to أ */
+		"\xd8\xa7\xd9\x8e\xd9\x94\xd8\xa8 z",
+	};
+	static const unsigned profiles[] = {
+		AR_NORM_PROFILE_SEARCH, AR_NORM_STRIP_DIACRITICS,
+		AR_NORM_PROFILE_CLEAN
+	};
+	size_t t, p, cut, bad = 0;
+
+	for (t = 0; t < sizeof texts / sizeof texts[0]; t++)
+		for (p = 0; p < sizeof profiles / sizeof profiles[0]; p++) {
+			const char *s = texts[t];
+			size_t len = strlen(s), nref, ngot, i;
+			ar_normalizer *n = make(profiles[p], AR_INVALID_ERROR, 1);
+			ar_buf o = AR_BUF_INIT, m = AR_BUF_INIT;
+			ar_norm_span *ref;
+			CU_ASSERT_EQUAL_FATAL(ar_norm_buffer(&o, &m, n, s, len,
+			                                     NULL), AR_OK);
+			ref = merged_map(&m, &nref);
+			for (cut = 0; cut <= len + 1; cut++) {
+				collect col;
+				ar_norm_span *got;
+				memset(&col, 0, sizeof col);
+				/* cut == len + 1: 1-byte pieces */
+				for (i = 0; i < len; i++) {
+					size_t a = i, b = cut == len + 1 ? i + 1 :
+					           (i < cut ? cut : len);
+					CU_ASSERT_EQUAL(ar_norm_feed(n, s + a, b - a,
+					                             to_collect, &col,
+					                             NULL), AR_OK);
+					i = b - 1;
+				}
+				CU_ASSERT_EQUAL(ar_norm_finish(n, to_collect, &col,
+				                               NULL), AR_OK);
+				got = merged_map(&col.spans, &ngot);
+				if (ngot != nref)
+					bad++;
+				for (i = 0; ngot == nref && i < nref; i++)
+					if (got[i].in_start != ref[i].in_start ||
+					    got[i].in_end != ref[i].in_end ||
+					    got[i].out_start != ref[i].out_start ||
+					    got[i].out_end != ref[i].out_end ||
+					    !got[i].identity != !ref[i].identity)
+						bad++;
+				free(got);
+				collect_free(&col);
+			}
+			free(ref);
+			ar_buf_dispose(&o);
+			ar_buf_dispose(&m);
+			ar_normalizer_free(n);
+		}
+	CU_ASSERT_EQUAL(bad, 0);
+}
+
 /* ---- norm/invalid -------------------------------------------------- */
 
 static const struct bad {
@@ -795,6 +885,7 @@ static const unit_test stream_tests[] = {
 };
 static const unit_test offset_tests[] = {
 	{ "map", test_offsets },
+	{ "map-cuts", test_offsets_cuts },
 	{ NULL, NULL }
 };
 static const unit_test invalid_tests[] = {
