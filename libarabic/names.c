@@ -184,6 +184,10 @@ static uint32_t arabic_fold(uint32_t c, int mode)
 		return 0x0647;  /* ۀ ہ ھ -> ه */
 	case 0x06A9:
 		return 0x0643;  /* ک -> ك */
+	case 0x06A4: case 0x06A5:
+		return 0x0641;  /* ڤ ڥ (v) -> ف, as most Arabic spelling has it */
+	case 0x067E:
+		return 0x0628;  /* پ (p) -> ب */
 	default:
 		return c;
 	}

@@ -59,7 +59,8 @@ ar_status ar_names__add_word(ar_names *n, unsigned flag, const char *w,
 /* Folding modes, each doing more than the one before. */
 enum {
 	AR_FOLD_LIGHT = 0,  /* Arabic marks and tatweel removed, Persian
-	                       look-alike letters to Arabic; Latin lower-cased
+	                       look-alike letters to Arabic, the v and p
+	                       letters ڤ پ to ف ب; Latin lower-cased
 	                       with accents removed, typographic apostrophe to
 	                       ASCII: the key of the word store */
 	AR_FOLD_ALEF = 1,   /* also hamzated alefs to bare alef */
