@@ -55,9 +55,9 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cb);
 	printf("%lu %ld %.3f %.3f\n", words, size,
 	       (double)(b.tv_sec - a.tv_sec) +
-	       (double)(b.tv_nsec - a.tv_nsec) / 1e9,
+	               (double)(b.tv_nsec - a.tv_nsec) / 1e9,
 	       (double)(cb.tv_sec - ca.tv_sec) +
-	       (double)(cb.tv_nsec - ca.tv_nsec) / 1e9);
+	               (double)(cb.tv_nsec - ca.tv_nsec) / 1e9);
 	ubrk_close(bi);
 	utext_close(ut);
 	free(buf);

@@ -29,7 +29,8 @@ int main(void)
 		const ar_finding *f = ar_spell_findings_get(found, i);
 		printf("%s '%.*s' at bytes %llu-%llu",
 		       ar_finding_kind_name(f->kind), (int)f->len, f->word,
-		       (unsigned long long)f->start, (unsigned long long)f->end);
+		       (unsigned long long)f->start,
+		       (unsigned long long)f->end);
 		if (f->nsuggestions > 0)
 			printf(", did you mean '%s'?", f->suggestions[0]);
 		printf("\n");

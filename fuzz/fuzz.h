@@ -21,23 +21,23 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define FUZZ_CHECK(cond)                                                 \
-	do {                                                             \
-		if (!(cond)) {                                           \
-			fprintf(stderr, "%s:%d: check failed: %s\n",     \
-			        __FILE__, __LINE__, #cond);              \
-			abort();                                         \
-		}                                                        \
+#define FUZZ_CHECK(cond)                                                       \
+	do {                                                                   \
+		if (!(cond)) {                                                 \
+			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
+			        __LINE__, #cond);                              \
+			abort();                                               \
+		}                                                              \
 	} while (0)
 
 /* A failed allocation in the target itself is not a finding: give up on
  * this input. */
-#define FUZZ_OOM(ptr)                                                    \
-	do {                                                             \
-		if (!(ptr)) {                                            \
-			fprintf(stderr, "fuzz: out of memory\n");        \
-			abort();                                         \
-		}                                                        \
+#define FUZZ_OOM(ptr)                                                          \
+	do {                                                                   \
+		if (!(ptr)) {                                                  \
+			fprintf(stderr, "fuzz: out of memory\n");              \
+			abort();                                               \
+		}                                                              \
 	} while (0)
 
 /* A status that is allowed for any input; anything else is a bug. */
@@ -70,35 +70,55 @@ static inline unsigned fuzz_take(const uint8_t **data, size_t *size)
  * Returns the steering byte.
  */
 enum {
-	FUZZ_NORM_CLEAN, FUZZ_NORM_SEARCH, FUZZ_NORM_NONE, FUZZ_NORM_NFC,
-	FUZZ_NORM_NFKC, FUZZ_NORM_NFKC_ARABIC, FUZZ_NORM_ANY, FUZZ_NORM_NFC_NFKC
+	FUZZ_NORM_CLEAN,
+	FUZZ_NORM_SEARCH,
+	FUZZ_NORM_NONE,
+	FUZZ_NORM_NFC,
+	FUZZ_NORM_NFKC,
+	FUZZ_NORM_NFKC_ARABIC,
+	FUZZ_NORM_ANY,
+	FUZZ_NORM_NFC_NFKC
 };
 #define FUZZ_NORM_ALL_FLAGS ((1u << 15) - 1)
 
 static inline unsigned fuzz_norm_options(ar_norm_options *o,
                                          const uint8_t **data, size_t *size)
 {
-	static const ar_invalid_mode inv[4] = {
-		AR_INVALID_ERROR, AR_INVALID_REPLACE, AR_INVALID_KEEP,
-		AR_INVALID_ERROR
-	};
+	static const ar_invalid_mode inv[4] = { AR_INVALID_ERROR,
+		                                AR_INVALID_REPLACE,
+		                                AR_INVALID_KEEP,
+		                                AR_INVALID_ERROR };
 	ar_norm_options init = AR_NORM_OPTIONS_INIT;
 	unsigned b = fuzz_take(data, size), lo, hi;
 
 	*o = init;
 	switch (b & 7) {
-	case FUZZ_NORM_CLEAN: o->flags = AR_NORM_PROFILE_CLEAN; break;
-	case FUZZ_NORM_SEARCH: o->flags = AR_NORM_PROFILE_SEARCH; break;
-	case FUZZ_NORM_NONE: o->flags = AR_NORM_PROFILE_NONE; break;
-	case FUZZ_NORM_NFC: o->flags = AR_NORM_NFC; break;
-	case FUZZ_NORM_NFKC: o->flags = AR_NORM_NFKC; break;
-	case FUZZ_NORM_NFKC_ARABIC: o->flags = AR_NORM_NFKC_ARABIC; break;
+	case FUZZ_NORM_CLEAN:
+		o->flags = AR_NORM_PROFILE_CLEAN;
+		break;
+	case FUZZ_NORM_SEARCH:
+		o->flags = AR_NORM_PROFILE_SEARCH;
+		break;
+	case FUZZ_NORM_NONE:
+		o->flags = AR_NORM_PROFILE_NONE;
+		break;
+	case FUZZ_NORM_NFC:
+		o->flags = AR_NORM_NFC;
+		break;
+	case FUZZ_NORM_NFKC:
+		o->flags = AR_NORM_NFKC;
+		break;
+	case FUZZ_NORM_NFKC_ARABIC:
+		o->flags = AR_NORM_NFKC_ARABIC;
+		break;
 	case FUZZ_NORM_ANY:
 		lo = fuzz_take(data, size);
 		hi = fuzz_take(data, size);
 		o->flags = (lo | hi << 8) & FUZZ_NORM_ALL_FLAGS;
 		break;
-	default: o->flags = AR_NORM_NFC | AR_NORM_NFKC; break;
+	default:
+		o->flags = AR_NORM_NFC | AR_NORM_NFKC;
+		break;
 	}
 	o->invalid = inv[(b >> 3) & 3];
 	o->want_offsets = (b >> 5) & 1;

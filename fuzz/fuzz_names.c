@@ -33,7 +33,7 @@ static char personal[96];
 static void remove_dir(void)
 {
 	static const char *files[] = { "ar.aff", "ar.dic", "en_US.aff",
-	                               "en_US.dic", "personal.txt" };
+		                       "en_US.dic", "personal.txt" };
 	char path[128];
 	size_t i;
 
@@ -115,10 +115,10 @@ static void each_line(const char *s, size_t len, ar_speller *sp,
 	}
 }
 
-static const char *const types[] = {
-	"person", "company", "product", "org", "country", "city", "region",
-	"language", "currency", "other"
-};
+static const char *const types[] = { "person", "company",  "product",
+	                             "org",    "country",  "city",
+	                             "region", "language", "currency",
+	                             "other" };
 
 /* A gazetteer line that loaded: its canonical name, when it is one
  * plain word, is accepted. */
@@ -180,10 +180,10 @@ static void add_line(const char *l, size_t len, ar_speller *sp)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char probe[] =
-		"Telegerm Telepharm Doroff report the news \xd8\xaa\xd9\x8a"
-		"\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1\xd8\xa7\xd9\x85 \xd9\x88"
-		"\xd8\xa3\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x86 Qaddafi "
-		"Gaddafi Gaddafi\n";
+	        "Telegerm Telepharm Doroff report the news \xd8\xaa\xd9\x8a"
+	        "\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1\xd8\xa7\xd9\x85 \xd9\x88"
+	        "\xd8\xa3\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x86 Qaddafi "
+	        "Gaddafi Gaddafi\n";
 	unsigned b = fuzz_take(&data, &size);
 	const char *s = (const char *)data;
 	ar_spell_options o = AR_SPELL_OPTIONS_INIT;

@@ -92,8 +92,7 @@ static int has_presentation_forms(const char *s, size_t len)
 	return 0;
 }
 
-static void expect_equal(const char *a, size_t alen, const char *b,
-                         size_t blen)
+static void expect_equal(const char *a, size_t alen, const char *b, size_t blen)
 {
 	FUZZ_CHECK(alen == blen);
 	FUZZ_CHECK(alen == 0 || memcmp(a, b, alen) == 0);

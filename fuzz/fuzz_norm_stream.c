@@ -21,9 +21,9 @@
 typedef struct collect {
 	ar_buf out;
 	ar_buf spans;
-	const char *in;      /* the whole input, for identity spans */
+	const char *in; /* the whole input, for identity spans */
 	size_t inlen;
-	int stop_at;         /* stop at this call (1-based), 0 never */
+	int stop_at; /* stop at this call (1-based), 0 never */
 	int calls;
 } collect;
 
@@ -53,8 +53,8 @@ static void put_span(ar_buf *b, const ar_norm_span *span, const char *out,
                      const char *in)
 {
 	ar_norm_span canon = *span, *sp = &canon;
-	ar_norm_span *last = b->size ? (ar_norm_span *)(b->ptr + b->size) - 1
-	                             : NULL;
+	ar_norm_span *last =
+	        b->size ? (ar_norm_span *)(b->ptr + b->size) - 1 : NULL;
 
 	if (!sp->identity && sp->in_end > sp->in_start &&
 	    sp->out_end - sp->out_start == sp->in_end - sp->in_start &&
@@ -83,12 +83,14 @@ static int sink(const char *data, size_t len, const ar_norm_span *spans,
 		FUZZ_CHECK(spans[nspans - 1].out_end - o0 == len);
 		for (k = 0; k < nspans; k++) {
 			FUZZ_CHECK(spans[k].in_end <= c->inlen);
-			if (spans[k].identity && spans[k].out_end >
-			                         spans[k].out_start)
-				FUZZ_CHECK(memcmp(data + (spans[k].out_start - o0),
-				                  c->in + spans[k].in_start,
-				                  (size_t)(spans[k].out_end -
-				                           spans[k].out_start)) == 0);
+			if (spans[k].identity &&
+			    spans[k].out_end > spans[k].out_start)
+				FUZZ_CHECK(
+				        memcmp(data + (spans[k].out_start - o0),
+				               c->in + spans[k].in_start,
+				               (size_t)(spans[k].out_end -
+				                        spans[k].out_start)) ==
+				        0);
 			put_span(&c->spans, &spans[k],
 			         len ? data + (spans[k].out_start - o0) : NULL,
 			         c->in);
@@ -106,8 +108,7 @@ static void merge_all(ar_buf *dst, const ar_buf *src, const char *out,
 	const ar_norm_span *sp = (const ar_norm_span *)src->ptr;
 	size_t k, n = src->size / sizeof *sp;
 	for (k = 0; k < n; k++)
-		put_span(dst, &sp[k], out ? out + sp[k].out_start : NULL,
-		         in);
+		put_span(dst, &sp[k], out ? out + sp[k].out_start : NULL, in);
 }
 
 /* Field by field: memcmp would also compare the padding. */
@@ -126,9 +127,9 @@ static void spans_equal(const ar_buf *a, const ar_buf *b)
 }
 
 /* Feed text in chunks of the given lengths (cycled), then finish. */
-static ar_status stream(ar_normalizer *n, collect *c, const char *s,
-                        size_t len, const uint8_t *cuts, size_t ncuts,
-                        int interfere, ar_error *err)
+static ar_status stream(ar_normalizer *n, collect *c, const char *s, size_t len,
+                        const uint8_t *cuts, size_t ncuts, int interfere,
+                        ar_error *err)
 {
 	size_t pos = 0, k = 0;
 	ar_status st;
@@ -201,8 +202,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		} else {
 			FUZZ_CHECK(c.out.size == whole.size);
 			FUZZ_CHECK(whole.size == 0 ||
-			           memcmp(c.out.ptr, whole.ptr,
-			                  whole.size) == 0);
+			           memcmp(c.out.ptr, whole.ptr, whole.size) ==
+			                   0);
 			FUZZ_CHECK(c.spans.size == merged.size);
 			spans_equal(&c.spans, &merged);
 		}

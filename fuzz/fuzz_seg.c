@@ -17,9 +17,8 @@
 
 #include "tokfuzz.h"
 
-static const ar_invalid_mode modes[4] = {
-	AR_INVALID_ERROR, AR_INVALID_REPLACE, AR_INVALID_KEEP, AR_INVALID_ERROR
-};
+static const ar_invalid_mode modes[4] = { AR_INVALID_ERROR, AR_INVALID_REPLACE,
+	                                  AR_INVALID_KEEP, AR_INVALID_ERROR };
 
 /* key: the steering bits 0-4, and bit 5 for "no segmentation". */
 static ar_tokenizer *tokenizer(unsigned key, int *missing)
@@ -36,8 +35,8 @@ static ar_tokenizer *tokenizer(unsigned key, int *missing)
 		 * in, which the tokenizer may reference only weakly. */
 		ar_normalizer_free(NULL);
 		if (!(key & 32))
-			o.flags |= (key & 1) ? AR_TOK_SEGMENT_UD
-			                     : AR_TOK_SEGMENT;
+			o.flags |=
+			        (key & 1) ? AR_TOK_SEGMENT_UD : AR_TOK_SEGMENT;
 		if (key & 2) {
 			o.flags |= AR_TOK_NORMALIZE;
 			o.norm_flags = AR_NORM_PROFILE_SEARCH;
@@ -79,11 +78,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	valid = ar_utf8_valid(s, size, NULL);
 
 	st1 = fuzz_tok_stream(seg, &one, s, size, NULL, 0, NULL);
-	FUZZ_CHECK(st1 == ((!valid && mode == AR_INVALID_ERROR) ? AR_EUTF8
-	                                                          : AR_OK));
+	FUZZ_CHECK(st1 ==
+	           ((!valid && mode == AR_INVALID_ERROR) ? AR_EUTF8 : AR_OK));
 	if (st1 == AR_OK)
 		fuzz_toks_check(&one, s, size, !normalize, 0,
-		                !normalize && (valid || mode == AR_INVALID_KEEP));
+		                !normalize &&
+		                        (valid || mode == AR_INVALID_KEEP));
 
 	st2 = fuzz_tok_stream(seg, &cut, s, size, cuts, ncuts, NULL);
 	FUZZ_CHECK(st2 == st1);

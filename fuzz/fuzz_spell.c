@@ -25,9 +25,8 @@
 
 #define MAXSUG 5
 
-static const ar_invalid_mode modes[4] = {
-	AR_INVALID_ERROR, AR_INVALID_REPLACE, AR_INVALID_KEEP, AR_INVALID_ERROR
-};
+static const ar_invalid_mode modes[4] = { AR_INVALID_ERROR, AR_INVALID_REPLACE,
+	                                  AR_INVALID_KEEP, AR_INVALID_ERROR };
 
 static ar_speller *speller(unsigned key, int *missing)
 {

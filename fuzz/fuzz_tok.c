@@ -20,9 +20,8 @@
 
 #include "tokfuzz.h"
 
-static const ar_invalid_mode modes[4] = {
-	AR_INVALID_ERROR, AR_INVALID_REPLACE, AR_INVALID_KEEP, AR_INVALID_ERROR
-};
+static const ar_invalid_mode modes[4] = { AR_INVALID_ERROR, AR_INVALID_REPLACE,
+	                                  AR_INVALID_KEEP, AR_INVALID_ERROR };
 
 /* Tokenizers are made once per option set and reused, which also checks
  * that a finished stream leaves nothing behind. */
@@ -80,7 +79,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		FUZZ_CHECK(st1 == AR_OK);
 		fuzz_toks_check(&one, s, size, !normalize, ws && !normalize,
-		                !normalize && (valid || mode == AR_INVALID_KEEP));
+		                !normalize &&
+		                        (valid || mode == AR_INVALID_KEEP));
 	}
 
 	/* Any cut gives the same tokens. */

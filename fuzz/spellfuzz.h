@@ -137,8 +137,8 @@ static inline void ffinds_print(const char *what, const ffinds *l)
 		        (unsigned long long)l->v[i].start,
 		        (unsigned long long)l->v[i].end,
 		        (unsigned long long)l->v[i].line,
-		        (unsigned long long)l->v[i].column,
-		        (int)l->v[i].len, l->v[i].word);
+		        (unsigned long long)l->v[i].column, (int)l->v[i].len,
+		        l->v[i].word);
 }
 
 /* The same findings, in any order (both lists are printed when not). */

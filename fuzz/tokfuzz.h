@@ -9,7 +9,7 @@
 #include "fuzz.h"
 
 typedef struct ftok {
-	ar_token t;      /* text and segments point into the copies below */
+	ar_token t; /* text and segments point into the copies below */
 	char *text;
 	ar_segment *segs;
 } ftok;
@@ -17,7 +17,7 @@ typedef struct ftok {
 typedef struct ftoks {
 	ftok *v;
 	size_t n, cap;
-	size_t stop_at;  /* the sink stops after this many tokens; 0 never */
+	size_t stop_at; /* the sink stops after this many tokens; 0 never */
 } ftoks;
 
 static inline char *fuzz_dup(const char *s, size_t len)
@@ -152,8 +152,8 @@ static inline void fuzz_toks_same(const ftoks *a, const ftoks *b,
 			j++;
 		if (i == a->n || j == b->n)
 			break;
-		FUZZ_CHECK(fuzz_tok_equal(&a->v[i].t, &b->v[j].t,
-		                          with_segments));
+		FUZZ_CHECK(
+		        fuzz_tok_equal(&a->v[i].t, &b->v[j].t, with_segments));
 		i++, j++;
 	}
 	FUZZ_CHECK(i == a->n && j == b->n);

@@ -29,17 +29,18 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
-#define MAXW 64        /* longest word (code points) considered for fuzzy
+#define MAXW                                                                   \
+	64 /* longest word (code points) considered for fuzzy
                           matching; longer words are only looked up */
 
 typedef struct word {
-	uint32_t fold_off, fold_len;  /* folded form, in n->arena */
-	uint32_t disp_off, disp_len;  /* as first written */
+	uint32_t fold_off, fold_len;   /* folded form, in n->arena */
+	uint32_t disp_off, disp_len;   /* as first written */
 	uint32_t plain_off, plain_len; /* first spelling in plain ASCII, if
 	                                  the display has other letters */
-	uint32_t groups;              /* head of membership list, 0 = none */
-	uint32_t last_entry;          /* last gazetteer line it was seen on */
-	uint16_t entries;             /* number of gazetteer lines */
+	uint32_t groups;               /* head of membership list, 0 = none */
+	uint32_t last_entry;           /* last gazetteer line it was seen on */
+	uint16_t entries;              /* number of gazetteer lines */
 	uint8_t flags;
 	uint8_t script;
 	uint8_t indexed;
@@ -58,29 +59,32 @@ struct ar_names {
 	ar_buf arena;
 	word *words;
 	size_t nwords, awords;
-	uint32_t *slots;            /* open addressing: word index + 1 */
+	uint32_t *slots; /* open addressing: word index + 1 */
 	size_t nslots;
-	member *members;            /* [0] unused */
+	member *members; /* [0] unused */
 	size_t nmembers, amembers;
-	uint32_t *gfirst, *gcount;  /* group -> range of gwords */
+	uint32_t *gfirst, *gcount; /* group -> range of gwords */
 	size_t ngroups, agroups;
 	uint32_t *gwords;
 	size_t ngwords, agwords;
 	/* words with a hamzated alef, by their AR_FOLD_ALEF form */
-	struct alias { uint64_t h; uint32_t word; } *aslots;
+	struct alias {
+		uint64_t h;
+		uint32_t word;
+	} * aslots;
 	size_t naslots, nalias;
 	/* fuzzy index */
-	uint32_t *buckets;          /* inode index + 1 */
+	uint32_t *buckets; /* inode index + 1 */
 	size_t nbuckets;
 	inode *nodes;
 	size_t nnodes, anodes;
-	ar_buf tmp, tmp2, tmp3;     /* scratch */
-	uint32_t entry;             /* gazetteer lines parsed, 0 = none */
-	int gsound;                 /* the word being added stands for a
+	ar_buf tmp, tmp2, tmp3; /* scratch */
+	uint32_t entry;         /* gazetteer lines parsed, 0 = none */
+	int gsound;             /* the word being added stands for a
 	                               Latin word with a g */
-	const char *lat[2];         /* while parsing the Arabic spellings of
+	const char *lat[2];     /* while parsing the Arabic spellings of
 	                               an entry: its canonical name and */
-	size_t latlen[2];           /* Latin variants, for latin_g() */
+	size_t latlen[2];       /* Latin variants, for latin_g() */
 };
 
 static uint64_t hash_bytes(uint64_t h, const char *s, size_t len)
@@ -171,23 +175,30 @@ static int arabic_mark(uint32_t c)
 static uint32_t arabic_fold(uint32_t c, int mode)
 {
 	switch (c) {
-	case 0x0622: case 0x0623: case 0x0625: case 0x0671:
+	case 0x0622:
+	case 0x0623:
+	case 0x0625:
+	case 0x0671:
 		/* آ أ إ ٱ -> ا: a hamza left out is common and accepted */
 		return mode >= AR_FOLD_ALEF ? 0x0627 : c;
 	case 0x0649:
-		return mode >= AR_FOLD_HEAVY ? 0x064A : c;  /* ى -> ي */
+		return mode >= AR_FOLD_HEAVY ? 0x064A : c; /* ى -> ي */
 	case 0x0629:
-		return mode >= AR_FOLD_HEAVY ? 0x0647 : c;  /* ة -> ه */
-	case 0x06CC: case 0x06D2:
-		return 0x064A;  /* ی ے -> ي */
-	case 0x06C0: case 0x06C1: case 0x06BE:
-		return 0x0647;  /* ۀ ہ ھ -> ه */
+		return mode >= AR_FOLD_HEAVY ? 0x0647 : c; /* ة -> ه */
+	case 0x06CC:
+	case 0x06D2:
+		return 0x064A; /* ی ے -> ي */
+	case 0x06C0:
+	case 0x06C1:
+	case 0x06BE:
+		return 0x0647; /* ۀ ہ ھ -> ه */
 	case 0x06A9:
-		return 0x0643;  /* ک -> ك */
-	case 0x06A4: case 0x06A5:
-		return 0x0641;  /* ڤ ڥ (v) -> ف, as most Arabic spelling has it */
+		return 0x0643; /* ک -> ك */
+	case 0x06A4:
+	case 0x06A5:
+		return 0x0641; /* ڤ ڥ (v) -> ف, as most Arabic spelling has it */
 	case 0x067E:
-		return 0x0628;  /* پ (p) -> ب */
+		return 0x0628; /* پ (p) -> ب */
 	default:
 		return c;
 	}
@@ -234,8 +245,7 @@ int ar_names__fold(ar_buf *out, const char *w, size_t len, int mode)
 
 		/* ASCII and the two-byte Arabic letters are written in
 		 * place: folding is on every word's path */
-		if (out->asize - out->size < 8 &&
-		    ar_buf__grow(out, 8) != AR_OK)
+		if (out->asize - out->size < 8 && ar_buf__grow(out, 8) != AR_OK)
 			return -1;
 		if (b < 0x80) {
 			if (b >= 'A' && b <= 'Z')
@@ -276,14 +286,15 @@ int ar_names__fold(ar_buf *out, const char *w, size_t len, int mode)
 			ar_buf__put(out, "'", 1);
 		} else if (c == 0x200C || c == 0x200D || c == 0x200E ||
 		           c == 0x200F || c == 0x00AD) {
-			continue;  /* joiners, bidi marks, soft hyphen */
+			continue; /* joiners, bidi marks, soft hyphen */
 		} else {
 			utf8proc_int32_t d[8];
 			int last = 0;
 			utf8proc_ssize_t m = utf8proc_decompose_char(
-				(utf8proc_int32_t)c, d, 8,
-				UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-				UTF8PROC_CASEFOLD | UTF8PROC_COMPAT, &last);
+			        (utf8proc_int32_t)c, d, 8,
+			        UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+			                UTF8PROC_CASEFOLD | UTF8PROC_COMPAT,
+			        &last);
 			utf8proc_ssize_t j;
 			if (m < 0 || m > 8) {
 				put_cp(out, c);
@@ -299,8 +310,9 @@ int ar_names__fold(ar_buf *out, const char *w, size_t len, int mode)
 		}
 	}
 	out->ptr[out->size] = '\0';
-	return arabic ? AR_NAMES_ARABIC : latin ? AR_NAMES_LATIN
-	                                        : AR_NAMES_OTHER;
+	return arabic  ? AR_NAMES_ARABIC
+	       : latin ? AR_NAMES_LATIN
+	               : AR_NAMES_OTHER;
 }
 
 /* ---- keys ------------------------------------------------------------- */
@@ -376,7 +388,7 @@ static ar_status latin_key(ar_buf *out, const char *f, size_t len)
 		}
 		i += step;
 		if (k && o[k - 1] == r)
-			continue;  /* doubled letters, and ff/v at the end */
+			continue; /* doubled letters, and ff/v at the end */
 		o[k++] = r;
 	}
 	ar_buf__clear(out);
@@ -386,23 +398,37 @@ static ar_status latin_key(ar_buf *out, const char *f, size_t len)
 static uint32_t arabic_class(uint32_t c)
 {
 	switch (c) {
-	case 0x062C: case 0x063A: case 0x0642: case 0x0643: case 0x06AF:
-	case 0x06A8: case 0x06AD:
-		return 'G';   /* ج غ ق ك گ ڨ ڭ: the g of foreign names */
-	case 0x062A: case 0x0637:
-		return 'T';   /* ت ط */
-	case 0x0633: case 0x0635: case 0x062B:
-		return 'S';   /* س ص ث */
-	case 0x0632: case 0x0630: case 0x0638:
-		return 'Z';   /* ز ذ ظ */
-	case 0x062F: case 0x0636:
-		return 'D';   /* د ض */
-	case 0x0647: case 0x062D:
-		return 'H';   /* ه ح */
-	case 0x0641: case 0x06A4:
-		return 'F';   /* ف ڤ */
-	case 0x0628: case 0x067E:
-		return 'B';   /* ب پ */
+	case 0x062C:
+	case 0x063A:
+	case 0x0642:
+	case 0x0643:
+	case 0x06AF:
+	case 0x06A8:
+	case 0x06AD:
+		return 'G'; /* ج غ ق ك گ ڨ ڭ: the g of foreign names */
+	case 0x062A:
+	case 0x0637:
+		return 'T'; /* ت ط */
+	case 0x0633:
+	case 0x0635:
+	case 0x062B:
+		return 'S'; /* س ص ث */
+	case 0x0632:
+	case 0x0630:
+	case 0x0638:
+		return 'Z'; /* ز ذ ظ */
+	case 0x062F:
+	case 0x0636:
+		return 'D'; /* د ض */
+	case 0x0647:
+	case 0x062D:
+		return 'H'; /* ه ح */
+	case 0x0641:
+	case 0x06A4:
+		return 'F'; /* ف ڤ */
+	case 0x0628:
+	case 0x067E:
+		return 'B'; /* ب پ */
 	default:
 		return c;
 	}
@@ -439,7 +465,7 @@ static ar_status arabic_key(ar_buf *out, const char *f, size_t len)
 		}
 		first = 0;
 		if (c == last)
-			continue;  /* a doubled letter */
+			continue; /* a doubled letter */
 		last = c;
 		st = put_cp(out, arabic_class(c));
 	}
@@ -448,8 +474,7 @@ static ar_status arabic_key(ar_buf *out, const char *f, size_t len)
 	return st;
 }
 
-ar_status ar_names__key(ar_buf *out, const char *folded, size_t len,
-                        int script)
+ar_status ar_names__key(ar_buf *out, const char *folded, size_t len, int script)
 {
 	if (script == AR_NAMES_ARABIC)
 		return arabic_key(out, folded, len);
@@ -510,19 +535,22 @@ static int osa(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
  */
 static const char *const qwerty[] = { "qwertyuiop", "asdfghjkl", "zxcvbnm" };
 static const uint32_t arkbd[3][12] = {
-	{ 0x636, 0x635, 0x62B, 0x642, 0x641, 0x63A, 0x639, 0x647, 0x62E,
-	  0x62D, 0x62C, 0x62F },
-	{ 0x634, 0x633, 0x64A, 0x628, 0x644, 0x627, 0x62A, 0x646, 0x645,
-	  0x643, 0x637, 0 },
-	{ 0x626, 0x621, 0x624, 0x631, 0x649, 0x629, 0x648, 0x632, 0x638, 0,
-	  0, 0 }
+	{ 0x636, 0x635, 0x62B, 0x642, 0x641, 0x63A, 0x639, 0x647, 0x62E, 0x62D,
+	  0x62C, 0x62F },
+	{ 0x634, 0x633, 0x64A, 0x628, 0x644, 0x627, 0x62A, 0x646, 0x645, 0x643,
+	  0x637, 0 },
+	{ 0x626, 0x621, 0x624, 0x631, 0x649, 0x629, 0x648, 0x632, 0x638, 0, 0,
+	  0 }
 };
-static const uint32_t rasm[][6] = {
-	{ 0x628, 0x62A, 0x62B, 0x646, 0x64A, 0 }, { 0x62C, 0x62D, 0x62E, 0 },
-	{ 0x62F, 0x630, 0 }, { 0x631, 0x632, 0 }, { 0x633, 0x634, 0 },
-	{ 0x635, 0x636, 0 }, { 0x637, 0x638, 0 }, { 0x639, 0x63A, 0 },
-	{ 0x641, 0x642, 0 }
-};
+static const uint32_t rasm[][6] = { { 0x628, 0x62A, 0x62B, 0x646, 0x64A, 0 },
+	                            { 0x62C, 0x62D, 0x62E, 0 },
+	                            { 0x62F, 0x630, 0 },
+	                            { 0x631, 0x632, 0 },
+	                            { 0x633, 0x634, 0 },
+	                            { 0x635, 0x636, 0 },
+	                            { 0x637, 0x638, 0 },
+	                            { 0x639, 0x63A, 0 },
+	                            { 0x641, 0x642, 0 } };
 
 static int in_list(const uint32_t *l, uint32_t c)
 {
@@ -606,8 +634,7 @@ static int wosa(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
 	return d[n][m];
 }
 
-int ar_names__distance(const char *a, size_t alen, const char *b,
-                       size_t blen)
+int ar_names__distance(const char *a, size_t alen, const char *b, size_t blen)
 {
 	uint32_t x[MAXW], y[MAXW];
 	size_t n = to_cps(x, MAXW, a, alen), m = to_cps(y, MAXW, b, blen);
@@ -633,7 +660,8 @@ long ar_names__find(const ar_names *n, const char *folded, size_t len,
 		if (!s)
 			return -1;
 		w = &n->words[s - 1];
-		if (w->fold_len == len && memcmp(wfold(n, w), folded, len) == 0) {
+		if (w->fold_len == len &&
+		    memcmp(wfold(n, w), folded, len) == 0) {
 			if (flags)
 				*flags = w->flags;
 			return (long)(s - 1);
@@ -825,7 +853,7 @@ long ar_names__find_variant(ar_names *n, const char *folded, size_t len,
 		if (!q)
 			return -1;
 		memcpy(q, folded, len);
-		q[len - 1] = (char)0xA7;  /* ة -> ا */
+		q[len - 1] = (char)0xA7; /* ة -> ا */
 		id = ar_names__find(n, q, len, &fl);
 		if (id < 0)
 			id = find_aliases(n, q, len, &fl);
@@ -847,7 +875,8 @@ static int rehash_words(ar_names *n)
 	for (i = 0; i < n->nwords; i++) {
 		const word *w = &n->words[i];
 		size_t j = (size_t)hash_bytes(HASH_SEED, wfold(n, w),
-		                              w->fold_len) & (ns - 1);
+		                              w->fold_len) &
+		           (ns - 1);
 		while (s[j])
 			j = (j + 1) & (ns - 1);
 		s[j] = (uint32_t)(i + 1);
@@ -936,15 +965,17 @@ static long add_word(ar_names *n, unsigned flag, const char *w, size_t len)
 	count_entry(n, x);
 	{
 		size_t mask = n->nslots - 1;
-		size_t j = (size_t)hash_bytes(HASH_SEED, n->tmp.ptr,
-		                              n->tmp.size) & mask;
+		size_t j =
+		        (size_t)hash_bytes(HASH_SEED, n->tmp.ptr, n->tmp.size) &
+		        mask;
 		while (n->slots[j])
 			j = (j + 1) & mask;
 		n->slots[j] = (uint32_t)(n->nwords + 1);
 	}
 	n->nwords++;
-	if (script == AR_NAMES_ARABIC && has_hamza_alef(n->tmp.ptr, n->tmp.size)
-	    && add_alias(n, (uint32_t)(n->nwords - 1), 'A', 1) != 0)
+	if (script == AR_NAMES_ARABIC &&
+	    has_hamza_alef(n->tmp.ptr, n->tmp.size) &&
+	    add_alias(n, (uint32_t)(n->nwords - 1), 'A', 1) != 0)
 		return -1;
 	if ((flag & AR_NAMES_GSOUND) &&
 	    add_g_aliases(n, (uint32_t)(n->nwords - 1)) != 0)
@@ -966,8 +997,7 @@ const char *ar_names__display(const ar_names *n, long id, size_t *len)
 	return n->arena.ptr + w->disp_off;
 }
 
-const char *ar_names__display_plain(const ar_names *n, long id,
-                                    size_t *len)
+const char *ar_names__display_plain(const ar_names *n, long id, size_t *len)
 {
 	const word *w = &n->words[id];
 	if (!w->plain_len)
@@ -978,10 +1008,10 @@ const char *ar_names__display_plain(const ar_names *n, long id,
 
 /* ---- gazetteer parsing ------------------------------------------------ */
 
-static const char *const types[] = {
-	"person", "company", "product", "org", "country", "city", "region",
-	"language", "currency", "other", NULL
-};
+static const char *const types[] = { "person", "company",  "product",
+	                             "org",    "country",  "city",
+	                             "region", "language", "currency",
+	                             "other",  NULL };
 
 /* Split a spelling into its words (separated by spaces); hyphenated
  * words are also added part by part.  Word ids go to ids (at most max);
@@ -1092,8 +1122,9 @@ static int spelling_words(ar_names *n, const char *s, size_t len, long *ids,
 			size_t q = a;
 			for (p = a; p <= b; p++)
 				if (p == b || s[p] == '-') {
-					if (p > q && add_word(n, AR_NAMES_GAZ, s + q,
-					                      p - q) == -1)
+					if (p > q &&
+					    add_word(n, AR_NAMES_GAZ, s + q,
+					             p - q) == -1)
 						return -1;
 					q = p + 1;
 				}
@@ -1102,8 +1133,8 @@ static int spelling_words(ar_names *n, const char *s, size_t len, long *ids,
 	return k;
 }
 
-#define MAXSP 32   /* spellings per field considered for groups */
-#define MAXWPS 12  /* words per spelling considered for groups */
+#define MAXSP  32 /* spellings per field considered for groups */
+#define MAXWPS 12 /* words per spelling considered for groups */
 
 static ar_status add_member(ar_names *n, long id, uint32_t g, uint32_t v)
 {
@@ -1143,8 +1174,7 @@ static int similar_words(const ar_names *n, const long *ids, int nd)
 
 /* Make the variant groups of one script of one entry: spellings with the
  * same number of words are aligned word by word. */
-static ar_status make_groups(ar_names *n, long ids[][MAXWPS], int *nw,
-                             int nsp)
+static ar_status make_groups(ar_names *n, long ids[][MAXWPS], int *nw, int nsp)
 {
 	int pos, s;
 
@@ -1201,7 +1231,7 @@ static ar_status parse_field(ar_names *n, const char *first, size_t flen,
 	size_t i = 0;
 
 	{
-		long (*idv)[MAXWPS] = malloc(sizeof(long) * MAXSP * MAXWPS);
+		long(*idv)[MAXWPS] = malloc(sizeof(long) * MAXSP * MAXWPS);
 		ar_status st;
 		if (!idv)
 			return AR_ENOMEM;
@@ -1220,10 +1250,10 @@ static ar_status parse_field(ar_names *n, const char *first, size_t flen,
 				while (j < len && f[j] != '|')
 					j++;
 				if (j > i) {
-					k = spelling_words(n, f + i, j - i,
-					                   nsp < MAXSP ? idv[nsp]
-					                               : idv[0],
-					                   nsp < MAXSP ? MAXWPS : 0);
+					k = spelling_words(
+					        n, f + i, j - i,
+					        nsp < MAXSP ? idv[nsp] : idv[0],
+					        nsp < MAXSP ? MAXWPS : 0);
 					if (k < 0) {
 						free(idv);
 						return AR_ENOMEM;
@@ -1307,10 +1337,11 @@ ar_status ar_names__parse(ar_names *n, const char *text, size_t len,
 			p = q + 1;
 		}
 		if (nf != 4) {
-			ar_error__set(err, line, 1, (uint64_t)(s - text),
-			              "%s:%llu: expected 4 TAB-separated fields, "
-			              "found %d", source, (unsigned long long)line,
-			              nf);
+			ar_error__set(
+			        err, line, 1, (uint64_t)(s - text),
+			        "%s:%llu: expected 4 TAB-separated fields, "
+			        "found %d",
+			        source, (unsigned long long)line, nf);
 			goto fail;
 		}
 		for (t = 0; types[t]; t++)
@@ -1320,15 +1351,17 @@ ar_status ar_names__parse(ar_names *n, const char *text, size_t len,
 		if (!types[t]) {
 			ar_error__set(err, line, 1, (uint64_t)(s - text),
 			              "%s:%llu: unknown type '%.*s'", source,
-			              (unsigned long long)line, (int)fl[0], f[0]);
+			              (unsigned long long)line, (int)fl[0],
+			              f[0]);
 			goto fail;
 		}
 		if (fl[1] == 0 || fl[2] == 0 || fl[3] == 0 ||
 		    (fl[1] == 1 && f[1][0] == '-')) {
-			ar_error__set(err, line, 1, (uint64_t)(s - text),
-			              "%s:%llu: empty field (write '-' for no "
-			              "variants; the canonical name is required)",
-			              source, (unsigned long long)line);
+			ar_error__set(
+			        err, line, 1, (uint64_t)(s - text),
+			        "%s:%llu: empty field (write '-' for no "
+			        "variants; the canonical name is required)",
+			        source, (unsigned long long)line);
 			goto fail;
 		}
 		n->entry++;
@@ -1343,7 +1376,7 @@ ar_status ar_names__parse(ar_names *n, const char *text, size_t len,
 		if (st != AR_OK)
 			return st;
 		continue;
-fail:
+	fail:
 		if (err)
 			snprintf(err->source, sizeof err->source, "%.*s",
 			         (int)sizeof err->source - 1, source);
@@ -1353,8 +1386,7 @@ fail:
 }
 
 ar_status ar_names__parse_words(ar_names *n, unsigned flag, const char *text,
-                                size_t len, const char *source,
-                                ar_error *err)
+                                size_t len, const char *source, ar_error *err)
 {
 	size_t i = 0, bad;
 	uint64_t line = 0;
@@ -1418,8 +1450,8 @@ unsigned ar_names__ngroups(const ar_names *n)
 	return (unsigned)n->ngroups;
 }
 
-long ar_names__group_word(const ar_names *n, unsigned group,
-                          unsigned variant, unsigned *nvariants)
+long ar_names__group_word(const ar_names *n, unsigned group, unsigned variant,
+                          unsigned *nvariants)
 {
 	if (nvariants)
 		*nvariants = n->gcount[group];
@@ -1488,7 +1520,7 @@ static int index_cps(ar_names *n, char tag, const uint32_t *c, size_t len,
 		return 0;
 	for (i = 0; i < len; i++) {
 		if (i > 0 && c[i] == c[i - 1])
-			continue;  /* same deletion as the previous one */
+			continue; /* same deletion as the previous one */
 		if (index_hash(n, hash_cps(tag, c, len, i), id) != 0)
 			return -1;
 	}
@@ -1502,8 +1534,7 @@ static int heavy_cps(ar_names *n, const char *f, size_t len, int script,
 	if (ar_names__fold(&n->tmp2, f, len, AR_FOLD_HEAVY) < 0)
 		return -1;
 	*nr = to_cps(r, MAXW, n->tmp2.ptr, n->tmp2.size);
-	if (ar_names__key(&n->tmp3, n->tmp2.ptr, n->tmp2.size, script)
-	    != AR_OK)
+	if (ar_names__key(&n->tmp3, n->tmp2.ptr, n->tmp2.size, script) != AR_OK)
 		return -1;
 	*nk = to_cps(k, MAXW, n->tmp3.ptr, n->tmp3.size);
 	return 0;
@@ -1522,8 +1553,8 @@ static int build_index(ar_names *n)
 		w->indexed = 1;
 		if (w->script == AR_NAMES_OTHER || w->fold_len >= MAXW)
 			continue;
-		if (heavy_cps(n, wfold(n, w), w->fold_len, w->script, r, &nr,
-		              k, &nk) != 0)
+		if (heavy_cps(n, wfold(n, w), w->fold_len, w->script, r, &nr, k,
+		              &nk) != 0)
 			return -1;
 		if (nr < 3)
 			continue;
@@ -1546,15 +1577,13 @@ static int accept_cost(int script, size_t n, size_t kl, int d, int kd)
 {
 	int ok;
 	if (d == 0)
-		ok = 1;  /* differs only by alef, ya or ta marbuta */
+		ok = 1; /* differs only by alef, ya or ta marbuta */
 	else if (script == AR_NAMES_LATIN)
-		ok = (d <= 1 && n >= 4) ||
-		     (d <= 2 && n >= 7) ||
+		ok = (d <= 1 && n >= 4) || (d <= 2 && n >= 7) ||
 		     (kd == 0 && n >= 4 && d <= (int)((n + 1) / 2) && d <= 3) ||
 		     (kd <= 1 && kl >= 4 && n >= 6 && d <= 3);
 	else
-		ok = (d <= 1 && n >= 3) ||
-		     (d <= 2 && n >= 6 && kd <= 1) ||
+		ok = (d <= 1 && n >= 3) || (d <= 2 && n >= 6 && kd <= 1) ||
 		     (kd == 0 && n >= 5 && d <= 2) ||
 		     (kd == 0 && n >= 8 && d <= 3);
 	if (!ok)
@@ -1651,8 +1680,9 @@ int ar_names__match(ar_names *n, const char *folded, size_t len, int script,
 			 * entries); less in Arabic, where the scale above is
 			 * finer */
 			cost -= (script == AR_NAMES_LATIN ? 3 : 2) *
-			        (w->entries > 4 ? 3 : w->entries > 0
-			                              ? w->entries - 1 : 0);
+			        (w->entries > 4   ? 3
+			         : w->entries > 0 ? w->entries - 1
+			                          : 0);
 			/* insert in order: cost, then gazetteer order */
 			for (j = nout; j > 0; j--) {
 				const ar_names_match *p = &out[j - 1];

@@ -53,26 +53,26 @@
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 
-#define ALL_FLAGS ((1u << 15) - 1)
-#define OUT_FLUSH (64 * 1024)   /* hand output to the sink past this */
+#define ALL_FLAGS   ((1u << 15) - 1)
+#define OUT_FLUSH   (64 * 1024) /* hand output to the sink past this */
 #define FAST_BUDGET (32 * 1024) /* input bytes per round of fast() */
-#define CARRY_STEP 4096         /* bytes appended to the carry at once */
-#define MAX_DECOMP 64           /* longest NFKD mapping is 18 (U+FDFA) */
-#define NEED_MORE 1             /* internal: cut here, wait for input */
+#define CARRY_STEP  4096        /* bytes appended to the carry at once */
+#define MAX_DECOMP  64          /* longest NFKD mapping is 18 (U+FDFA) */
+#define NEED_MORE   1           /* internal: cut here, wait for input */
 
 /* What fast() does with a code point below U+0800. */
 enum {
-	K_SLOW,   /* give the cluster to slow() */
-	K_COPY,   /* unchanged starter */
-	K_MAP,    /* starter folded to map[cp] */
-	K_NL,     /* line break under --spaces */
-	K_SPACE,  /* ' ' under --spaces */
-	K_DROPT,  /* removed by stage 1, transparent to clusters */
-	K_DROPS,  /* starter removed by --strip-diacritics */
-	K_MARK,   /* combining mark, kept */
-	K_MARKS   /* combining mark, removed unless its letter is not Arabic */
+	K_SLOW,  /* give the cluster to slow() */
+	K_COPY,  /* unchanged starter */
+	K_MAP,   /* starter folded to map[cp] */
+	K_NL,    /* line break under --spaces */
+	K_SPACE, /* ' ' under --spaces */
+	K_DROPT, /* removed by stage 1, transparent to clusters */
+	K_DROPS, /* starter removed by --strip-diacritics */
+	K_MARK,  /* combining mark, kept */
+	K_MARKS  /* combining mark, removed unless its letter is not Arabic */
 };
-#define K_MASK 0x0F
+#define K_MASK    0x0F
 #define K_NOSTRIP 0x10 /* starter whose marks --strip-diacritics keeps */
 
 enum { IT_CHAR, IT_RAW, IT_DEL };
@@ -90,40 +90,40 @@ typedef struct item {
 
 /* The state of one stream. */
 typedef struct nstate {
-	ar_buf carry;           /* input not processed yet */
-	char *out;              /* output not handed to the sink yet */
+	ar_buf carry; /* input not processed yet */
+	char *out;    /* output not handed to the sink yet */
 	size_t olen, ocap;
-	ar_norm_span *spans;    /* its offset map */
+	ar_norm_span *spans; /* its offset map */
 	size_t nspans, scap;
-	uint64_t out_total;     /* bytes handed to the sink so far */
-	ar_pos pos;             /* position of carry[0] (next input byte) */
-	int at_ls;              /* --spaces: at the start of a line */
-	int pend, pend_ident;   /* --spaces: blanks waiting for what follows */
+	uint64_t out_total;   /* bytes handed to the sink so far */
+	ar_pos pos;           /* position of carry[0] (next input byte) */
+	int at_ls;            /* --spaces: at the start of a line */
+	int pend, pend_ident; /* --spaces: blanks waiting for what follows */
 	uint64_t pend_s, pend_e;
-	ar_status failed;       /* set by an error until reset */
-	item *items, *tmp;      /* the cluster in slow() */
+	ar_status failed;  /* set by an error until reset */
+	item *items, *tmp; /* the cluster in slow() */
 	size_t nitems, icap, tcap;
-	UChar *u16;             /* two halves: ICU source, ICU result */
+	UChar *u16; /* two halves: ICU source, ICU result */
 	size_t ucap;
-	uint64_t *ninvalid;     /* where to count invalid sequences */
+	uint64_t *ninvalid; /* where to count invalid sequences */
 } nstate;
 
 struct ar_normalizer {
 	unsigned flags;
 	ar_invalid_mode invalid;
 	int want_offsets;
-	int compose;                  /* --nfc or --nfkc */
+	int compose; /* --nfc or --nfkc */
 	const UNormalizer2 *nfc, *nfkc;
 	uint64_t ninvalid;
 	nstate st;
-	unsigned char kind[0x800];    /* K_* for fast() */
-	unsigned char ccc[0x800];     /* canonical combining class */
-	unsigned char map[0x800][3];  /* K_MAP: length, UTF-8 bytes */
-	unsigned char pair[0x10000];  /* by two bytes: see fast() */
-	int simd;                     /* simd_blocks() may run */
-	unsigned char simd_asc[3][16];     /* ASCII classes: simd_blocks() */
-	unsigned char simd_key[5][32];     /* U+06xx classes */
-	unsigned char simd_out[256][3];    /* U+06xx mapped: length, bytes */
+	unsigned char kind[0x800];      /* K_* for fast() */
+	unsigned char ccc[0x800];       /* canonical combining class */
+	unsigned char map[0x800][3];    /* K_MAP: length, UTF-8 bytes */
+	unsigned char pair[0x10000];    /* by two bytes: see fast() */
+	int simd;                       /* simd_blocks() may run */
+	unsigned char simd_asc[3][16];  /* ASCII classes: simd_blocks() */
+	unsigned char simd_key[5][32];  /* U+06xx classes */
+	unsigned char simd_out[256][3]; /* U+06xx mapped: length, bytes */
 };
 
 /* ---- names and profiles ------------------------------------------- */
@@ -252,9 +252,8 @@ static size_t expand(const ar_normalizer *n, uint32_t cp,
 
 	*compat = 0;
 	if (cp < 0xA0 ||
-	    !((n->flags & AR_NORM_NFKC) ||
-	      ((n->flags & AR_NORM_NFKC_ARABIC) &&
-	       ar_norm__is_presentation(cp)))) {
+	    !((n->flags & AR_NORM_NFKC) || ((n->flags & AR_NORM_NFKC_ARABIC) &&
+	                                    ar_norm__is_presentation(cp)))) {
 		out[0] = cp;
 		return 1;
 	}
@@ -479,8 +478,7 @@ static int truncated(const unsigned char *d, size_t j, size_t len)
 /* Does the character after items[k..] (then the input from d[j]) join a
  * preceding letter?  1 yes, 0 no, -1 the input ends too soon. */
 static int next_joins(const ar_normalizer *n, const nstate *st, size_t k,
-                      const unsigned char *d, size_t len, size_t j,
-                      int final)
+                      const unsigned char *d, size_t len, size_t j, int final)
 {
 	uint32_t cps[MAX_DECOMP], cp;
 	size_t m, c, cnt;
@@ -541,7 +539,8 @@ static ar_status compose(const ar_normalizer *n, nstate *st, int *changed)
 		if (st->items[i].type == IT_CHAR)
 			U16_APPEND_UNSAFE(src, ns, st->items[i].cp);
 	if (unorm2_spanQuickCheckYes(n->nfc, src, (int32_t)ns, &e) ==
-	    (int32_t)ns && U_SUCCESS(e))
+	            (int32_t)ns &&
+	    U_SUCCESS(e))
 		return AR_OK;
 	e = U_ZERO_ERROR;
 	r = unorm2_normalize(n->nfc, src, (int32_t)ns, dst,
@@ -585,8 +584,8 @@ static ar_status compose(const ar_normalizer *n, nstate *st, int *changed)
 
 /* Stage 3 folds.  Returns -1 if a U+06CC waits for more input. */
 static int fold_items(const ar_normalizer *n, nstate *st,
-                      const unsigned char *d, size_t len, size_t j,
-                      int final, int *changed)
+                      const unsigned char *d, size_t len, size_t j, int final,
+                      int *changed)
 {
 	size_t k;
 
@@ -595,7 +594,8 @@ static int fold_items(const ar_normalizer *n, nstate *st,
 		uint32_t cp;
 		if (it->type != IT_CHAR)
 			continue;
-		if ((n->flags & AR_NORM_PERSIAN) && it->cp == AR_NORM__FARSI_YEH) {
+		if ((n->flags & AR_NORM_PERSIAN) &&
+		    it->cp == AR_NORM__FARSI_YEH) {
 			int r = next_joins(n, st, k + 1, d, len, j, final);
 			if (r < 0)
 				return -1;
@@ -678,7 +678,8 @@ static int slow(const ar_normalizer *n, nstate *st, const unsigned char *d,
 				set_error(st, err, d, j);
 				return AR_EUTF8;
 			}
-			len1 = ar_utf8__invalid_len((const char *)d + j, len - j);
+			len1 = ar_utf8__invalid_len((const char *)d + j,
+			                            len - j);
 			if ((rc = items_reserve(st, 1)) != AR_OK)
 				return rc;
 			it = &st->items[st->nitems++];
@@ -773,7 +774,7 @@ static int slow(const ar_normalizer *n, nstate *st, const unsigned char *d,
 #ifndef AR_NORM_NO_FAST
 
 #define REORDER_MAX 16
-#define MARK_SLACK 4096 /* bytes of marks fast() takes past its budget */
+#define MARK_SLACK  4096 /* bytes of marks fast() takes past its budget */
 
 /*
  * The cluster at d[cl] is an unchanged starter followed by marks that the
@@ -785,9 +786,8 @@ static int slow(const ar_normalizer *n, nstate *st, const unsigned char *d,
  * is too long, or may continue past the data; slow() then handles it.
  * Not used when an offset map is built.
  */
-static int reorder(const ar_normalizer *n, const unsigned char *d,
-                   size_t len, size_t cl, int nostrip, size_t *end,
-                   char *buf, size_t *blen)
+static int reorder(const ar_normalizer *n, const unsigned char *d, size_t len,
+                   size_t cl, int nostrip, size_t *end, char *buf, size_t *blen)
 {
 	unsigned char cc[REORDER_MAX];
 	unsigned short cps[REORDER_MAX];
@@ -866,13 +866,13 @@ static int reorder(const ar_normalizer *n, const unsigned char *d,
  *   ET  removed by stage 1 (tatweel, U+061C)
  * Anything else stops the block.  Not used for an offset map.
  */
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && \
-    !defined(AR_NORM_NO_SIMD)
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) &&        \
+        !defined(AR_NORM_NO_SIMD)
 #define NORM_AVX2 1
 #include <immintrin.h>
 
-enum { S_PA, S_BL, S_NL, S_NASC };                 /* simd_asc[] */
-enum { S_PS, S_MK, S_EM, S_ED, S_ET, S_NKEY };     /* simd_key[] */
+enum { S_PA, S_BL, S_NL, S_NASC };             /* simd_asc[] */
+enum { S_PS, S_MK, S_EM, S_ED, S_ET, S_NKEY }; /* simd_key[] */
 
 /* Which bytes of v are in the set tbl (bit h of tbl[lo] for the byte
  * 16 h + lo, h < 8): a 32-bit mask.  sel: 1 << (v >> 4), 0 past 0x7F. */
@@ -880,10 +880,10 @@ __attribute__((target("avx2"))) static inline uint32_t
 in_set(__m256i lo, __m256i sel, const unsigned char *tbl)
 {
 	__m256i t = _mm256_broadcastsi128_si256(
-	    _mm_loadu_si128((const __m128i *)(const void *)tbl));
+	        _mm_loadu_si128((const __m128i *)(const void *)tbl));
 	__m256i r = _mm256_and_si256(_mm256_shuffle_epi8(t, lo), sel);
 	return ~(uint32_t)_mm256_movemask_epi8(
-	    _mm256_cmpeq_epi8(r, _mm256_setzero_si256()));
+	        _mm256_cmpeq_epi8(r, _mm256_setzero_si256()));
 }
 
 /* The same for a 256-entry set of keys: i0 indexes the keys below 0x80
@@ -892,20 +892,20 @@ __attribute__((target("avx2"))) static inline uint32_t
 in_keyset(__m256i i0, __m256i i1, __m256i sel, const unsigned char *tbl)
 {
 	__m256i t0 = _mm256_broadcastsi128_si256(
-	    _mm_loadu_si128((const __m128i *)(const void *)tbl));
+	        _mm_loadu_si128((const __m128i *)(const void *)tbl));
 	__m256i t1 = _mm256_broadcastsi128_si256(
-	    _mm_loadu_si128((const __m128i *)(const void *)(tbl + 16)));
+	        _mm_loadu_si128((const __m128i *)(const void *)(tbl + 16)));
 	__m256i r = _mm256_or_si256(_mm256_shuffle_epi8(t0, i0),
 	                            _mm256_shuffle_epi8(t1, i1));
 	r = _mm256_and_si256(r, sel);
 	return ~(uint32_t)_mm256_movemask_epi8(
-	    _mm256_cmpeq_epi8(r, _mm256_setzero_si256()));
+	        _mm256_cmpeq_epi8(r, _mm256_setzero_si256()));
 }
 
 /* The key of the 2-byte character ending at each byte (valid where the
  * byte before is a lead byte D8-DB): its code point minus U+0600. */
-__attribute__((target("avx2"))) static inline __m256i
-key_of(__m256i prev, __m256i cur)
+__attribute__((target("avx2"))) static inline __m256i key_of(__m256i prev,
+                                                             __m256i cur)
 {
 	__m256i hi = _mm256_and_si256(_mm256_slli_epi16(prev, 6),
 	                              _mm256_set1_epi8((char)0xC0));
@@ -914,12 +914,11 @@ key_of(__m256i prev, __m256i cur)
 }
 
 /* 1 << (v >> 4) for bytes below 0x80, else 0. */
-__attribute__((target("avx2"))) static inline __m256i
-nibble_sel(__m256i v)
+__attribute__((target("avx2"))) static inline __m256i nibble_sel(__m256i v)
 {
 	const __m256i bits = _mm256_setr_epi8(
-	    1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0,
-	    1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
+	        1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4,
+	        8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
 	__m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4),
 	                              _mm256_set1_epi8(0x0F));
 	return _mm256_shuffle_epi8(bits, hi);
@@ -931,8 +930,9 @@ __attribute__((target("avx2"))) static inline char *
 copy_out(char *o, const unsigned char *s, size_t len, const unsigned char *end)
 {
 	if (len <= 32 && s + 32 <= end)
-		_mm256_storeu_si256((__m256i *)(void *)o,
-		                    _mm256_loadu_si256((const __m256i *)(const void *)s));
+		_mm256_storeu_si256(
+		        (__m256i *)(void *)o,
+		        _mm256_loadu_si256((const __m256i *)(const void *)s));
 	else
 		memcpy(o, s, len);
 	return o + len;
@@ -978,21 +978,24 @@ simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
 		/* lead byte and line break just before the first block */
 		cL = (d[i - 1] & 0xFC) == 0xD8;
 		cN = d[i - 1] < 0x80 &&
-		     ((n->simd_asc[S_NL][d[i - 1] & 15] >> (d[i - 1] >> 4)) & 1);
+		     ((n->simd_asc[S_NL][d[i - 1] & 15] >> (d[i - 1] >> 4)) &
+		      1);
 		while (b + 34 <= len && b < lim && nb < SIMD_CHUNK) {
 			const unsigned char *p = d + b;
-			__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+			__m256i v = _mm256_loadu_si256(
+			        (const __m256i *)(const void *)p);
 			__m256i v1 = _mm256_loadu_si256(
-			    (const __m256i *)(const void *)(p - 1));
+			        (const __m256i *)(const void *)(p - 1));
 			__m256i key, i0v, i1v, ksel, lo, sel;
-			uint32_t asc, cont, leadA, leadAp, arab, PA, BL, NL, NLp, PS,
-			    MK, EM, ED, ET, bad, ns, sts, late, rest;
+			uint32_t asc, cont, leadA, leadAp, arab, PA, BL, NL,
+			        NLp, PS, MK, EM, ED, ET, bad, ns, sts, late,
+			        rest;
 
 			asc = ~(uint32_t)_mm256_movemask_epi8(v);
 			cont = (uint32_t)_mm256_movemask_epi8(
-			    _mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v));
+			        _mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v));
 			leadA = (uint32_t)_mm256_movemask_epi8(
-			    _mm256_cmpeq_epi8(_mm256_and_si256(v, fc), d8));
+			        _mm256_cmpeq_epi8(_mm256_and_si256(v, fc), d8));
 			leadAp = leadA << 1 | cL;
 			/* every non-ASCII character is D8-DB + one continuation
 			 * byte; a 2-byte character may begin in the block before */
@@ -1008,7 +1011,8 @@ simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
 			if ((rest = asc & ~PA) != 0) {
 				BL = rest & in_set(lo, sel, n->simd_asc[S_BL]);
 				if ((rest &= ~BL) != 0)
-					NL = rest & in_set(lo, sel, n->simd_asc[S_NL]);
+					NL = rest &
+					     in_set(lo, sel, n->simd_asc[S_NL]);
 			}
 			/* line breaks one byte back: a blank after one is trimmed */
 			NLp = NL << 1 | cN;
@@ -1018,19 +1022,26 @@ simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
 			{
 				__m256i top = _mm256_and_si256(key, hi8);
 				i0v = _mm256_or_si256(lo, top);
-				i1v = _mm256_or_si256(lo, _mm256_xor_si256(top, hi8));
-				ksel = nibble_sel(_mm256_andnot_si256(hi8, key));
+				i1v = _mm256_or_si256(
+				        lo, _mm256_xor_si256(top, hi8));
+				ksel = nibble_sel(
+				        _mm256_andnot_si256(hi8, key));
 			}
-			PS = arab & in_keyset(i0v, i1v, ksel, n->simd_key[S_PS]);
+			PS = arab &
+			     in_keyset(i0v, i1v, ksel, n->simd_key[S_PS]);
 			MK = EM = ED = ET = 0;
 			if ((rest = arab & ~PS) != 0) {
-				MK = rest & in_keyset(i0v, i1v, ksel, n->simd_key[S_MK]);
-				ED = rest & in_keyset(i0v, i1v, ksel, n->simd_key[S_ED]);
+				MK = rest & in_keyset(i0v, i1v, ksel,
+				                      n->simd_key[S_MK]);
+				ED = rest & in_keyset(i0v, i1v, ksel,
+				                      n->simd_key[S_ED]);
 				if ((rest &= ~(MK | ED)) != 0) {
 					EM = rest &
-					     in_keyset(i0v, i1v, ksel, n->simd_key[S_EM]);
+					     in_keyset(i0v, i1v, ksel,
+					               n->simd_key[S_EM]);
 					ET = rest &
-					     in_keyset(i0v, i1v, ksel, n->simd_key[S_ET]);
+					     in_keyset(i0v, i1v, ksel,
+					               n->simd_key[S_ET]);
 				}
 			}
 
@@ -1048,8 +1059,10 @@ simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
 				late &= late - 1;
 				if (q[0] < 0x80)
 					k = n->kind[q[0]];
-				else if (q[0] - 0xC2u < 0x1E && (q[1] & 0xC0) == 0x80)
-					k = n->kind[((q[0] & 0x1F) << 6) | (q[1] & 0x3F)];
+				else if (q[0] - 0xC2u < 0x1E &&
+				         (q[1] & 0xC0) == 0x80)
+					k = n->kind[((q[0] & 0x1F) << 6) |
+					            (q[1] & 0x3F)];
 				k &= K_MASK;
 				if (k != K_COPY && k != K_MAP)
 					bad |= 1u << j;
@@ -1059,12 +1072,19 @@ simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
 				uint32_t ord = ~0u;
 				if (order) {
 					__m256i v2 = _mm256_loadu_si256(
-					    (const __m256i *)(const void *)(p - 2));
+					        (const __m256i
+					                 *)(const void *)(p -
+					                                  2));
 					__m256i v3 = _mm256_loadu_si256(
-					    (const __m256i *)(const void *)(p - 3));
+					        (const __m256i
+					                 *)(const void *)(p -
+					                                  3));
 					__m256i key2 = key_of(v3, v2);
-					ord = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
-					    _mm256_max_epu8(key, key2), key));
+					ord = (uint32_t)_mm256_movemask_epi8(
+					        _mm256_cmpeq_epi8(
+					                _mm256_max_epu8(key,
+					                                key2),
+					                key));
 				}
 				bad |= MK & ~(((PA | PS) << 2 | cA) |
 				              ((MK << 2 | cM) & ord));
@@ -1083,13 +1103,16 @@ simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
 				/* cut before the first bad byte, at a starter */
 				unsigned fb = (unsigned)__builtin_ctz(bad);
 				sts &= (1u << fb) - 1;
-				cut = sts ? b + 31 - (unsigned)__builtin_clz(sts)
+				cut = sts ? b + 31 -
+				                      (unsigned)__builtin_clz(
+				                              sts)
 				          : last_sts;
 				stop = 1;
 				break;
 			}
 			if (sts)
-				last_sts = b + 31 - (unsigned)__builtin_clz(sts);
+				last_sts =
+				        b + 31 - (unsigned)__builtin_clz(sts);
 			cA = ((PA | PS) >> 30);
 			cM = MK >> 30;
 			cE = (PS | EM | ED) >> 30;
@@ -1111,9 +1134,11 @@ simd_blocks(const ar_normalizer *n, const unsigned char *d, size_t len,
 			while (ev) {
 				size_t e = b + (unsigned)__builtin_ctz(ev);
 				const unsigned char *m =
-				    n->simd_out[((d[e - 1] << 6) & 0xC0) | (d[e] & 0x3F)];
+				        n->simd_out[((d[e - 1] << 6) & 0xC0) |
+				                    (d[e] & 0x3F)];
 				ev &= ev - 1;
-				o = copy_out(o, d + from, e - 1 - from, d + len);
+				o = copy_out(o, d + from, e - 1 - from,
+				             d + len);
 				o[0] = (char)m[1];
 				o[1] = (char)m[2];
 				o += m[0];
@@ -1165,8 +1190,8 @@ static void snap_restore(nstate *st, const snapshot *s)
  * characters is not for the table, its output is taken back.
  */
 static ar_status fast(const ar_normalizer *n, nstate *st,
-                      const unsigned char *d, size_t len, size_t i,
-                      int final, size_t *stop, int *need_slow)
+                      const unsigned char *d, size_t len, size_t i, int final,
+                      size_t *stop, int *need_slow)
 {
 	const unsigned char *kind = n->kind;
 	const uint64_t base = st->pos.offset;
@@ -1186,47 +1211,47 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 	memset(&snap, 0, sizeof snap);
 	/* Without an offset map, output goes straight into the buffer,
 	 * reserved below; short runs are copied 16 bytes at a time. */
-#define RUN_FLUSH(to)                                                    \
-	do {                                                             \
-		size_t L_ = (to)-run;                                    \
-		if (L_ == 0)                                             \
-			break;                                           \
-		if (!offs) {                                             \
-			char *o_ = st->out + st->olen;                       \
-			if (L_ <= 16 && run + 16 <= len)                     \
-				memcpy(o_, d + run, 16);                         \
-			else                                                 \
-				memcpy(o_, d + run, L_);                         \
-			st->olen += L_;                                      \
-		} else {                                                 \
-			rc = w_put(n, st, d + run, L_, base + run,           \
-			           base + (to), 1);                          \
-			if (rc != AR_OK)                                     \
-				return rc;                                   \
-		}                                                        \
+#define RUN_FLUSH(to)                                                          \
+	do {                                                                   \
+		size_t L_ = (to)-run;                                          \
+		if (L_ == 0)                                                   \
+			break;                                                 \
+		if (!offs) {                                                   \
+			char *o_ = st->out + st->olen;                         \
+			if (L_ <= 16 && run + 16 <= len)                       \
+				memcpy(o_, d + run, 16);                       \
+			else                                                   \
+				memcpy(o_, d + run, L_);                       \
+			st->olen += L_;                                        \
+		} else {                                                       \
+			rc = w_put(n, st, d + run, L_, base + run,             \
+			           base + (to), 1);                            \
+			if (rc != AR_OK)                                       \
+				return rc;                                     \
+		}                                                              \
 	} while (0)
-#define DIRTY()                                                          \
-	do {                                                             \
-		if (cl != SIZE_MAX && !dirty) {                          \
-			snap_take(st, &snap, run);                           \
-			dirty = 1;                                           \
-		}                                                        \
+#define DIRTY()                                                                \
+	do {                                                                   \
+		if (cl != SIZE_MAX && !dirty) {                                \
+			snap_take(st, &snap, run);                             \
+			dirty = 1;                                             \
+		}                                                              \
 	} while (0)
-#define NEW_CLUSTER()                                                    \
-	do {                                                             \
-		if (i >= lim)                                            \
-			goto budget;                                         \
-		cl = i;                                                  \
-		cl_ls = at_ls;                                           \
-		dirty = 0;                                               \
-		last_ccc = 0;                                            \
+#define NEW_CLUSTER()                                                          \
+	do {                                                                   \
+		if (i >= lim)                                                  \
+			goto budget;                                           \
+		cl = i;                                                        \
+		cl_ls = at_ls;                                                 \
+		dirty = 0;                                                     \
+		last_ccc = 0;                                                  \
 	} while (0)
 
 	lim = len - i > FAST_BUDGET ? i + FAST_BUDGET : len;
 	/* Output is at most twice the input (an ASCII digit becomes an
 	 * Arabic-Indic one); marks may run MARK_SLACK bytes past lim. */
-	if (!offs && (rc = out_reserve(st, 2 * (lim - i + MARK_SLACK) + 64)) !=
-	                 AR_OK)
+	if (!offs &&
+	    (rc = out_reserve(st, 2 * (lim - i + MARK_SLACK) + 64)) != AR_OK)
 		return rc;
 	while (i < len) {
 		unsigned c;
@@ -1237,7 +1262,8 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 			size_t wrote, adv, pl = i - run;
 			char *o = st->out + st->olen;
 			int nl;
-			adv = simd_blocks(n, d, len, i, lim, o + pl, &wrote, &nl);
+			adv = simd_blocks(n, d, len, i, lim, o + pl, &wrote,
+			                  &nl);
 			if (adv) {
 				memcpy(o, d + run, pl);
 				st->olen += pl + wrote;
@@ -1263,7 +1289,8 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 		 * where the last character started: the open cluster. */
 		if (i + 2 < len && i < lim) {
 			const unsigned char *p = d + i, *p0 = p, *lastp = NULL;
-			const unsigned char *pe = d + (len - 2 < lim ? len - 2 : lim);
+			const unsigned char *pe =
+			        d + (len - 2 < lim ? len - 2 : lim);
 			const unsigned char *pair = n->pair;
 #ifdef NORM_AVX2
 			/* With blocks, only get past what stopped them. */
@@ -1272,7 +1299,8 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 #endif
 			/* combining class of the last kept mark; 255 when no
 			 * mark may follow in this loop */
-			unsigned pcc = (mapped || cl == SIZE_MAX) ? 255 : last_ccc;
+			unsigned pcc =
+			        (mapped || cl == SIZE_MAX) ? 255 : last_ccc;
 			do {
 				uint16_t w;
 				unsigned v, cc_;
@@ -1355,7 +1383,8 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 				nk = kind[b];
 			else if (b - 0xC2 < 0x1E && i + 2 < len &&
 			         (d[i + 2] & 0xC0) == 0x80)
-				nk = kind[((b & 0x1F) << 6) | (d[i + 2] & 0x3F)];
+				nk = kind[((b & 0x1F) << 6) |
+				          (d[i + 2] & 0x3F)];
 			else
 				goto slow;
 			nk &= K_MASK;
@@ -1416,15 +1445,16 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 				 * typed before the vowel): sort the cluster. */
 				char buf[REORDER_MAX * 2 + 2];
 				size_t end, blen;
-				if (mapped || !reorder(n, d, len, cl, nostrip, &end,
-				                       buf, &blen))
+				if (mapped || !reorder(n, d, len, cl, nostrip,
+				                       &end, buf, &blen))
 					goto slow;
 				if (dirty) {
 					snap_restore(st, &snap);
 					run = snap.run;
 				}
 				RUN_FLUSH(cl);
-				rc = w_put(n, st, buf, blen, base + cl, base + end, 0);
+				rc = w_put(n, st, buf, blen, base + cl,
+				           base + end, 0);
 				if (rc != AR_OK)
 					return rc;
 				run = i = end;
@@ -1443,9 +1473,8 @@ static ar_status fast(const ar_normalizer *n, nstate *st,
 		}
 	drop:
 		RUN_FLUSH(i);
-		if (offs &&
-		    (rc = w_put(n, st, NULL, 0, base + i, base + i + clen, 0)) !=
-		        AR_OK)
+		if (offs && (rc = w_put(n, st, NULL, 0, base + i,
+		                        base + i + clen, 0)) != AR_OK)
 			return rc;
 		i += clen;
 		run = i;
@@ -1497,7 +1526,7 @@ static void pos_advance(ar_pos *p, const unsigned char *d, size_t len)
 {
 	const unsigned char *s = d, *end, *nl, *last = NULL;
 
-	if (len == 0)   /* d may be NULL: no arithmetic or memchr on it */
+	if (len == 0) /* d may be NULL: no arithmetic or memchr on it */
 		return;
 	end = d + len;
 	while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
@@ -1623,8 +1652,8 @@ static ar_status state_feed(const ar_normalizer *n, nstate *st,
 		rc = process(n, st, s, len, 0, &c, sink, payload, err);
 		if (rc != AR_OK)
 			goto fail;
-		if (c < len && (rc = ar_buf__put(&st->carry, s + c, len - c)) !=
-		                   AR_OK)
+		if (c < len &&
+		    (rc = ar_buf__put(&st->carry, s + c, len - c)) != AR_OK)
 			goto fail;
 	}
 	rc = flush(n, st, sink, payload);
@@ -1640,8 +1669,7 @@ fail:
 }
 
 static ar_status state_finish(const ar_normalizer *n, nstate *st,
-                              ar_norm_sink sink, void *payload,
-                              ar_error *err)
+                              ar_norm_sink sink, void *payload, ar_error *err)
 {
 	size_t c;
 	ar_status rc = st->failed;
@@ -1697,7 +1725,8 @@ static void build_tables(ar_normalizer *n)
 		else if ((f & AR_NORM_STRIP_DIACRITICS) &&
 		         ar_norm__is_hamza_mark(cp))
 			k = K_SLOW;
-		else if ((f & AR_NORM_STRIP_DIACRITICS) && ar_norm__is_strip(cp))
+		else if ((f & AR_NORM_STRIP_DIACRITICS) &&
+		         ar_norm__is_strip(cp))
 			k = cc == 0 ? K_DROPS : K_MARKS;
 		else if (cc != 0)
 			k = K_MARK;
@@ -1736,8 +1765,7 @@ static void build_tables(ar_normalizer *n)
 			unsigned v = 0, kk = n->kind[cp] & K_MASK;
 			if (kk == K_COPY)
 				v = cp < 0x80 ? 1 : 2;
-			else if (kk == K_MARK && cp >= 0x80 &&
-			         n->ccc[cp] < 64)
+			else if (kk == K_MARK && cp >= 0x80 && n->ccc[cp] < 64)
 				v = 2 | (n->compose ? n->ccc[cp] : 1) << 2;
 			if (v == 0)
 				continue;
@@ -1749,7 +1777,8 @@ static void build_tables(ar_normalizer *n)
 			}
 			b0 = 0xC0 | (cp >> 6);
 			b1 = 0x80 | (cp & 0x3F);
-			n->pair[big ? (b0 << 8 | b1) : (b1 << 8 | b0)] = (unsigned char)v;
+			n->pair[big ? (b0 << 8 | b1) : (b1 << 8 | b0)] =
+			        (unsigned char)v;
 		}
 	}
 }
@@ -1762,10 +1791,13 @@ static void build_simd(ar_normalizer *n)
 
 	for (cp = 0; cp < 0x80; cp++) {
 		unsigned kk = n->kind[cp] & K_MASK;
-		int set = kk == K_COPY ? S_PA : kk == K_SPACE ? S_BL
-		                              : kk == K_NL ? S_NL : -1;
+		int set = kk == K_COPY    ? S_PA
+		          : kk == K_SPACE ? S_BL
+		          : kk == K_NL    ? S_NL
+		                          : -1;
 		if (set >= 0)
-			n->simd_asc[set][cp & 15] |= (unsigned char)(1u << (cp >> 4));
+			n->simd_asc[set][cp & 15] |=
+			        (unsigned char)(1u << (cp >> 4));
 	}
 	for (key = 0; key < 256; key++) {
 		unsigned k, kk;
@@ -1787,7 +1819,8 @@ static void build_simd(ar_normalizer *n)
 				set = S_MK;
 				maxccc = n->ccc[cp];
 			}
-		} else if (kk == K_MAP && !(k & K_NOSTRIP) && n->map[cp][0] <= 2) {
+		} else if (kk == K_MAP && !(k & K_NOSTRIP) &&
+		           n->map[cp][0] <= 2) {
 			set = S_EM;
 			memcpy(n->simd_out[key], n->map[cp], 3);
 		} else if (kk == K_MARKS) {
@@ -1797,7 +1830,7 @@ static void build_simd(ar_normalizer *n)
 		}
 		if (set >= 0)
 			n->simd_key[set][(key >> 7) * 16 + (key & 15)] |=
-			    (unsigned char)(1u << ((key >> 4) & 7));
+			        (unsigned char)(1u << ((key >> 4) & 7));
 	}
 	__builtin_cpu_init();
 	n->simd = __builtin_cpu_supports("avx2") != 0;

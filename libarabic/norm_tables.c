@@ -31,8 +31,8 @@ int ar_norm__is_hspace(uint32_t cp)
 	/* TAB, SPACE, NO-BREAK SPACE, EN QUAD..HAIR SPACE, NARROW NO-BREAK
 	 * SPACE, MEDIUM MATHEMATICAL SPACE, IDEOGRAPHIC SPACE. */
 	return cp == 0x09 || cp == 0x20 || cp == 0xA0 ||
-	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
-	       cp == 0x205F || cp == 0x3000;
+	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+	       cp == 0x3000;
 }
 
 int ar_norm__is_linebreak(uint32_t cp)
@@ -55,8 +55,7 @@ int ar_norm__is_strip(uint32_t cp)
 	return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
 	       (cp >= 0x0610 && cp <= 0x061A) ||
 	       (cp >= 0x06D6 && cp <= 0x06DC) ||
-	       (cp >= 0x06DF && cp <= 0x06E8) ||
-	       (cp >= 0x06EA && cp <= 0x06ED);
+	       (cp >= 0x06DF && cp <= 0x06E8) || (cp >= 0x06EA && cp <= 0x06ED);
 }
 
 int ar_norm__is_hamza_mark(uint32_t cp)
@@ -81,8 +80,7 @@ int ar_norm__is_arabic(uint32_t cp)
 int ar_norm__is_presentation(uint32_t cp)
 {
 	/* ARABIC PRESENTATION FORMS-A and -B. */
-	return (cp >= 0xFB50 && cp <= 0xFDFF) ||
-	       (cp >= 0xFE70 && cp <= 0xFEFF);
+	return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
 }
 
 /*
@@ -118,13 +116,23 @@ int ar_norm__is_presentation(uint32_t cp)
 static uint32_t fold_persian(uint32_t cp)
 {
 	switch (cp) {
-	case 0x06A9: case 0x06AA: return 0x0643;
-	case 0x06C1: case 0x06BE: case 0x06D5: return 0x0647;
-	case 0x06C3: return 0x0629;
-	case 0x0675: return 0x0623;
-	case 0x0676: return 0x0624;
-	case 0x0678: return 0x0626;
-	default: return cp;
+	case 0x06A9:
+	case 0x06AA:
+		return 0x0643;
+	case 0x06C1:
+	case 0x06BE:
+	case 0x06D5:
+		return 0x0647;
+	case 0x06C3:
+		return 0x0629;
+	case 0x0675:
+		return 0x0623;
+	case 0x0676:
+		return 0x0624;
+	case 0x0678:
+		return 0x0626;
+	default:
+		return cp;
 	}
 }
 
@@ -168,14 +176,29 @@ uint32_t ar_norm__fold_tail(uint32_t cp, unsigned flags)
 	 * (U+06D4, Urdu) -> their ASCII counterparts. */
 	if (flags & AR_NORM_PUNCT) {
 		switch (cp) {
-		case 0x060C: cp = ','; break;
-		case 0x061B: cp = ';'; break;
-		case 0x061F: cp = '?'; break;
-		case 0x066A: cp = '%'; break;
-		case 0x066B: cp = '.'; break;
-		case 0x066C: cp = ','; break;
-		case 0x06D4: cp = '.'; break;
-		default: break;
+		case 0x060C:
+			cp = ',';
+			break;
+		case 0x061B:
+			cp = ';';
+			break;
+		case 0x061F:
+			cp = '?';
+			break;
+		case 0x066A:
+			cp = '%';
+			break;
+		case 0x066B:
+			cp = '.';
+			break;
+		case 0x066C:
+			cp = ',';
+			break;
+		case 0x06D4:
+			cp = '.';
+			break;
+		default:
+			break;
 		}
 	}
 	return cp;

@@ -8,13 +8,13 @@
 #include <stdint.h>
 
 /* Code point classes (the exact sets of issue 2 and arabic/norm.h). */
-int ar_norm__is_invisible(uint32_t cp);   /* --invisible removes it */
-int ar_norm__is_hspace(uint32_t cp);      /* --spaces makes it ' ' */
-int ar_norm__is_linebreak(uint32_t cp);   /* ends a line for trimming */
-int ar_norm__is_strip(uint32_t cp);       /* --strip-diacritics set */
-int ar_norm__is_hamza_mark(uint32_t cp);  /* U+0653..U+0655 */
-int ar_norm__is_arabic(uint32_t cp);      /* in an Arabic block */
-int ar_norm__is_presentation(uint32_t cp);/* --nfkc-arabic ranges */
+int ar_norm__is_invisible(uint32_t cp);    /* --invisible removes it */
+int ar_norm__is_hspace(uint32_t cp);       /* --spaces makes it ' ' */
+int ar_norm__is_linebreak(uint32_t cp);    /* ends a line for trimming */
+int ar_norm__is_strip(uint32_t cp);        /* --strip-diacritics set */
+int ar_norm__is_hamza_mark(uint32_t cp);   /* U+0653..U+0655 */
+int ar_norm__is_arabic(uint32_t cp);       /* in an Arabic block */
+int ar_norm__is_presentation(uint32_t cp); /* --nfkc-arabic ranges */
 
 /* The one-to-one letter folds after --strip-diacritics, in their order:
  * persian, alef, hamza, ya, ta-marbuta, digits, punct.  U+06CC under

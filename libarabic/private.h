@@ -14,7 +14,8 @@
 /* ar_buf helpers (status.c). */
 ar_status ar_buf__grow(ar_buf *b, size_t need);
 ar_status ar_buf__put(ar_buf *b, const void *data, size_t len);
-static inline void ar_buf__clear(ar_buf *b) {
+static inline void ar_buf__clear(ar_buf *b)
+{
 	b->size = 0;
 	if (b->ptr)
 		b->ptr[0] = '\0';
@@ -24,9 +25,9 @@ static inline void ar_buf__clear(ar_buf *b) {
 void ar_error__set(ar_error *err, uint64_t line, uint64_t column,
                    uint64_t offset, const char *fmt, ...)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 5, 6)))
+        __attribute__((format(printf, 5, 6)))
 #endif
-	;
+        ;
 
 /*
  * Tracks line and column (in characters) of a byte stream so that errors can
@@ -35,11 +36,14 @@ void ar_error__set(ar_error *err, uint64_t line, uint64_t column,
  * bytes.
  */
 typedef struct ar_pos {
-	uint64_t offset;  /* bytes seen so far */
-	uint64_t line;    /* 1-based line of the next byte */
-	uint64_t col;     /* 1-based column (characters) of the next byte */
+	uint64_t offset; /* bytes seen so far */
+	uint64_t line;   /* 1-based line of the next byte */
+	uint64_t col;    /* 1-based column (characters) of the next byte */
 } ar_pos;
-#define AR_POS_INIT { 0, 1, 1 }
+#define AR_POS_INIT                                                            \
+	{                                                                      \
+		0, 1, 1                                                        \
+	}
 void ar_pos__advance(ar_pos *p, const char *s, size_t len);
 
 /* Length of the longest prefix of s[0..len) that is a valid UTF-8 sequence

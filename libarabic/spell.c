@@ -28,32 +28,32 @@
 #define AR_DICTDIR "/usr/share/hunspell"
 #endif
 
-#define MEMO_MAX (1u << 20)   /* cached words before the cache is emptied */
-#define NAME_SUGS 8           /* name candidates looked at */
+#define MEMO_MAX  (1u << 20) /* cached words before the cache is emptied */
+#define NAME_SUGS 8          /* name candidates looked at */
 
 enum { V_OK = 0, V_NAME = 1, V_UNKNOWN = 2 };
 
 typedef struct memo {
 	uint64_t h;
-	uint32_t off, len;       /* key (the word as written) in sp->keys */
-	int32_t gaz;             /* gazetteer word accepted, or -1 */
-	uint16_t gaz_pre;        /* bytes of proclitics before it */
-	uint16_t gaz_suf;        /* bytes after it ('s) */
+	uint32_t off, len; /* key (the word as written) in sp->keys */
+	int32_t gaz;       /* gazetteer word accepted, or -1 */
+	uint16_t gaz_pre;  /* bytes of proclitics before it */
+	uint16_t gaz_suf;  /* bytes after it ('s) */
 	uint8_t verdict;
 	uint8_t sugs_done;
 	uint16_t nsugs;
-	char **sugs;             /* malloc'd strings */
+	char **sugs; /* malloc'd strings */
 } memo;
 
 typedef struct dict {
 	Hunhandle *h;
 	int arabic;
-	UConverter *cnv;         /* the dictionary's encoding when it is not
+	UConverter *cnv; /* the dictionary's encoding when it is not
 	                            UTF-8, else NULL */
-	int loading;             /* h is being created by thread thr */
-	int tried;               /* h was created (or creation failed) */
+	int loading;     /* h is being created by thread thr */
+	int tried;       /* h was created (or creation failed) */
 	pthread_t thr;
-	char *aff, *dic;         /* paths, for the loader */
+	char *aff, *dic; /* paths, for the loader */
 } dict;
 
 /* Consistency: use of one variant of one group in the current stream. */
@@ -61,14 +61,14 @@ typedef struct use {
 	uint32_t group, variant;
 	uint32_t count;
 	uint64_t start, end, line, col;
-	char *word;              /* first occurrence as written */
+	char *word; /* first occurrence as written */
 	size_t len;
 	uint16_t pre, suf;
 } use;
 
 struct ar_spell_findings {
 	ar_finding *v;
-	void **blocks;           /* the memory of each finding */
+	void **blocks; /* the memory of each finding */
 	size_t n, a;
 };
 
@@ -99,10 +99,14 @@ struct ar_speller {
 const char *ar_finding_kind_name(ar_finding_kind k)
 {
 	switch (k) {
-	case AR_FINDING_UNKNOWN: return "unknown";
-	case AR_FINDING_NAME: return "name";
-	case AR_FINDING_INCONSISTENT: return "inconsistent";
-	default: return NULL;
+	case AR_FINDING_UNKNOWN:
+		return "unknown";
+	case AR_FINDING_NAME:
+		return "name";
+	case AR_FINDING_INCONSISTENT:
+		return "inconsistent";
+	default:
+		return NULL;
 	}
 }
 
@@ -148,7 +152,8 @@ static int find_dict(char *prefix, size_t size, const char *name, size_t len,
 		if (dl) {
 			snprintf(prefix, size, "%.*s/%.*s", (int)dl, env,
 			         (int)len, name);
-			if (readable(prefix, ".aff") && readable(prefix, ".dic"))
+			if (readable(prefix, ".aff") &&
+			    readable(prefix, ".dic"))
 				return 1;
 		}
 		env = c ? c + 1 : NULL;
@@ -177,9 +182,9 @@ static int aff_encoding(const char *aff, char *enc, size_t size)
 		int whole = at_start;
 		at_start = n > 0 && line[n - 1] == '\n';
 		if (!whole)
-			continue;  /* the rest of a long line */
+			continue; /* the rest of a long line */
 		if (memcmp(p, "\xef\xbb\xbf", 3) == 0)
-			p += 3;    /* a UTF-8 byte order mark */
+			p += 3; /* a UTF-8 byte order mark */
 		if (strncmp(p, "SET", 3) != 0 || (p[3] != ' ' && p[3] != '\t'))
 			continue;
 		p += 3;
@@ -226,8 +231,7 @@ static ar_status open_converter(UConverter **out, const char *enc)
 /* A UTF-8 word (NUL-terminated) in the encoding of d: w itself for a
  * UTF-8 dictionary, else a copy in buf; NULL when the encoding cannot
  * write it. */
-static const char *to_dict(const dict *d, const char *w, char *buf,
-                           size_t size)
+static const char *to_dict(const dict *d, const char *w, char *buf, size_t size)
 {
 	UChar u[1024];
 	int32_t nu;
@@ -371,15 +375,18 @@ static ar_status open_dicts(ar_speller *sp, const char *list,
 						base = p + i + 1;
 				bl = (size_t)(p + len - base);
 				for (i = 0; i < bl && i < 100; i++)
-					pkg[i] = base[i] == '_' ? '-' :
-					         (base[i] >= 'A' && base[i] <= 'Z')
-					         ? (char)(base[i] + 32) : base[i];
+					pkg[i] = base[i] == '_' ? '-'
+					         : (base[i] >= 'A' &&
+					            base[i] <= 'Z')
+					                 ? (char)(base[i] + 32)
+					                 : base[i];
 				pkg[i] = '\0';
-				ar_error__set(err, 0, 0, 0,
-				              "hunspell dictionary '%.*s' not "
-				              "found (searched DICPATH and %s; on "
-				              "Debian, install hunspell-%s)",
-				              (int)len, p, AR_DICTDIR, pkg);
+				ar_error__set(
+				        err, 0, 0, 0,
+				        "hunspell dictionary '%.*s' not "
+				        "found (searched DICPATH and %s; on "
+				        "Debian, install hunspell-%s)",
+				        (int)len, p, AR_DICTDIR, pkg);
 				return AR_EDICT;
 			}
 			bl = strlen(prefix) + 5;
@@ -398,11 +405,12 @@ static ar_status open_dicts(ar_speller *sp, const char *list,
 				return AR_EDICT;
 			}
 			if (open_converter(&d->cnv, enc) != AR_OK) {
-				ar_error__set(err, 0, 0, 0,
-				              "hunspell dictionary '%s': encoding "
-				              "'%s' (SET line of %s) is not one "
-				              "ICU can convert", prefix, enc,
-				              d->aff);
+				ar_error__set(
+				        err, 0, 0, 0,
+				        "hunspell dictionary '%s': encoding "
+				        "'%s' (SET line of %s) is not one "
+				        "ICU can convert",
+				        prefix, enc, d->aff);
 				return AR_EDICT;
 			}
 			base = strrchr(prefix, '/');
@@ -440,10 +448,9 @@ static ar_status load_builtin(ar_speller *sp, ar_error *err)
 			return st;
 	}
 	if (ar_names__loanwords_len) {
-		st = ar_names__parse_words(sp->names, AR_NAMES_LOAN,
-		                           ar_names__loanwords,
-		                           ar_names__loanwords_len,
-		                           "(built-in loanwords)", err);
+		st = ar_names__parse_words(
+		        sp->names, AR_NAMES_LOAN, ar_names__loanwords,
+		        ar_names__loanwords_len, "(built-in loanwords)", err);
 		if (st != AR_OK)
 			return st;
 	}
@@ -476,8 +483,9 @@ ar_status ar_speller_new(ar_speller **out, const ar_spell_options *opts,
 	sp->memo = calloc(sp->memo_slots, sizeof *sp->memo);
 	st = sp->memo ? ar_names__new(&sp->names) : AR_ENOMEM;
 	if (st == AR_OK)
-		st = open_dicts(sp, opts->dictionaries ? opts->dictionaries
-		                                       : "ar,en_US",
+		st = open_dicts(sp,
+		                opts->dictionaries ? opts->dictionaries
+		                                   : "ar,en_US",
 		                opts->dict_dir, err);
 	to.flags = AR_TOK_WHITESPACE;
 	to.invalid = opts->invalid;
@@ -598,8 +606,7 @@ static ar_status read_file(ar_buf *b, const char *path, ar_error *err)
 	return ar_buf__put(b, "", 0);
 }
 
-ar_status ar_speller_load_names(ar_speller *sp, const char *path,
-                                ar_error *err)
+ar_status ar_speller_load_names(ar_speller *sp, const char *path, ar_error *err)
 {
 	ar_buf b = AR_BUF_INIT;
 	ar_status st;
@@ -644,13 +651,13 @@ ar_status ar_speller_add_word(ar_speller *sp, const char *word, size_t len)
 
 /* What the analysis of a word found. */
 typedef struct verdict {
-	int v;                   /* V_* */
-	long gaz;                /* accepted gazetteer word, or -1 */
-	size_t pre, suf;         /* bytes of the word around the stem */
+	int v;           /* V_* */
+	long gaz;        /* accepted gazetteer word, or -1 */
+	size_t pre, suf; /* bytes of the word around the stem */
 	ar_names_match m[NAME_SUGS];
 	int nm;
 	size_t mpre[NAME_SUGS], msuf[NAME_SUGS]; /* bytes kept around each */
-	int elided[NAME_SUGS];   /* l+al: the name's alef is dropped */
+	int elided[NAME_SUGS]; /* l+al: the name's alef is dropped */
 } verdict;
 
 static int hun_ok(ar_speller *sp, int arabic, const char *w)
@@ -724,19 +731,19 @@ static size_t after_letters(const char *w, size_t len, size_t n)
 	return i;
 }
 
-#define A_WAW "\xd9\x88"
-#define A_FA "\xd9\x81"
-#define A_BA "\xd8\xa8"
-#define A_KAF "\xd9\x83"
-#define A_LAM "\xd9\x84"
-#define A_ALEF "\xd8\xa7"
+#define A_WAW        "\xd9\x88"
+#define A_FA         "\xd9\x81"
+#define A_BA         "\xd8\xa8"
+#define A_KAF        "\xd9\x83"
+#define A_LAM        "\xd9\x84"
+#define A_ALEF       "\xd8\xa7"
 #define A_TA_MARBUTA "\xd8\xa9"
 
 /* A way to read an Arabic word as proclitics + stem. */
 typedef struct split {
-	size_t skip;        /* bytes of the folded word before the stem */
-	size_t letters;     /* letters of the written word before it */
-	int elided;         /* the stem is "ا" + folded[skip..] (لل) */
+	size_t skip;    /* bytes of the folded word before the stem */
+	size_t letters; /* letters of the written word before it */
+	int elided;     /* the stem is "ا" + folded[skip..] (لل) */
 } split;
 
 /* The readings of folded Arabic word f: و/ف, then ب/ك/ل, then ال, and
@@ -750,7 +757,8 @@ static int arabic_splits(const char *f, size_t len, split *out)
 	for (a = 0; a < 3; a++)
 		for (b = 0; b < 4; b++) {
 			size_t p = strlen(conj[a]) + strlen(prep[b]);
-			if (p + 4 > len || memcmp(f, conj[a], strlen(conj[a])) ||
+			if (p + 4 > len ||
+			    memcmp(f, conj[a], strlen(conj[a])) ||
 			    memcmp(f + strlen(conj[a]), prep[b],
 			           strlen(prep[b])))
 				continue;
@@ -847,8 +855,10 @@ static int rank_names(ar_speller *sp, ar_names_match *m, int nm, int arabic)
 			    ar_buf__put(&sp->tmp, "", 1) != AR_OK)
 				return -1;
 			for (j = 0; j < l; j++)
-				if (sp->tmp.ptr[j] >= 'A' && sp->tmp.ptr[j] <= 'Z')
-					sp->tmp.ptr[j] = (char)(sp->tmp.ptr[j] + 32);
+				if (sp->tmp.ptr[j] >= 'A' &&
+				    sp->tmp.ptr[j] <= 'Z')
+					sp->tmp.ptr[j] =
+					        (char)(sp->tmp.ptr[j] + 32);
 			if (hun_ok(sp, arabic, sp->tmp.ptr)) {
 				m[i].cost += 64;
 				continue;
@@ -860,8 +870,8 @@ static int rank_names(ar_speller *sp, ar_names_match *m, int nm, int arabic)
 }
 
 /* Merge name candidates of one reading into v, keeping the best. */
-static void add_matches(verdict *v, const ar_names_match *m, int nm,
-                        size_t pre, size_t suf, int elided)
+static void add_matches(verdict *v, const ar_names_match *m, int nm, size_t pre,
+                        size_t suf, int elided)
 {
 	int i, j;
 	for (i = 0; i < nm; i++) {
@@ -949,8 +959,10 @@ static ar_status analyse_latin(ar_speller *sp, const char *w, size_t len,
 				verdict pv;
 				memset(&pv, 0, sizeof pv);
 				pv.gaz = -1;
-				if (i == a || analyse_latin(sp, w + a, i - a, &pv)
-				                      != AR_OK || pv.v != V_OK)
+				if (i == a ||
+				    analyse_latin(sp, w + a, i - a, &pv) !=
+				            AR_OK ||
+				    pv.v != V_OK)
 					all = 0;
 				a = i + 1;
 			}
@@ -1005,13 +1017,15 @@ static int long_vowel_end(const char *s, size_t len)
 
 static int name_derivation(ar_speller *sp, const char *st, size_t sl)
 {
-	static const char *const nisba[] = {
-		"\xd9\x8a", "\xd9\x8a\xd8\xa9", "\xd9\x8a\xd9\x8a\xd9\x86",
-		"\xd9\x8a\xd9\x88\xd9\x86", "\xd9\x8a\xd8\xa7\xd8\xaa",
-		"\xd9\x8a\xd8\xa7\xd9\x86", NULL
-	};
+	static const char *const nisba[] = { "\xd9\x8a",
+		                             "\xd9\x8a\xd8\xa9",
+		                             "\xd9\x8a\xd9\x8a\xd9\x86",
+		                             "\xd9\x8a\xd9\x88\xd9\x86",
+		                             "\xd9\x8a\xd8\xa7\xd8\xaa",
+		                             "\xd9\x8a\xd8\xa7\xd9\x86",
+		                             NULL };
 	static const char *const ending[] = {
-		"\xd8\xa9", "\xd9\x8a\xd9\x86", "\xd9\x88\xd9\x86",
+		"\xd8\xa9",         "\xd9\x8a\xd9\x86", "\xd9\x88\xd9\x86",
 		"\xd8\xa7\xd8\xaa", "\xd8\xa7\xd9\x86", NULL
 	};
 	char b[256];
@@ -1089,8 +1103,8 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 			    ar_buf__put(&sp->tmp, st, sl) != AR_OK)
 				return AR_ENOMEM;
 			ar_buf__clear(&sp->norm);
-			if (ar_buf__put(&sp->norm, sp->tmp.ptr, sp->tmp.size)
-			    != AR_OK)
+			if (ar_buf__put(&sp->norm, sp->tmp.ptr, sp->tmp.size) !=
+			    AR_OK)
 				return AR_ENOMEM;
 			st = sp->norm.ptr;
 			sl = sp->norm.size;
@@ -1155,8 +1169,7 @@ static int script_of(const char *w, size_t len)
 	return latin ? AR_NAMES_LATIN : AR_NAMES_OTHER;
 }
 
-static ar_status analyse(ar_speller *sp, const char *w, size_t len,
-                         verdict *v)
+static ar_status analyse(ar_speller *sp, const char *w, size_t len, verdict *v)
 {
 	int script;
 	unsigned fl = 0;
@@ -1204,8 +1217,8 @@ static ar_status memo_grow(ar_speller *sp)
 }
 
 /* Make a suggestion: prefix + name + suffix. */
-static char *make_sug(const char *pre, size_t pl, const char *name,
-                      size_t nl, const char *suf, size_t sl)
+static char *make_sug(const char *pre, size_t pl, const char *name, size_t nl,
+                      const char *suf, size_t sl)
 {
 	char *s = malloc(pl + nl + sl + 1);
 	if (!s)
@@ -1245,13 +1258,14 @@ static void drop_hamza_alef(char *s)
 {
 	for (; s[0] && s[1]; s++)
 		if ((unsigned char)s[0] == 0xD8 &&
-		    ((unsigned char)s[1] == 0xA2 || (unsigned char)s[1] == 0xA3 ||
+		    ((unsigned char)s[1] == 0xA2 ||
+		     (unsigned char)s[1] == 0xA3 ||
 		     (unsigned char)s[1] == 0xA5))
 			s[1] = (char)0xA7;
 }
 
-static ar_status memo_names(ar_speller *sp, memo *m, const char *w,
-                            size_t len, const verdict *v)
+static ar_status memo_names(ar_speller *sp, memo *m, const char *w, size_t len,
+                            const verdict *v)
 {
 	int i, n = 0;
 	int plain = 1;
@@ -1268,18 +1282,18 @@ static ar_status memo_names(ar_speller *sp, memo *m, const char *w,
 		return AR_ENOMEM;
 	for (i = 0; i < v->nm; i++) {
 		size_t nl, k;
-		const char *name = plain
-		        ? ar_names__display_plain(sp->names, v->m[i].id, &nl)
-		        : ar_names__display(sp->names, v->m[i].id, &nl);
+		const char *name =
+		        plain ? ar_names__display_plain(sp->names, v->m[i].id,
+		                                        &nl)
+		              : ar_names__display(sp->names, v->m[i].id, &nl);
 		char *s;
 		/* only names nearly as close as the best one */
-		if (i > 0 && (v->m[i].cost + 63) / 64 >
-		             (v->m[0].cost + 63) / 64 + 2)
+		if (i > 0 &&
+		    (v->m[i].cost + 63) / 64 > (v->m[0].cost + 63) / 64 + 2)
 			break;
 		if (n >= (int)sp->max_sugs)
 			break;
-		if (v->elided[i] && nl > 2 &&
-		    memcmp(name, A_ALEF, 2) == 0) {
+		if (v->elided[i] && nl > 2 && memcmp(name, A_ALEF, 2) == 0) {
 			name += 2;
 			nl -= 2;
 		}
@@ -1316,8 +1330,7 @@ static ar_status memo_names(ar_speller *sp, memo *m, const char *w,
 	return AR_OK;
 }
 
-static memo *memo_find(ar_speller *sp, const char *w, size_t len,
-                       uint64_t h)
+static memo *memo_find(ar_speller *sp, const char *w, size_t len, uint64_t h)
 {
 	size_t mask = sp->memo_slots - 1, i = (size_t)h & mask;
 	for (;; i = (i + 1) & mask) {
@@ -1331,8 +1344,8 @@ static memo *memo_find(ar_speller *sp, const char *w, size_t len,
 }
 
 /* Cache a verdict; NULL when out of memory. */
-static memo *memo_insert(ar_speller *sp, const char *w, size_t len,
-                         uint64_t h, const verdict *v)
+static memo *memo_insert(ar_speller *sp, const char *w, size_t len, uint64_t h,
+                         const verdict *v)
 {
 	size_t mask, i;
 	memo *m;
@@ -1373,22 +1386,22 @@ static int plain_ok(const memo *m)
  * ignores the marks anyway), and a word of the conjunction و or ف plus a
  * known-right word is right (they attach to any word).
  */
-static ar_status lookup(ar_speller *sp, const char *w, size_t len,
-                        memo **out)
+static ar_status lookup(ar_speller *sp, const char *w, size_t len, memo **out)
 {
 	uint64_t h = hash_word(w, len), lh = 0;
 	verdict v;
 	memo *m;
 	ar_status st;
 	int marked = 0;
-	static const verdict ok = { V_OK, -1, 0, 0, { { 0, 0, 0, 0 } }, 0,
-	                            { 0 }, { 0 }, { 0 } };
+	static const verdict ok = {
+		V_OK, -1, 0, 0, { { 0, 0, 0, 0 } }, 0, { 0 }, { 0 }, { 0 }
+	};
 
 	*out = memo_find(sp, w, len, h);
 	if (*out)
 		return AR_OK;
 	if (len == 0 || len > 1000)
-		return AR_OK;  /* not a word to check */
+		return AR_OK; /* not a word to check */
 	if ((unsigned char)w[0] >= 0xD8) {
 		if (strip_marks(sp, w, len) != AR_OK)
 			return AR_ENOMEM;
@@ -1399,8 +1412,8 @@ static ar_status lookup(ar_speller *sp, const char *w, size_t len,
 			                       lh)))
 				goto cache_ok;
 		}
-		if (len > 6 && (memcmp(w, A_WAW, 2) == 0 ||
-		                memcmp(w, A_FA, 2) == 0) &&
+		if (len > 6 &&
+		    (memcmp(w, A_WAW, 2) == 0 || memcmp(w, A_FA, 2) == 0) &&
 		    plain_ok(memo_find(sp, w + 2, len - 2,
 		                       hash_word(w + 2, len - 2))))
 			goto cache_ok;
@@ -1423,7 +1436,7 @@ static ar_status lookup(ar_speller *sp, const char *w, size_t len,
 		    !memo_insert(sp, sp->norm.ptr, sp->norm.size, lh, &ok))
 			return AR_ENOMEM;
 		m = memo_find(sp, sp->keys.ptr + off, len, h);
-		if (!m)  /* the cache was emptied: look again */
+		if (!m) /* the cache was emptied: look again */
 			return lookup(sp, w, len, out);
 	}
 	*out = m;
@@ -1492,8 +1505,8 @@ static ar_status memo_suggest(ar_speller *sp, memo *m)
 
 /* ---- findings --------------------------------------------------------- */
 
-static int emit(ar_speller *sp, ar_finding_kind kind, const char *w,
-                size_t len, uint64_t start, uint64_t line, uint64_t col,
+static int emit(ar_speller *sp, ar_finding_kind kind, const char *w, size_t len,
+                uint64_t start, uint64_t line, uint64_t col,
                 const char *const *sugs, size_t nsugs)
 {
 	ar_finding f;
@@ -1579,9 +1592,9 @@ static ar_status check_token(ar_speller *sp, const char *w, size_t len,
 		if (st != AR_OK)
 			return st;
 	}
-	if (emit(sp, m->verdict == V_NAME ? AR_FINDING_NAME
-	                                  : AR_FINDING_UNKNOWN,
-	         w, len, start, line, col, (const char *const *)m->sugs,
+	if (emit(sp,
+	         m->verdict == V_NAME ? AR_FINDING_NAME : AR_FINDING_UNKNOWN, w,
+	         len, start, line, col, (const char *const *)m->sugs,
 	         m->nsugs) != 0)
 		return AR_EUSER;
 	return AR_OK;
@@ -1648,11 +1661,11 @@ static ar_status report_inconsistent(ar_speller *sp)
 			if (sp->uses[j].group == u->group &&
 			    (!best || sp->uses[j].count > best->count))
 				best = &sp->uses[j];
-		name = ar_names__display(sp->names,
-		                         ar_names__group_word(sp->names,
-		                                              best->group,
-		                                              best->variant,
-		                                              NULL), &nl);
+		name = ar_names__display(
+		        sp->names,
+		        ar_names__group_word(sp->names, best->group,
+		                             best->variant, NULL),
+		        &nl);
 		s = make_sug(u->word, u->pre, name, nl,
 		             u->word + u->len - u->suf, u->suf);
 		if (!s) {
@@ -1683,8 +1696,8 @@ ar_status ar_spell_feed(ar_speller *sp, const char *s, size_t len,
 	return st;
 }
 
-ar_status ar_spell_finish(ar_speller *sp, ar_finding_sink sink,
-                          void *payload, ar_error *err)
+ar_status ar_spell_finish(ar_speller *sp, ar_finding_sink sink, void *payload,
+                          ar_error *err)
 {
 	ar_status st;
 	if (!sp || !sink)
@@ -1777,8 +1790,7 @@ size_t ar_spell_findings_count(const ar_spell_findings *fs)
 	return fs ? fs->n : 0;
 }
 
-const ar_finding *ar_spell_findings_get(const ar_spell_findings *fs,
-                                        size_t i)
+const ar_finding *ar_spell_findings_get(const ar_spell_findings *fs, size_t i)
 {
 	return fs && i < fs->n ? &fs->v[i] : NULL;
 }
@@ -1810,7 +1822,7 @@ ar_status ar_spell_buffer(ar_spell_findings **out, ar_speller *sp,
 	else
 		ar_spell_reset(sp);
 	if (st == AR_EUSER)
-		st = AR_ENOMEM;  /* only collect() stops, when out of memory */
+		st = AR_ENOMEM; /* only collect() stops, when out of memory */
 	if (st != AR_OK) {
 		ar_spell_findings_free(fs);
 		return st;
@@ -1828,7 +1840,8 @@ ar_status ar_spell_buffer(ar_spell_findings **out, ar_speller *sp,
 				ar_finding t = fs->v[i];
 				void *tb = fs->blocks[i];
 				for (k = i; k > 0 &&
-				     cmp_finding(&fs->v[k - 1], &t) > 0; k--) {
+				            cmp_finding(&fs->v[k - 1], &t) > 0;
+				     k--) {
 					fs->v[k] = fs->v[k - 1];
 					fs->blocks[k] = fs->blocks[k - 1];
 				}
@@ -1849,8 +1862,8 @@ static int skip_word(const char *w, size_t len)
 	        memchr(w, '/', len) != NULL);
 }
 
-ar_status ar_spell_word(ar_spell_findings **out, ar_speller *sp,
-                        const char *w, size_t len)
+ar_status ar_spell_word(ar_spell_findings **out, ar_speller *sp, const char *w,
+                        size_t len)
 {
 	ar_spell_findings *fs;
 	memo *m;

@@ -49,8 +49,7 @@ ar_status ar_names__parse(ar_names *n, const char *text, size_t len,
  * ignored; for a personal dictionary, anything after a '/' is ignored as
  * in hunspell), adding each word with flag `flag`. */
 ar_status ar_names__parse_words(ar_names *n, unsigned flag, const char *text,
-                                size_t len, const char *source,
-                                ar_error *err);
+                                size_t len, const char *source, ar_error *err);
 
 /* Add one word with flag `flag`. */
 ar_status ar_names__add_word(ar_names *n, unsigned flag, const char *w,
@@ -58,13 +57,13 @@ ar_status ar_names__add_word(ar_names *n, unsigned flag, const char *w,
 
 /* Folding modes, each doing more than the one before. */
 enum {
-	AR_FOLD_LIGHT = 0,  /* Arabic marks and tatweel removed, Persian
+	AR_FOLD_LIGHT = 0, /* Arabic marks and tatweel removed, Persian
 	                       look-alike letters to Arabic, the v and p
 	                       letters ڤ پ to ف ب; Latin lower-cased
 	                       with accents removed, typographic apostrophe to
 	                       ASCII: the key of the word store */
-	AR_FOLD_ALEF = 1,   /* also hamzated alefs to bare alef */
-	AR_FOLD_HEAVY = 2   /* also alef maqsura to ya, ta marbuta to ha: the
+	AR_FOLD_ALEF = 1,  /* also hamzated alefs to bare alef */
+	AR_FOLD_HEAVY = 2  /* also alef maqsura to ya, ta marbuta to ha: the
 	                       spelling variation the typo matcher ignores */
 };
 
@@ -91,16 +90,15 @@ const char *ar_names__display(const ar_names *n, long id, size_t *len);
 
 /* The first spelling of the word in plain ASCII (Erdogan for Erdoğan),
  * or the display when there is none. */
-const char *ar_names__display_plain(const ar_names *n, long id,
-                                    size_t *len);
+const char *ar_names__display_plain(const ar_names *n, long id, size_t *len);
 
 /* A candidate name for an unknown word. */
 typedef struct ar_names_match {
-	long id;       /* word id */
-	int cost;      /* lower is better: 64 x (distance and key terms) +
+	long id;   /* word id */
+	int cost;  /* lower is better: 64 x (distance and key terms) +
 	                  weighted edit cost */
-	int dist;      /* Damerau (OSA) distance of the folded forms */
-	int kdist;     /* distance of the phonetic keys or skeletons */
+	int dist;  /* Damerau (OSA) distance of the folded forms */
+	int kdist; /* distance of the phonetic keys or skeletons */
 } ar_names_match;
 
 /*
@@ -118,8 +116,7 @@ ar_status ar_names__key(ar_buf *out, const char *folded, size_t len,
 
 /* Restricted Damerau-Levenshtein (optimal string alignment) distance of
  * two UTF-8 strings, counted in code points; exposed for tests. */
-int ar_names__distance(const char *a, size_t alen, const char *b,
-                       size_t blen);
+int ar_names__distance(const char *a, size_t alen, const char *b, size_t blen);
 
 /*
  * Spelling-variant groups: the words found at one position of the
@@ -131,8 +128,8 @@ int ar_names__groups(const ar_names *n, long id, unsigned *groups,
                      unsigned *variants, int max);
 /* Number of groups, and the word id of a variant of a group. */
 unsigned ar_names__ngroups(const ar_names *n);
-long ar_names__group_word(const ar_names *n, unsigned group,
-                          unsigned variant, unsigned *nvariants);
+long ar_names__group_word(const ar_names *n, unsigned group, unsigned variant,
+                          unsigned *nvariants);
 
 /*
  * Create and destroy hunspell handles one at a time in the whole process:
@@ -141,8 +138,7 @@ long ar_names__group_word(const ar_names *n, unsigned group,
  * handle of the library should be made and released with these.
  */
 struct Hunhandle;
-struct Hunhandle *ar_spell__hunspell_create(const char *aff,
-                                            const char *dic);
+struct Hunhandle *ar_spell__hunspell_create(const char *aff, const char *dic);
 void ar_spell__hunspell_destroy(struct Hunhandle *h);
 
 #endif /* AR_SPELL_INT_H */

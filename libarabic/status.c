@@ -9,14 +9,22 @@
 const char *ar_strerror(int status)
 {
 	switch (status) {
-	case AR_OK: return "success";
-	case AR_ENOMEM: return "out of memory";
-	case AR_EINVAL: return "invalid argument";
-	case AR_EUTF8: return "invalid UTF-8";
-	case AR_EIO: return "input/output error";
-	case AR_EDICT: return "dictionary missing, unreadable or malformed";
-	case AR_EUSER: return "stopped by a callback";
-	default: return "unknown error";
+	case AR_OK:
+		return "success";
+	case AR_ENOMEM:
+		return "out of memory";
+	case AR_EINVAL:
+		return "invalid argument";
+	case AR_EUTF8:
+		return "invalid UTF-8";
+	case AR_EIO:
+		return "input/output error";
+	case AR_EDICT:
+		return "dictionary missing, unreadable or malformed";
+	case AR_EUSER:
+		return "stopped by a callback";
+	default:
+		return "unknown error";
 	}
 }
 

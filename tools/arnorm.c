@@ -17,21 +17,24 @@ enum {
 	OPT_INVALID,
 	OPT_HELP,
 	OPT_VERSION,
-	OPT_OP,    /* OPT_OP + i: the i-th operation of ops[] */
+	OPT_OP, /* OPT_OP + i: the i-th operation of ops[] */
 	OPT_NO_OP = OPT_OP + 64
 };
 
 /* The on/off operations, by their library names. */
+/* clang-format off */
 static const char *const ops[] = {
 	"nfc", "nfkc-arabic", "nfkc", "strip-diacritics", "strip-tatweel",
 	"alef", "ya", "ta-marbuta", "hamza", "persian", "punct", "invisible",
 	"spaces",
 };
+/* clang-format on */
 #define NOPS (sizeof ops / sizeof ops[0])
 
 static void usage(void)
 {
 	printf("Usage: %s [OPTION]... [FILE]...\n", cli_progname());
+	/* clang-format off */
 	fputs(
 "Normalize Arabic text in each FILE (or standard input) to standard output.\n"
 "With no FILE, or when FILE is -, read standard input.\n"
@@ -74,6 +77,7 @@ static void usage(void)
 "UTF-8, write error, bad option).  Positions in messages are\n"
 "FILE:LINE:COLUMN, the column counted in Unicode characters from 1.\n",
 	      stdout);
+	/* clang-format on */
 	exit(CLI_OK);
 }
 
@@ -82,7 +86,7 @@ typedef struct run {
 	ar_invalid_mode invalid;
 	uint64_t invalid_before;
 	const char *name;
-	int failed;   /* the current file hit an error */
+	int failed; /* the current file hit an error */
 } run;
 
 static int sink(const char *data, size_t len, const ar_norm_span *spans,
@@ -209,7 +213,8 @@ int main(int argc, char **argv)
 			if (ar_norm_profile(&profile, optarg) != AR_OK)
 				cli_usage_error("invalid argument '%s' for "
 				                "'--profile' (valid: clean, "
-				                "search, none)", optarg);
+				                "search, none)",
+				                optarg);
 			have_profile = 1;
 			base[nset] = 1;
 			set_[nset] = profile;
@@ -225,14 +230,17 @@ int main(int argc, char **argv)
 			else
 				cli_usage_error("invalid argument '%s' for "
 				                "'--digits' (valid: ascii, "
-				                "arabic, keep)", optarg);
+				                "arabic, keep)",
+				                optarg);
 			any_op |= f != 0;
 			set_[nset] = f;
-			clr[nset++] = AR_NORM_DIGITS_ASCII | AR_NORM_DIGITS_ARABIC;
+			clr[nset++] =
+			        AR_NORM_DIGITS_ASCII | AR_NORM_DIGITS_ARABIC;
 			break;
 		case OPT_DIGITS + 1000:
 			set_[nset] = 0;
-			clr[nset++] = AR_NORM_DIGITS_ASCII | AR_NORM_DIGITS_ARABIC;
+			clr[nset++] =
+			        AR_NORM_DIGITS_ASCII | AR_NORM_DIGITS_ARABIC;
 			break;
 		case OPT_INVALID:
 			opts.invalid = cli_parse_invalid(optarg);
@@ -249,7 +257,8 @@ int main(int argc, char **argv)
 				any_op = 1;
 				set_[nset] = f;
 				clr[nset++] = 0;
-			} else if (c >= OPT_NO_OP && c < OPT_NO_OP + (int)NOPS) {
+			} else if (c >= OPT_NO_OP &&
+			           c < OPT_NO_OP + (int)NOPS) {
 				ar_norm_flag_from_name(&f, ops[c - OPT_NO_OP]);
 				set_[nset] = 0;
 				clr[nset++] = f;

@@ -188,12 +188,12 @@ static void print_item(const ctx *c, const item *it)
 		return;
 	default:
 		cli_puts(c->name);
-		snprintf(num, sizeof num, ":%llu:%llu: ",
-		         (unsigned long long)f->line,
+		snprintf(num, sizeof num,
+		         ":%llu:%llu: ", (unsigned long long)f->line,
 		         (unsigned long long)f->column);
 		cli_puts(num);
-		cli_puts(f->kind == AR_FINDING_NAME ? "misspelled name '" :
-		         f->kind == AR_FINDING_INCONSISTENT
+		cli_puts(f->kind == AR_FINDING_NAME ? "misspelled name '"
+		         : f->kind == AR_FINDING_INCONSISTENT
 		                 ? "inconsistent spelling of a name '"
 		                 : "unknown word '");
 		cli_write(it->word, f->len);
@@ -246,7 +246,7 @@ static int on_done(const char *name, int ok, void *payload)
 		ar_spell_reset(c->sp);
 	}
 	/* findings before an error are still worth showing */
-	if (c->n)   /* c->v is NULL then, which qsort must not get */
+	if (c->n) /* c->v is NULL then, which qsort must not get */
 		qsort(c->v, c->n, sizeof *c->v, cmp_item);
 	for (i = 0; i < c->n; i++)
 		print_item(c, &c->v[i]);
@@ -260,13 +260,13 @@ static int on_done(const char *name, int ok, void *payload)
 
 typedef struct pipe_ctx {
 	ar_speller *sp;
-	const char *line;    /* the line as read, for offsets */
-	size_t skip;         /* bytes of the line before the checked text */
+	const char *line; /* the line as read, for offsets */
+	size_t skip;      /* bytes of the line before the checked text */
 	int terse;
-	int tex;             /* '+' given: TeX/LaTeX mode, until '-' */
+	int tex; /* '+' given: TeX/LaTeX mode, until '-' */
 	int trouble;
 	const char *personal; /* -p FILE, where '#' saves the words */
-	char **save;         /* words of '*' and '&' lines not yet saved */
+	char **save;          /* words of '*' and '&' lines not yet saved */
 	size_t nsave, asave;
 } pipe_ctx;
 
@@ -417,7 +417,8 @@ static int run_pipe(ar_speller *sp, ar_invalid_mode invalid,
 		return CLI_TROUBLE;
 	}
 	printf("@(#) International Ispell Version 3.2.06 "
-	       "(but really arspell %s)\n", ar_version());
+	       "(but really arspell %s)\n",
+	       ar_version());
 	fflush(stdout);
 	while ((got = getline(&line, &cap, stdin)) > 0) {
 		size_t n = (size_t)got;
@@ -426,7 +427,8 @@ static int run_pipe(ar_speller *sp, ar_invalid_mode invalid,
 		p.line = line;
 		p.skip = 0;
 		switch (line[0]) {
-		case '*': case '@':
+		case '*':
+		case '@':
 			add_session_word(&p, line + 1, n ? n - 1 : 0, 0,
 			                 line[0] == '*');
 			continue;
@@ -468,7 +470,7 @@ static int run_pipe(ar_speller *sp, ar_invalid_mode invalid,
 		}
 		cli_puts("\n");
 		if (fflush(stdout) != 0)
-			cli_write("", 1);  /* reports the write error */
+			cli_write("", 1); /* reports the write error */
 	}
 	free(line);
 	ar_tokenizer_free(tok);
@@ -483,6 +485,7 @@ static int run_pipe(ar_speller *sp, ar_invalid_mode invalid,
 static void usage(void)
 {
 	printf("Usage: %s [OPTION]... [FILE]...\n", cli_progname());
+	/* clang-format off */
 	fputs(
 "Spell-check Arabic and Latin text with hunspell and a names gazetteer:\n"
 "report unknown words, misspelled names (with the name as suggestion) and\n"
@@ -507,6 +510,7 @@ static void usage(void)
 "Lines and columns start at 1; columns count Unicode characters.\n"
 "Exit status: 0 nothing found, 1 misspellings found, 2 trouble.\n",
 	      stdout);
+	/* clang-format on */
 	exit(CLI_OK);
 }
 
@@ -543,11 +547,21 @@ int main(int argc, char **argv)
 	}
 	while ((ch = getopt_long(argc, argv, "d:p:la", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'd': so.dictionaries = optarg; break;
-		case 'p': personal = optarg; break;
-		case 'N': names[nnames++] = optarg; break;
-		case 'l': c.format = OUT_LIST; break;
-		case 'a': pipe_mode = 1; break;
+		case 'd':
+			so.dictionaries = optarg;
+			break;
+		case 'p':
+			personal = optarg;
+			break;
+		case 'N':
+			names[nnames++] = optarg;
+			break;
+		case 'l':
+			c.format = OUT_LIST;
+			break;
+		case 'a':
+			pipe_mode = 1;
+			break;
 		case 'F':
 			if (strcmp(optarg, "text") == 0)
 				c.format = OUT_TEXT;
@@ -556,16 +570,29 @@ int main(int argc, char **argv)
 			else if (strcmp(optarg, "tsv") == 0)
 				c.format = OUT_TSV;
 			else
-				cli_usage_error("invalid argument '%s' for "
-				                "'--format' (valid: text, jsonl, "
-				                "tsv)", optarg);
+				cli_usage_error(
+				        "invalid argument '%s' for "
+				        "'--format' (valid: text, jsonl, "
+				        "tsv)",
+				        optarg);
 			break;
-		case 'A': so.flags |= AR_SPELL_CHECK_ACRONYMS; break;
-		case 'C': so.flags |= AR_SPELL_NO_CONSISTENCY; break;
-		case 'I': so.invalid = cli_parse_invalid(optarg); break;
-		case 'h': usage(); break;
-		case 'V': cli_version(); break;
-		default: cli_usage_error(NULL);
+		case 'A':
+			so.flags |= AR_SPELL_CHECK_ACRONYMS;
+			break;
+		case 'C':
+			so.flags |= AR_SPELL_NO_CONSISTENCY;
+			break;
+		case 'I':
+			so.invalid = cli_parse_invalid(optarg);
+			break;
+		case 'h':
+			usage();
+			break;
+		case 'V':
+			cli_version();
+			break;
+		default:
+			cli_usage_error(NULL);
 		}
 	}
 	if (c.format == OUT_LIST)
@@ -594,8 +621,8 @@ int main(int argc, char **argv)
 		}
 	}
 	/* with -a, a missing file is one that '#' will create */
-	if (personal && !(pipe_mode && access(personal, F_OK) != 0 &&
-	                  errno == ENOENT)) {
+	if (personal &&
+	    !(pipe_mode && access(personal, F_OK) != 0 && errno == ENOENT)) {
 		memset(&err, 0, sizeof err);
 		st = ar_speller_load_personal(c.sp, personal, &err);
 		if (st != AR_OK) {

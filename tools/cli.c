@@ -21,8 +21,8 @@
 
 /* Tool-wide state of a short-lived process (not library state). */
 static const char *progname = "libarabic";
-static char tmp_path[PATH_MAX];     /* -o temporary file, "" if none */
-static char final_path[PATH_MAX];   /* -o target */
+static char tmp_path[PATH_MAX];   /* -o temporary file, "" if none */
+static char final_path[PATH_MAX]; /* -o target */
 static volatile sig_atomic_t failed;
 
 const char *cli_progname(void)
@@ -129,7 +129,8 @@ ar_invalid_mode cli_parse_invalid(const char *arg)
 	if (strcmp(arg, "keep") == 0)
 		return AR_INVALID_KEEP;
 	cli_usage_error("invalid argument '%s' for '--invalid' "
-	                "(valid: error, replace, keep)", arg);
+	                "(valid: error, replace, keep)",
+	                arg);
 }
 
 const char *cli_input_name(const char *arg)

@@ -23,7 +23,7 @@ const char *cli_progname(void);
 void cli_version(void);
 /* One line (if msg) and "Try 'PROG --help'..." on stderr; exit 2. */
 void cli_usage_error(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2), noreturn));
+        __attribute__((format(printf, 1, 2), noreturn));
 /* "PROG: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -39,13 +39,14 @@
 
 using icu::UnicodeString;
 
-namespace {
+namespace
+{
 
 struct Entry {
 	std::string type;
 	std::string canonical;
-	std::vector<std::string> latin;   /* variants, in insertion order */
-	std::vector<std::string> arabic;  /* first = preferred */
+	std::vector<std::string> latin;  /* variants, in insertion order */
+	std::vector<std::string> arabic; /* first = preferred */
 };
 
 /* One output file: entries keyed by canonical spelling, so that two ICU
@@ -122,7 +123,8 @@ std::vector<UnicodeString> split_name(UnicodeString s, bool arabic)
 	if (arabic) {
 		int32_t dash;
 		while ((dash = s.indexOf(UnicodeString(" - "))) >= 0) {
-			out.insert(out.begin(), squeeze(UnicodeString(s, 0, dash)));
+			out.insert(out.begin(),
+			           squeeze(UnicodeString(s, 0, dash)));
 			s.remove(0, dash + 3);
 		}
 	} else {
@@ -176,11 +178,13 @@ std::string clean_arabic(const UnicodeString &in)
 	UnicodeString s;
 	for (int32_t i = 0; i < in.length(); i++) {
 		UChar c = in.charAt(i);
-		if ((c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F)
-		    || c == 0x0670 || (c >= 0x06D6 && c <= 0x06DC)
-		    || (c >= 0x06DF && c <= 0x06E8) || (c >= 0x06EA && c <= 0x06ED)
-		    || c == 0x0640 || c == 0x061C || c == 0x200C || c == 0x200D
-		    || c == 0x200E || c == 0x200F)
+		if ((c >= 0x0610 && c <= 0x061A) ||
+		    (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+		    (c >= 0x06D6 && c <= 0x06DC) ||
+		    (c >= 0x06DF && c <= 0x06E8) ||
+		    (c >= 0x06EA && c <= 0x06ED) || c == 0x0640 ||
+		    c == 0x061C || c == 0x200C || c == 0x200D || c == 0x200E ||
+		    c == 0x200F)
 			continue;
 		s.append(c);
 	}
@@ -191,7 +195,8 @@ std::string clean_arabic(const UnicodeString &in)
 		i += U16_LENGTH(c);
 		if (c == ' ')
 			continue;
-		if (!(c >= 0x0621 && c <= 0x063A) && !(c >= 0x0641 && c <= 0x064A))
+		if (!(c >= 0x0621 && c <= 0x063A) &&
+		    !(c >= 0x0641 && c <= 0x064A))
 			return "";
 		letter = true;
 	}
@@ -221,8 +226,8 @@ void add_item(Table &t, const char *type, const std::vector<UnicodeString> &en,
 			add_unique(arabic, clean_arabic(parts[j]));
 	}
 	/* A lower-case name ("world") is a common noun, not a name. */
-	if (latin.empty() || arabic.empty()
-	    || (latin[0][0] >= 'a' && latin[0][0] <= 'z'))
+	if (latin.empty() || arabic.empty() ||
+	    (latin[0][0] >= 'a' && latin[0][0] <= 'z'))
 		return;
 	Entry &e = t[latin[0]];
 	e.type = type;
@@ -234,8 +239,9 @@ void add_item(Table &t, const char *type, const std::vector<UnicodeString> &en,
 		bool seen = !v.caseCompare(UnicodeString::fromUTF8(e.canonical),
 		                           U_FOLD_CASE_DEFAULT);
 		for (size_t j = 0; j < e.latin.size() && !seen; j++)
-			seen = !v.caseCompare(UnicodeString::fromUTF8(e.latin[j]),
-			                      U_FOLD_CASE_DEFAULT);
+			seen = !v.caseCompare(
+			        UnicodeString::fromUTF8(e.latin[j]),
+			        U_FOLD_CASE_DEFAULT);
 		if (!seen)
 			e.latin.push_back(latin[i]);
 	}
@@ -292,7 +298,7 @@ std::vector<std::string> table_keys(const char *pkg, const char *loc,
 }
 
 #define REGION_PKG U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "region"
-#define LANG_PKG U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "lang"
+#define LANG_PKG   U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "lang"
 
 /*
  * "ar" and its regional variants (ar_SA, ar_LY, ...), which give a few
@@ -320,21 +326,24 @@ void regions(Table &t)
 		UChar buf[256];
 		std::vector<UnicodeString> en, ar;
 		UErrorCode st = U_ZERO_ERROR;
-		int32_t n = uloc_getDisplayCountry(loc.c_str(), "en", buf, 256, &st);
+		int32_t n = uloc_getDisplayCountry(loc.c_str(), "en", buf, 256,
+		                                   &st);
 		if (U_SUCCESS(st))
 			en.push_back(UnicodeString(buf, n));
 		add_alts(en, REGION_PKG, "en", "Countries", *c);
 		for (size_t l = 0; l < arabic_locales().size(); l++) {
 			const char *al = arabic_locales()[l].c_str();
 			st = U_ZERO_ERROR;
-			n = uloc_getDisplayCountry(loc.c_str(), al, buf, 256, &st);
+			n = uloc_getDisplayCountry(loc.c_str(), al, buf, 256,
+			                           &st);
 			if (U_SUCCESS(st))
 				ar.push_back(UnicodeString(buf, n));
 			add_alts(ar, REGION_PKG, al, "Countries", *c);
 		}
 		add_item(t, "country", en, ar, *c);
 	}
-	std::vector<std::string> keys = table_keys(REGION_PKG, "en", "Countries");
+	std::vector<std::string> keys =
+	        table_keys(REGION_PKG, "en", "Countries");
 	for (size_t i = 0; i < keys.size(); i++) {
 		const char *k = keys[i].c_str();
 		bool iso = false;
@@ -343,15 +352,16 @@ void regions(Table &t)
 				iso = true;
 		/* Numeric M.49 regions and the groupings CLDR names (EU, UN,
 		 * EZ); skip the private-use, pseudo-locale and unknown codes. */
-		if (iso || !strcmp(k, "ZZ") || !strcmp(k, "QO")
-		    || !strcmp(k, "XA") || !strcmp(k, "XB"))
+		if (iso || !strcmp(k, "ZZ") || !strcmp(k, "QO") ||
+		    !strcmp(k, "XA") || !strcmp(k, "XB"))
 			continue;
 		std::vector<UnicodeString> en, ar;
 		en.push_back(res_string(REGION_PKG, "en", "Countries", k));
 		add_alts(en, REGION_PKG, "en", "Countries", k);
 		for (size_t l = 0; l < arabic_locales().size(); l++) {
 			const char *al = arabic_locales()[l].c_str();
-			ar.push_back(res_string(REGION_PKG, al, "Countries", k));
+			ar.push_back(
+			        res_string(REGION_PKG, al, "Countries", k));
 			add_alts(ar, REGION_PKG, al, "Countries", k);
 		}
 		add_item(t, "region", en, ar, k);
@@ -393,10 +403,10 @@ void languages(Table &t)
 void currencies(Table &t)
 {
 	static const char *const counts[] = { "one", "two", "few", "many",
-	                                      "other" };
+		                              "other" };
 	UErrorCode st = U_ZERO_ERROR;
-	UEnumeration *en_ = ucurr_openISOCurrencies(UCURR_COMMON
-	                                            | UCURR_NON_DEPRECATED, &st);
+	UEnumeration *en_ = ucurr_openISOCurrencies(
+	        UCURR_COMMON | UCURR_NON_DEPRECATED, &st);
 	const char *code;
 	while (U_SUCCESS(st) && (code = uenum_next(en_, NULL, &st)) != NULL) {
 		UChar ucode[4];
@@ -410,18 +420,19 @@ void currencies(Table &t)
 			UErrorCode s2 = U_ZERO_ERROR;
 			UBool choice;
 			int32_t len;
-			const UChar *name = ucurr_getName(ucode, locs[l].c_str(),
-			                                  UCURR_LONG_NAME, &choice,
-			                                  &len, &s2);
+			const UChar *name = ucurr_getName(
+			        ucode, locs[l].c_str(), UCURR_LONG_NAME,
+			        &choice, &len, &s2);
 			if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING)
 				v.push_back(UnicodeString(name, len));
-			for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) {
+			for (size_t i = 0; i < sizeof counts / sizeof *counts;
+			     i++) {
 				s2 = U_ZERO_ERROR;
-				name = ucurr_getPluralName(ucode, locs[l].c_str(),
-				                           &choice,
-				                           counts[i], &len, &s2);
-				if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING
-				    && !v.empty())
+				name = ucurr_getPluralName(
+				        ucode, locs[l].c_str(), &choice,
+				        counts[i], &len, &s2);
+				if (U_SUCCESS(s2) &&
+				    s2 != U_USING_DEFAULT_WARNING && !v.empty())
 					v.push_back(UnicodeString(name, len));
 			}
 		}
@@ -439,14 +450,14 @@ void cities(Table &t, const Table &regions)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	std::unique_ptr<icu::StringEnumeration> ids(
-		icu::TimeZone::createTimeZoneIDEnumeration(
-			UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL, NULL, st));
+	        icu::TimeZone::createTimeZoneIDEnumeration(
+	                UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL, NULL, st));
 	std::unique_ptr<icu::TimeZoneNames> en(
-		icu::TimeZoneNames::createInstance(icu::Locale("en"), st));
+	        icu::TimeZoneNames::createInstance(icu::Locale("en"), st));
 	std::vector<icu::TimeZoneNames *> ar;
 	for (size_t l = 0; l < arabic_locales().size(); l++)
 		ar.push_back(icu::TimeZoneNames::createInstance(
-			icu::Locale(arabic_locales()[l].c_str()), st));
+		        icu::Locale(arabic_locales()[l].c_str()), st));
 	if (U_FAILURE(st)) {
 		fprintf(stderr, "icu-names: time zones: %s\n", u_errorName(st));
 		exit(1);
@@ -498,9 +509,10 @@ void write_table(const std::string &dir, const char *file, const char *what,
 	ulocdata_getCLDRVersion(v, &st);
 	u_versionToString(v, ver);
 	fprintf(f, "# %s - %s.\n", file, what);
-	fprintf(f, "# Generated by dict/gen/icu-names (make dict-regen) from the"
-	           " CLDR %s data\n# in ICU %s; Unicode licence, see"
-	           " dict/README.md.  Do not edit by hand.\n",
+	fprintf(f,
+	        "# Generated by dict/gen/icu-names (make dict-regen) from the"
+	        " CLDR %s data\n# in ICU %s; Unicode licence, see"
+	        " dict/README.md.  Do not edit by hand.\n",
 	        ver, U_ICU_VERSION);
 	fprintf(f, "# %lu entries.\n", (unsigned long)t.size());
 	for (Table::const_iterator i = t.begin(); i != t.end(); ++i) {
@@ -532,8 +544,8 @@ int main(int argc, char **argv)
 	languages(lang);
 	currencies(cur);
 	cities(city, reg);
-	write_table(argv[1], "icu-regions.tsv",
-	            "countries and world regions", reg);
+	write_table(argv[1], "icu-regions.tsv", "countries and world regions",
+	            reg);
 	write_table(argv[1], "icu-languages.tsv", "languages", lang);
 	write_table(argv[1], "icu-currencies.tsv", "currencies", cur);
 	write_table(argv[1], "icu-cities.tsv",

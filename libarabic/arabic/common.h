@@ -23,13 +23,13 @@ extern "C" {
 
 /** Status of every call that can fail.  AR_OK is 0; failures are negative. */
 typedef enum ar_status {
-	AR_OK = 0,       /**< success */
-	AR_ENOMEM = -1,  /**< out of memory */
-	AR_EINVAL = -2,  /**< invalid argument (NULL handle, unknown name...) */
-	AR_EUTF8 = -3,   /**< invalid UTF-8 in the input; see ar_error.offset */
-	AR_EIO = -4,     /**< a file could not be read */
-	AR_EDICT = -5,   /**< a dictionary is missing, unreadable or malformed */
-	AR_EUSER = -6    /**< a caller's callback returned non-zero: stopped */
+	AR_OK = 0,      /**< success */
+	AR_ENOMEM = -1, /**< out of memory */
+	AR_EINVAL = -2, /**< invalid argument (NULL handle, unknown name...) */
+	AR_EUTF8 = -3,  /**< invalid UTF-8 in the input; see ar_error.offset */
+	AR_EIO = -4,    /**< a file could not be read */
+	AR_EDICT = -5,  /**< a dictionary is missing, unreadable or malformed */
+	AR_EUSER = -6   /**< a caller's callback returned non-zero: stopped */
 } ar_status;
 
 /**
@@ -53,11 +53,11 @@ AR_EXTERN const char *ar_version(void);
  * enough.  Functions that succeed leave it untouched.
  */
 typedef struct ar_error {
-	uint64_t line;       /**< 1-based line of the fault (0 if not known) */
-	uint64_t column;     /**< 1-based column, counted in Unicode characters */
-	uint64_t offset;     /**< absolute 0-based byte offset in the input */
-	char source[128];    /**< name of the input or file, "" if none */
-	char message[160];   /**< one-line English description, no newline */
+	uint64_t line;     /**< 1-based line of the fault (0 if not known) */
+	uint64_t column;   /**< 1-based column, counted in Unicode characters */
+	uint64_t offset;   /**< absolute 0-based byte offset in the input */
+	char source[128];  /**< name of the input or file, "" if none */
+	char message[160]; /**< one-line English description, no newline */
 } ar_error;
 
 /**
@@ -68,12 +68,15 @@ typedef struct ar_error {
  * NUL-terminated after a successful call (the NUL is not counted in size).
  */
 typedef struct ar_buf {
-	char *ptr;     /**< the bytes, or NULL when nothing was ever stored */
-	size_t size;   /**< number of bytes used */
-	size_t asize;  /**< number of bytes allocated */
+	char *ptr;    /**< the bytes, or NULL when nothing was ever stored */
+	size_t size;  /**< number of bytes used */
+	size_t asize; /**< number of bytes allocated */
 } ar_buf;
 
-#define AR_BUF_INIT { NULL, 0, 0 }
+#define AR_BUF_INIT                                                            \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 
 /** Free the memory of a buffer and reset it to AR_BUF_INIT.  NULL is a
  * no-op. */

@@ -38,37 +38,37 @@ extern "C" {
  * never added or removed, and the Arabic folds leave other scripts alone.
  */
 typedef enum ar_norm_flag {
-	AR_NORM_NFC = 1u << 0,              /**< "nfc": canonical composition */
-	AR_NORM_NFKC_ARABIC = 1u << 1,      /**< "nfkc-arabic": fold presentation
+	AR_NORM_NFC = 1u << 0,         /**< "nfc": canonical composition */
+	AR_NORM_NFKC_ARABIC = 1u << 1, /**< "nfkc-arabic": fold presentation
 	                                         forms U+FB50-FDFF, U+FE70-FEFF */
-	AR_NORM_NFKC = 1u << 2,             /**< "nfkc": full NFKC */
+	AR_NORM_NFKC = 1u << 2,        /**< "nfkc": full NFKC */
 	AR_NORM_STRIP_DIACRITICS = 1u << 3, /**< "strip-diacritics" */
 	AR_NORM_STRIP_TATWEEL = 1u << 4,    /**< "strip-tatweel": drop U+0640 */
-	AR_NORM_ALEF = 1u << 5,             /**< "alef": hamzated alefs -> U+0627 */
-	AR_NORM_YA = 1u << 6,               /**< "ya": U+0649 -> U+064A */
-	AR_NORM_TA_MARBUTA = 1u << 7,       /**< "ta-marbuta": U+0629 -> U+0647 */
-	AR_NORM_HAMZA = 1u << 8,            /**< "hamza": U+0624 -> U+0648,
+	AR_NORM_ALEF = 1u << 5,       /**< "alef": hamzated alefs -> U+0627 */
+	AR_NORM_YA = 1u << 6,         /**< "ya": U+0649 -> U+064A */
+	AR_NORM_TA_MARBUTA = 1u << 7, /**< "ta-marbuta": U+0629 -> U+0647 */
+	AR_NORM_HAMZA = 1u << 8,      /**< "hamza": U+0624 -> U+0648,
 	                                         U+0626 -> U+064A */
-	AR_NORM_PERSIAN = 1u << 9,          /**< "persian": Persian/Urdu
+	AR_NORM_PERSIAN = 1u << 9,    /**< "persian": Persian/Urdu
 	                                         look-alikes -> Arabic letters */
-	AR_NORM_DIGITS_ASCII = 1u << 10,    /**< "digits=ascii" */
-	AR_NORM_DIGITS_ARABIC = 1u << 11,   /**< "digits=arabic" (Arabic-Indic) */
-	AR_NORM_PUNCT = 1u << 12,           /**< "punct": Arabic punctuation ->
+	AR_NORM_DIGITS_ASCII = 1u << 10,  /**< "digits=ascii" */
+	AR_NORM_DIGITS_ARABIC = 1u << 11, /**< "digits=arabic" (Arabic-Indic) */
+	AR_NORM_PUNCT = 1u << 12,         /**< "punct": Arabic punctuation ->
 	                                         ASCII */
-	AR_NORM_INVISIBLE = 1u << 13,       /**< "invisible": drop format and
+	AR_NORM_INVISIBLE = 1u << 13,     /**< "invisible": drop format and
 	                                         bidi controls */
-	AR_NORM_SPACES = 1u << 14           /**< "spaces": unify, collapse and
+	AR_NORM_SPACES = 1u << 14         /**< "spaces": unify, collapse and
 	                                         trim horizontal space */
 } ar_norm_flag;
 
 /** "clean", the default profile: spelling and diacritics are kept. */
-#define AR_NORM_PROFILE_CLEAN                                            \
-	(AR_NORM_NFC | AR_NORM_NFKC_ARABIC | AR_NORM_STRIP_TATWEEL |         \
+#define AR_NORM_PROFILE_CLEAN                                                  \
+	(AR_NORM_NFC | AR_NORM_NFKC_ARABIC | AR_NORM_STRIP_TATWEEL |           \
 	 AR_NORM_INVISIBLE | AR_NORM_PERSIAN | AR_NORM_SPACES)
 /** "search": clean plus every orthographic fold, for indexing. */
-#define AR_NORM_PROFILE_SEARCH                                           \
-	(AR_NORM_PROFILE_CLEAN | AR_NORM_STRIP_DIACRITICS | AR_NORM_ALEF |   \
-	 AR_NORM_YA | AR_NORM_TA_MARBUTA | AR_NORM_HAMZA |                   \
+#define AR_NORM_PROFILE_SEARCH                                                 \
+	(AR_NORM_PROFILE_CLEAN | AR_NORM_STRIP_DIACRITICS | AR_NORM_ALEF |     \
+	 AR_NORM_YA | AR_NORM_TA_MARBUTA | AR_NORM_HAMZA |                     \
 	 AR_NORM_DIGITS_ASCII | AR_NORM_PUNCT)
 /** "none": no operation (the text is still validated). */
 #define AR_NORM_PROFILE_NONE 0u
@@ -93,15 +93,18 @@ AR_EXTERN const char *ar_norm_flag_name(unsigned flag);
 
 /** Options of a normalizer. */
 typedef struct ar_norm_options {
-	unsigned version;             /**< AR_NORM_OPTIONS_VERSION */
-	unsigned flags;               /**< ar_norm_flag bits */
-	ar_invalid_mode invalid;      /**< what to do with invalid UTF-8 */
-	int want_offsets;             /**< non-zero: sinks receive offset spans */
+	unsigned version;        /**< AR_NORM_OPTIONS_VERSION */
+	unsigned flags;          /**< ar_norm_flag bits */
+	ar_invalid_mode invalid; /**< what to do with invalid UTF-8 */
+	int want_offsets;        /**< non-zero: sinks receive offset spans */
 } ar_norm_options;
 
 #define AR_NORM_OPTIONS_VERSION 1
-#define AR_NORM_OPTIONS_INIT \
-	{ AR_NORM_OPTIONS_VERSION, AR_NORM_PROFILE_CLEAN, AR_INVALID_ERROR, 0 }
+#define AR_NORM_OPTIONS_INIT                                                   \
+	{                                                                      \
+		AR_NORM_OPTIONS_VERSION, AR_NORM_PROFILE_CLEAN,                \
+		        AR_INVALID_ERROR, 0                                    \
+	}
 
 /**
  * One entry of the offset map: output bytes [out_start, out_end) were
@@ -188,9 +191,8 @@ AR_EXTERN uint64_t ar_norm_invalid_count(const ar_normalizer *n);
  *        a multiple of sizeof(ar_norm_span).  Release with ar_buf_dispose().
  * @return AR_OK, AR_EUTF8, AR_ENOMEM, AR_EINVAL.
  */
-AR_EXTERN ar_status ar_norm_buffer(ar_buf *out, ar_buf *spans,
-                                   ar_normalizer *n, const char *s,
-                                   size_t len, ar_error *err);
+AR_EXTERN ar_status ar_norm_buffer(ar_buf *out, ar_buf *spans, ar_normalizer *n,
+                                   const char *s, size_t len, ar_error *err);
 
 #ifdef __cplusplus
 }

@@ -92,9 +92,9 @@ enum {
 
 /** Options of a speller. */
 typedef struct ar_spell_options {
-	unsigned version;          /**< AR_SPELL_OPTIONS_VERSION */
-	unsigned flags;            /**< AR_SPELL_* bits */
-	const char *dictionaries;  /**< comma-separated hunspell dictionaries,
+	unsigned version;         /**< AR_SPELL_OPTIONS_VERSION */
+	unsigned flags;           /**< AR_SPELL_* bits */
+	const char *dictionaries; /**< comma-separated hunspell dictionaries,
 	                                as hunspell's -d: a name ("en_GB"),
 	                                looked up in dict_dir, else in each
 	                                directory of $DICPATH, else in the
@@ -103,20 +103,22 @@ typedef struct ar_spell_options {
 	                                name starts with "ar" checks Arabic
 	                                words, the others Latin words.  NULL:
 	                                "ar,en_US". */
-	const char *dict_dir;      /**< directory searched first, or NULL */
-	ar_invalid_mode invalid;   /**< what to do with invalid UTF-8 */
-	unsigned max_suggestions;  /**< per finding; 0 means 5 */
+	const char *dict_dir;     /**< directory searched first, or NULL */
+	ar_invalid_mode invalid;  /**< what to do with invalid UTF-8 */
+	unsigned max_suggestions; /**< per finding; 0 means 5 */
 } ar_spell_options;
 
 #define AR_SPELL_OPTIONS_VERSION 1
-#define AR_SPELL_OPTIONS_INIT \
-	{ AR_SPELL_OPTIONS_VERSION, 0, NULL, NULL, AR_INVALID_ERROR, 0 }
+#define AR_SPELL_OPTIONS_INIT                                                  \
+	{                                                                      \
+		AR_SPELL_OPTIONS_VERSION, 0, NULL, NULL, AR_INVALID_ERROR, 0   \
+	}
 
 /** Kinds of findings. */
 typedef enum ar_finding_kind {
-	AR_FINDING_UNKNOWN = 0,      /**< a word no dictionary knows */
-	AR_FINDING_NAME = 1,         /**< a probable misspelling of a name */
-	AR_FINDING_INCONSISTENT = 2  /**< a name spelled differently from
+	AR_FINDING_UNKNOWN = 0,     /**< a word no dictionary knows */
+	AR_FINDING_NAME = 1,        /**< a probable misspelling of a name */
+	AR_FINDING_INCONSISTENT = 2 /**< a name spelled differently from
 	                                  its usual spelling in the text */
 } ar_finding_kind;
 
@@ -128,12 +130,12 @@ AR_EXTERN const char *ar_finding_kind_name(ar_finding_kind k);
  * the call; from ar_spell_findings_get(), until the findings are freed. */
 typedef struct ar_finding {
 	ar_finding_kind kind;
-	const char *word;         /**< the word exactly as written (UTF-8) */
-	size_t len;               /**< its length in bytes */
-	uint64_t start, end;      /**< [start, end): byte offsets in the
+	const char *word;    /**< the word exactly as written (UTF-8) */
+	size_t len;          /**< its length in bytes */
+	uint64_t start, end; /**< [start, end): byte offsets in the
 	                               input stream as given */
-	uint64_t line;            /**< 1-based line of start */
-	uint64_t column;          /**< 1-based column of start, counted in
+	uint64_t line;       /**< 1-based line of start */
+	uint64_t column;     /**< 1-based column of start, counted in
 	                               Unicode characters */
 	const char *const *suggestions; /**< best first, NUL-terminated
 	                                     UTF-8 strings */
@@ -159,8 +161,7 @@ typedef struct ar_speller ar_speller;
  * encoding).
  */
 AR_EXTERN ar_status ar_speller_new(ar_speller **out,
-                                   const ar_spell_options *opts,
-                                   ar_error *err);
+                                   const ar_spell_options *opts, ar_error *err);
 
 /** Release a speller and everything it holds.  NULL is a no-op. */
 AR_EXTERN void ar_speller_free(ar_speller *sp);
@@ -194,8 +195,7 @@ AR_EXTERN ar_status ar_speller_load_names(ar_speller *sp, const char *path,
  * line).  Its words are accepted in any case.
  * @return AR_OK, AR_EIO, AR_EUTF8 (with the line), AR_ENOMEM, AR_EINVAL.
  */
-AR_EXTERN ar_status ar_speller_load_personal(ar_speller *sp,
-                                             const char *path,
+AR_EXTERN ar_status ar_speller_load_personal(ar_speller *sp, const char *path,
                                              ar_error *err);
 
 /** Accept one more word (UTF-8, `len` bytes), as a personal dictionary
@@ -241,8 +241,7 @@ typedef struct ar_spell_findings ar_spell_findings;
  * @return AR_OK, AR_EUTF8, AR_ENOMEM, AR_EINVAL.  On failure *out is NULL.
  */
 AR_EXTERN ar_status ar_spell_buffer(ar_spell_findings **out, ar_speller *sp,
-                                    const char *s, size_t len,
-                                    ar_error *err);
+                                    const char *s, size_t len, ar_error *err);
 
 /**
  * Check one word, without tokenizing: the whole input is the word.

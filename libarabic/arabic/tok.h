@@ -18,23 +18,23 @@ extern "C" {
 
 /** Token types. */
 typedef enum ar_token_type {
-	AR_TOKEN_ARABIC = 0,  /**< word in Arabic script */
-	AR_TOKEN_LATIN,       /**< word in Latin script */
-	AR_TOKEN_WORD,        /**< word in another script */
-	AR_TOKEN_NUMBER,      /**< number in any digit system */
-	AR_TOKEN_PUNCT,       /**< punctuation, including Arabic ، ؛ ؟ « » */
-	AR_TOKEN_SYMBOL,      /**< other symbol */
-	AR_TOKEN_HASHTAG,     /**< #word, any script, with _ inside */
-	AR_TOKEN_MENTION,     /**< @name */
-	AR_TOKEN_URL,         /**< URL, with or without scheme */
-	AR_TOKEN_EMAIL,       /**< e-mail address */
-	AR_TOKEN_EMOJI,       /**< one whole emoji sequence */
-	AR_TOKEN_SPACE        /**< whitespace; reported only on request */
+	AR_TOKEN_ARABIC = 0, /**< word in Arabic script */
+	AR_TOKEN_LATIN,      /**< word in Latin script */
+	AR_TOKEN_WORD,       /**< word in another script */
+	AR_TOKEN_NUMBER,     /**< number in any digit system */
+	AR_TOKEN_PUNCT,   /**< punctuation, including Arabic ، ؛ ؟ « » */
+	AR_TOKEN_SYMBOL,  /**< other symbol */
+	AR_TOKEN_HASHTAG, /**< #word, any script, with _ inside */
+	AR_TOKEN_MENTION, /**< @name */
+	AR_TOKEN_URL,     /**< URL, with or without scheme */
+	AR_TOKEN_EMAIL,   /**< e-mail address */
+	AR_TOKEN_EMOJI,   /**< one whole emoji sequence */
+	AR_TOKEN_SPACE    /**< whitespace; reported only on request */
 } ar_token_type;
 
 /** Script of a token. */
 typedef enum ar_script {
-	AR_SCRIPT_NONE = 0,  /**< no letters (numbers, punctuation...) */
+	AR_SCRIPT_NONE = 0, /**< no letters (numbers, punctuation...) */
 	AR_SCRIPT_ARABIC,
 	AR_SCRIPT_LATIN,
 	AR_SCRIPT_OTHER
@@ -50,9 +50,9 @@ AR_EXTERN const char *ar_script_name(ar_script s);
 /** A clitic segment of a token (see AR_TOK_SEGMENT).  The segments of a
  * token follow each other and cover its text exactly. */
 typedef struct ar_segment {
-	const char *text;    /**< the segment as it appears in the token text */
+	const char *text; /**< the segment as it appears in the token text */
 	size_t len;
-	const char *form;    /**< the segment as a word: "ال" for the second
+	const char *form; /**< the segment as a word: "ال" for the second
 	                          ل of لل (ل + ال); otherwise equal to text */
 	size_t form_len;
 	uint64_t start, end; /**< original input byte offsets */
@@ -61,20 +61,20 @@ typedef struct ar_segment {
 
 /** Bits of ar_token.flags. */
 enum {
-	AR_TOKF_SENTENCE_END = 1u << 0  /**< last token of its sentence */
+	AR_TOKF_SENTENCE_END = 1u << 0 /**< last token of its sentence */
 };
 
 /** A token, as handed to an ar_token_sink; valid only during the call. */
 typedef struct ar_token {
 	ar_token_type type;
 	ar_script script;
-	const char *text;     /**< token text (normalized, if asked) */
+	const char *text; /**< token text (normalized, if asked) */
 	size_t len;
-	uint64_t start, end;  /**< original input byte offsets, [start, end) */
-	uint64_t sentence;    /**< 0-based sentence number */
-	unsigned flags;       /**< AR_TOKF_* bits */
+	uint64_t start, end; /**< original input byte offsets, [start, end) */
+	uint64_t sentence;   /**< 0-based sentence number */
+	unsigned flags;      /**< AR_TOKF_* bits */
 	const ar_segment *segments; /**< clitic segments, or NULL */
-	size_t nsegments;     /**< 0 when the token was not split */
+	size_t nsegments;           /**< 0 when the token was not split */
 } ar_token;
 
 /** Receives tokens in order.  Return 0 to go on, non-zero to stop
@@ -95,18 +95,20 @@ enum {
 
 /** Options of a tokenizer. */
 typedef struct ar_tok_options {
-	unsigned version;          /**< AR_TOK_OPTIONS_VERSION */
-	unsigned flags;            /**< AR_TOK_* bits */
-	unsigned norm_flags;       /**< ar_norm_flag bits, with AR_TOK_NORMALIZE */
-	ar_invalid_mode invalid;   /**< what to do with invalid UTF-8 */
-	const char *dict_dir;      /**< where to find the Arabic hunspell
+	unsigned version;    /**< AR_TOK_OPTIONS_VERSION */
+	unsigned flags;      /**< AR_TOK_* bits */
+	unsigned norm_flags; /**< ar_norm_flag bits, with AR_TOK_NORMALIZE */
+	ar_invalid_mode invalid; /**< what to do with invalid UTF-8 */
+	const char *dict_dir;    /**< where to find the Arabic hunspell
 	                                dictionary for AR_TOK_SEGMENT; NULL:
 	                                DICPATH, then the system directory */
 } ar_tok_options;
 
 #define AR_TOK_OPTIONS_VERSION 1
-#define AR_TOK_OPTIONS_INIT \
-	{ AR_TOK_OPTIONS_VERSION, 0, 0, AR_INVALID_ERROR, NULL }
+#define AR_TOK_OPTIONS_INIT                                                    \
+	{                                                                      \
+		AR_TOK_OPTIONS_VERSION, 0, 0, AR_INVALID_ERROR, NULL           \
+	}
 
 typedef struct ar_tokenizer ar_tokenizer;
 
@@ -124,8 +126,7 @@ typedef struct ar_tokenizer ar_tokenizer;
  * package).
  */
 AR_EXTERN ar_status ar_tokenizer_new(ar_tokenizer **out,
-                                     const ar_tok_options *opts,
-                                     ar_error *err);
+                                     const ar_tok_options *opts, ar_error *err);
 /** Release a tokenizer.  NULL is a no-op. */
 AR_EXTERN void ar_tokenizer_free(ar_tokenizer *t);
 

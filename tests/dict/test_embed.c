@@ -63,8 +63,8 @@ static char *join(const char *dir, const char *file)
 }
 
 /* Compare data[*pos..] with want[0..n); report the first difference. */
-static void expect(const char *what, const char *data, size_t len,
-                   size_t *pos, const char *want, size_t n)
+static void expect(const char *what, const char *data, size_t len, size_t *pos,
+                   const char *want, size_t n)
 {
 	size_t i;
 
@@ -72,9 +72,10 @@ static void expect(const char *what, const char *data, size_t len,
 		return;
 	for (i = 0; i < n; i++) {
 		if (*pos + i >= len || data[*pos + i] != want[i]) {
-			fprintf(stderr, "FAIL: %s: embedded data differs at "
-			        "byte %lu of this file\n", what,
-			        (unsigned long)i);
+			fprintf(stderr,
+			        "FAIL: %s: embedded data differs at "
+			        "byte %lu of this file\n",
+			        what, (unsigned long)i);
 			failures++;
 			return;
 		}
@@ -84,8 +85,8 @@ static void expect(const char *what, const char *data, size_t len,
 
 /* Expect one source file, as embed.sh writes it: with a newline added
  * when its last line has none. */
-static void expect_file(const char *srcdir, const char *name,
-                        const char *data, size_t len, size_t *pos)
+static void expect_file(const char *srcdir, const char *name, const char *data,
+                        size_t len, size_t *pos)
 {
 	char *path = join(srcdir, name);
 	size_t n;
@@ -126,8 +127,8 @@ int main(void)
 	list[listlen] = '\0';
 
 	/* The data is a C string of exactly the stated length. */
-	if (strlen(ar_names__builtin) != ar_names__builtin_len
-	    || strlen(ar_names__loanwords) != ar_names__loanwords_len) {
+	if (strlen(ar_names__builtin) != ar_names__builtin_len ||
+	    strlen(ar_names__loanwords) != ar_names__loanwords_len) {
 		fputs("FAIL: embedded length differs from the string\n",
 		      stderr);
 		return 1;
@@ -150,7 +151,8 @@ int main(void)
 		files++;
 	}
 	if (!failures && pos != ar_names__builtin_len) {
-		fprintf(stderr, "FAIL: %lu bytes of embedded gazetteer after "
+		fprintf(stderr,
+		        "FAIL: %lu bytes of embedded gazetteer after "
 		        "the listed files\n",
 		        (unsigned long)(ar_names__builtin_len - pos));
 		failures++;

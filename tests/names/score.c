@@ -21,9 +21,9 @@
  * recall, 0.90 precision and 0.85 first-suggestion accuracy; the floors
  * sit a little under the scores measured on this set so that a
  * regression fails the build. */
-#define FLOOR_RECALL 0.97
+#define FLOOR_RECALL    0.97
 #define FLOOR_PRECISION 0.95
-#define FLOOR_FIRST 0.93
+#define FLOOR_FIRST     0.93
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -132,7 +132,8 @@ int main(int argc, char **argv)
 				first++;
 			else
 				printf("wrong first suggestion: %s -> %s "
-				       "(want %s, kind %s)\n", line,
+				       "(want %s, kind %s)\n",
+				       line,
 				       f->nsuggestions ? f->suggestions[0]
 				                       : "(none)",
 				       tab + 1, ar_finding_kind_name(f->kind));
@@ -175,8 +176,8 @@ int main(int argc, char **argv)
 		for (cur = buf; *cur;) {
 			char *e = strchr(cur, '\n');
 			if (*cur == '#')
-				memset(cur, ' ', e ? (size_t)(e - cur)
-				                   : strlen(cur));
+				memset(cur, ' ',
+				       e ? (size_t)(e - cur) : strlen(cur));
 			if (!e)
 				break;
 			cur = e + 1;
@@ -197,13 +198,15 @@ int main(int argc, char **argv)
 	ar_speller_free(sp);
 
 	recall = typos ? (double)caught / typos : 0;
-	precision = caught + alarms + passage_alarms
-	            ? (double)caught / (caught + alarms + passage_alarms) : 0;
+	precision =
+	        caught + alarms + passage_alarms
+	                ? (double)caught / (caught + alarms + passage_alarms)
+	                : 0;
 	acc = typos ? (double)first / typos : 0;
 	printf("typos %u, caught %u, right first suggestion %u\n", typos,
 	       caught, first);
-	printf("variants %u, flagged %u; findings in passages %u\n",
-	       variants, alarms, passage_alarms);
+	printf("variants %u, flagged %u; findings in passages %u\n", variants,
+	       alarms, passage_alarms);
 	printf("recall %.3f (floor %.2f)\n", recall, FLOOR_RECALL);
 	printf("precision %.3f (floor %.2f)\n", precision, FLOOR_PRECISION);
 	printf("first-suggestion accuracy %.3f (floor %.2f)\n", acc,

@@ -37,19 +37,21 @@ static char *norm(unsigned flags, const char *s, size_t len)
 	return r;
 }
 
-static int check_(unsigned flags, const char *in, const char *want,
-                  int line)
+static int check_(unsigned flags, const char *in, const char *want, int line)
 {
 	char *got = norm(flags, in, strlen(in));
 	int ok = strcmp(got, want) == 0;
 
 	if (!ok)
-		fprintf(stderr, "\nline %d: flags %#x\n  in   [%s]\n  want [%s]"
-		        "\n  got  [%s]\n", line, flags, in, want, got);
+		fprintf(stderr,
+		        "\nline %d: flags %#x\n  in   [%s]\n  want [%s]"
+		        "\n  got  [%s]\n",
+		        line, flags, in, want, got);
 	free(got);
 	return ok;
 }
-#define CHECK(flags, in, want) CU_ASSERT(check_((flags), (in), (want), __LINE__))
+#define CHECK(flags, in, want)                                                 \
+	CU_ASSERT(check_((flags), (in), (want), __LINE__))
 #define SAME(flags, in) CHECK((flags), (in), (in))
 
 /* ---- norm/ops: each operation, positive and negative --------------- */
@@ -61,11 +63,12 @@ static void test_nfc(void)
 	CHECK(AR_NORM_NFC, "\xd8\xa7\xd9\x94", "\xd8\xa3");
 	CHECK(AR_NORM_NFC, "\xd8\xa7\xd9\x8e\xd9\x94", "\xd8\xa3\xd9\x8e");
 	/* shadda (33) before fatha (30) is reordered */
-	CHECK(AR_NORM_NFC, "\xd8\xa8\xd9\x91\xd9\x8e", "\xd8\xa8\xd9\x8e\xd9\x91");
+	CHECK(AR_NORM_NFC, "\xd8\xa8\xd9\x91\xd9\x8e",
+	      "\xd8\xa8\xd9\x8e\xd9\x91");
 	CHECK(AR_NORM_NFC, "e\xcc\x81", "\xc3\xa9");
 	CHECK(AR_NORM_NFC, "\xe2\x84\xa6", "\xce\xa9"); /* OHM -> OMEGA */
 	SAME(AR_NORM_NFC, "\xd8\xa3\xd9\x8e");
-	SAME(AR_NORM_NFC, "\xef\xbb\xbb");     /* compatibility: not NFC's job */
+	SAME(AR_NORM_NFC, "\xef\xbb\xbb"); /* compatibility: not NFC's job */
 	SAME(AR_NORM_PROFILE_NONE, "\xd8\xa7\xd9\x94");
 }
 
@@ -102,18 +105,24 @@ static void test_strip_diacritics(void)
 	/* tanwin, shadda, sukun, superscript alef, Quranic marks */
 	CHECK(f, "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8\xd9\x8b",
 	      "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8");
-	CHECK(f, "\xd8\xb4\xd9\x91\xd9\x92\xd9\xb0\xd8\x90\xdb\x96\xdb\xa5"
-	         "\xdb\xaa\xdb\xad", "\xd8\xb4");
+	CHECK(f,
+	      "\xd8\xb4\xd9\x91\xd9\x92\xd9\xb0\xd8\x90\xdb\x96\xdb\xa5"
+	      "\xdb\xaa\xdb\xad",
+	      "\xd8\xb4");
 	/* marks on Latin letters stay; Café and naïve in NFD stay */
 	SAME(f, "Cafe\xcc\x81 nai\xcc\x88ve Caf\xc3\xa9");
 	SAME(f, "a\xd9\x8e");
 	SAME(f, "7\xd9\x8e");
 	/* a mark with no letter is removed */
-	CHECK(f, "\xd9\x8e" "a", "a");
+	CHECK(f,
+	      "\xd9\x8e"
+	      "a",
+	      "a");
 	CHECK(f, "x \xd9\x8e", "x ");
 	/* letters untouched */
 	SAME(f, "\xd8\xa3\xd8\xa5\xd8\xa2\xd8\xa9\xd9\x89");
-	SAME(AR_NORM_PROFILE_CLEAN, "\xd8\xb3\xd9\x8e\xd8\xa3\xd9\x8e\xd9\x84\xd9\x8e");
+	SAME(AR_NORM_PROFILE_CLEAN,
+	     "\xd8\xb3\xd9\x8e\xd8\xa3\xd9\x8e\xd9\x84\xd9\x8e");
 }
 
 static void test_tatweel(void)
@@ -121,8 +130,8 @@ static void test_tatweel(void)
 	CHECK(AR_NORM_STRIP_TATWEEL, "\xd9\x85\xd9\x80\xd9\x80\xd8\xad",
 	      "\xd9\x85\xd8\xad");
 	/* a mark behind a tatweel reaches its letter and composes */
-	CHECK(AR_NORM_STRIP_TATWEEL | AR_NORM_NFC,
-	      "\xd8\xa7\xd9\x80\xd9\x94", "\xd8\xa3");
+	CHECK(AR_NORM_STRIP_TATWEEL | AR_NORM_NFC, "\xd8\xa7\xd9\x80\xd9\x94",
+	      "\xd8\xa3");
 	SAME(AR_NORM_STRIP_TATWEEL, "\xd9\x85\xd8\xad - _");
 	SAME(AR_NORM_ALEF, "\xd9\x85\xd9\x80\xd8\xad");
 }
@@ -134,7 +143,8 @@ static void test_letters(void)
 	      "\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7\xd8\xa7");
 	SAME(AR_NORM_ALEF, "\xd8\xa7\xd8\xa4\xd8\xa6\xd9\x89");
 	/* ya: ى -> ي */
-	CHECK(AR_NORM_YA, "\xd8\xb9\xd9\x84\xd9\x89", "\xd8\xb9\xd9\x84\xd9\x8a");
+	CHECK(AR_NORM_YA, "\xd8\xb9\xd9\x84\xd9\x89",
+	      "\xd8\xb9\xd9\x84\xd9\x8a");
 	SAME(AR_NORM_YA, "\xd8\xa6\xdb\x8c\xd8\xa9");
 	/* ta-marbuta: ة -> ه */
 	CHECK(AR_NORM_TA_MARBUTA, "\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd8\xa9",
@@ -148,7 +158,8 @@ static void test_letters(void)
 static void test_persian(void)
 {
 	unsigned f = AR_NORM_PERSIAN;
-	CHECK(f, "\xda\xa9\xd8\xaa\xd8\xa7\xd8\xa8", "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8");
+	CHECK(f, "\xda\xa9\xd8\xaa\xd8\xa7\xd8\xa8",
+	      "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8");
 	/* ی before a letter -> ي, at the end of a word -> ى: علی -> على */
 	CHECK(f, "\xd8\xb9\xd9\x84\xdb\x8c", "\xd8\xb9\xd9\x84\xd9\x89");
 	CHECK(f, "\xd8\xb9\xd9\x84\xdb\x8c \xdb\x8c\xda\xa9",
@@ -169,7 +180,8 @@ static void test_digits_punct(void)
 {
 	CHECK(AR_NORM_DIGITS_ASCII, "\xd9\xa1\xd9\xa2\xd9\xa3 \xdb\xb4\xdb\xb5",
 	      "123 45");
-	CHECK(AR_NORM_DIGITS_ARABIC, "12 \xdb\xb4", "\xd9\xa1\xd9\xa2 \xd9\xa4");
+	CHECK(AR_NORM_DIGITS_ARABIC, "12 \xdb\xb4",
+	      "\xd9\xa1\xd9\xa2 \xd9\xa4");
 	SAME(AR_NORM_DIGITS_ASCII, "123 abc");
 	SAME(AR_NORM_PUNCT, "123 \xd9\xa1");
 	CHECK(AR_NORM_PUNCT,
@@ -182,18 +194,28 @@ static void test_digits_punct(void)
 static void test_invisible(void)
 {
 	CHECK(AR_NORM_INVISIBLE,
-	      "a\xe2\x80\x8b" "b\xe2\x80\x8c" "c\xe2\x80\x8d" "d\xe2\x80\x8e"
-	      "e\xe2\x80\x8f" "f\xd8\x9cg\xe2\x80\xaah\xe2\x80\xaei\xe2\x81\xa6"
-	      "j\xe2\x81\xa9k\xef\xbb\xbfl\xc2\xadm", "abcdefghijklm");
-	SAME(AR_NORM_INVISIBLE, "a b\xe2\x80\x8a" "c\xe2\x80\x90");
+	      "a\xe2\x80\x8b"
+	      "b\xe2\x80\x8c"
+	      "c\xe2\x80\x8d"
+	      "d\xe2\x80\x8e"
+	      "e\xe2\x80\x8f"
+	      "f\xd8\x9cg\xe2\x80\xaah\xe2\x80\xaei\xe2\x81\xa6"
+	      "j\xe2\x81\xa9k\xef\xbb\xbfl\xc2\xadm",
+	      "abcdefghijklm");
+	SAME(AR_NORM_INVISIBLE, "a b\xe2\x80\x8a"
+	                        "c\xe2\x80\x90");
 	SAME(AR_NORM_PROFILE_NONE, "a\xe2\x80\x8b");
 }
 
 static void test_spaces(void)
 {
 	unsigned f = AR_NORM_SPACES;
-	CHECK(f, "  a \t b\xc2\xa0\xe2\x80\x83" "c\xe3\x80\x80\xe2\x80\xaf"
-	         "d\xe2\x81\x9f" "e  \n\t\n x  y \r\n", "a b c d e\n\nx y\r\n");
+	CHECK(f,
+	      "  a \t b\xc2\xa0\xe2\x80\x83"
+	      "c\xe3\x80\x80\xe2\x80\xaf"
+	      "d\xe2\x81\x9f"
+	      "e  \n\t\n x  y \r\n",
+	      "a b c d e\n\nx y\r\n");
 	CHECK(f, "a\t", "a");
 	CHECK(f, "   ", "");
 	SAME(f, "a b\nc\n\n\nd");
@@ -205,11 +227,21 @@ static void test_spaces(void)
 static void test_names(void)
 {
 	unsigned f = 0, bit;
-	const char *names[] = { "nfc", "nfkc-arabic", "nfkc",
-	                        "strip-diacritics", "strip-tatweel", "alef",
-	                        "ya", "ta-marbuta", "hamza", "persian",
-	                        "digits=ascii", "digits=arabic", "punct",
-	                        "invisible", "spaces" };
+	const char *names[] = { "nfc",
+		                "nfkc-arabic",
+		                "nfkc",
+		                "strip-diacritics",
+		                "strip-tatweel",
+		                "alef",
+		                "ya",
+		                "ta-marbuta",
+		                "hamza",
+		                "persian",
+		                "digits=ascii",
+		                "digits=arabic",
+		                "punct",
+		                "invisible",
+		                "spaces" };
 	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
@@ -233,8 +265,8 @@ static void test_names(void)
 	/* the profiles hold exactly the operations of the issue */
 	CU_ASSERT_EQUAL(AR_NORM_PROFILE_CLEAN,
 	                AR_NORM_NFC | AR_NORM_NFKC_ARABIC |
-	                AR_NORM_STRIP_TATWEEL | AR_NORM_INVISIBLE |
-	                AR_NORM_PERSIAN | AR_NORM_SPACES);
+	                        AR_NORM_STRIP_TATWEEL | AR_NORM_INVISIBLE |
+	                        AR_NORM_PERSIAN | AR_NORM_SPACES);
 }
 
 static void test_api(void)
@@ -256,8 +288,10 @@ static void test_api(void)
 	CU_ASSERT_EQUAL(ar_norm_buffer(&out, NULL, n, NULL, 0, NULL), AR_OK);
 	CU_ASSERT_EQUAL(out.size, 0);
 	CU_ASSERT_PTR_NOT_NULL(out.ptr);
-	CU_ASSERT_EQUAL(ar_norm_buffer(&out, NULL, n, NULL, 3, NULL), AR_EINVAL);
-	CU_ASSERT_EQUAL(ar_norm_feed(NULL, "a", 1, NULL, NULL, NULL), AR_EINVAL);
+	CU_ASSERT_EQUAL(ar_norm_buffer(&out, NULL, n, NULL, 3, NULL),
+	                AR_EINVAL);
+	CU_ASSERT_EQUAL(ar_norm_feed(NULL, "a", 1, NULL, NULL, NULL),
+	                AR_EINVAL);
 	ar_normalizer_free(n);
 	ar_normalizer_free(NULL);
 	ar_buf_dispose(&out);
@@ -272,24 +306,27 @@ static void test_api(void)
  * runs of blanks of every kind, CR LF, invisible controls, digits, Latin
  * with accents, an emoji. */
 static const char sample[] =
-	"  \xd8\xb3\xd9\x8e\xd8\xa3\xd9\x8e\xd9\x84\xd9\x8e \xd8\xa7\xd9\x8e"
-	"\xd9\x94\xd8\xa8\xd9\x91\xd9\x8e \xd9\x85\xd9\x80\xd9\x80\xd8\xad"
-	"\xd9\x80\xd9\x8e\xd9\x85\xd8\xaf\t\t\xef\xbb\xbb\xef\xbb\xb7\xef\xb7"
-	"\xb2 \xd8\xb9\xd9\x84\xdb\x8c \xdb\x8c\xda\xa9\xdb\x8c\xd9\x8e\r\n"
-	"Cafe\xcc\x81 na\xc3\xafve \xe2\x80\x9cquote\xe2\x80\x9d\xc2\xa0\xc2"
-	"\xa0\xe3\x80\x80x\xe2\x80\x8c\xd8\xa9\xe2\x80\x8f\xd9\xa1\xd9\xa2"
-	"\xdb\xb3 123\xd8\x8c \xd8\x9f \xf0\x9f\x98\x80 \xd8\xa4\xd8\xa6\xd9"
-	"\x89\xd8\xa9 \xd9\xb1\xd8\xa5\xd8\xa2 \xef\xb9\xb0 \n\n \t\n\xd8\xaa"
-	"\xd9\x8e\xd9\x80\xd9\x91\xdb\x8c\xef\xbb\xbf  \xdb\x8c";
+        "  \xd8\xb3\xd9\x8e\xd8\xa3\xd9\x8e\xd9\x84\xd9\x8e \xd8\xa7\xd9\x8e"
+        "\xd9\x94\xd8\xa8\xd9\x91\xd9\x8e \xd9\x85\xd9\x80\xd9\x80\xd8\xad"
+        "\xd9\x80\xd9\x8e\xd9\x85\xd8\xaf\t\t\xef\xbb\xbb\xef\xbb\xb7\xef\xb7"
+        "\xb2 \xd8\xb9\xd9\x84\xdb\x8c \xdb\x8c\xda\xa9\xdb\x8c\xd9\x8e\r\n"
+        "Cafe\xcc\x81 na\xc3\xafve \xe2\x80\x9cquote\xe2\x80\x9d\xc2\xa0\xc2"
+        "\xa0\xe3\x80\x80x\xe2\x80\x8c\xd8\xa9\xe2\x80\x8f\xd9\xa1\xd9\xa2"
+        "\xdb\xb3 123\xd8\x8c \xd8\x9f \xf0\x9f\x98\x80 \xd8\xa4\xd8\xa6\xd9"
+        "\x89\xd8\xa9 \xd9\xb1\xd8\xa5\xd8\xa2 \xef\xb9\xb0 \n\n \t\n\xd8\xaa"
+        "\xd9\x8e\xd9\x80\xd9\x91\xdb\x8c\xef\xbb\xbf  \xdb\x8c";
 
 static const unsigned all_profiles[] = {
-	AR_NORM_PROFILE_CLEAN, AR_NORM_PROFILE_SEARCH, AR_NORM_PROFILE_NONE,
+	AR_NORM_PROFILE_CLEAN,
+	AR_NORM_PROFILE_SEARCH,
+	AR_NORM_PROFILE_NONE,
 	AR_NORM_PROFILE_CLEAN | AR_NORM_NFKC,
-	AR_NORM_STRIP_DIACRITICS, AR_NORM_PERSIAN | AR_NORM_YA,
+	AR_NORM_STRIP_DIACRITICS,
+	AR_NORM_PERSIAN | AR_NORM_YA,
 	AR_NORM_SPACES | AR_NORM_INVISIBLE,
 	AR_NORM_PROFILE_SEARCH & ~(unsigned)AR_NORM_NFC,
 	(AR_NORM_PROFILE_SEARCH & ~(unsigned)AR_NORM_DIGITS_ASCII) |
-		AR_NORM_DIGITS_ARABIC,
+	        AR_NORM_DIGITS_ARABIC,
 };
 #define NPROF (sizeof all_profiles / sizeof all_profiles[0])
 
@@ -384,12 +421,12 @@ static void test_newlines(void)
 typedef struct collect {
 	ar_buf out;
 	ar_buf spans;
-	int stop_after;  /* >0: return non-zero on that call */
+	int stop_after; /* >0: return non-zero on that call */
 	int calls;
 } collect;
 
-static int to_collect(const char *data, size_t len,
-                      const ar_norm_span *spans, size_t nspans, void *p)
+static int to_collect(const char *data, size_t len, const ar_norm_span *spans,
+                      size_t nspans, void *p)
 {
 	collect *c = p;
 	size_t i;
@@ -412,7 +449,8 @@ static int to_collect(const char *data, size_t len,
 			c->spans.ptr = realloc(c->spans.ptr, a);
 			c->spans.asize = a;
 		}
-		memcpy(c->spans.ptr + c->spans.size, &spans[i], sizeof spans[i]);
+		memcpy(c->spans.ptr + c->spans.size, &spans[i],
+		       sizeof spans[i]);
 		c->spans.size += sizeof spans[i];
 	}
 	return c->stop_after && c->calls >= c->stop_after;
@@ -438,8 +476,8 @@ static int stream_equal(ar_normalizer *n, const char *s, size_t len,
 	memset(&c, 0, sizeof c);
 	for (i = 0; i <= ncuts; i++) {
 		size_t to = i < ncuts ? cuts[i] : len;
-		if (ar_norm_feed(n, s + from, to - from, to_collect, &c, NULL) !=
-		    AR_OK)
+		if (ar_norm_feed(n, s + from, to - from, to_collect, &c,
+		                 NULL) != AR_OK)
 			return 0;
 		from = to;
 	}
@@ -449,7 +487,8 @@ static int stream_equal(ar_normalizer *n, const char *s, size_t len,
 	     memcmp(c.out.ptr ? c.out.ptr : "", ref->ptr, ref->size) == 0;
 	if (refspans)
 		ok = ok && c.spans.size == refspans->size &&
-		     memcmp(c.spans.ptr ? c.spans.ptr : "", refspans->ptr ? refspans->ptr : "",
+		     memcmp(c.spans.ptr ? c.spans.ptr : "",
+		            refspans->ptr ? refspans->ptr : "",
 		            refspans->size) == 0;
 	collect_free(&c);
 	return ok;
@@ -466,7 +505,8 @@ static void stream_all_splits(unsigned flags, int offs, const char *s,
 	size_t cut, si, bad = 0;
 	size_t cuts[8192];
 
-	CU_ASSERT_EQUAL_FATAL(ar_norm_buffer(&ref, NULL, n, s, len, NULL), AR_OK);
+	CU_ASSERT_EQUAL_FATAL(ar_norm_buffer(&ref, NULL, n, s, len, NULL),
+	                      AR_OK);
 	/* two pieces, cut at every byte */
 	for (cut = 0; cut <= len; cut++)
 		if (!stream_equal(n, s, len, &cut, 1, &ref, NULL))
@@ -489,8 +529,10 @@ static void test_stream_splits(void)
 	size_t p;
 
 	for (p = 0; p < NPROF; p++) {
-		stream_all_splits(all_profiles[p], 0, sample, sizeof sample - 1);
-		stream_all_splits(all_profiles[p], 1, sample, sizeof sample - 1);
+		stream_all_splits(all_profiles[p], 0, sample,
+		                  sizeof sample - 1);
+		stream_all_splits(all_profiles[p], 1, sample,
+		                  sizeof sample - 1);
 	}
 }
 
@@ -506,13 +548,15 @@ static void test_stream_corpus(void)
 		ar_buf ref = AR_BUF_INIT;
 		static const size_t steps[] = { 1, 7, 4096 };
 		size_t cuts[8192], nc, si, cut;
-		CU_ASSERT_EQUAL_FATAL(ar_norm_buffer(&ref, NULL, n, c, len, NULL),
-		                      AR_OK);
+		CU_ASSERT_EQUAL_FATAL(
+		        ar_norm_buffer(&ref, NULL, n, c, len, NULL), AR_OK);
 		for (si = 0; si < sizeof steps / sizeof steps[0]; si++) {
 			nc = 0;
-			for (cut = steps[si]; cut < len && nc < 8192; cut += steps[si])
+			for (cut = steps[si]; cut < len && nc < 8192;
+			     cut += steps[si])
 				cuts[nc++] = cut;
-			CU_ASSERT(stream_equal(n, c, len, cuts, nc, &ref, NULL));
+			CU_ASSERT(
+			        stream_equal(n, c, len, cuts, nc, &ref, NULL));
 		}
 		ar_buf_dispose(&ref);
 		ar_normalizer_free(n);
@@ -585,7 +629,8 @@ static void test_offsets(void)
 	char *c;
 
 	for (p = 0; p < NPROF; p++)
-		map_of(all_profiles[p], sample, sizeof sample - 1, &out, &spans);
+		map_of(all_profiles[p], sample, sizeof sample - 1, &out,
+		       &spans);
 	c = corpus_text(&len);
 	if (c) {
 		map_of(AR_NORM_PROFILE_SEARCH, c, len, &out, &spans);
@@ -602,39 +647,50 @@ static void test_offsets(void)
 	          sp[1].out_end == 7);
 	CU_ASSERT(!sp[2].identity && sp[2].in_start == 6 && sp[2].in_end == 8 &&
 	          sp[2].out_start == 7 && sp[2].out_end == 8);
-	CU_ASSERT(sp[3].identity && sp[3].in_start == 8 && sp[3].out_start == 8);
+	CU_ASSERT(sp[3].identity && sp[3].in_start == 8 &&
+	          sp[3].out_start == 8);
 	/* a removed mark: empty output span */
-	map_of(AR_NORM_STRIP_DIACRITICS, "\xd8\xa8\xd9\x8e" "x", 5, &out, &spans);
+	map_of(AR_NORM_STRIP_DIACRITICS,
+	       "\xd8\xa8\xd9\x8e"
+	       "x",
+	       5, &out, &spans);
 	sp = (const ar_norm_span *)spans.ptr;
 	CU_ASSERT_EQUAL_FATAL(spans.size / sizeof *sp, 3);
 	CU_ASSERT(sp[1].in_start == 2 && sp[1].in_end == 4 &&
 	          sp[1].out_start == sp[1].out_end);
 	/* no map when not asked for */
 	{
-		ar_normalizer *n = make(AR_NORM_PROFILE_CLEAN, AR_INVALID_ERROR, 0);
+		ar_normalizer *n =
+		        make(AR_NORM_PROFILE_CLEAN, AR_INVALID_ERROR, 0);
 		collect col;
 		memset(&col, 0, sizeof col);
-		CU_ASSERT_EQUAL(ar_norm_feed(n, "a\xd9\x80 b", 5, to_collect, &col,
-		                             NULL), AR_OK);
-		CU_ASSERT_EQUAL(ar_norm_finish(n, to_collect, &col, NULL), AR_OK);
+		CU_ASSERT_EQUAL(ar_norm_feed(n, "a\xd9\x80 b", 5, to_collect,
+		                             &col, NULL),
+		                AR_OK);
+		CU_ASSERT_EQUAL(ar_norm_finish(n, to_collect, &col, NULL),
+		                AR_OK);
 		CU_ASSERT_EQUAL(col.spans.size, 0);
 		collect_free(&col);
 		ar_normalizer_free(n);
 	}
 	/* the streamed map, cut into 1-byte pieces, means the same */
 	{
-		ar_normalizer *n = make(AR_NORM_PROFILE_SEARCH, AR_INVALID_REPLACE, 1);
+		ar_normalizer *n =
+		        make(AR_NORM_PROFILE_SEARCH, AR_INVALID_REPLACE, 1);
 		collect col;
 		size_t i;
 		ar_buf o2 = AR_BUF_INIT, s2 = AR_BUF_INIT;
 		memset(&col, 0, sizeof col);
 		for (i = 0; i < sizeof sample - 1; i++)
-			CU_ASSERT_EQUAL(ar_norm_feed(n, sample + i, 1, to_collect,
-			                             &col, NULL), AR_OK);
-		CU_ASSERT_EQUAL(ar_norm_finish(n, to_collect, &col, NULL), AR_OK);
+			CU_ASSERT_EQUAL(ar_norm_feed(n, sample + i, 1,
+			                             to_collect, &col, NULL),
+			                AR_OK);
+		CU_ASSERT_EQUAL(ar_norm_finish(n, to_collect, &col, NULL),
+		                AR_OK);
 		check_map(sample, sizeof sample - 1, &col.out, &col.spans);
 		CU_ASSERT_EQUAL(ar_norm_buffer(&o2, &s2, n, sample,
-		                               sizeof sample - 1, NULL), AR_OK);
+		                               sizeof sample - 1, NULL),
+		                AR_OK);
 		CU_ASSERT(o2.size == col.out.size &&
 		          memcmp(o2.ptr, col.out.ptr, o2.size) == 0);
 		ar_buf_dispose(&o2);
@@ -684,21 +740,21 @@ static void test_offsets_cuts(void)
 		/* ا + fatha + hamza above: composes to أ */
 		"\xd8\xa7\xd9\x8e\xd9\x94\xd8\xa8 z",
 	};
-	static const unsigned profiles[] = {
-		AR_NORM_PROFILE_SEARCH, AR_NORM_STRIP_DIACRITICS,
-		AR_NORM_PROFILE_CLEAN
-	};
+	static const unsigned profiles[] = { AR_NORM_PROFILE_SEARCH,
+		                             AR_NORM_STRIP_DIACRITICS,
+		                             AR_NORM_PROFILE_CLEAN };
 	size_t t, p, cut, bad = 0;
 
 	for (t = 0; t < sizeof texts / sizeof texts[0]; t++)
 		for (p = 0; p < sizeof profiles / sizeof profiles[0]; p++) {
 			const char *s = texts[t];
 			size_t len = strlen(s), nref, ngot, i;
-			ar_normalizer *n = make(profiles[p], AR_INVALID_ERROR, 1);
+			ar_normalizer *n =
+			        make(profiles[p], AR_INVALID_ERROR, 1);
 			ar_buf o = AR_BUF_INIT, m = AR_BUF_INIT;
 			ar_norm_span *ref;
-			CU_ASSERT_EQUAL_FATAL(ar_norm_buffer(&o, &m, n, s, len,
-			                                     NULL), AR_OK);
+			CU_ASSERT_EQUAL_FATAL(
+			        ar_norm_buffer(&o, &m, n, s, len, NULL), AR_OK);
 			ref = merged_map(&m, &nref);
 			for (cut = 0; cut <= len + 1; cut++) {
 				collect col;
@@ -706,24 +762,33 @@ static void test_offsets_cuts(void)
 				memset(&col, 0, sizeof col);
 				/* cut == len + 1: 1-byte pieces */
 				for (i = 0; i < len; i++) {
-					size_t a = i, b = cut == len + 1 ? i + 1 :
-					           (i < cut ? cut : len);
-					CU_ASSERT_EQUAL(ar_norm_feed(n, s + a, b - a,
-					                             to_collect, &col,
-					                             NULL), AR_OK);
+					size_t a = i,
+					       b = cut == len + 1
+					                   ? i + 1
+					                   : (i < cut ? cut
+					                              : len);
+					CU_ASSERT_EQUAL(
+					        ar_norm_feed(n, s + a, b - a,
+					                     to_collect, &col,
+					                     NULL),
+					        AR_OK);
 					i = b - 1;
 				}
-				CU_ASSERT_EQUAL(ar_norm_finish(n, to_collect, &col,
-				                               NULL), AR_OK);
+				CU_ASSERT_EQUAL(ar_norm_finish(n, to_collect,
+				                               &col, NULL),
+				                AR_OK);
 				got = merged_map(&col.spans, &ngot);
 				if (ngot != nref)
 					bad++;
 				for (i = 0; ngot == nref && i < nref; i++)
-					if (got[i].in_start != ref[i].in_start ||
+					if (got[i].in_start !=
+					            ref[i].in_start ||
 					    got[i].in_end != ref[i].in_end ||
-					    got[i].out_start != ref[i].out_start ||
+					    got[i].out_start !=
+					            ref[i].out_start ||
 					    got[i].out_end != ref[i].out_end ||
-					    !got[i].identity != !ref[i].identity)
+					    !got[i].identity !=
+					            !ref[i].identity)
 						bad++;
 				free(got);
 				collect_free(&col);
@@ -741,17 +806,19 @@ static void test_offsets_cuts(void)
 static const struct bad {
 	const char *s;
 	size_t len;
-	const char *replaced;   /* with U+FFFD = "#" here */
+	const char *replaced; /* with U+FFFD = "#" here */
 	uint64_t off, line, col;
 } bads[] = {
-	{ "a\x80" "b", 3, "a#b", 1, 1, 2 },              /* lone continuation */
-	{ "\xc0\xaf", 2, "##", 0, 1, 1 },                /* overlong */
-	{ "\xe0\x80\xaf", 3, "###", 0, 1, 1 },           /* overlong 3-byte */
-	{ "x\n\xed\xa0\x80", 5, "x\n###", 2, 2, 1 },     /* surrogate */
-	{ "\xf4\x90\x80\x80", 4, "####", 0, 1, 1 },      /* > U+10FFFF */
+	{ "a\x80"
+	  "b",
+	  3, "a#b", 1, 1, 2 },                       /* lone continuation */
+	{ "\xc0\xaf", 2, "##", 0, 1, 1 },            /* overlong */
+	{ "\xe0\x80\xaf", 3, "###", 0, 1, 1 },       /* overlong 3-byte */
+	{ "x\n\xed\xa0\x80", 5, "x\n###", 2, 2, 1 }, /* surrogate */
+	{ "\xf4\x90\x80\x80", 4, "####", 0, 1, 1 },  /* > U+10FFFF */
 	{ "\xf5", 1, "#", 0, 1, 1 },
-	{ "\xd8\xb3\xd8", 3, "\xd8\xb3#", 2, 1, 2 },     /* truncated at end */
-	{ "\xe2\x82x", 3, "#x", 0, 1, 1 },               /* truncated inside */
+	{ "\xd8\xb3\xd8", 3, "\xd8\xb3#", 2, 1, 2 }, /* truncated at end */
+	{ "\xe2\x82x", 3, "#x", 0, 1, 1 },           /* truncated inside */
 	{ "\xf0\x9f\x98 \xd8", 5, "# #", 0, 1, 1 },
 	{ "ab\ncd\xff", 6, "ab\ncd#", 5, 2, 3 },
 };
@@ -761,7 +828,8 @@ static void replace_hash(char *s)
 	/* write U+FFFD as '#' to keep the table readable */
 	char *r = s, *w = s;
 	while (*r) {
-		if ((unsigned char)r[0] == 0xEF && (unsigned char)r[1] == 0xBF &&
+		if ((unsigned char)r[0] == 0xEF &&
+		    (unsigned char)r[1] == 0xBF &&
 		    (unsigned char)r[2] == 0xBD) {
 			*w++ = '#';
 			r += 3;
@@ -787,8 +855,9 @@ static void test_invalid(void)
 		/* error: offset, line and column */
 		n = make(AR_NORM_PROFILE_NONE, AR_INVALID_ERROR, 0);
 		memset(&err, 0, sizeof err);
-		CU_ASSERT_EQUAL(ar_norm_buffer(&out, NULL, n, b->s, b->len, &err),
-		                AR_EUTF8);
+		CU_ASSERT_EQUAL(
+		        ar_norm_buffer(&out, NULL, n, b->s, b->len, &err),
+		        AR_EUTF8);
 		CU_ASSERT_EQUAL(err.offset, b->off);
 		CU_ASSERT_EQUAL(err.line, b->line);
 		CU_ASSERT_EQUAL(err.column, b->col);
@@ -798,24 +867,28 @@ static void test_invalid(void)
 			ar_status st = AR_OK;
 			memset(&err, 0, sizeof err);
 			for (k = 0; k < b->len && st == AR_OK; k++)
-				st = ar_norm_feed(n, b->s + k, 1, NULL, NULL, &err);
+				st = ar_norm_feed(n, b->s + k, 1, NULL, NULL,
+				                  &err);
 			if (st == AR_OK)
 				st = ar_norm_finish(n, NULL, NULL, &err);
 			CU_ASSERT_EQUAL(st, AR_EUTF8);
 			CU_ASSERT_EQUAL(err.offset, b->off);
 			ar_norm_reset(n);
 			/* and the normalizer works again after a reset */
-			CU_ASSERT_EQUAL(ar_norm_feed(n, "ok", 2, NULL, NULL, NULL),
+			CU_ASSERT_EQUAL(
+			        ar_norm_feed(n, "ok", 2, NULL, NULL, NULL),
+			        AR_OK);
+			CU_ASSERT_EQUAL(ar_norm_finish(n, NULL, NULL, NULL),
 			                AR_OK);
-			CU_ASSERT_EQUAL(ar_norm_finish(n, NULL, NULL, NULL), AR_OK);
 		}
 		ar_normalizer_free(n);
 
 		/* replace: one U+FFFD per maximal subpart, counted */
 		n = make(AR_NORM_PROFILE_NONE, AR_INVALID_REPLACE, 0);
 		before = ar_norm_invalid_count(n);
-		CU_ASSERT_EQUAL(ar_norm_buffer(&out, NULL, n, b->s, b->len, NULL),
-		                AR_OK);
+		CU_ASSERT_EQUAL(
+		        ar_norm_buffer(&out, NULL, n, b->s, b->len, NULL),
+		        AR_OK);
 		got = malloc(out.size + 1);
 		memcpy(got, out.ptr, out.size + 1);
 		replace_hash(got);
@@ -825,7 +898,8 @@ static void test_invalid(void)
 			const char *q;
 			for (q = b->replaced; *q; q++)
 				hashes += *q == '#';
-			CU_ASSERT_EQUAL(ar_norm_invalid_count(n) - before, hashes);
+			CU_ASSERT_EQUAL(ar_norm_invalid_count(n) - before,
+			                hashes);
 		}
 		free(got);
 		ar_normalizer_free(n);
@@ -833,20 +907,25 @@ static void test_invalid(void)
 		/* keep: the bytes pass through untouched */
 		n = make(AR_NORM_PROFILE_SEARCH & ~(unsigned)AR_NORM_SPACES,
 		         AR_INVALID_KEEP, 0);
-		CU_ASSERT_EQUAL(ar_norm_buffer(&out, NULL, n, b->s, b->len, NULL),
-		                AR_OK);
-		CU_ASSERT(out.size == b->len && memcmp(out.ptr, b->s, b->len) == 0);
+		CU_ASSERT_EQUAL(
+		        ar_norm_buffer(&out, NULL, n, b->s, b->len, NULL),
+		        AR_OK);
+		CU_ASSERT(out.size == b->len &&
+		          memcmp(out.ptr, b->s, b->len) == 0);
 		ar_normalizer_free(n);
 		ar_buf_dispose(&out);
 	}
 	/* the column counts characters, not bytes */
 	{
-		ar_normalizer *n = make(AR_NORM_PROFILE_CLEAN, AR_INVALID_ERROR, 0);
+		ar_normalizer *n =
+		        make(AR_NORM_PROFILE_CLEAN, AR_INVALID_ERROR, 0);
 		ar_buf out = AR_BUF_INIT;
 		ar_error err;
-		CU_ASSERT_EQUAL(ar_norm_buffer(&out, NULL, n,
-		                               "\xd8\xb3\xd9\x84\xd8\xa7 \xd9\x85\xff",
-		                               10, &err), AR_EUTF8);
+		CU_ASSERT_EQUAL(
+		        ar_norm_buffer(&out, NULL, n,
+		                       "\xd8\xb3\xd9\x84\xd8\xa7 \xd9\x85\xff",
+		                       10, &err),
+		        AR_EUTF8);
 		CU_ASSERT_EQUAL(err.column, 6);
 		CU_ASSERT_EQUAL(err.offset, 9);
 		ar_buf_dispose(&out);
@@ -866,43 +945,33 @@ static const unit_test ops_tests[] = {
 	{ "spaces", test_spaces },
 	{ NULL, NULL }
 };
-static const unit_test api_tests[] = {
-	{ "names-profiles", test_names },
-	{ "arguments", test_api },
-	{ NULL, NULL }
-};
-static const unit_test inv_tests[] = {
-	{ "idempotent", test_idempotent },
-	{ "latin-untouched", test_latin_untouched },
-	{ "newlines", test_newlines },
-	{ NULL, NULL }
-};
-static const unit_test stream_tests[] = {
-	{ "every-split", test_stream_splits },
-	{ "corpus-chunks", test_stream_corpus },
-	{ "sink-stop", test_stream_stop },
-	{ NULL, NULL }
-};
-static const unit_test offset_tests[] = {
-	{ "map", test_offsets },
-	{ "map-cuts", test_offsets_cuts },
-	{ NULL, NULL }
-};
-static const unit_test invalid_tests[] = {
-	{ "catalogue", test_invalid },
-	{ NULL, NULL }
-};
+static const unit_test api_tests[] = { { "names-profiles", test_names },
+	                               { "arguments", test_api },
+	                               { NULL, NULL } };
+static const unit_test inv_tests[] = { { "idempotent", test_idempotent },
+	                               { "latin-untouched",
+	                                 test_latin_untouched },
+	                               { "newlines", test_newlines },
+	                               { NULL, NULL } };
+static const unit_test stream_tests[] = { { "every-split", test_stream_splits },
+	                                  { "corpus-chunks",
+	                                    test_stream_corpus },
+	                                  { "sink-stop", test_stream_stop },
+	                                  { NULL, NULL } };
+static const unit_test offset_tests[] = { { "map", test_offsets },
+	                                  { "map-cuts", test_offsets_cuts },
+	                                  { NULL, NULL } };
+static const unit_test invalid_tests[] = { { "catalogue", test_invalid },
+	                                   { NULL, NULL } };
 
 int main(void)
 {
-	static const unit_suite suites[] = {
-		{ "norm/ops", ops_tests },
-		{ "norm/api", api_tests },
-		{ "norm/invariants", inv_tests },
-		{ "norm/stream", stream_tests },
-		{ "norm/offsets", offset_tests },
-		{ "norm/invalid", invalid_tests },
-		{ NULL, NULL }
-	};
+	static const unit_suite suites[] = { { "norm/ops", ops_tests },
+		                             { "norm/api", api_tests },
+		                             { "norm/invariants", inv_tests },
+		                             { "norm/stream", stream_tests },
+		                             { "norm/offsets", offset_tests },
+		                             { "norm/invalid", invalid_tests },
+		                             { NULL, NULL } };
 	return unit_main(suites);
 }

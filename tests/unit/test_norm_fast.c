@@ -21,8 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-ar_status slow_normalizer_new(ar_normalizer **out,
-                              const ar_norm_options *opts);
+ar_status slow_normalizer_new(ar_normalizer **out, const ar_norm_options *opts);
 void slow_normalizer_free(ar_normalizer *n);
 ar_status slow_norm_buffer(ar_buf *out, ar_buf *spans, ar_normalizer *n,
                            const char *s, size_t len, ar_error *err);
@@ -75,8 +74,10 @@ static void report(const char *what, unsigned flags, int inv, int offs,
 {
 	size_t i;
 
-	fprintf(stderr, "\n%s differ: flags %#x invalid %d offsets %d, "
-	        "%zu bytes of input:\n", what, flags, inv, offs, len);
+	fprintf(stderr,
+	        "\n%s differ: flags %#x invalid %d offsets %d, "
+	        "%zu bytes of input:\n",
+	        what, flags, inv, offs, len);
 	for (i = 0; i < len && i < 400; i++)
 		fprintf(stderr, "\\x%02x", (unsigned char)s[i]);
 	fputc('\n', stderr);
@@ -103,23 +104,28 @@ static int check_map(const ar_buf *fm, const ar_buf *sm, const char *s,
 	CU_ASSERT_FATAL(at != NULL);
 	for (i = 0; i < nf && ok; i++) {
 		if (f[i].in_start != in || f[i].out_start != o ||
-		    f[i].in_end < f[i].in_start || f[i].out_end < f[i].out_start ||
-		    f[i].in_end > len || f[i].out_end > out->size) {
-			fprintf(stderr, "\nfast map: entry %zu does not tile\n", i);
+		    f[i].in_end < f[i].in_start ||
+		    f[i].out_end < f[i].out_start || f[i].in_end > len ||
+		    f[i].out_end > out->size) {
+			fprintf(stderr, "\nfast map: entry %zu does not tile\n",
+			        i);
 			ok = 0;
 			break;
 		}
 		if (f[i].identity) {
 			if (f[i].in_end - f[i].in_start !=
-			        f[i].out_end - f[i].out_start ||
+			            f[i].out_end - f[i].out_start ||
 			    memcmp(s + f[i].in_start, out->ptr + f[i].out_start,
 			           f[i].in_end - f[i].in_start) != 0) {
-				fprintf(stderr, "\nfast map: entry %zu is no "
-				        "identity\n", i);
+				fprintf(stderr,
+				        "\nfast map: entry %zu is no "
+				        "identity\n",
+				        i);
 				ok = 0;
 			}
 			for (b = f[i].in_start; b < f[i].in_end; b++)
-				at[b] = f[i].out_start + (b - f[i].in_start) + 1;
+				at[b] = f[i].out_start + (b - f[i].in_start) +
+				        1;
 		}
 		in = f[i].in_end;
 		o = f[i].out_end;
@@ -134,7 +140,8 @@ static int check_map(const ar_buf *fm, const ar_buf *sm, const char *s,
 			continue;
 		for (b = w[i].in_start; b < w[i].in_end && b < len; b++)
 			if (at[b] != w[i].out_start + (b - w[i].in_start) + 1) {
-				fprintf(stderr, "\nfast map: input byte %llu "
+				fprintf(stderr,
+				        "\nfast map: input byte %llu "
 				        "is not mapped as unchanged\n",
 				        (unsigned long long)b);
 				ok = 0;
@@ -206,8 +213,8 @@ static variants *get_variants(unsigned flags, ar_invalid_mode inv, int offs)
 
 /* The text goes in a block of its own size, so that a memory checker
  * sees any read past either end. */
-static int compare(unsigned flags, ar_invalid_mode inv, int offs,
-                   const char *s, size_t len, int cuts)
+static int compare(unsigned flags, ar_invalid_mode inv, int offs, const char *s,
+                   size_t len, int cuts)
 {
 	char *own = malloc(len ? len : 1);
 	int ok;
@@ -236,9 +243,9 @@ static int compare_(unsigned flags, ar_invalid_mode inv, int offs,
 	b.rc = slow_norm_buffer(&b.out, offs ? &b.spans : NULL, w, s, len,
 	                        &b.err);
 	if (a.rc != b.rc || (a.rc == AR_OK && !same_bytes(&a.out, &b.out)) ||
-	    (a.rc == AR_EUTF8 && (a.err.offset != b.err.offset ||
-	                          a.err.line != b.err.line ||
-	                          a.err.column != b.err.column)) ||
+	    (a.rc == AR_EUTF8 &&
+	     (a.err.offset != b.err.offset || a.err.line != b.err.line ||
+	      a.err.column != b.err.column)) ||
 	    (a.rc == AR_OK && offs &&
 	     !check_map(&a.spans, &b.spans, s, len, &a.out))) {
 		report("buffer results", flags, inv, offs, s, len);
@@ -251,7 +258,8 @@ static int compare_(unsigned flags, ar_invalid_mode inv, int offs,
 		memset(&r, 0, sizeof r);
 		r.rc = table_norm_buffer(&r.out, NULL, var->table, s, len,
 		                         &r.err);
-		if (r.rc != b.rc || (r.rc == AR_OK && !same_bytes(&r.out, &b.out)) ||
+		if (r.rc != b.rc ||
+		    (r.rc == AR_OK && !same_bytes(&r.out, &b.out)) ||
 		    (r.rc == AR_EUTF8 && r.err.offset != b.err.offset)) {
 			report("table loop results", flags, inv, offs, s, len);
 			ok = 0;
@@ -268,7 +276,8 @@ static int compare_(unsigned flags, ar_invalid_mode inv, int offs,
 			size_t piece = 1 + rnd(cuts);
 			if (piece > len - from)
 				piece = len - from;
-			rc = ar_norm_feed(f, s + from, piece, to_collect, &c, NULL);
+			rc = ar_norm_feed(f, s + from, piece, to_collect, &c,
+			                  NULL);
 			from += piece;
 		}
 		if (rc == AR_OK)
@@ -291,11 +300,13 @@ static int compare_(unsigned flags, ar_invalid_mode inv, int offs,
 /* ---- operation sets ----------------------------------------------- */
 
 static const unsigned profiles[] = {
-	AR_NORM_PROFILE_CLEAN, AR_NORM_PROFILE_SEARCH, AR_NORM_PROFILE_NONE,
+	AR_NORM_PROFILE_CLEAN,
+	AR_NORM_PROFILE_SEARCH,
+	AR_NORM_PROFILE_NONE,
 	AR_NORM_PROFILE_SEARCH & ~AR_NORM_SPACES,
 	AR_NORM_PROFILE_SEARCH & ~AR_NORM_NFC,
 	(AR_NORM_PROFILE_SEARCH & ~AR_NORM_DIGITS_ASCII) |
-	    AR_NORM_DIGITS_ARABIC,
+	        AR_NORM_DIGITS_ARABIC,
 	AR_NORM_PROFILE_CLEAN | AR_NORM_NFKC,
 };
 #define NPROFILES (sizeof profiles / sizeof profiles[0])
@@ -314,31 +325,105 @@ static unsigned random_flags(void)
 
 static const char *const pieces[] = {
 	/* Arabic letters, some folded by one profile or another */
-	"\xd8\xa8", "\xd8\xaa", "\xd9\x84", "\xd9\x85", "\xd9\x86", "\xd8\xb9",
-	"\xd8\xa7", "\xd8\xa3", "\xd8\xa5", "\xd8\xa2", "\xd8\xa9", "\xd9\x89",
-	"\xd9\x8a", "\xd8\xa4", "\xd8\xa6", "\xd8\xa1", "\xd9\xb1",
+	"\xd8\xa8",
+	"\xd8\xaa",
+	"\xd9\x84",
+	"\xd9\x85",
+	"\xd9\x86",
+	"\xd8\xb9",
+	"\xd8\xa7",
+	"\xd8\xa3",
+	"\xd8\xa5",
+	"\xd8\xa2",
+	"\xd8\xa9",
+	"\xd9\x89",
+	"\xd9\x8a",
+	"\xd8\xa4",
+	"\xd8\xa6",
+	"\xd8\xa1",
+	"\xd9\xb1",
 	/* Persian and Urdu look-alikes; U+06CC depends on what follows */
-	"\xdb\x8c", "\xda\xa9", "\xdb\x81", "\xda\xbe", "\xdb\x83", "\xd9\xbe",
-	"\xdb\x80", "\xdb\x95", "\xdb\x92", "\xdb\x93",
+	"\xdb\x8c",
+	"\xda\xa9",
+	"\xdb\x81",
+	"\xda\xbe",
+	"\xdb\x83",
+	"\xd9\xbe",
+	"\xdb\x80",
+	"\xdb\x95",
+	"\xdb\x92",
+	"\xdb\x93",
 	/* harakat, shadda, sukun, dagger alef, hamza/madda marks, Quranic */
-	"\xd9\x8b", "\xd9\x8c", "\xd9\x8d", "\xd9\x8e", "\xd9\x8f", "\xd9\x90",
-	"\xd9\x91", "\xd9\x92", "\xd9\x93", "\xd9\x94", "\xd9\x95", "\xd9\xb0",
-	"\xd9\x96", "\xd8\x90", "\xdb\x96", "\xdb\xad",
+	"\xd9\x8b",
+	"\xd9\x8c",
+	"\xd9\x8d",
+	"\xd9\x8e",
+	"\xd9\x8f",
+	"\xd9\x90",
+	"\xd9\x91",
+	"\xd9\x92",
+	"\xd9\x93",
+	"\xd9\x94",
+	"\xd9\x95",
+	"\xd9\xb0",
+	"\xd9\x96",
+	"\xd8\x90",
+	"\xdb\x96",
+	"\xdb\xad",
 	/* tatweel, digits, punctuation */
-	"\xd9\x80", "\xd9\xa3", "\xdb\xb5", "\xd8\x8c", "\xd8\x9f", "\xd9\xaa",
+	"\xd9\x80",
+	"\xd9\xa3",
+	"\xdb\xb5",
+	"\xd8\x8c",
+	"\xd8\x9f",
+	"\xd9\xaa",
 	/* blanks and line breaks */
-	" ", " ", " ", "  ", "\t", "\n", "\n", "\r\n", "\xc2\xa0",
-	"\xe2\x80\x89", "\xe2\x80\xa8", "\xe3\x80\x80",
+	" ",
+	" ",
+	" ",
+	"  ",
+	"\t",
+	"\n",
+	"\n",
+	"\r\n",
+	"\xc2\xa0",
+	"\xe2\x80\x89",
+	"\xe2\x80\xa8",
+	"\xe3\x80\x80",
 	/* invisible characters */
-	"\xe2\x80\x8c", "\xe2\x80\x8f", "\xd8\x9c", "\xef\xbb\xbf", "\xc2\xad",
+	"\xe2\x80\x8c",
+	"\xe2\x80\x8f",
+	"\xd8\x9c",
+	"\xef\xbb\xbf",
+	"\xc2\xad",
 	/* presentation forms, ligatures */
-	"\xef\xbb\xbb", "\xef\xba\x91", "\xef\xb7\xb2", "\xef\xad\x90",
+	"\xef\xbb\xbb",
+	"\xef\xba\x91",
+	"\xef\xb7\xb2",
+	"\xef\xad\x90",
 	/* ASCII, Latin with marks, other scripts */
-	"a", "Z", "0", "7", ".", ",", "e\xcc\x81", "\xc3\xa9", "\xc3\xaf",
-	"\xcc\x81", "\xcc\xa3", "\xce\xb1", "\xd7\x90", "\xe4\xb8\xad",
+	"a",
+	"Z",
+	"0",
+	"7",
+	".",
+	",",
+	"e\xcc\x81",
+	"\xc3\xa9",
+	"\xc3\xaf",
+	"\xcc\x81",
+	"\xcc\xa3",
+	"\xce\xb1",
+	"\xd7\x90",
+	"\xe4\xb8\xad",
 	"\xf0\x9f\x98\x80",
 	/* invalid UTF-8 */
-	"\x80", "\xc0\xaf", "\xed\xa0\x80", "\xd8", "\xff", "\xf4\x90\x80\x80",
+	"\x80",
+	"\xc0\xaf",
+	"\xed\xa0\x80",
+	"\xd8",
+	"\xff",
+	"\xf4\x90\x80\x80",
 };
 #define NPIECES (sizeof pieces / sizeof pieces[0])
 
@@ -361,9 +446,9 @@ static size_t random_text(char *buf, size_t cap)
 		size_t l;
 		uint32_t r = rnd(20);
 		if (r < 9)
-			p = pieces[rnd(17)];           /* a letter */
+			p = pieces[rnd(17)]; /* a letter */
 		else if (r < 13)
-			p = pieces[28 + rnd(16)];      /* a mark */
+			p = pieces[28 + rnd(16)]; /* a mark */
 		else if (r < 15)
 			p = " ";
 		else if (r < 17)
@@ -391,11 +476,11 @@ static void test_random(void)
 		rng_state = strtoull(seed, NULL, 10) * 2 + 1;
 	for (t = 0; t < 1500 && bad < 5; t++) {
 		size_t len = random_text(buf, sizeof buf);
-		ar_invalid_mode inv = rnd(2) ? AR_INVALID_REPLACE
-		                             : rnd(2) ? AR_INVALID_KEEP
-		                                      : AR_INVALID_ERROR;
-		unsigned flags = rnd(4) ? profiles[rnd(NPROFILES)]
-		                        : random_flags();
+		ar_invalid_mode inv = rnd(2)   ? AR_INVALID_REPLACE
+		                      : rnd(2) ? AR_INVALID_KEEP
+		                               : AR_INVALID_ERROR;
+		unsigned flags =
+		        rnd(4) ? profiles[rnd(NPROFILES)] : random_flags();
 		if (!compare(flags, inv, rnd(3) == 0, buf, len, 1 + rnd(64)))
 			bad++;
 	}
@@ -408,17 +493,32 @@ static void test_random(void)
 static void test_edges(void)
 {
 	static const char *const tricky[] = {
-		"\n ", "\n\xd9\x80 ", " \n", "\xd8\xa8\xd9\x91\xd9\x8e",
-		"\xd8\xa8\xd9\x8e\xd9\x91", "\xd8\xa8 \xd9\x8e", "  ",
-		"\xd8\xa3\xd9\x8e", "a\xd9\x8e", "\xd9\x80\xd9\x91\xd9\x8e",
-		"\xd8\xa7\xd9\x94", "\xdb\x8c ", "\xd8\xa9\xd9\x8f",
-		"\xc3\xa9\xd9\x8e", "\xe2\x80\x8c", "\xd8\x9c\xd9\x8e",
-		"\xd9\xa3 \xd8\x8c", "\xd8", "\x80",
+		"\n ",
+		"\n\xd9\x80 ",
+		" \n",
+		"\xd8\xa8\xd9\x91\xd9\x8e",
+		"\xd8\xa8\xd9\x8e\xd9\x91",
+		"\xd8\xa8 \xd9\x8e",
+		"  ",
+		"\xd8\xa3\xd9\x8e",
+		"a\xd9\x8e",
+		"\xd9\x80\xd9\x91\xd9\x8e",
+		"\xd8\xa7\xd9\x94",
+		"\xdb\x8c ",
+		"\xd8\xa9\xd9\x8f",
+		"\xc3\xa9\xd9\x8e",
+		"\xe2\x80\x8c",
+		"\xd8\x9c\xd9\x8e",
+		"\xd9\xa3 \xd8\x8c",
+		"\xd8",
+		"\x80",
 	};
 	static const char word[] = "\xd9\x83\xd8\xaa\xd8\xa8 ";
 	static const unsigned prof[] = {
-		AR_NORM_PROFILE_CLEAN, AR_NORM_PROFILE_SEARCH,
-		AR_NORM_PROFILE_NONE, AR_NORM_NFC | AR_NORM_STRIP_DIACRITICS,
+		AR_NORM_PROFILE_CLEAN,
+		AR_NORM_PROFILE_SEARCH,
+		AR_NORM_PROFILE_NONE,
+		AR_NORM_NFC | AR_NORM_STRIP_DIACRITICS,
 	};
 	char buf[512];
 	size_t t, off, pr, bad = 0;
@@ -433,8 +533,8 @@ static void test_edges(void)
 			while (len < 200)
 				buf[len] = word[len % (sizeof word - 1)], len++;
 			for (pr = 0; pr < sizeof prof / sizeof prof[0]; pr++)
-				if (!compare(prof[pr], AR_INVALID_REPLACE, 0, buf, len,
-				             0))
+				if (!compare(prof[pr], AR_INVALID_REPLACE, 0,
+				             buf, len, 0))
 					bad++;
 		}
 	CU_ASSERT_EQUAL(bad, 0);
@@ -470,10 +570,11 @@ static void compare_file(const char *path, int all)
 
 	CU_ASSERT_FATAL(s != NULL);
 	for (p = 0; p < NPROFILES; p++) {
-		CU_ASSERT(compare(profiles[p], AR_INVALID_REPLACE, 0, s, len, 0));
+		CU_ASSERT(
+		        compare(profiles[p], AR_INVALID_REPLACE, 0, s, len, 0));
 		if (all)
-			CU_ASSERT(compare(profiles[p], AR_INVALID_ERROR, 1, s, len,
-			                  4096));
+			CU_ASSERT(compare(profiles[p], AR_INVALID_ERROR, 1, s,
+			                  len, 4096));
 	}
 	for (b = 0; all && b < 15; b++)
 		if ((1u << b) != AR_NORM_DIGITS_ARABIC)
@@ -502,17 +603,13 @@ static void test_files(void)
 
 int main(int argc, char **argv)
 {
-	static const unit_test tests[] = {
-		{ "random-text", test_random },
-		{ "block-edges", test_edges },
-		{ "corpus", test_corpus },
-		{ "files", test_files },
-		{ NULL, NULL }
-	};
-	static const unit_suite suites[] = {
-		{ "norm/fast-equals-slow", tests },
-		{ NULL, NULL }
-	};
+	static const unit_test tests[] = { { "random-text", test_random },
+		                           { "block-edges", test_edges },
+		                           { "corpus", test_corpus },
+		                           { "files", test_files },
+		                           { NULL, NULL } };
+	static const unit_suite suites[] = { { "norm/fast-equals-slow", tests },
+		                             { NULL, NULL } };
 
 	int rc;
 	unsigned k;

@@ -17,28 +17,29 @@
 #include "unit.h"
 
 static const char gaz[] =
-	"# a small gazetteer for the tests\n"
-	"company\tTelegram\t-\t\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1"
-	"\xd8\xa7\xd9\x85|\xd8\xaa\xd9\x84\xd8\xba\xd8\xb1\xd8\xa7\xd9\x85\n"
-	"person\tPavel Durov\t-\t\xd8\xa8\xd8\xa7\xd9\x81\xd9\x84 \xd8\xaf"
-	"\xd9\x88\xd8\xb1\xd9\x88\xd9\x81|\xd8\xa8\xd8\xa7\xd9\x81\xd9\x8a"
-	"\xd9\x84 \xd8\xaf\xd9\x88\xd8\xb1\xd9\x88\xd9\x81\n"
-	"company\tAmazon\t-\t\xd8\xa3\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x86\n"
-	"company\tGoogle\t-\t\xd8\xba\xd9\x88\xd8\xba\xd9\x84|\xd8\xac\xd9\x88"
-	"\xd8\xac\xd9\x84\n"
-	"person\tMuammar Gaddafi\tMuammar Qaddafi|Moammar Kadhafi\t-\n"
-	"city\tCairo\t-\t\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8"
-	"\xa9\n"
-	"person\tMark Zuckerberg\t-\t-\n"
-	"company\tCoca-Cola\t-\t-\n";
+        "# a small gazetteer for the tests\n"
+        "company\tTelegram\t-\t\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1"
+        "\xd8\xa7\xd9\x85|\xd8\xaa\xd9\x84\xd8\xba\xd8\xb1\xd8\xa7\xd9\x85\n"
+        "person\tPavel Durov\t-\t\xd8\xa8\xd8\xa7\xd9\x81\xd9\x84 \xd8\xaf"
+        "\xd9\x88\xd8\xb1\xd9\x88\xd9\x81|\xd8\xa8\xd8\xa7\xd9\x81\xd9\x8a"
+        "\xd9\x84 \xd8\xaf\xd9\x88\xd8\xb1\xd9\x88\xd9\x81\n"
+        "company\tAmazon\t-\t\xd8\xa3\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x86\n"
+        "company\tGoogle\t-\t\xd8\xba\xd9\x88\xd8\xba\xd9\x84|\xd8\xac\xd9\x88"
+        "\xd8\xac\xd9\x84\n"
+        "person\tMuammar Gaddafi\tMuammar Qaddafi|Moammar Kadhafi\t-\n"
+        "city\tCairo\t-\t\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8"
+        "\xa9\n"
+        "person\tMark Zuckerberg\t-\t-\n"
+        "company\tCoca-Cola\t-\t-\n";
 
 /* Arabic spellings used below, in UTF-8. */
-#define TELEGRAM_AR "\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1\xd8\xa7\xd9\x85"
-#define AMAZON_AR "\xd8\xa3\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x86"
+#define TELEGRAM_AR                                                            \
+	"\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1\xd8\xa7\xd9\x85"
+#define AMAZON_AR   "\xd8\xa3\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x86"
 #define AMAZON_BARE "\xd8\xa7\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x86"
-#define CAIRO_AR "\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9"
-#define WA "\xd9\x88"
-#define LI "\xd9\x84"
+#define CAIRO_AR    "\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9"
+#define WA          "\xd9\x88"
+#define LI          "\xd9\x84"
 
 static ar_speller *sp;
 
@@ -84,12 +85,12 @@ static const char *check(const char *w, int *kind)
 }
 
 #define ACCEPTED(w) CU_ASSERT(check(w, NULL) == NULL)
-#define NAME_TYPO(w, sug)                                              \
-	do {                                                             \
-		int k_ = -1;                                             \
-		const char *s_ = check(w, &k_);                          \
-		CU_ASSERT(s_ != NULL && strcmp(s_, sug) == 0);           \
-		CU_ASSERT(k_ == AR_FINDING_NAME);                        \
+#define NAME_TYPO(w, sug)                                                      \
+	do {                                                                   \
+		int k_ = -1;                                                   \
+		const char *s_ = check(w, &k_);                                \
+		CU_ASSERT(s_ != NULL && strcmp(s_, sug) == 0);                 \
+		CU_ASSERT(k_ == AR_FINDING_NAME);                              \
 	} while (0)
 
 /* ---- loader ----------------------------------------------------------- */
@@ -111,10 +112,9 @@ static void test_loader_errors(void)
 {
 	ar_speller *s = open_speller(0);
 	ar_error err;
-	static const char bad_fields[] =
-		"# comment\n"
-		"company\tGood\t-\t-\n"
-		"company\tBad\t-\n";
+	static const char bad_fields[] = "# comment\n"
+	                                 "company\tGood\t-\t-\n"
+	                                 "company\tBad\t-\n";
 	static const char bad_type[] = "\nplanet\tMars\t-\t-\n";
 	static const char bad_utf8[] = "company\tG\xff\t-\t-\n";
 	static const char empty_canon[] = "company\t-\t-\t-\n";
@@ -244,8 +244,7 @@ static void test_dict_encoding(void)
 	/* caf\xe9 and na\xefve are "café" and "naïve" in ISO 8859-1 */
 	ok = write_dict(dir, "la1", "SET ISO8859-1\nTRY aefcinv\n",
 	                "2\ncaf\xe9\nna\xefve\n") &&
-	     write_dict(dir, "bad", "# x\nSET NO-SUCH-ENCODING\n",
-	                "1\nword\n");
+	     write_dict(dir, "bad", "# x\nSET NO-SUCH-ENCODING\n", "1\nword\n");
 	CU_ASSERT_FATAL(ok);
 	o.flags = AR_SPELL_NO_BUILTIN;
 	o.dictionaries = "la1";
@@ -283,13 +282,15 @@ static void test_dict_encoding(void)
 
 static void test_proclitics(void)
 {
-	ACCEPTED(WA AMAZON_AR);                 /* وأمازون */
-	ACCEPTED(LI TELEGRAM_AR);               /* لتيليجرام */
-	ACCEPTED(WA LI TELEGRAM_AR);            /* ولتيليجرام */
-	ACCEPTED("\xd8\xa8" "\xd8\xa7\xd9\x84" AMAZON_AR);  /* بالأمازون */
-	ACCEPTED(LI LI "\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9"); /* للقاهرة */
-	ACCEPTED("\xd9\x81" CAIRO_AR);          /* فالقاهرة */
-	ACCEPTED(AMAZON_BARE);                  /* امازون: hamza left out */
+	ACCEPTED(WA AMAZON_AR);      /* وأمازون */
+	ACCEPTED(LI TELEGRAM_AR);    /* لتيليجرام */
+	ACCEPTED(WA LI TELEGRAM_AR); /* ولتيليجرام */
+	ACCEPTED("\xd8\xa8"
+	         "\xd8\xa7\xd9\x84" AMAZON_AR); /* بالأمازون */
+	ACCEPTED(LI LI
+	         "\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9"); /* للقاهرة */
+	ACCEPTED("\xd9\x81" CAIRO_AR); /* فالقاهرة */
+	ACCEPTED(AMAZON_BARE);         /* امازون: hamza left out */
 	ACCEPTED(WA AMAZON_BARE);
 	/* diacritics and tatweel do not matter */
 	ACCEPTED("\xd8\xaa\xd9\x8a\xd9\x84\xd9\x80\xd9\x8a\xd8\xac\xd8\xb1"
@@ -303,17 +304,17 @@ static void test_proclitics(void)
 
 static void test_typo_edit(void)
 {
-	NAME_TYPO("Telgram", "Telegram");      /* dropped letter */
-	NAME_TYPO("Telegrma", "Telegram");     /* transposition */
-	NAME_TYPO("Telegrram", "Telegram");    /* doubled letter */
+	NAME_TYPO("Telgram", "Telegram");   /* dropped letter */
+	NAME_TYPO("Telegrma", "Telegram");  /* transposition */
+	NAME_TYPO("Telegrram", "Telegram"); /* doubled letter */
 	NAME_TYPO("Zukerberg", "Zuckerberg");
 	NAME_TYPO("Telegerm's", "Telegram's"); /* possessive kept */
 }
 
 static void test_typo_phonetic(void)
 {
-	NAME_TYPO("Doroff", "Durov");          /* -off for -ov, o for u */
-	NAME_TYPO("Telepharm", "Telegram");    /* ph, one consonant */
+	NAME_TYPO("Doroff", "Durov");       /* -off for -ov, o for u */
+	NAME_TYPO("Telepharm", "Telegram"); /* ph, one consonant */
 	NAME_TYPO("Gadafi", "Gaddafi");
 	NAME_TYPO("Zuckerburg", "Zuckerberg");
 }
@@ -379,13 +380,15 @@ static void test_ranking(void)
 	          strcmp(f->suggestions[0], "Durov") == 0);
 	ar_spell_findings_free(fs);
 	/* تلغرم is closer to تلغرام than to تيليجرام */
-	CU_ASSERT(ar_spell_word(&fs, sp, "\xd8\xaa\xd9\x84\xd8\xba\xd8\xb1"
-	                        "\xd9\x85", 10) == AR_OK);
+	CU_ASSERT(ar_spell_word(&fs, sp,
+	                        "\xd8\xaa\xd9\x84\xd8\xba\xd8\xb1"
+	                        "\xd9\x85",
+	                        10) == AR_OK);
 	f = ar_spell_findings_get(fs, 0);
 	CU_ASSERT_FATAL(f != NULL);
 	CU_ASSERT(f->nsuggestions >= 1 &&
 	          strcmp(f->suggestions[0], "\xd8\xaa\xd9\x84\xd8\xba\xd8\xb1"
-	                 "\xd8\xa7\xd9\x85") == 0);
+	                                    "\xd8\xa7\xd9\x85") == 0);
 	ar_spell_findings_free(fs);
 }
 
@@ -398,25 +401,25 @@ static void test_ranking(void)
 static void test_variants(void)
 {
 	static const char g[] =
-		/* إنستغرام; كريم بنزيما|بنزيما; القطيف; دونالد ترامب|ترامب;
+	        /* إنستغرام; كريم بنزيما|بنزيما; القطيف; دونالد ترامب|ترامب;
 		 * الحوثي; آيفون */
-		"company\tInstagram\t-\t"
-		"\xd8\xa5\xd9\x86\xd8\xb3\xd8\xaa\xd8\xba\xd8\xb1\xd8\xa7"
-		"\xd9\x85\n"
-		"person\tKarim Benzema\tBenzema\t"
-		"\xd9\x83\xd8\xb1\xd9\x8a\xd9\x85 \xd8\xa8\xd9\x86"
-		"\xd8\xb2\xd9\x8a\xd9\x85\xd8\xa7|\xd8\xa8\xd9\x86"
-		"\xd8\xb2\xd9\x8a\xd9\x85\xd8\xa7\n"
-		"city\tQatif\t-\t"
-		"\xd8\xa7\xd9\x84\xd9\x82\xd8\xb7\xd9\x8a\xd9\x81\n"
-		"person\tDonald Trump\t-\t"
-		"\xd8\xaf\xd9\x88\xd9\x86\xd8\xa7\xd9\x84\xd8\xaf "
-		"\xd8\xaa\xd8\xb1\xd8\xa7\xd9\x85\xd8\xa8|\xd8\xaa"
-		"\xd8\xb1\xd8\xa7\xd9\x85\xd8\xa8\n"
-		"org\tHouthis\tHouthi\t"
-		"\xd8\xa7\xd9\x84\xd8\xad\xd9\x88\xd8\xab\xd9\x8a\n"
-		"product\tiPhone\t-\t"
-		"\xd8\xa2\xd9\x8a\xd9\x81\xd9\x88\xd9\x86\n";
+	        "company\tInstagram\t-\t"
+	        "\xd8\xa5\xd9\x86\xd8\xb3\xd8\xaa\xd8\xba\xd8\xb1\xd8\xa7"
+	        "\xd9\x85\n"
+	        "person\tKarim Benzema\tBenzema\t"
+	        "\xd9\x83\xd8\xb1\xd9\x8a\xd9\x85 \xd8\xa8\xd9\x86"
+	        "\xd8\xb2\xd9\x8a\xd9\x85\xd8\xa7|\xd8\xa8\xd9\x86"
+	        "\xd8\xb2\xd9\x8a\xd9\x85\xd8\xa7\n"
+	        "city\tQatif\t-\t"
+	        "\xd8\xa7\xd9\x84\xd9\x82\xd8\xb7\xd9\x8a\xd9\x81\n"
+	        "person\tDonald Trump\t-\t"
+	        "\xd8\xaf\xd9\x88\xd9\x86\xd8\xa7\xd9\x84\xd8\xaf "
+	        "\xd8\xaa\xd8\xb1\xd8\xa7\xd9\x85\xd8\xa8|\xd8\xaa"
+	        "\xd8\xb1\xd8\xa7\xd9\x85\xd8\xa8\n"
+	        "org\tHouthis\tHouthi\t"
+	        "\xd8\xa7\xd9\x84\xd8\xad\xd9\x88\xd8\xab\xd9\x8a\n"
+	        "product\tiPhone\t-\t"
+	        "\xd8\xa2\xd9\x8a\xd9\x81\xd9\x88\xd9\x86\n";
 	static const char *const ok[] = {
 		"\xd8\xa5\xd9\x86\xd8\xb3\xd8\xaa\xd8\xac"
 		"\xd8\xb1\xd8\xa7\xd9\x85",
@@ -471,12 +474,13 @@ static void test_variants(void)
 		ar_spell_findings_free(fs);
 	}
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		CU_ASSERT(ar_spell_word(&fs, s, bad[i][0], strlen(bad[i][0]))
-		          == AR_OK);
+		CU_ASSERT(ar_spell_word(&fs, s, bad[i][0], strlen(bad[i][0])) ==
+		          AR_OK);
 		f = ar_spell_findings_get(fs, 0);
 		CU_ASSERT_FATAL(f != NULL);
-		CU_ASSERT(!bad[i][1] || (f->nsuggestions >= 1 &&
-		          strcmp(f->suggestions[0], bad[i][1]) == 0));
+		CU_ASSERT(!bad[i][1] ||
+		          (f->nsuggestions >= 1 &&
+		           strcmp(f->suggestions[0], bad[i][1]) == 0));
 		ar_spell_findings_free(fs);
 	}
 	ar_speller_free(s);
@@ -489,22 +493,22 @@ static void test_variants(void)
 static void test_ranking_arabic(void)
 {
 	static const char g[] =
-		/* بنين; فلاديمير بوتين|بوتين; رفيق الحريري;
+	        /* بنين; فلاديمير بوتين|بوتين; رفيق الحريري;
 		 * دانتي اليغييري|اليغييري */
-		"country\tBenin\t-\t"
-		"\xd8\xa8\xd9\x86\xd9\x8a\xd9\x86\n"
-		"person\tVladimir Putin\t-\t"
-		"\xd9\x81\xd9\x84\xd8\xa7\xd8\xaf\xd9\x8a\xd9\x85\xd9\x8a"
-		"\xd8\xb1 \xd8\xa8\xd9\x88\xd8\xaa\xd9\x8a\xd9\x86"
-		"|\xd8\xa8\xd9\x88\xd8\xaa\xd9\x8a\xd9\x86\n"
-		"person\tRafik Hariri\t-\t"
-		"\xd8\xb1\xd9\x81\xd9\x8a\xd9\x82 \xd8\xa7\xd9\x84"
-		"\xd8\xad\xd8\xb1\xd9\x8a\xd8\xb1\xd9\x8a\n"
-		"person\tDante Alighieri\t-\t"
-		"\xd8\xaf\xd8\xa7\xd9\x86\xd8\xaa\xd9\x8a \xd8\xa7"
-		"\xd9\x84\xd9\x8a\xd8\xba\xd9\x8a\xd9\x8a\xd8\xb1\xd9\x8a"
-		"|\xd8\xa7\xd9\x84\xd9\x8a\xd8\xba\xd9\x8a\xd9\x8a"
-		"\xd8\xb1\xd9\x8a\n";
+	        "country\tBenin\t-\t"
+	        "\xd8\xa8\xd9\x86\xd9\x8a\xd9\x86\n"
+	        "person\tVladimir Putin\t-\t"
+	        "\xd9\x81\xd9\x84\xd8\xa7\xd8\xaf\xd9\x8a\xd9\x85\xd9\x8a"
+	        "\xd8\xb1 \xd8\xa8\xd9\x88\xd8\xaa\xd9\x8a\xd9\x86"
+	        "|\xd8\xa8\xd9\x88\xd8\xaa\xd9\x8a\xd9\x86\n"
+	        "person\tRafik Hariri\t-\t"
+	        "\xd8\xb1\xd9\x81\xd9\x8a\xd9\x82 \xd8\xa7\xd9\x84"
+	        "\xd8\xad\xd8\xb1\xd9\x8a\xd8\xb1\xd9\x8a\n"
+	        "person\tDante Alighieri\t-\t"
+	        "\xd8\xaf\xd8\xa7\xd9\x86\xd8\xaa\xd9\x8a \xd8\xa7"
+	        "\xd9\x84\xd9\x8a\xd8\xba\xd9\x8a\xd9\x8a\xd8\xb1\xd9\x8a"
+	        "|\xd8\xa7\xd9\x84\xd9\x8a\xd8\xba\xd9\x8a\xd9\x8a"
+	        "\xd8\xb1\xd9\x8a\n";
 	ar_speller *s = open_speller(0);
 	ar_spell_findings *fs = NULL;
 	const ar_finding *f;
@@ -545,8 +549,8 @@ static void test_buffer_positions(void)
 	const ar_finding *f;
 	ar_error err;
 
-	CU_ASSERT_FATAL(ar_spell_buffer(&fs, sp, text, sizeof text - 1, &err)
-	                == AR_OK);
+	CU_ASSERT_FATAL(ar_spell_buffer(&fs, sp, text, sizeof text - 1, &err) ==
+	                AR_OK);
 	CU_ASSERT_FATAL(ar_spell_findings_count(fs) == 2);
 	f = ar_spell_findings_get(fs, 0);
 	UNIT_ASSERT_BYTES(f->word, f->len, "Telegerm");
@@ -568,14 +572,14 @@ static void test_buffer_positions(void)
 static void test_consistency(void)
 {
 	static const char text[] =
-		"Gaddafi spoke. Gaddafi left.\n"
-		"Later Qaddafi came back, and Gaddafi stayed.\n";
+	        "Gaddafi spoke. Gaddafi left.\n"
+	        "Later Qaddafi came back, and Gaddafi stayed.\n";
 	static const char tie[] = "Gaddafi and Qaddafi.\n";
 	ar_spell_findings *fs = NULL;
 	const ar_finding *f;
 
-	CU_ASSERT_FATAL(ar_spell_buffer(&fs, sp, text, sizeof text - 1, NULL)
-	                == AR_OK);
+	CU_ASSERT_FATAL(ar_spell_buffer(&fs, sp, text, sizeof text - 1, NULL) ==
+	                AR_OK);
 	CU_ASSERT_FATAL(ar_spell_findings_count(fs) == 1);
 	f = ar_spell_findings_get(fs, 0);
 	CU_ASSERT(f->kind == AR_FINDING_INCONSISTENT);
@@ -622,17 +626,18 @@ static int stop_at_first(const ar_finding *f, void *payload)
 static void test_chunks(void)
 {
 	static const char text[] =
-		"\xd9\x88\xd9\x82\xd8\xa7\xd9\x84 " WA AMAZON_AR " Telgram, "
-		"\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1\xd9\x85 "
-		"Gaddafi Gaddafi Qaddafi Durov\n\xd8\xaf\xd9\x88\xd8\xb1\xd9\x88"
-		"\xd9\x88\xd9\x81 Zukerberg";
+	        "\xd9\x88\xd9\x82\xd8\xa7\xd9\x84 " WA AMAZON_AR " Telgram, "
+	        "\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1\xd9\x85 "
+	        "Gaddafi Gaddafi Qaddafi "
+	        "Durov\n\xd8\xaf\xd9\x88\xd8\xb1\xd9\x88"
+	        "\xd9\x88\xd9\x81 Zukerberg";
 	static const size_t sizes[] = { 1, 2, 3, 7, 4096 };
 	rec whole, part;
 	size_t k, i;
 
 	memset(&whole, 0, sizeof whole);
-	CU_ASSERT_FATAL(ar_spell_feed(sp, text, sizeof text - 1, record,
-	                              &whole, NULL) == AR_OK);
+	CU_ASSERT_FATAL(ar_spell_feed(sp, text, sizeof text - 1, record, &whole,
+	                              NULL) == AR_OK);
 	CU_ASSERT_FATAL(ar_spell_finish(sp, record, &whole, NULL) == AR_OK);
 	CU_ASSERT(strstr(whole.text, "Telgram") != NULL);
 	CU_ASSERT(strstr(whole.text, "Zukerberg") != NULL);
@@ -687,12 +692,10 @@ static const unit_test text_tests[] = {
 	{ "spell/text/chunks", test_chunks },
 	{ NULL, NULL }
 };
-static const unit_suite suites[] = {
-	{ "spell/loader", loader_tests },
-	{ "spell/word", word_tests },
-	{ "spell/text", text_tests },
-	{ NULL, NULL }
-};
+static const unit_suite suites[] = { { "spell/loader", loader_tests },
+	                             { "spell/word", word_tests },
+	                             { "spell/text", text_tests },
+	                             { NULL, NULL } };
 
 int main(void)
 {

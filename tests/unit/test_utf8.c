@@ -10,9 +10,9 @@ static void test_valid_accepts(void)
 	CU_ASSERT(ar_utf8_valid("", 0, &off));
 	CU_ASSERT(ar_utf8_valid("abc", 3, &off));
 	CU_ASSERT(ar_utf8_valid("\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85", 8, &off));
-	CU_ASSERT(ar_utf8_valid("\xef\xbb\xbf", 3, &off));          /* BOM */
-	CU_ASSERT(ar_utf8_valid("\xf4\x8f\xbf\xbf", 4, &off));      /* U+10FFFF */
-	CU_ASSERT(ar_utf8_valid("a\0b", 3, &off));                  /* NUL */
+	CU_ASSERT(ar_utf8_valid("\xef\xbb\xbf", 3, &off));     /* BOM */
+	CU_ASSERT(ar_utf8_valid("\xf4\x8f\xbf\xbf", 4, &off)); /* U+10FFFF */
+	CU_ASSERT(ar_utf8_valid("a\0b", 3, &off));             /* NUL */
 	CU_ASSERT_EQUAL(off, 99); /* untouched on success */
 }
 
@@ -25,20 +25,20 @@ static void check_bad(const char *s, size_t len, size_t want)
 
 static void test_valid_rejects(void)
 {
-	check_bad("\x80", 1, 0);                    /* lone continuation */
+	check_bad("\x80", 1, 0); /* lone continuation */
 	check_bad("ab\xbf", 3, 2);
-	check_bad("\xc0\xaf", 2, 0);                /* overlong '/' */
+	check_bad("\xc0\xaf", 2, 0); /* overlong '/' */
 	check_bad("\xc1\xbf", 2, 0);
-	check_bad("\xe0\x80\xaf", 3, 0);            /* overlong 3-byte */
-	check_bad("\xf0\x80\x80\xaf", 4, 0);        /* overlong 4-byte */
-	check_bad("x\xed\xa0\x80", 4, 1);           /* surrogate D800 */
-	check_bad("\xed\xbf\xbf", 3, 0);            /* surrogate DFFF */
-	check_bad("\xf4\x90\x80\x80", 4, 0);        /* U+110000 */
+	check_bad("\xe0\x80\xaf", 3, 0);     /* overlong 3-byte */
+	check_bad("\xf0\x80\x80\xaf", 4, 0); /* overlong 4-byte */
+	check_bad("x\xed\xa0\x80", 4, 1);    /* surrogate D800 */
+	check_bad("\xed\xbf\xbf", 3, 0);     /* surrogate DFFF */
+	check_bad("\xf4\x90\x80\x80", 4, 0); /* U+110000 */
 	check_bad("\xf5\x80\x80\x80", 4, 0);
 	check_bad("\xff", 1, 0);
-	check_bad("abc\xd8", 4, 3);                 /* truncated at end */
+	check_bad("abc\xd8", 4, 3); /* truncated at end */
 	check_bad("\xe2\x82", 2, 0);
-	check_bad("\xe2\x82x", 3, 0);               /* truncated in middle */
+	check_bad("\xe2\x82x", 3, 0); /* truncated in middle */
 }
 
 static void test_decode(void)
@@ -61,8 +61,8 @@ static void test_decode(void)
 
 static void test_strerror(void)
 {
-	int codes[] = { AR_OK, AR_ENOMEM, AR_EINVAL, AR_EUTF8, AR_EIO,
-	                AR_EDICT, AR_EUSER };
+	int codes[] = { AR_OK,  AR_ENOMEM, AR_EINVAL, AR_EUTF8,
+		        AR_EIO, AR_EDICT,  AR_EUSER };
 	size_t i;
 	for (i = 0; i < sizeof codes / sizeof codes[0]; i++) {
 		CU_ASSERT_PTR_NOT_NULL(ar_strerror(codes[i]));
@@ -93,17 +93,14 @@ static const unit_test utf8_tests[] = {
 	{ "utf8/decode", test_decode },
 	{ NULL, NULL }
 };
-static const unit_test status_tests[] = {
-	{ "status/strerror", test_strerror },
-	{ "status/version", test_version },
-	{ "status/buf_dispose", test_buf_dispose },
-	{ NULL, NULL }
-};
-static const unit_suite suites[] = {
-	{ "utf8", utf8_tests },
-	{ "status", status_tests },
-	{ NULL, NULL }
-};
+static const unit_test status_tests[] = { { "status/strerror", test_strerror },
+	                                  { "status/version", test_version },
+	                                  { "status/buf_dispose",
+	                                    test_buf_dispose },
+	                                  { NULL, NULL } };
+static const unit_suite suites[] = { { "utf8", utf8_tests },
+	                             { "status", status_tests },
+	                             { NULL, NULL } };
 
 int main(void)
 {

@@ -55,7 +55,7 @@ static inline int unit_main(const unit_suite *suites)
 }
 
 /* Compare a (pointer, length) byte string with a C string literal. */
-#define UNIT_ASSERT_BYTES(ptr, len, lit)                                \
+#define UNIT_ASSERT_BYTES(ptr, len, lit)                                       \
 	CU_ASSERT((len) == strlen(lit) && memcmp((ptr), (lit), (len)) == 0)
 
 #endif /* AR_UNIT_H */
