@@ -785,20 +785,27 @@ static int arabic_splits(const char *f, size_t len, split *out)
 	return n;
 }
 
+/* Put "ا" + f[0..len) in b and point *f, *len at it: the stem of a
+ * reading where لل stands for ل + ال, whose alef is not written. */
+static ar_status restore_alef(ar_buf *b, const char **f, size_t *len)
+{
+	ar_buf__clear(b);
+	if (ar_buf__put(b, A_ALEF, 2) != AR_OK ||
+	    ar_buf__put(b, *f, *len) != AR_OK)
+		return AR_ENOMEM;
+	*f = b->ptr;
+	*len = b->size;
+	return AR_OK;
+}
+
 /* Look a folded stem up in the word lists, as written or with the hamza
  * of its alefs left out. */
 static long find_stem(ar_speller *sp, const char *f, size_t len, int elided,
                       unsigned *flags)
 {
 	long id;
-	if (elided) {
-		ar_buf__clear(&sp->tmp);
-		if (ar_buf__put(&sp->tmp, A_ALEF, 2) != AR_OK ||
-		    ar_buf__put(&sp->tmp, f, len) != AR_OK)
-			return -1;
-		f = sp->tmp.ptr;
-		len = sp->tmp.size;
-	}
+	if (elided && restore_alef(&sp->tmp, &f, &len) != AR_OK)
+		return -1;
 	id = ar_names__find(sp->names, f, len, flags);
 	if (id < 0)
 		id = ar_names__find_variant(sp->names, f, len, flags);
@@ -1097,18 +1104,8 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 	for (i = 0; i < ns; i++) {
 		const char *st = f + sp_[i].skip;
 		size_t sl = flen - sp_[i].skip;
-		if (sp_[i].elided) {
-			ar_buf__clear(&sp->tmp);
-			if (ar_buf__put(&sp->tmp, A_ALEF, 2) != AR_OK ||
-			    ar_buf__put(&sp->tmp, st, sl) != AR_OK)
-				return AR_ENOMEM;
-			ar_buf__clear(&sp->norm);
-			if (ar_buf__put(&sp->norm, sp->tmp.ptr, sp->tmp.size) !=
-			    AR_OK)
-				return AR_ENOMEM;
-			st = sp->norm.ptr;
-			sl = sp->norm.size;
-		}
+		if (sp_[i].elided && restore_alef(&sp->norm, &st, &sl) != AR_OK)
+			return AR_ENOMEM;
 		if (name_derivation(sp, st, sl))
 			return AR_OK;
 	}
@@ -1119,14 +1116,9 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 		int nm;
 		const char *stem = f + sp_[i].skip;
 		size_t sl = flen - sp_[i].skip;
-		if (sp_[i].elided) {
-			ar_buf__clear(&sp->tmp);
-			if (ar_buf__put(&sp->tmp, A_ALEF, 2) != AR_OK ||
-			    ar_buf__put(&sp->tmp, stem, sl) != AR_OK)
-				return AR_ENOMEM;
-			stem = sp->tmp.ptr;
-			sl = sp->tmp.size;
-		}
+		if (sp_[i].elided &&
+		    restore_alef(&sp->tmp, &stem, &sl) != AR_OK)
+			return AR_ENOMEM;
 		nm = ar_names__match(sp->names, stem, sl, AR_NAMES_ARABIC, m,
 		                     NAME_SUGS);
 		/* a reading with proclitics costs a little more */
