@@ -2,15 +2,8 @@
 # arnorm.sh - command-line behaviour of arnorm: exit statuses, messages,
 # --help/--version on stdout, operations and --no-OP, -o, invalid UTF-8,
 # missing files, write errors and a closed pipe.
-set -u
-LC_ALL=C
-export LC_ALL
-bin=${top_builddir:-.}/tools/arnorm
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+tool=arnorm
+. "$(dirname "$0")/common.sh"
 
 # expect STATUS STDOUT-FILE-CONTENT CMD... : run, compare status and stdout
 expect() {
@@ -122,5 +115,4 @@ done >"$tmp/big"
 "$bin" "$tmp/big" "$tmp/big" 2>"$tmp/err" | head -1 >/dev/null
 [ -s "$tmp/err" ] && fail "closed pipe wrote: $(cat "$tmp/err")"
 
-[ $fails = 0 ] && echo "arnorm CLI: all passed"
-[ $fails = 0 ]
+finish

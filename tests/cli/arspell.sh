@@ -3,22 +3,8 @@
 # statuses (0 clean, 1 findings, 2 trouble, 2 wins), messages, missing
 # dictionaries, --names and -p, the ispell pipe protocol compared with
 # hunspell -a, write errors and closed pipes.
-set -u
-LC_ALL=C
-export LC_ALL
-bin=${top_builddir:-.}/tools/arspell
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-# expect_status WANT CMD...: run CMD, stdout to $tmp/out, stderr to $tmp/err
-expect_status() {
-	want=$1; shift
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	[ "$got" = "$want" ] || fail "$* exited $got, expected $want"
-}
+tool=arspell
+. "$(dirname "$0")/common.sh"
 
 # The checks need the Debian dictionaries.
 if ! "$bin" </dev/null >/dev/null 2>"$tmp/err"; then
@@ -172,5 +158,4 @@ sed -n 2,4p "$tmp/ours" >"$tmp/o2"
 printf '*\n& Telegerm 1 4: Telegram\n\n' >"$tmp/want"
 cmp -s "$tmp/o2" "$tmp/want" || { fail "-a with names"; cat "$tmp/ours"; }
 
-[ $fails = 0 ] || { echo "$fails failures"; exit 1; }
-echo "all arspell CLI checks passed"
+finish
