@@ -40,3 +40,6 @@ doc_example_SOURCES = doc/example.c
 doc_example_LDADD = libarabic/libarabic.la
 TESTS += tests/example.sh
 EXTRA_DIST += tests/example.sh
+
+# What the CLI tests (tests/cli/*.sh) share.
+EXTRA_DIST += tests/cli/common.sh
