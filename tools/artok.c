@@ -156,124 +156,91 @@ static void tsv_init(void)
 				ar_script_name((ar_script)sc));
 }
 
-/* Decimal digits of v at o; returns the end. */
-static const char pairs[] =
-	"00010203040506070809101112131415161718192021222324252627282930"
-	"31323334353637383940414243444546474849505152535455565758596061"
-	"62636465666768697071727374757677787980818283848586878889909192"
-	"93949596979899";
-
-static int ndigits32(uint32_t v)
+/* The eight decimal digits of v < 10^8, most significant first, as the
+ * bytes 0-9 of a little-endian word (SWAR: four lanes, then two, then one
+ * digit each; every product stays inside its lane). */
+static inline uint64_t digits8(uint32_t v)
 {
-	int n = 1;
+	uint64_t x, q;
 
-	while (v >= 10000) {
-		v /= 10000;
-		n += 4;
-	}
-	return n + (v >= 10) + (v >= 100) + (v >= 1000);
+	/* two lanes of 32 bits: v / 10^4 in the low one (printed first) */
+	x = (uint64_t)(v / 10000u) | ((uint64_t)(v % 10000u) << 32);
+	/* four lanes of 16 bits: each lane divided by 100 */
+	q = ((x * 10486u) >> 20) & 0x0000007F0000007Full;
+	x = q | ((x - q * 100u) << 16);
+	/* eight lanes of 8 bits: each lane divided by 10 */
+	q = ((x * 103u) >> 10) & 0x000F000F000F000Full;
+	return q | ((x - q * 10u) << 8);
 }
 
-/* Decimal digits of v at o; returns the end.  Below 2^32 the three
- * groups of digits are computed independently, two digits at a time, and
- * copied with a fixed-size copy: o must have 16 bytes of room. */
-static char *put_u64(char *o, uint64_t v)
-{
-	char b[32];
-	uint32_t w, hi, r, m, l;
-	int nd;
-
-	if (v > 0xFFFFFFFFu) {
-		int k = 20;
-		do {
-			b[--k] = (char)('0' + v % 10);
-			v /= 10;
-		} while (v);
-		memcpy(o, b + k, (size_t)(20 - k));
-		return o + (20 - k);
-	}
-	memset(b + 16, 0, 16);
-	w = (uint32_t)v;
-	hi = w / 100000000u;
-	r = w % 100000000u;
-	m = r / 10000u;
-	l = r % 10000u;
-	memcpy(b + 6, pairs + 2 * hi, 2);
-	memcpy(b + 8, pairs + 2 * (m / 100), 2);
-	memcpy(b + 10, pairs + 2 * (m % 100), 2);
-	memcpy(b + 12, pairs + 2 * (l / 100), 2);
-	memcpy(b + 14, pairs + 2 * (l % 100), 2);
-	nd = ndigits32(w);
-	memcpy(o, b + 16 - nd, 16);
-	return o + nd;
-}
-
-/* A number kept in decimal: offsets grow by small steps, so adding the
- * step to the digits costs less than converting each time.  The digits
- * end at d[24]; the bytes after are slack for a fixed-size copy. */
-typedef struct decnum {
-	char d[48];
-	int n;        /* number of digits, 0 before the first use */
-	uint64_t v;
-} decnum;
-
-static decnum num_start, num_end, num_sent;
-
-/* Set x to v from scratch (kept apart: its local buffer would cost a
- * stack check on every call of put_dec). */
-static void dec_reset(decnum *x, uint64_t v)
-{
-	char b[32];
-	char *e = put_u64(b, v);
-
-	x->n = (int)(e - b);
-	memcpy(x->d + 24 - x->n, b, (size_t)x->n);
-}
-
-#if defined(__GNUC__)
-__attribute__((always_inline))
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define LE64(x) __builtin_bswap64(x)
+#else
+#define LE64(x) (x)
 #endif
-static inline char *put_dec(char *o, decnum *x, uint64_t v)
-{
-	uint64_t step = v - x->v;
 
-	if (step < 100 && x->n >= 2) {
-		/* the usual small step: the last two digits at once */
-		uint32_t sum = (uint32_t)(x->d[22] - '0') * 10 +
-		               (uint32_t)(x->d[23] - '0') + (uint32_t)step;
-		if (sum < 100) {
-			memcpy(x->d + 22, pairs + 2 * sum, 2);
-		} else {
-			int i = 21;
-			memcpy(x->d + 22, pairs + 2 * (sum - 100), 2);
-			for (;;) {
-				if (i < 24 - x->n) {
-					x->d[i] = '1';
-					x->n++;
-					break;
-				}
-				if (x->d[i] != '9') {
-					x->d[i]++;
-					break;
-				}
-				x->d[i--] = '0';
-			}
-		}
-		x->v = v;
-	} else if (step != 0 || x->n == 0) {
-		dec_reset(x, v);
-		x->v = v;
+/* Number of leading zero digits in d = digits8(v), v < 10^8: the low
+ * bytes that are 0, but the last digit always counts. */
+static inline int zeros8(uint64_t d)
+{
+#if defined(__GNUC__)
+	return d ? __builtin_ctzll(d) / 8 : 7;
+#else
+	int z = 0;
+
+	while (z < 7 && !(d & 0xFF)) {
+		d >>= 8;
+		z++;
 	}
-	if (x->n <= 16)
-		memcpy(o, x->d + 24 - x->n, 16);
-	else
-		memcpy(o, x->d + 24 - x->n, (size_t)x->n);
-	return o + x->n;
+	return z;
+#endif
 }
+
+/* Decimal digits of v >= 10^8 at o; returns the end.  o must have 24
+ * bytes of room: whole words are stored. */
+static char *put_big(char *o, uint64_t v)
+{
+	uint64_t hi = v / 100000000u, d, w;
+	int z;
+
+	if (hi >= 100000000u) {
+		o = put_big(o, hi);
+	} else {
+		d = digits8((uint32_t)hi);
+		z = zeros8(d);
+		w = LE64((d >> (8 * z)) + 0x3030303030303030ull);
+		memcpy(o, &w, 8);
+		o += 8 - z;
+	}
+	w = LE64(digits8((uint32_t)(v % 100000000u)) + 0x3030303030303030ull);
+	memcpy(o, &w, 8);
+	return o + 8;
+}
+
+/* Decimal digits of v at o, without leading zeros; returns the end.  o
+ * must have 24 bytes of room: whole words are stored. */
+static inline char *put_u64(char *o, uint64_t v)
+{
+	uint64_t d, w;
+	int z;
+
+	if (v >= 100000000u)
+		return put_big(o, v);
+	d = digits8((uint32_t)v);
+	z = zeros8(d);
+	w = LE64((d >> (8 * z)) + 0x3030303030303030ull);
+	memcpy(o, &w, 8);
+	return o + 8 - z;
+}
+
+/* The sentence number changes seldom: its digits are kept. */
+static uint64_t sent_v = (uint64_t)-1;
+static char sent_d[32];
+static int sent_n;
 
 static void out_tsv(const ar_token *t, int segment)
 {
-	size_t need = t->len + 32 + 3 * 21;
+	size_t need = t->len + 32 + 3 * 21 + 8;
 	char *o;
 
 	if (need > sizeof obuf) {
@@ -294,11 +261,16 @@ static void out_tsv(const ar_token *t, int segment)
 		o += t->len;
 		memcpy(o, tsv_mid[t->type][t->script], 32);
 		o += tsv_mid_len[t->type][t->script];
-		o = put_dec(o, &num_start, t->start);
+		o = put_u64(o, t->start);
 		*o++ = '\t';
-		o = put_dec(o, &num_end, t->end);
+		o = put_u64(o, t->end);
 		*o++ = '\t';
-		o = put_dec(o, &num_sent, t->sentence);
+		if (t->sentence != sent_v) {
+			sent_n = (int)(put_u64(sent_d, t->sentence) - sent_d);
+			sent_v = t->sentence;
+		}
+		memcpy(o, sent_d, 24);
+		o += sent_n;
 		olen = (size_t)(o - obuf);
 	}
 	if (segment) {
