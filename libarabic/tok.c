@@ -24,6 +24,9 @@
 
 #include <stdlib.h>
 #include <utf8proc.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #define RUN_MAX 65536
 
@@ -275,6 +278,60 @@ static uint32_t prev_cp(const char *p, size_t i)
 	if (ar_utf8_decode(&cp, p + k, i - k) != i - k)
 		return 0;
 	return cp;
+}
+
+/* x as read from little-endian memory. */
+static inline uint64_t le64(uint64_t x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap64(x);
+#else
+	return x;
+#endif
+}
+
+/*
+ * End of the run of characters U+0620-U+065F (Arabic letters and harakat,
+ * UTF-8 D8 A0 .. D9 9F) that starts at q[j]: the first position, at j or
+ * after it by a whole number of such characters, where no complete one
+ * starts.  A pair is one of them when the lead byte is D8 or D9, the
+ * second byte is 10xxxxxx, and bit 0 of the lead differs from bit 5 of
+ * the second byte (D8 A0-BF, D9 80-9F).
+ */
+static inline size_t pure_end(const unsigned char *q, size_t j, size_t len)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* eight characters at a time: in each 16-bit lane (lead byte low),
+	 * lane ^ (lane << 13) puts (lead bit 0) ^ (second bit 5) in bit 13
+	 * and leaves bits 14-15 alone when the lead is D8 or D9 */
+	const __m128i mask = _mm_set1_epi16((short)0xE0FE);
+	const __m128i want = _mm_set1_epi16((short)0xA0D8);
+
+	while (j + 16 <= len) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(q + j));
+		__m128i x = _mm_xor_si128(v, _mm_slli_epi16(v, 13));
+		unsigned ok = (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi16(_mm_and_si128(x, mask), want));
+		if (ok != 0xFFFF)
+			return j + (size_t)__builtin_ctz(~ok);
+		j += 16;
+	}
+#endif
+	while (j + 8 <= len) {
+		uint64_t x;
+		memcpy(&x, q + j, 8);
+		x = le64(x);
+		if ((x & 0xC0FEC0FEC0FEC0FEull) != 0x80D880D880D880D8ull ||
+		    ((x ^ (x >> 13)) & 0x0001000100010001ull) !=
+		            0x0001000100010001ull)
+			break;
+		j += 8;
+	}
+	while (j + 1 < len &&
+	       ((q[j] == 0xD8 && q[j + 1] >= 0xA0 && q[j + 1] <= 0xBF) ||
+	        (q[j] == 0xD9 && q[j + 1] >= 0x80 && q[j + 1] <= 0x9F)))
+		j += 2;
+	return j;
 }
 
 static int is_ascii_alnum(uint32_t c)
@@ -850,17 +907,8 @@ static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
 			if (cp >= 0x620 && cp <= 0x64A) {
 				/* fast path: the Arabic letters and harakat
 				 * U+0620-U+065F are D8 A0 .. D9 9F */
-				e += 2;
-				while (e + 1 < n) {
-					unsigned char b0 = (unsigned char)p[e];
-					unsigned char b1 = (unsigned char)p[e + 1];
-					if (!((b0 == 0xD8 && b1 >= 0xA0 &&
-					       b1 <= 0xBF) ||
-					      (b0 == 0xD9 && b1 >= 0x80 &&
-					       b1 <= 0x9F)))
-						break;
-					e += 2;
-				}
+				e = pure_end((const unsigned char *)p, e + 2,
+				             n);
 			}
 			if (e < n)
 				e = scan_word(p, n, e, sc);
@@ -1419,16 +1467,6 @@ static ar_status direct_run(ar_tokenizer *t, const char *p, size_t n,
 /* Where the run of `kind` starting at data[i] ends: the first character
  * of the other kind, an incomplete character at the end (*trunc set), an
  * invalid sequence with AR_INVALID_ERROR (*bad set), or len. */
-/* x as read from little-endian memory. */
-static inline uint64_t le64(uint64_t x)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return __builtin_bswap64(x);
-#else
-	return x;
-#endif
-}
-
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
@@ -1565,21 +1603,7 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 		if (!((c0 == 0xD8 && c1 >= 0xA0 && c1 <= 0xBF) ||
 		      (c0 == 0xD9 && c1 >= 0x80 && c1 <= 0x8A)))
 			break;
-		j = i + 2;
-		while (j + 8 <= len) {
-			uint64_t x;
-			memcpy(&x, q + j, 8);
-			x = le64(x);
-			if ((x & 0xC0FEC0FEC0FEC0FEull) != 0x80D880D880D880D8ull ||
-			    ((x ^ (x >> 13)) & 0x0001000100010001ull) !=
-			    0x0001000100010001ull)
-				break;
-			j += 8;
-		}
-		while (j + 1 < len &&
-		       ((q[j] == 0xD8 && q[j + 1] >= 0xA0 && q[j + 1] <= 0xBF) ||
-		        (q[j] == 0xD9 && q[j + 1] >= 0x80 && q[j + 1] <= 0x9F)))
-			j += 2;
+		j = pure_end(q, i + 2, len);
 		if (j - i > RUN_MAX || j + 1 >= len || q[j] != ' ' ||
 		    !(q[j + 1] > ' ' && q[j + 1] != 0xC2 && q[j + 1] < 0xE1))
 			break;

@@ -579,6 +579,107 @@ static void test_invalid_utf8(void)
 	free(l.r);
 }
 
+/* Tokenize with an invalid-UTF-8 mode, in pieces of `step` bytes (0: at
+ * once). */
+static ar_status run_mode(list *l, const char *s, size_t len,
+                          ar_invalid_mode mode, size_t step)
+{
+	ar_tok_options o = AR_TOK_OPTIONS_INIT;
+	ar_tokenizer *t;
+	ar_status st = AR_OK;
+	size_t i;
+
+	o.flags = AR_TOK_WHITESPACE;
+	o.invalid = mode;
+	l->n = 0;
+	if (ar_tokenizer_new(&t, &o, NULL) != AR_OK)
+		return AR_ENOMEM;
+	if (step == 0)
+		step = len ? len : 1;
+	for (i = 0; i < len && st == AR_OK; i += step)
+		st = ar_tok_feed(t, s + i, len - i < step ? len - i : step,
+		                 collect, l, NULL);
+	if (st == AR_OK)
+		st = ar_tok_finish(t, collect, l, NULL);
+	ar_tokenizer_free(t);
+	return st;
+}
+
+/*
+ * The byte-level fast paths (Arabic letters and harakat eight at a time,
+ * the fast lane for plain words between single spaces) against the
+ * general path.  A word of k letters (k around the 8- and 16-byte blocks)
+ * is followed by a character that must end it: an Arabic-Indic digit
+ * (D9 A0), the question mark ؟ (D8 9F), tatweel and a mark (which do
+ * not), ill-formed bytes next to the letters.  Fed at once, the fast
+ * paths run; fed a byte at a time, they cannot.
+ */
+static void test_fast_paths(void)
+{
+	/* what follows the letters, and how many of its bytes the word
+	 * takes */
+	static const struct {
+		const char *s;
+		size_t in_word;
+	} ends[] = {
+		{ "\xD9\xA0", 0 }, { "\xD8\x9F", 0 }, { "\xD8\x8C", 0 },
+		{ "\xD9\x80\xD9\x8E", 4 }, { "\xD8", 0 }, { "\xD8 ", 0 },
+		{ "\xD9\xC0", 0 }, { "\xD9\x7F", 0 }, { "\x80", 0 },
+		{ "\xDA\x86", 2 }, { "\xC2\xA0", 0 }, { "a", 0 }, { " ", 0 },
+		{ "  ", 0 }, { "\n", 0 }, { ". ", 0 }, { "\xE2\x80\x8C", 0 },
+		{ "\xD8\xA7\xD9", 2 }, { "\xD8\xBF\xD9\x9F\xD9\xA0", 4 },
+		{ "\xED\xA0\x80", 0 }, { "\xD8\xA8\xD8\xA8\xD8", 4 }
+	};
+	static const ar_invalid_mode modes[] = { AR_INVALID_REPLACE,
+		                                 AR_INVALID_KEEP };
+	char buf[256];
+	list one = { 0 }, two = { 0 };
+	size_t k, e, pad, m, j;
+
+	for (k = 1; k <= 40; k++) {
+		for (e = 0; e < sizeof ends / sizeof ends[0]; e++) {
+			for (pad = 0; pad < 2; pad++) {
+				size_t len = 0;
+				if (pad)
+					buf[len++] = ' ';
+				for (j = 0; j < k; j++) {
+					memcpy(buf + len, "\xD8\xA8", 2); /* ب */
+					len += 2;
+				}
+				memcpy(buf + len, ends[e].s, strlen(ends[e].s));
+				len += strlen(ends[e].s);
+				memcpy(buf + len, " \xD9\x83\xD8\xAA\xD8\xA8 x", 9);
+				len += 9;
+				for (m = 0; m < 2; m++) {
+					size_t w = 0;
+					CU_ASSERT_EQUAL_FATAL(
+						run_mode(&one, buf, len,
+					                 modes[m], 0), AR_OK);
+					CU_ASSERT_EQUAL_FATAL(
+						run_mode(&two, buf, len,
+					                 modes[m], 1), AR_OK);
+					CU_ASSERT(same(&one, &two));
+					CU_ASSERT(modes[m] == AR_INVALID_REPLACE ||
+					          lossless(&one, buf, len));
+					/* the word: the k letters and what of
+					 * the end belongs to it */
+					if (pad)
+						w = 1;
+					CU_ASSERT_FATAL(one.n > w);
+					CU_ASSERT_EQUAL(one.r[w].type,
+					                AR_TOKEN_ARABIC);
+					CU_ASSERT_EQUAL(one.r[w].start, pad);
+					CU_ASSERT_EQUAL(one.r[w].end,
+					                pad + 2 * k +
+					                        ends[e].in_word);
+				}
+			}
+		}
+	}
+	free(one.r);
+	free(two.r);
+}
+
 /* With AR_TOK_NORMALIZE, tokens show the normalized text and offsets the
  * original bytes, at any split of the input. */
 static void test_normalize_offsets(void)
@@ -841,6 +942,7 @@ static const unit_test tok_stream[] = {
 	{ "tok/stream/long_runs", test_long_runs },
 	{ "tok/stream/corpus", test_corpus },
 	{ "tok/stream/invalid_utf8", test_invalid_utf8 },
+	{ "tok/stream/fast_paths", test_fast_paths },
 	{ "tok/stream/normalize_offsets", test_normalize_offsets },
 	{ "tok/api", test_api },
 	{ NULL, NULL }
