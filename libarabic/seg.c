@@ -38,9 +38,9 @@
 
 typedef struct slot {
 	uint32_t hash;
-	uint32_t key;      /* offset of the key in the arena, +1 (0: empty) */
+	uint32_t key; /* offset of the key in the arena, +1 (0: empty) */
 	uint32_t klen;
-	uint32_t val;      /* the value */
+	uint32_t val; /* the value */
 } slot;
 
 typedef struct strmap {
@@ -144,7 +144,7 @@ static int map_get(strmap *m, const char *k, size_t n, uint32_t *val)
 typedef struct wslot {
 	uint32_t hash;
 	uint32_t val;
-	unsigned char klen;   /* 0: empty */
+	unsigned char klen; /* 0: empty */
 	char key[SHORT_KEY];
 } wslot;
 
@@ -199,19 +199,19 @@ static void wmemo_put(wmemo *m, const char *k, size_t n, uint32_t h,
 #define HOT_SLOTS 16384
 
 /* Bounds of the memo tables (entries; twice as many slots). */
-#define WORD_MEMO_MAX (1u << 18)
+#define WORD_MEMO_MAX  (1u << 18)
 #define SPELL_MEMO_MAX (1u << 18)
 
 struct ar_seg {
 	Hunhandle *hun;
-	ar_names *names;  /* the built-in names gazetteer and loanwords */
+	ar_names *names; /* the built-in names gazetteer and loanwords */
 	ar_buf fold;
-	strmap heads;     /* dictionary headwords, without marks */
+	strmap heads;      /* dictionary headwords, without marks */
 	wslot *hot;        /* direct-mapped copy of recently used words,
 	                      small enough to stay in the cache */
 	wmemo short_words; /* memo: short surface word + mode -> split */
-	strmap words;     /* memo: longer surface words -> packed split */
-	strmap spell;     /* memo: letters -> hunspell verdict */
+	strmap words;      /* memo: longer surface words -> packed split */
+	strmap spell;      /* memo: letters -> hunspell verdict */
 	char tmp[512];
 };
 
@@ -337,8 +337,7 @@ ar_status ar_seg__new(ar_seg **out, const char *dict_dir, ar_error *err)
 		ar_error__set(err, 0, 0, 0,
 		              "Arabic hunspell dictionary ar.aff/ar.dic not "
 		              "found in %s (install the package hunspell-ar)",
-		              dict_dir ? dict_dir :
-		              "DICPATH or " AR_DICTDIR);
+		              dict_dir ? dict_dir : "DICPATH or " AR_DICTDIR);
 		return AR_EDICT;
 	}
 	s = calloc(1, sizeof *s);
@@ -355,8 +354,10 @@ ar_status ar_seg__new(ar_seg **out, const char *dict_dir, ar_error *err)
 	if ((st = load_heads(s, dic)) != AR_OK) {
 		ar_seg__free(s);
 		if (st == AR_EDICT)
-			ar_error__set(err, 0, 0, 0, "%s: cannot read the "
-			              "dictionary", dic);
+			ar_error__set(err, 0, 0, 0,
+			              "%s: cannot read the "
+			              "dictionary",
+			              dic);
 		return st;
 	}
 	/* names (بوتين, لندن) and loanwords are words too: the gazetteer
@@ -364,12 +365,13 @@ ar_status ar_seg__new(ar_seg **out, const char *dict_dir, ar_error *err)
 	if ((st = ar_names__new(&s->names)) != AR_OK ||
 	    (ar_names__builtin_len &&
 	     (st = ar_names__parse(s->names, ar_names__builtin,
-	                           ar_names__builtin_len, NULL, err)) != AR_OK) ||
+	                           ar_names__builtin_len, NULL, err)) !=
+	             AR_OK) ||
 	    (ar_names__loanwords_len &&
-	     (st = ar_names__parse_words(s->names, AR_NAMES_LOAN,
-	                                 ar_names__loanwords,
-	                                 ar_names__loanwords_len,
-	                                 "(built-in loanwords)", err)) != AR_OK)) {
+	     (st = ar_names__parse_words(
+	              s->names, AR_NAMES_LOAN, ar_names__loanwords,
+	              ar_names__loanwords_len, "(built-in loanwords)", err)) !=
+	             AR_OK)) {
 		ar_seg__free(s);
 		return st;
 	}
@@ -406,23 +408,23 @@ void ar_seg__free(ar_seg *s)
 /* A word as its letters (marks dropped), each with its byte offset. */
 typedef struct letters {
 	uint32_t cp[64];
-	size_t off[65];   /* off[n] = the word's length */
+	size_t off[65]; /* off[n] = the word's length */
 	size_t n;
 } letters;
 
-#define ALEF 0x627
-#define BEH 0x628
-#define TEH 0x62A
-#define TEH_MARBUTA 0x629
-#define SEEN 0x633
-#define FEH 0x641
-#define KAF 0x643
-#define LAM 0x644
-#define NOON 0x646
-#define HEH 0x647
-#define WAW 0x648
-#define YEH 0x64A
-#define ALEF_MAKSURA 0x649
+#define ALEF             0x627
+#define BEH              0x628
+#define TEH              0x62A
+#define TEH_MARBUTA      0x629
+#define SEEN             0x633
+#define FEH              0x641
+#define KAF              0x643
+#define LAM              0x644
+#define NOON             0x646
+#define HEH              0x647
+#define WAW              0x648
+#define YEH              0x64A
+#define ALEF_MAKSURA     0x649
 #define ALEF_HAMZA_ABOVE 0x623
 
 static int get_letters(letters *L, const char *w, size_t len)
@@ -451,8 +453,8 @@ static int get_letters(letters *L, const char *w, size_t len)
 
 /* UTF-8 of letters [a, b) into buf, after the letter `pre` if not 0 and
  * with the last letter replaced by `last` if not 0; returns the length. */
-static size_t put_letters(const letters *L, size_t a, size_t b,
-                          uint32_t pre, uint32_t last, char *buf)
+static size_t put_letters(const letters *L, size_t a, size_t b, uint32_t pre,
+                          uint32_t last, char *buf)
 {
 	size_t k, o = 0;
 
@@ -483,7 +485,8 @@ static int is_head(ar_seg *s, const char *k, size_t n)
 static int stop_expansion(ar_seg *s, const char *k, size_t n)
 {
 	uint32_t v;
-	int conj = memcmp(k, "\xD9\x88", 2) == 0 || memcmp(k, "\xD9\x81", 2) == 0;
+	int conj =
+	        memcmp(k, "\xD9\x88", 2) == 0 || memcmp(k, "\xD9\x81", 2) == 0;
 	int prep = memcmp(k, "\xD8\xA8", 2) == 0 ||
 	           memcmp(k, "\xD9\x84", 2) == 0 ||
 	           memcmp(k, "\xD9\x83", 2) == 0;
@@ -560,10 +563,10 @@ static int ends_with(const char *buf, size_t n, const char *e, size_t el)
 /* Inflectional endings (not clitics) of verbs and nouns: a form that is a
  * headword plus one of these is a word in its own right ("كانت" from
  * "كان"), so its first letter is not a proclitic. */
-static const char *const endings[] = {
-	"ت", "ة", "ا", "ي", "ات", "ون", "ين", "ان", "وا", "تا", "تم", "تن",
-	"ن", "تما", "ية", "يات", "يون", "يين", NULL
-};
+static const char *const endings[] = { "ت",   "ة",   "ا",   "ي",   "ات",
+	                               "ون",  "ين",  "ان",  "وا",  "تا",
+	                               "تم",  "تن",  "ن",   "تما", "ية",
+	                               "يات", "يون", "يين", NULL };
 
 /* Endings that replace the ة of a noun. */
 static const char *const fem_endings[] = {
@@ -571,10 +574,9 @@ static const char *const fem_endings[] = {
 };
 
 /* Pronoun enclitics, longest first. */
-static const char *const enclitics[] = {
-	"هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ني", "ه", "ك",
-	"ي", NULL
-};
+static const char *const enclitics[] = { "هما", "كما", "هم", "هن", "كم",
+	                                 "كن",  "ها",  "نا", "ني", "ه",
+	                                 "ك",   "ي",   NULL };
 
 /* The third-person ones and نا are split from any word; the others (ك
  * كم كن كما ي ني) only from closed-class hosts: on open-class words they
@@ -651,26 +653,29 @@ static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
 /* Particles, prepositions, pronouns and demonstratives that take the
  * proclitics و ف ل ب (وما, فإن, لذلك, وهو...). */
 static const char *const function_words[] = {
-	"ما", "لا", "لم", "لن", "قد", "إن", "أن", "إذا", "إذ", "ذلك", "هذا",
-	"هذه", "هؤلاء", "تلك", "أولئك", "الذي", "التي", "الذين", "اللذين",
-	"اللتين", "اللواتي", "اللاتي", "هو", "هي", "هم", "هن", "هما", "نحن",
-	"أنا", "أنت", "أنتم", "ثم", "أو", "لكن", "من", "في", "عن", "على",
-	"إلى", "مع", "حتى", "كل", "بعض", "غير", "كيف", "متى", "أين", "لماذا",
-	"حيث", "بين", "منذ", "عند", "لدى", "أي", "أيضا", "إلا", "ليس", "كي",
-	"لو", "لولا", "بل", "عندما", "بينما", "كأن", "هناك", "هنا",
-	"إنما", "كما", "مثل", "دون", "ضد", "حول", "عبر", "نحو", "خلال",
-	"تحت", "فوق", "أمام", "قبل", "بعد", "لدي", "فقط", "كي",
-	"كذلك", "لذا", "بيد", "كان", NULL
+	"ما",     "لا",   "لم",   "لن",    "قد",     "إن",     "أن",
+	"إذا",    "إذ",   "ذلك",  "هذا",   "هذه",    "هؤلاء",  "تلك",
+	"أولئك",  "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي",
+	"اللاتي", "هو",   "هي",   "هم",    "هن",     "هما",    "نحن",
+	"أنا",    "أنت",  "أنتم", "ثم",    "أو",     "لكن",    "من",
+	"في",     "عن",   "على",  "إلى",   "مع",     "حتى",    "كل",
+	"بعض",    "غير",  "كيف",  "متى",   "أين",    "لماذا",  "حيث",
+	"بين",    "منذ",  "عند",  "لدى",   "أي",     "أيضا",   "إلا",
+	"ليس",    "كي",   "لو",   "لولا",  "بل",     "عندما",  "بينما",
+	"كأن",    "هناك", "هنا",  "إنما",  "كما",    "مثل",    "دون",
+	"ضد",     "حول",  "عبر",  "نحو",   "خلال",   "تحت",    "فوق",
+	"أمام",   "قبل",  "بعد",  "لدي",   "فقط",    "كي",     "كذلك",
+	"لذا",    "بيد",  "كان",  NULL
 };
 
 /* Words that take a pronoun enclitic directly, as written before it
  * (على → علي, إلى → إلي, لدى → لدي). */
 static const char *const pronoun_hosts[] = {
-	"في", "من", "عن", "علي", "إلي", "لدي", "مع", "عند", "أن", "إن",
-	"لأن", "لكن", "كأن", "ليت", "لعل", "بين", "حول", "ضد", "دون",
-	"مثل", "بعد", "قبل", "خلال", "عبر", "نحو", "أمام", "وراء", "فوق",
-	"تحت", "كل", "بعض", "جميع", "نفس", "غير", "منذ", "حتى", "إيا",
-	"ذات", "لكي", NULL
+	"في",  "من",   "عن",   "علي", "إلي", "لدي", "مع",   "عند",
+	"أن",  "إن",   "لأن",  "لكن", "كأن", "ليت", "لعل",  "بين",
+	"حول", "ضد",   "دون",  "مثل", "بعد", "قبل", "خلال", "عبر",
+	"نحو", "أمام", "وراء", "فوق", "تحت", "كل",  "بعض",  "جميع",
+	"نفس", "غير",  "منذ",  "حتى", "إيا", "ذات", "لكي",  NULL
 };
 
 static int in_list(const char *const *list, const char *k, size_t n)
@@ -688,9 +693,9 @@ static int in_list(const char *const *list, const char *k, size_t n)
 
 typedef struct split {
 	size_t npro;
-	size_t pro_end[4];  /* letter index where each proclitic ends */
-	int lam_al;         /* the last proclitic is the ل of ال after ل */
-	size_t enc;         /* letters of the enclitic, 0 if none */
+	size_t pro_end[4]; /* letter index where each proclitic ends */
+	int lam_al;        /* the last proclitic is the ل of ال after ل */
+	size_t enc;        /* letters of the enclitic, 0 if none */
 } split;
 
 /* An enclitic at the end of letters [a, n) whose host is a
@@ -714,8 +719,7 @@ static size_t closed_enclitic(const letters *L, size_t a)
 
 /* Length in letters of an enclitic at the end of letters [a, n) that
  * leaves a word, or 0 (-1 on memory exhaustion). */
-static int find_enclitic(ar_seg *s, const letters *L, size_t a,
-                         size_t *out)
+static int find_enclitic(ar_seg *s, const letters *L, size_t a, size_t *out)
 {
 	char buf[160];
 	size_t n, k;
@@ -745,7 +749,8 @@ static int find_enclitic(ar_seg *s, const letters *L, size_t a,
 		if (r == 0 && L->cp[hb - 1] == YEH)
 			r = word_ok(s, L, a, hb, 0, ALEF_MAKSURA);
 		/* the hamza sits on ي or و before a suffix: أعدائه */
-		if (r == 0 && (L->cp[hb - 1] == 0x626 || L->cp[hb - 1] == 0x624))
+		if (r == 0 &&
+		    (L->cp[hb - 1] == 0x626 || L->cp[hb - 1] == 0x624))
 			r = word_ok(s, L, a, hb, 0, 0x621);
 		if (r < 0)
 			return -1;
@@ -789,8 +794,7 @@ static int decide_closed(ar_seg *s, const letters *L, split *sp)
 			continue;
 		}
 		if (in_list(function_words, rest, rn) ||
-		    in_list(pronoun_hosts, rest, rn) ||
-		    closed_enclitic(L, p) ||
+		    in_list(pronoun_hosts, rest, rn) || closed_enclitic(L, p) ||
 		    (rn >= 4 && is_stop(s, buf, n) && is_stop(s, rest, rn)))
 			goto found;
 		if ((c == LAM || c == BEH) && in_list(enclitics, rest, rn) &&
@@ -828,8 +832,8 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 		return 0;
 	/* the dictionary's function words include prepositions joined to a
 	 * noun (بحسب, بغير, لأكثر): split when the noun is a headword */
-	if (L->n >= 4 && (L->cp[0] == BEH || L->cp[0] == LAM ||
-	                  L->cp[0] == KAF)) {
+	if (L->n >= 4 &&
+	    (L->cp[0] == BEH || L->cp[0] == LAM || L->cp[0] == KAF)) {
 		char buf[160];
 		size_t n = put_letters(L, 0, L->n, 0, 0, buf);
 		if (is_stop(s, buf, n) && is_head(s, buf + 2, n - 2)) {
@@ -870,13 +874,15 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 		if (stage <= 1 && (c == BEH || c == KAF || c == LAM)) {
 			if (c == LAM && rest >= 4 && L->cp[a + 1] == LAM) {
 				/* لل: ل + ال with the alef dropped */
-				if ((r = word_ok(s, L, a + 1, L->n, ALEF, 0)) < 0)
+				if ((r = word_ok(s, L, a + 1, L->n, ALEF, 0)) <
+				    0)
 					return -1;
 				if (r) {
 					definite = 1;
 					sp->pro_end[sp->npro++] = ++a;
-					if (!ud && (r = word_ok(s, L, a + 1, L->n,
-					                        0, 0)) != 0) {
+					if (!ud &&
+					    (r = word_ok(s, L, a + 1, L->n, 0,
+					                 0)) != 0) {
 						if (r < 0)
 							return -1;
 						/* the article, as its ل */
@@ -986,10 +992,10 @@ static int may_split(const char *w, size_t len, int ud)
 	if (proclitic_letter(q, ud))
 		return 1;
 	/* skip trailing marks (two bytes each in U+064B-U+065F, U+0670) */
-	while (e >= 2 && ((q[e - 2] == 0xD9 && q[e - 1] >= 0x8B &&
-	                   q[e - 1] <= 0x9F) ||
-	                  (q[e - 2] == 0xD9 && q[e - 1] == 0xB0) ||
-	                  (q[e - 2] == 0xD9 && q[e - 1] == 0x80)))
+	while (e >= 2 &&
+	       ((q[e - 2] == 0xD9 && q[e - 1] >= 0x8B && q[e - 1] <= 0x9F) ||
+	        (q[e - 2] == 0xD9 && q[e - 1] == 0xB0) ||
+	        (q[e - 2] == 0xD9 && q[e - 1] == 0x80)))
 		e -= 2;
 	if (e < 2)
 		return 1; /* let the full analysis decide */
@@ -1022,8 +1028,8 @@ int ar_seg__split(ar_seg *s, const char *w, size_t len, int ud,
 		if (hot->klen == len + 1 && hot->hash == h &&
 		    memcmp(hot->key, key, len + 1) == 0) {
 			v = hot->val;
-		} else if ((ws = wmemo_find(&s->short_words, key, len + 1,
-		                            h))->klen) {
+		} else if ((ws = wmemo_find(&s->short_words, key, len + 1, h))
+		                   ->klen) {
 			v = ws->val;
 			*hot = *ws;
 		} else {

@@ -35,14 +35,14 @@ enum { RUN_NONE = 0, RUN_SPACE, RUN_TEXT };
 
 /* Character classes used by the chunk scanner. */
 enum {
-	C_OTHER = 0,  /* control, unassigned, private use... */
-	C_LETTER,     /* a letter; its script is given separately */
-	C_MARK,       /* combining mark: stays with the preceding letter */
-	C_DIGIT,      /* decimal digit of any system */
+	C_OTHER = 0, /* control, unassigned, private use... */
+	C_LETTER,    /* a letter; its script is given separately */
+	C_MARK,      /* combining mark: stays with the preceding letter */
+	C_DIGIT,     /* decimal digit of any system */
 	C_PUNCT,
 	C_SYMBOL,
-	C_FORMAT,     /* Cf: ZWNJ, ZWJ, bidi marks... */
-	C_EMOJI       /* start of an emoji sequence */
+	C_FORMAT, /* Cf: ZWNJ, ZWJ, bidi marks... */
+	C_EMOJI   /* start of an emoji sequence */
 };
 
 /* A token being built for the current chunk: offsets are relative to the
@@ -52,9 +52,9 @@ typedef struct ctok {
 	size_t s, e;
 	ar_token_type type;
 	ar_script script;
-	unsigned char term;   /* ends a sentence (., !, ?, ؟, …, ۔) */
-	unsigned char close;  /* closing quote or bracket */
-	const char *repl;     /* replacement text or NULL */
+	unsigned char term;  /* ends a sentence (., !, ?, ؟, …, ۔) */
+	unsigned char close; /* closing quote or bracket */
+	const char *repl;    /* replacement text or NULL */
 } ctok;
 
 struct ar_tokenizer {
@@ -65,11 +65,11 @@ struct ar_tokenizer {
 	/* the run being accumulated */
 	ar_buf run;
 	int run_kind;
-	uint64_t run_start;        /* logical offset of run.ptr[0] */
-	unsigned char tail[4];     /* incomplete UTF-8 character */
+	uint64_t run_start;    /* logical offset of run.ptr[0] */
+	unsigned char tail[4]; /* incomplete UTF-8 character */
 	size_t ntail;
-	uint64_t off;              /* logical offset of the next byte */
-	ar_pos pos;                /* positions, for errors (raw input) */
+	uint64_t off; /* logical offset of the next byte */
+	ar_pos pos;   /* positions, for errors (raw input) */
 
 	/* offset map of the normalized text (AR_TOK_NORMALIZE) */
 	ar_norm_span *spans;
@@ -81,12 +81,12 @@ struct ar_tokenizer {
 
 	/* the held-back token (sentence look-ahead) */
 	int have_held;
-	int held_pinned;           /* its text is in held_text */
+	int held_pinned; /* its text is in held_text */
 	ar_token held;
 	ar_buf held_text;
 	ar_segment held_segs[AR_SEG_MAX];
 	ar_buf held_segtext;
-	int pend_end;              /* a terminator was seen: the sentence ends
+	int pend_end; /* a terminator was seen: the sentence ends
 	                              unless a closing mark follows */
 	uint64_t sentence;
 
@@ -136,6 +136,7 @@ static inline ar_script letter_script(uint32_t cp)
 }
 
 /* Class of an ASCII byte. */
+/* clang-format off */
 static const unsigned char ascii_class[128] = {
 	/* controls */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -164,6 +165,7 @@ static const unsigned char ascii_class[128] = {
 	/* { | } ~ DEL */
 	C_PUNCT, C_SYMBOL, C_PUNCT, C_SYMBOL, 0
 };
+/* clang-format on */
 
 static int is_emoji_start(uint32_t cp, const utf8proc_property_t *pr)
 {
@@ -177,9 +179,8 @@ static int is_emoji_start(uint32_t cp, const utf8proc_property_t *pr)
 	/* Extended_Pictographic also holds text symbols such as © ® ™ ‼ and
 	 * arrows; those are emoji only with VS16, handled by the caller. */
 	return cp >= 0x1F000 || (cp >= 0x2600 && cp <= 0x27BF) ||
-	       (cp >= 0x2B00 && cp <= 0x2BFF) || cp == 0x231A ||
-	       cp == 0x231B || cp == 0x2328 || cp == 0x23CF ||
-	       (cp >= 0x23E9 && cp <= 0x23FA);
+	       (cp >= 0x2B00 && cp <= 0x2BFF) || cp == 0x231A || cp == 0x231B ||
+	       cp == 0x2328 || cp == 0x23CF || (cp >= 0x23E9 && cp <= 0x23FA);
 }
 
 static inline int classify(uint32_t cp)
@@ -196,22 +197,31 @@ static inline int classify(uint32_t cp)
 		return C_MARK;
 	pr = utf8proc_get_property((utf8proc_int32_t)cp);
 	switch (pr->category) {
-	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_NL:
 		return C_LETTER;
-	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
 	case UTF8PROC_CATEGORY_ME:
 		return C_MARK;
 	case UTF8PROC_CATEGORY_ND:
 		return C_DIGIT;
-	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
-	case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
-	case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PC:
+	case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI:
+	case UTF8PROC_CATEGORY_PF:
 	case UTF8PROC_CATEGORY_PO:
 		return C_PUNCT;
-	case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
-	case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO:
+	case UTF8PROC_CATEGORY_SM:
+	case UTF8PROC_CATEGORY_SC:
+	case UTF8PROC_CATEGORY_SK:
+	case UTF8PROC_CATEGORY_SO:
 		return is_emoji_start(cp, pr) ? C_EMOJI : C_SYMBOL;
 	case UTF8PROC_CATEGORY_CF:
 		return C_FORMAT;
@@ -229,8 +239,16 @@ static inline int is_space(uint32_t cp)
 	if (cp < 0x80)
 		return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
 	switch (cp) {
-	case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
-	case 0x202F: case 0x205F: case 0x3000: case 0x200B: case 0xFEFF:
+	case 0x85:
+	case 0xA0:
+	case 0x1680:
+	case 0x2028:
+	case 0x2029:
+	case 0x202F:
+	case 0x205F:
+	case 0x3000:
+	case 0x200B:
+	case 0xFEFF:
 		return 1;
 	default:
 		return cp >= 0x2000 && cp <= 0x200A;
@@ -241,7 +259,8 @@ int ar_tok__arabic_letter(uint32_t cp)
 {
 	return ((cp >= 0x620 && cp <= 0x64A) || (cp >= 0x66E && cp <= 0x6D3) ||
 	        cp == 0x6D5 || cp == 0x6EE || cp == 0x6EF ||
-	        (cp >= 0x6FA && cp <= 0x6FC) || cp == 0x6FF) && cp != 0x640;
+	        (cp >= 0x6FA && cp <= 0x6FC) || cp == 0x6FF) &&
+	       cp != 0x640;
 }
 
 /* Decode the character at p[i]; returns its length, or 0 if the bytes
@@ -308,10 +327,11 @@ static inline size_t pure_end(const unsigned char *q, size_t j, size_t len)
 	const __m128i want = _mm_set1_epi16((short)0xA0D8);
 
 	while (j + 16 <= len) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(q + j));
+		__m128i v =
+		        _mm_loadu_si128((const __m128i *)(const void *)(q + j));
 		__m128i x = _mm_xor_si128(v, _mm_slli_epi16(v, 13));
 		unsigned ok = (unsigned)_mm_movemask_epi8(
-			_mm_cmpeq_epi16(_mm_and_si128(x, mask), want));
+		        _mm_cmpeq_epi16(_mm_and_si128(x, mask), want));
 		if (ok != 0xFFFF)
 			return j + (size_t)__builtin_ctz(~ok);
 		j += 16;
@@ -336,7 +356,8 @@ static inline size_t pure_end(const unsigned char *q, size_t j, size_t len)
 
 static int is_ascii_alnum(uint32_t c)
 {
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	return (c >= '0' && c <= '9') ||
+	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
 /* ------------------------------------------------------------------ */
@@ -345,11 +366,12 @@ static int is_ascii_alnum(uint32_t c)
 /* Generic and frequent top-level domains accepted without a scheme (any
  * two-letter country code is also accepted). */
 static const char *const tlds[] = {
-	"com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name",
-	"pro", "app", "dev", "io", "ai", "news", "online", "site", "blog",
-	"tech", "media", "tv", "xyz", "top", "live", "store", "shop", "museum",
-	"aero", "coop", "jobs", "mobi", "travel", "asia", "cat", "tel", "arpa",
-	"world", "today", "email", "link", "cloud", NULL
+	"com",    "org",   "net",  "edu",    "gov",   "mil",   "int",   "info",
+	"biz",    "name",  "pro",  "app",    "dev",   "io",    "ai",    "news",
+	"online", "site",  "blog", "tech",   "media", "tv",    "xyz",   "top",
+	"live",   "store", "shop", "museum", "aero",  "coop",  "jobs",  "mobi",
+	"travel", "asia",  "cat",  "tel",    "arpa",  "world", "today", "email",
+	"link",   "cloud", NULL
 };
 
 static int tld_ok(const char *p, size_t n)
@@ -387,7 +409,7 @@ static size_t scan_host(const char *p, size_t n, size_t i, int *ndots,
 		                 (p[k] == '-' && k > j)))
 			k++;
 		if (k == j || p[k - 1] == '-') {
-			*last = lab; /* the last whole label */
+			*last = lab;               /* the last whole label */
 			return j == i ? i : j - 1; /* drop the last '.' */
 		}
 		lab = j;
@@ -407,8 +429,16 @@ static size_t scan_host(const char *p, size_t n, size_t i, int *ndots,
 static int is_url_stop(uint32_t cp)
 {
 	switch (cp) {
-	case '"': case '<': case '>': case '`': case 0xAB: case 0xBB:
-	case 0x201C: case 0x201D: case 0x2018: case 0x2019:
+	case '"':
+	case '<':
+	case '>':
+	case '`':
+	case 0xAB:
+	case 0xBB:
+	case 0x201C:
+	case 0x201D:
+	case 0x2018:
+	case 0x2019:
 		return 1;
 	default:
 		return 0;
@@ -418,9 +448,21 @@ static int is_url_stop(uint32_t cp)
 static int is_trailing_punct(uint32_t cp)
 {
 	switch (cp) {
-	case '.': case ',': case ';': case ':': case '!': case '?': case '\'':
-	case ')': case ']': case '}': case 0x60C: case 0x61B: case 0x61F:
-	case 0x6D4: case 0x2026:
+	case '.':
+	case ',':
+	case ';':
+	case ':':
+	case '!':
+	case '?':
+	case '\'':
+	case ')':
+	case ']':
+	case '}':
+	case 0x60C:
+	case 0x61B:
+	case 0x61F:
+	case 0x6D4:
+	case 0x2026:
 		return 1;
 	default:
 		return 0;
@@ -556,14 +598,14 @@ static size_t try_email(const char *p, size_t n, size_t i)
 /* Abbreviations written with a final full stop that does not end a
  * sentence (titles, Latin phrases, months).  Case-sensitive. */
 static const char *const abbrevs[] = {
-	"Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St", "Jr", "Sr", "Mt", "Rev",
-	"Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Pres", "Hon",
-	"vs", "etc", "al", "approx", "ca", "cf", "no", "No", "Nos", "vol",
-	"Vol", "pp", "p", "fig", "Fig", "ed", "eds", "Inc", "Ltd", "Co",
-	"Corp", "Bros", "Dept", "Univ", "Jan", "Feb", "Mar", "Apr", "Jun",
-	"Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed",
-	"Thu", "Fri", "Sat", "Sun", "Ave", "Blvd", "Rd", "est", "min", "max",
-	NULL
+	"Dr",  "Mr",   "Mrs",  "Ms",  "Mx",  "Prof", "St",     "Jr",   "Sr",
+	"Mt",  "Rev",  "Gen",  "Col", "Lt",  "Sgt",  "Capt",   "Gov",  "Sen",
+	"Rep", "Pres", "Hon",  "vs",  "etc", "al",   "approx", "ca",   "cf",
+	"no",  "No",   "Nos",  "vol", "Vol", "pp",   "p",      "fig",  "Fig",
+	"ed",  "eds",  "Inc",  "Ltd", "Co",  "Corp", "Bros",   "Dept", "Univ",
+	"Jan", "Feb",  "Mar",  "Apr", "Jun", "Jul",  "Aug",    "Sep",  "Sept",
+	"Oct", "Nov",  "Dec",  "Mon", "Tue", "Wed",  "Thu",    "Fri",  "Sat",
+	"Sun", "Ave",  "Blvd", "Rd",  "est", "min",  "max",    NULL
 };
 
 static int is_abbrev(const char *p, size_t n)
@@ -592,8 +634,9 @@ static size_t try_dotted(const char *p, size_t n, size_t i)
 		if (j < n && is_ascii_alnum((unsigned char)p[j]) &&
 		    !(j + 1 < n && p[j + 1] == '.')) {
 			/* "U.S.A" without the last stop */
-			if (k >= 2 && !(j + 1 < n &&
-			                is_ascii_alnum((unsigned char)p[j + 1])))
+			if (k >= 2 &&
+			    !(j + 1 < n &&
+			      is_ascii_alnum((unsigned char)p[j + 1])))
 				return j + 1;
 			return 0;
 		}
@@ -668,10 +711,10 @@ static size_t scan_word(const char *p, size_t n, size_t i, ar_script sc)
 			 * same script, or a mark */
 			uint32_t nx;
 			size_t l2 = j + l < n ? dec(p, n, j + l, &nx) : 0;
-			if (!l2 || !((classify(nx) == C_LETTER &&
-			              letter_script(nx) == sc) ||
-			             classify(nx) == C_MARK ||
-			             sc == AR_SCRIPT_ARABIC))
+			if (!l2 ||
+			    !((classify(nx) == C_LETTER &&
+			       letter_script(nx) == sc) ||
+			      classify(nx) == C_MARK || sc == AR_SCRIPT_ARABIC))
 				break;
 		} else if (c == C_DIGIT && cp < 0x80 &&
 		           sc != AR_SCRIPT_ARABIC) {
@@ -719,8 +762,8 @@ static size_t scan_number(const char *p, size_t n, size_t i)
 		break;
 	}
 	/* a time of day: 6:30, 23:45:10 */
-	if (j - i <= 2 && p[i] >= '0' && p[i] <= '9' &&
-	    p[j - 1] >= '0' && p[j - 1] <= '9')
+	if (j - i <= 2 && p[i] >= '0' && p[i] <= '9' && p[j - 1] >= '0' &&
+	    p[j - 1] <= '9')
 		while (j + 2 < n && p[j] == ':' && p[j + 1] >= '0' &&
 		       p[j + 1] <= '9' && p[j + 2] >= '0' && p[j + 2] <= '9' &&
 		       !(j + 3 < n && p[j + 3] >= '0' && p[j + 3] <= '9'))
@@ -728,8 +771,8 @@ static size_t scan_number(const char *p, size_t n, size_t i)
 	if (j < n) {
 		uint32_t cp;
 		size_t l = dec(p, n, j, &cp);
-		if (l && (cp == '%' || cp == 0x66A || cp == 0x2030 ||
-		          cp == 0x609))
+		if (l &&
+		    (cp == '%' || cp == 0x66A || cp == 0x2030 || cp == 0x609))
 			j += l;
 	}
 	return j;
@@ -766,8 +809,17 @@ static int is_terminator(uint32_t cp)
 static int is_closing(uint32_t cp)
 {
 	switch (cp) {
-	case '"': case '\'': case ')': case ']': case '}': case 0xBB:
-	case 0x2019: case 0x201D: case 0x203A: case 0xFD3F: case 0x300D:
+	case '"':
+	case '\'':
+	case ')':
+	case ']':
+	case '}':
+	case 0xBB:
+	case 0x2019:
+	case 0x201D:
+	case 0x203A:
+	case 0xFD3F:
+	case 0x300D:
 		return 1;
 	default:
 		return 0;
@@ -781,8 +833,8 @@ static int hashtag_char(uint32_t cp)
 	if (cp == '_')
 		return 1;
 	c = classify(cp);
-	return c == C_LETTER || c == C_DIGIT || c == C_MARK ||
-	       cp == 0x200C || cp == 0x200D;
+	return c == C_LETTER || c == C_DIGIT || c == C_MARK || cp == 0x200C ||
+	       cp == 0x200D;
 }
 
 static const char replacement[] = "\xEF\xBF\xBD";
@@ -814,7 +866,8 @@ static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
 		c = classify(cp);
 		/* URLs need a dot, e-mail addresses an at sign: look once,
 		 * and only in chunks that have ASCII letters or digits */
-		if (has_dot < 0 && cp < 0x80 && (c == C_LETTER || c == C_DIGIT)) {
+		if (has_dot < 0 && cp < 0x80 &&
+		    (c == C_LETTER || c == C_DIGIT)) {
 			has_at = memchr(p, '@', n) != NULL;
 			has_dot = has_at || memchr(p, '.', n) != NULL;
 		}
@@ -921,9 +974,10 @@ static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
 					e++;
 			}
 			st = push_ct(t, i, e,
-			             sc == AR_SCRIPT_ARABIC ? AR_TOKEN_ARABIC :
-			             sc == AR_SCRIPT_LATIN ? AR_TOKEN_LATIN :
-			             AR_TOKEN_WORD, sc);
+			             sc == AR_SCRIPT_ARABIC  ? AR_TOKEN_ARABIC
+			             : sc == AR_SCRIPT_LATIN ? AR_TOKEN_LATIN
+			                                     : AR_TOKEN_WORD,
+			             sc);
 			break;
 		}
 		case C_DIGIT:
@@ -939,13 +993,16 @@ static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
 			if (cp == '.' || cp == '!' || cp == '?' ||
 			    cp == 0x61F) {
 				/* "...", "?!", "؟؟": one token */
-				while (e < n && (p[e] == '.' || p[e] == '!' ||
-				                 p[e] == '?' ||
-				                 (e + 1 < n &&
-				                  (unsigned char)p[e] == 0xD8 &&
-				                  (unsigned char)p[e + 1] == 0x9F)))
+				while (e < n &&
+				       (p[e] == '.' || p[e] == '!' ||
+				        p[e] == '?' ||
+				        (e + 1 < n &&
+				         (unsigned char)p[e] == 0xD8 &&
+				         (unsigned char)p[e + 1] == 0x9F)))
 					e += p[e] == '.' || p[e] == '!' ||
-					     p[e] == '?' ? 1 : 2;
+					                     p[e] == '?'
+					             ? 1
+					             : 2;
 			}
 			e = skip_extend(p, n, e);
 			st = push_ct(t, i, e, AR_TOKEN_PUNCT, AR_SCRIPT_NONE);
@@ -1110,8 +1167,8 @@ static ar_status pin(ar_tokenizer *t)
 }
 
 /* A word, number, punctuation... token arrives. */
-static ar_status emit_text(ar_tokenizer *t, ar_token *tok, int term,
-                           int close, int adjacent)
+static ar_status emit_text(ar_tokenizer *t, ar_token *tok, int term, int close,
+                           int adjacent)
 {
 	ar_status st;
 
@@ -1158,7 +1215,8 @@ static ar_status emit_space(ar_tokenizer *t, ar_token *tok)
 	for (k = 0; k < tok->len; k++) {
 		if (p[k] == '\n')
 			nl++;
-		else if (p[k] == '\r' && !(k + 1 < tok->len && p[k + 1] == '\n'))
+		else if (p[k] == '\r' &&
+		         !(k + 1 < tok->len && p[k + 1] == '\n'))
 			nl++;
 		else if ((unsigned char)p[k] == 0xE2 && k + 2 < tok->len &&
 		         (unsigned char)p[k + 1] == 0x80 &&
@@ -1228,8 +1286,9 @@ static ar_status emit_chunk(ar_tokenizer *t, const char *p, uint64_t base,
 		if (t->seg && c->type == AR_TOKEN_ARABIC) {
 			size_t ns = segment(t, &tok, segs), j;
 			for (j = 0; j < ns; j++) {
-				uint64_t a = base + c->s +
-				             (uint64_t)(segs[j].text - tok.text);
+				uint64_t a =
+				        base + c->s +
+				        (uint64_t)(segs[j].text - tok.text);
 				segs[j].start = map_off(t, a, 0);
 				segs[j].end = map_off(t, a + segs[j].len, 1);
 			}
@@ -1310,8 +1369,8 @@ static ar_status do_space1(ar_tokenizer *t, const char *p)
 	return call_sink(t, &tok);
 }
 
-static ar_status do_run(ar_tokenizer *t, const char *p, size_t n,
-                        uint64_t base, int kind, int volatile_src)
+static ar_status do_run(ar_tokenizer *t, const char *p, size_t n, uint64_t base,
+                        int kind, int volatile_src)
 {
 	ar_status st;
 
@@ -1351,15 +1410,15 @@ static size_t cut_point(const char *p)
 
 /* Append p[0..n) (all of one kind, complete characters) to the current
  * run; a run that reaches RUN_MAX is processed up to its cut point. */
-static ar_status run_append(ar_tokenizer *t, const char *p, size_t n,
-                            int kind)
+static ar_status run_append(ar_tokenizer *t, const char *p, size_t n, int kind)
 {
 	ar_status st;
 
 	if (t->run_kind != kind) {
 		if (t->run.size) {
 			if ((st = do_run(t, t->run.ptr, t->run.size,
-			                 t->run_start, t->run_kind, 1)) != AR_OK)
+			                 t->run_start, t->run_kind, 1)) !=
+			    AR_OK)
 				return st;
 			t->run_start += t->run.size;
 			ar_buf__clear(&t->run);
@@ -1379,8 +1438,8 @@ static ar_status run_append(ar_tokenizer *t, const char *p, size_t n,
 		n -= take;
 		while (t->run.size > RUN_MAX) {
 			size_t c = cut_point(t->run.ptr);
-			if ((st = do_run(t, t->run.ptr, c, t->run_start,
-			                 kind, 1)) != AR_OK)
+			if ((st = do_run(t, t->run.ptr, c, t->run_start, kind,
+			                 1)) != AR_OK)
 				return st;
 			memmove(t->run.ptr, t->run.ptr + c, t->run.size - c);
 			t->run.size -= c;
@@ -1437,16 +1496,15 @@ static ar_status utf8_error(ar_tokenizer *t, const char *data, size_t len,
 		p.col--; /* inside the held partial character */
 	}
 	(void)len;
-	ar_error__set(t->err, p.line, p.col, bad,
-	              "invalid UTF-8 at byte %llu", (unsigned long long)bad);
+	ar_error__set(t->err, p.line, p.col, bad, "invalid UTF-8 at byte %llu",
+	              (unsigned long long)bad);
 	t->stopped = 1;
 	return AR_EUTF8;
 }
 
 /* Process a complete run data[0..n) that is not buffered, cutting it
  * every RUN_MAX bytes as run_append() would. */
-static ar_status direct_run(ar_tokenizer *t, const char *p, size_t n,
-                            int kind)
+static ar_status direct_run(ar_tokenizer *t, const char *p, size_t n, int kind)
 {
 	ar_status st;
 
@@ -1470,9 +1528,9 @@ static ar_status direct_run(ar_tokenizer *t, const char *p, size_t n,
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static size_t run_end_at(ar_tokenizer *t, const char *data, size_t len,
-                         size_t j, int kind, int *trunc, int *bad,
-                         int *pure)
+static size_t
+run_end_at(ar_tokenizer *t, const char *data, size_t len, size_t j, int kind,
+           int *trunc, int *bad, int *pure)
 {
 	int want_space = kind == RUN_SPACE;
 	const unsigned char *q = (const unsigned char *)data;
@@ -1528,7 +1586,8 @@ static size_t run_end_at(ar_tokenizer *t, const char *data, size_t len,
 		}
 
 		if (c < 0x80) {
-			if ((c == ' ' || (c >= 0x09 && c <= 0x0D)) != want_space)
+			if ((c == ' ' || (c >= 0x09 && c <= 0x0D)) !=
+			    want_space)
 				return j;
 			*pure = 0;
 			j++;
@@ -1550,8 +1609,9 @@ static size_t run_end_at(ar_tokenizer *t, const char *data, size_t len,
 		if (c >= 0xC2 && c <= 0xDF && j + 1 < len &&
 		    ((unsigned char)data[j + 1] & 0xC0) == 0x80) {
 			/* U+0085 and U+00A0 are the only two-byte spaces */
-			int sp = c == 0xC2 && ((unsigned char)data[j + 1] == 0x85 ||
-			                       (unsigned char)data[j + 1] == 0xA0);
+			int sp = c == 0xC2 &&
+			         ((unsigned char)data[j + 1] == 0x85 ||
+			          (unsigned char)data[j + 1] == 0xA0);
 			if (sp != want_space)
 				return j;
 			j += 2;
@@ -1646,8 +1706,9 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 
 	/* complete a character held from the previous piece */
 	if (t->ntail) {
-		unsigned char need = (unsigned char)t->tail[0] >= 0xF0 ? 4 :
-		                     (unsigned char)t->tail[0] >= 0xE0 ? 3 : 2;
+		unsigned char need = (unsigned char)t->tail[0] >= 0xF0   ? 4
+		                     : (unsigned char)t->tail[0] >= 0xE0 ? 3
+		                                                         : 2;
 		unsigned char tmp[4];
 		uint32_t cp;
 		size_t have = t->ntail, l;
@@ -1710,14 +1771,16 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 		j = run_end_at(t, data, len, i, kind, &trunc, &bad, &pure);
 		if (bad) {
 			/* tokens up to the fault first */
-			if ((st = run_append(t, data + i, j - i, kind)) != AR_OK ||
+			if ((st = run_append(t, data + i, j - i, kind)) !=
+			            AR_OK ||
 			    (st = run_end(t)) != AR_OK)
 				return st;
 			return utf8_error(t, data, len, data_off, data_off + j);
 		}
 		if (j == len || trunc) {
 			/* the run may go on in the next piece */
-			if ((st = run_append(t, data + i, j - i, kind)) != AR_OK)
+			if ((st = run_append(t, data + i, j - i, kind)) !=
+			    AR_OK)
 				return st;
 			if (trunc) {
 				memcpy(t->tail, data + j, len - j);
@@ -1728,7 +1791,8 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 		/* the run ends at j */
 		if (t->run.size || (t->run_kind != kind &&
 		                    t->run_kind != RUN_NONE && t->run.size)) {
-			if ((st = run_append(t, data + i, j - i, kind)) != AR_OK ||
+			if ((st = run_append(t, data + i, j - i, kind)) !=
+			            AR_OK ||
 			    (st = run_end(t)) != AR_OK)
 				return st;
 		} else if (pure && j - i <= RUN_MAX && cp >= 0x620 &&
@@ -1740,7 +1804,8 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 			t->run_start += j - i;
 		} else {
 			t->run_kind = kind;
-			if ((st = direct_run(t, data + i, j - i, kind)) != AR_OK)
+			if ((st = direct_run(t, data + i, j - i, kind)) !=
+			    AR_OK)
 				return st;
 		}
 		i = j;
@@ -1821,10 +1886,10 @@ static int norm_sink(const char *data, size_t len, const ar_norm_span *sp,
 /* ------------------------------------------------------------------ */
 /* Public API                                                           */
 
-static const char *const type_names[] = {
-	"arabic", "latin", "word", "number", "punct", "symbol", "hashtag",
-	"mention", "url", "email", "emoji", "space"
-};
+static const char *const type_names[] = { "arabic",  "latin",   "word",
+	                                  "number",  "punct",   "symbol",
+	                                  "hashtag", "mention", "url",
+	                                  "email",   "emoji",   "space" };
 
 const char *ar_token_type_name(ar_token_type ty)
 {
@@ -1836,7 +1901,7 @@ const char *ar_token_type_name(ar_token_type ty)
 const char *ar_script_name(ar_script s)
 {
 	static const char *const names[] = { "none", "arabic", "latin",
-	                                     "other" };
+		                             "other" };
 	if ((unsigned)s >= 4)
 		return NULL;
 	return names[s];

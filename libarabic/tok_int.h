@@ -19,11 +19,11 @@ void ar_seg__free(ar_seg *s);
 
 /* One piece of a split word, as byte ranges of the word. */
 typedef struct ar_seg_piece {
-	size_t off, len;      /* the piece in the word's bytes */
-	const char *form;     /* the piece as a word when it differs from the
+	size_t off, len;  /* the piece in the word's bytes */
+	const char *form; /* the piece as a word when it differs from the
 	                         surface (static string), else NULL */
 	size_t form_len;
-	int kind;             /* -1 proclitic, 0 stem, 1 enclitic */
+	int kind; /* -1 proclitic, 0 stem, 1 enclitic */
 } ar_seg_piece;
 
 #define AR_SEG_MAX 8

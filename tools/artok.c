@@ -28,7 +28,7 @@ typedef struct ctx {
 	ar_segment prev_segs[16];
 	char *prev_segtext;
 	size_t prev_segasize;
-	unsigned long word_id;  /* last word number in the sentence */
+	unsigned long word_id; /* last word number in the sentence */
 	uint64_t sent_id;
 } ctx;
 
@@ -96,8 +96,8 @@ static void ojson(const char *s, size_t n)
 				oc((char)c);
 			} else if (c < 0x20) {
 				static const char hex[] = "0123456789abcdef";
-				char e[6] = { '\\', 'u', '0', '0', hex[c >> 4],
-				              hex[c & 15] };
+				char e[6] = { '\\', 'u',         '0',
+					      '0',  hex[c >> 4], hex[c & 15] };
 				oput(e, 6);
 			} else {
 				oc((char)c);
@@ -150,10 +150,10 @@ static void tsv_init(void)
 	for (ty = 0; ty <= AR_TOKEN_SPACE; ty++)
 		for (sc = 0; sc < 4; sc++)
 			tsv_mid_len[ty][sc] = (unsigned char)snprintf(
-				tsv_mid[ty][sc], sizeof tsv_mid[ty][sc],
-				"\t%s\t%s\t",
-				ar_token_type_name((ar_token_type)ty),
-				ar_script_name((ar_script)sc));
+			        tsv_mid[ty][sc], sizeof tsv_mid[ty][sc],
+			        "\t%s\t%s\t",
+			        ar_token_type_name((ar_token_type)ty),
+			        ar_script_name((ar_script)sc));
 }
 
 /* The eight decimal digits of v < 10^8, most significant first, as the
@@ -573,6 +573,7 @@ static int on_done(const char *name, int ok, void *payload)
 static void usage(void)
 {
 	printf("Usage: %s [OPTION]... [FILE]...\n", cli_progname());
+	/* clang-format off */
 	fputs(
 "Split Arabic and Latin text into words, numbers, punctuation, hashtags,\n"
 "mentions, URLs, e-mail addresses and emoji, with sentence boundaries and\n"
@@ -601,6 +602,7 @@ static void usage(void)
 "The dictionary is looked up in each directory of DICPATH, then in the\n"
 "system directory.  Exit status: 0 on success, 2 on trouble (unreadable\n"
 "file, invalid UTF-8, write error, bad option).\n", stdout);
+	/* clang-format on */
 	exit(CLI_OK);
 }
 
@@ -646,7 +648,8 @@ int main(int argc, char **argv)
 			else
 				cli_usage_error("invalid argument '%s' for "
 				                "'--format' (valid: text, tsv, "
-				                "jsonl, conllu, ud, ud-mwt)", optarg);
+				                "jsonl, conllu, ud, ud-mwt)",
+				                optarg);
 			break;
 		case 's':
 			c.segment = 1;
@@ -656,7 +659,8 @@ int main(int argc, char **argv)
 			if (ar_norm_profile(&fl, optarg) != AR_OK)
 				cli_usage_error("invalid argument '%s' for "
 				                "'--normalize' (valid: clean, "
-				                "search, none)", optarg);
+				                "search, none)",
+				                optarg);
 			opts.flags |= AR_TOK_NORMALIZE;
 			opts.norm_flags = fl;
 			break;
@@ -678,8 +682,9 @@ int main(int argc, char **argv)
 		}
 	}
 	if (c.segment)
-		opts.flags |= c.fmt == F_UD || c.fmt == F_UD_MWT ?
-		               AR_TOK_SEGMENT_UD : AR_TOK_SEGMENT;
+		opts.flags |= c.fmt == F_UD || c.fmt == F_UD_MWT
+		                      ? AR_TOK_SEGMENT_UD
+		                      : AR_TOK_SEGMENT;
 	if (c.fmt == F_CONLLU)
 		opts.flags |= AR_TOK_WHITESPACE;
 	memset(&c.err, 0, sizeof c.err);

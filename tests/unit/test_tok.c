@@ -54,10 +54,10 @@ static int collect(const ar_token *t, void *payload)
 	r->nseg = t->nsegments;
 	for (k = 0; k < t->nsegments && k < 8; k++) {
 		const ar_segment *g = &t->segments[k];
-		o += (size_t)snprintf(r->segs + o, sizeof r->segs - o, "%s%s%.*s%s",
-		                      k ? " " : "", g->kind > 0 ? "+" : "",
-		                      (int)g->len, g->text,
-		                      g->kind < 0 ? "+" : "");
+		o += (size_t)snprintf(r->segs + o, sizeof r->segs - o,
+		                      "%s%s%.*s%s", k ? " " : "",
+		                      g->kind > 0 ? "+" : "", (int)g->len,
+		                      g->text, g->kind < 0 ? "+" : "");
 		r->seg_start[k] = g->start;
 		r->seg_end[k] = g->end;
 	}
@@ -209,8 +209,10 @@ static void test_words_arabic_marks(void)
 
 static void test_words_apostrophe_hyphen(void)
 {
-	expect("don't Al-Qaeda O\xE2\x80\x99" "Brien",
-	       "don't/latin Al-Qaeda/latin O\xE2\x80\x99" "Brien/latin");
+	expect("don't Al-Qaeda O\xE2\x80\x99"
+	       "Brien",
+	       "don't/latin Al-Qaeda/latin O\xE2\x80\x99"
+	       "Brien/latin");
 	expect("well- -known", "well/latin -/punct -/punct known/latin");
 	expect("'quoted'", "'/punct quoted/latin '/punct");
 	expect("mp3 G7", "mp3/latin G7/latin");
@@ -230,8 +232,7 @@ static void test_scripts(void)
 	CU_ASSERT_EQUAL(l.r[3].script, AR_SCRIPT_NONE);
 	CU_ASSERT_EQUAL(l.r[4].script, AR_SCRIPT_NONE);
 	free(l.r);
-	CU_ASSERT_STRING_EQUAL(ar_token_type_name(AR_TOKEN_HASHTAG),
-	                       "hashtag");
+	CU_ASSERT_STRING_EQUAL(ar_token_type_name(AR_TOKEN_HASHTAG), "hashtag");
 	CU_ASSERT_PTR_NULL(ar_token_type_name((ar_token_type)99));
 	CU_ASSERT_STRING_EQUAL(ar_script_name(AR_SCRIPT_ARABIC), "arabic");
 	CU_ASSERT_PTR_NULL(ar_script_name((ar_script)9));
@@ -249,7 +250,8 @@ static void test_numbers(void)
 	expect("COVID-19", "COVID/latin -/punct 19/number");
 	expect("1.", "1/number ./punct");
 	expect("3,", "3/number ,/punct");
-	expect("6:30 23:45:10 12:345 a:b", "6:30/number 23:45:10/number "
+	expect("6:30 23:45:10 12:345 a:b",
+	       "6:30/number 23:45:10/number "
 	       "12/number :/punct 345/number a/latin :/punct b/latin");
 }
 
@@ -260,7 +262,7 @@ static void test_punct(void)
 	       "«/punct قال/arabic »/punct “/punct hi/latin ”/punct");
 	expect("wait... what?!", "wait/latin .../punct what/latin ?!/punct");
 	expect("a+b=c $5", "a/latin +/symbol b/latin =/symbol c/latin "
-	       "$/symbol 5/number");
+	                   "$/symbol 5/number");
 }
 
 /* ------------------------------------------------------------------ */
@@ -281,7 +283,7 @@ static void test_urls_emails(void)
 	expect("(see www.example.com/a_b?x=1#f)",
 	       "(/punct see/latin www.example.com/a_b?x=1#f/url )/punct");
 	expect("telegram.org، durov.com", "telegram.org/url ،/punct "
-	       "durov.com/url");
+	                                  "durov.com/url");
 	expect("https://ar.wikipedia.org/wiki/مصر",
 	       "https://ar.wikipedia.org/wiki/مصر/url");
 	expect("http://en.wikipedia.org/wiki/Foo_(bar))",
@@ -294,8 +296,10 @@ static void test_urls_emails(void)
 static void test_emoji(void)
 {
 	/* ZWJ family, flag, skin tone, VS16, keycap */
-	expect("👨\xE2\x80\x8D👩\xE2\x80\x8D👧🇪🇬👍🏽❤️1️⃣",
-	       "👨\xE2\x80\x8D👩\xE2\x80\x8D👧/emoji 🇪🇬/emoji 👍🏽/emoji "
+	expect("👨\xE2\x80\x8D👩\xE2\x80\x8D👧🇪🇬👍🏽❤️1️"
+	       "⃣",
+	       "👨\xE2\x80\x8D👩\xE2\x80\x8D👧/emoji 🇪🇬/emoji "
+	       "👍🏽/emoji "
 	       "❤️/emoji 1️⃣/emoji");
 	expect("رائع😀😀", "رائع/arabic 😀/emoji 😀/emoji");
 	expect("© 2024", "©/symbol 2024/number");
@@ -310,8 +314,7 @@ static void test_sentences(void)
 	            "0 0 1 1 1 2 2 3 3 4 4 5");
 	expect_sent("Dr. Smith met Mr. Jones in the U.S. on Monday.",
 	            "0 0 0 0 0 0 0 0 0 0 0");
-	expect_sent("J. K. Rowling wrote it. Then",
-	            "0 0 0 0 0 0 1");
+	expect_sent("J. K. Rowling wrote it. Then", "0 0 0 0 0 0 1");
 	expect_sent("It costs 3.5 dollars. See t.me/x.y now.",
 	            "0 0 0 0 0 1 1 1 1");
 	expect_sent("He said \"go.\" Then", "0 0 0 0 0 0 1");
@@ -340,7 +343,8 @@ static void test_sentence_end_flag(void)
 
 static const char *samples[] = {
 	"قال بافل دوروف إن Telegramتيليجرام عاد.\n\nDr. Who? #تيليجرام_داون "
-	"https://t.me/durov «نعم» ٣٫١٤ 1,234.5 -12% 👨\xE2\x80\x8D👩\xE2\x80\x8D👧 "
+	"https://t.me/durov «نعم» ٣٫١٤ 1,234.5 -12% "
+	"👨\xE2\x80\x8D👩\xE2\x80\x8D👧 "
 	"🇪🇬 a@b.org\xC2\xA0x\xE2\x80\x83y\r\n",
 	"  leading and trailing spaces  ",
 	"",
@@ -356,8 +360,8 @@ static void test_lossless_samples(void)
 
 	for (k = 0; samples[k]; k++) {
 		size_t len = strlen(samples[k]);
-		CU_ASSERT_EQUAL_FATAL(run(&l, samples[k], len,
-		                          AR_TOK_WHITESPACE, 0), AR_OK);
+		CU_ASSERT_EQUAL_FATAL(
+		        run(&l, samples[k], len, AR_TOK_WHITESPACE, 0), AR_OK);
 		CU_ASSERT(lossless(&l, samples[k], len));
 	}
 	free(l.r);
@@ -382,10 +386,12 @@ static void test_streaming_every_split(void)
 			two.n = 0;
 			CU_ASSERT_EQUAL_FATAL(ar_tokenizer_new(&t, &o, NULL),
 			                      AR_OK);
-			CU_ASSERT_EQUAL(ar_tok_feed(t, s, cut, collect, &two,
-			                            NULL), AR_OK);
+			CU_ASSERT_EQUAL(
+			        ar_tok_feed(t, s, cut, collect, &two, NULL),
+			        AR_OK);
 			CU_ASSERT_EQUAL(ar_tok_feed(t, s + cut, len - cut,
-			                            collect, &two, NULL), AR_OK);
+			                            collect, &two, NULL),
+			                AR_OK);
 			CU_ASSERT_EQUAL(ar_tok_finish(t, collect, &two, NULL),
 			                AR_OK);
 			ar_tokenizer_free(t);
@@ -395,8 +401,9 @@ static void test_streaming_every_split(void)
 		for (cut = 1; cut <= 7; cut++) {
 			if (cut > 3 && cut < 7)
 				continue;
-			CU_ASSERT_EQUAL(run(&two, s, len, AR_TOK_WHITESPACE,
-			                    cut), AR_OK);
+			CU_ASSERT_EQUAL(
+			        run(&two, s, len, AR_TOK_WHITESPACE, cut),
+			        AR_OK);
 			CU_ASSERT(same(&one, &two));
 		}
 		free(one.r);
@@ -415,6 +422,7 @@ static uint32_t rnd(uint32_t *x)
 
 static void test_random_input(void)
 {
+	/* clang-format off */
 	static const char *const pieces[] = {
 		"ك", "ت", "ا", "ب", "َ", "ـ", "a", "Z", "é", "-", "'", ".",
 		"،", "؟", "!", " ", "\n", "\xC2\xA0", "1", "٣", "٫", ",", "%",
@@ -422,6 +430,7 @@ static void test_random_input(void)
 		"\xE2\x80\x8C", "«", "»", "\"", "(", ")", "\t", "Я", "ο",
 		"\xEF\xB8\x8F", "🏽", "x.com", "http://", "\r\n"
 	};
+	/* clang-format on */
 	const size_t np = sizeof pieces / sizeof pieces[0];
 	uint32_t seed = 12345;
 	char buf[600];
@@ -435,8 +444,8 @@ static void test_random_input(void)
 			memcpy(buf + len, p, strlen(p));
 			len += strlen(p);
 		}
-		CU_ASSERT_EQUAL_FATAL(run(&one, buf, len, AR_TOK_WHITESPACE,
-		                          0), AR_OK);
+		CU_ASSERT_EQUAL_FATAL(run(&one, buf, len, AR_TOK_WHITESPACE, 0),
+		                      AR_OK);
 		CU_ASSERT(lossless(&one, buf, len));
 		step = 1 + rnd(&seed) % 13;
 		CU_ASSERT_EQUAL(run(&two, buf, len, AR_TOK_WHITESPACE, step),
@@ -508,7 +517,8 @@ static void test_corpus(void)
 		CU_ASSERT(lossless(&one, buf, len));
 		for (k = 0; k < 3; k++) {
 			CU_ASSERT_EQUAL(run(&two, buf, len, AR_TOK_WHITESPACE,
-			                    steps[k]), AR_OK);
+			                    steps[k]),
+			                AR_OK);
 			CU_ASSERT(same(&one, &two));
 		}
 		free(one.r);
@@ -529,7 +539,8 @@ static void test_invalid_utf8(void)
 	ar_tokenizer *t;
 	ar_error err;
 	list l = { 0 };
-	const char *s = "ab\ncd \xFF" "ef";
+	const char *s = "ab\ncd \xFF"
+	                "ef";
 	size_t len = strlen(s), cut;
 
 	/* the error names line, column and byte, at any split */
@@ -571,8 +582,8 @@ static void test_invalid_utf8(void)
 	o.flags = AR_TOK_WHITESPACE;
 	CU_ASSERT_EQUAL_FATAL(ar_tokenizer_new(&t, &o, NULL), AR_OK);
 	l.n = 0;
-	CU_ASSERT_EQUAL(ar_tok_feed(t, "x\xE0\x80y\xD8", 5, collect, &l,
-	                            NULL), AR_OK);
+	CU_ASSERT_EQUAL(ar_tok_feed(t, "x\xE0\x80y\xD8", 5, collect, &l, NULL),
+	                AR_OK);
 	CU_ASSERT_EQUAL(ar_tok_finish(t, collect, &l, NULL), AR_OK);
 	CU_ASSERT(lossless(&l, "x\xE0\x80y\xD8", 5));
 	ar_tokenizer_free(t);
@@ -621,15 +632,27 @@ static void test_fast_paths(void)
 	static const struct {
 		const char *s;
 		size_t in_word;
-	} ends[] = {
-		{ "\xD9\xA0", 0 }, { "\xD8\x9F", 0 }, { "\xD8\x8C", 0 },
-		{ "\xD9\x80\xD9\x8E", 4 }, { "\xD8", 0 }, { "\xD8 ", 0 },
-		{ "\xD9\xC0", 0 }, { "\xD9\x7F", 0 }, { "\x80", 0 },
-		{ "\xDA\x86", 2 }, { "\xC2\xA0", 0 }, { "a", 0 }, { " ", 0 },
-		{ "  ", 0 }, { "\n", 0 }, { ". ", 0 }, { "\xE2\x80\x8C", 0 },
-		{ "\xD8\xA7\xD9", 2 }, { "\xD8\xBF\xD9\x9F\xD9\xA0", 4 },
-		{ "\xED\xA0\x80", 0 }, { "\xD8\xA8\xD8\xA8\xD8", 4 }
-	};
+	} ends[] = { { "\xD9\xA0", 0 },
+		     { "\xD8\x9F", 0 },
+		     { "\xD8\x8C", 0 },
+		     { "\xD9\x80\xD9\x8E", 4 },
+		     { "\xD8", 0 },
+		     { "\xD8 ", 0 },
+		     { "\xD9\xC0", 0 },
+		     { "\xD9\x7F", 0 },
+		     { "\x80", 0 },
+		     { "\xDA\x86", 2 },
+		     { "\xC2\xA0", 0 },
+		     { "a", 0 },
+		     { " ", 0 },
+		     { "  ", 0 },
+		     { "\n", 0 },
+		     { ". ", 0 },
+		     { "\xE2\x80\x8C", 0 },
+		     { "\xD8\xA7\xD9", 2 },
+		     { "\xD8\xBF\xD9\x9F\xD9\xA0", 4 },
+		     { "\xED\xA0\x80", 0 },
+		     { "\xD8\xA8\xD8\xA8\xD8", 4 } };
 	static const ar_invalid_mode modes[] = { AR_INVALID_REPLACE,
 		                                 AR_INVALID_KEEP };
 	char buf[256];
@@ -643,23 +666,28 @@ static void test_fast_paths(void)
 				if (pad)
 					buf[len++] = ' ';
 				for (j = 0; j < k; j++) {
-					memcpy(buf + len, "\xD8\xA8", 2); /* ب */
+					memcpy(buf + len, "\xD8\xA8",
+					       2); /* ب */
 					len += 2;
 				}
 				memcpy(buf + len, ends[e].s, strlen(ends[e].s));
 				len += strlen(ends[e].s);
-				memcpy(buf + len, " \xD9\x83\xD8\xAA\xD8\xA8 x", 9);
+				memcpy(buf + len, " \xD9\x83\xD8\xAA\xD8\xA8 x",
+				       9);
 				len += 9;
 				for (m = 0; m < 2; m++) {
 					size_t w = 0;
 					CU_ASSERT_EQUAL_FATAL(
-						run_mode(&one, buf, len,
-					                 modes[m], 0), AR_OK);
+					        run_mode(&one, buf, len,
+					                 modes[m], 0),
+					        AR_OK);
 					CU_ASSERT_EQUAL_FATAL(
-						run_mode(&two, buf, len,
-					                 modes[m], 1), AR_OK);
+					        run_mode(&two, buf, len,
+					                 modes[m], 1),
+					        AR_OK);
 					CU_ASSERT(same(&one, &two));
-					CU_ASSERT(modes[m] == AR_INVALID_REPLACE ||
+					CU_ASSERT(modes[m] ==
+					                  AR_INVALID_REPLACE ||
 					          lossless(&one, buf, len));
 					/* the word: the k letters and what of
 					 * the end belongs to it */
@@ -669,9 +697,9 @@ static void test_fast_paths(void)
 					CU_ASSERT_EQUAL(one.r[w].type,
 					                AR_TOKEN_ARABIC);
 					CU_ASSERT_EQUAL(one.r[w].start, pad);
-					CU_ASSERT_EQUAL(one.r[w].end,
-					                pad + 2 * k +
-					                        ends[e].in_word);
+					CU_ASSERT_EQUAL(
+					        one.r[w].end,
+					        pad + 2 * k + ends[e].in_word);
 				}
 			}
 		}
@@ -699,7 +727,7 @@ static void test_normalize_offsets(void)
 	CU_ASSERT_EQUAL_FATAL(one.n, 6);
 	CU_ASSERT_STRING_EQUAL(one.r[0].text, "تم");
 	CU_ASSERT_EQUAL(one.r[0].start, 0);
-	CU_ASSERT_EQUAL(one.r[0].end, 10);     /* the tatweel included */
+	CU_ASSERT_EQUAL(one.r[0].end, 10); /* the tatweel included */
 	CU_ASSERT_STRING_EQUAL(one.r[1].text, "ايقاف");
 	CU_ASSERT_EQUAL(one.r[1].start, 13);
 	CU_ASSERT_EQUAL(one.r[1].end, 23);
@@ -707,7 +735,7 @@ static void test_normalize_offsets(void)
 	CU_ASSERT_EQUAL(one.r[2].start, 26);
 	CU_ASSERT_EQUAL(one.r[2].end, 34);
 	CU_ASSERT_STRING_EQUAL(one.r[3].text, "لا");
-	CU_ASSERT_EQUAL(one.r[3].start, 38);   /* U+FEFB, 3 bytes */
+	CU_ASSERT_EQUAL(one.r[3].start, 38); /* U+FEFB, 3 bytes */
 	CU_ASSERT_EQUAL(one.r[3].end, 41);
 	CU_ASSERT_STRING_EQUAL(one.r[4].text, "باس");
 	CU_ASSERT_EQUAL(one.r[4].start, 42);
@@ -719,8 +747,9 @@ static void test_normalize_offsets(void)
 		two.n = 0;
 		CU_ASSERT_EQUAL(ar_tok_feed(t, s, cut, collect, &two, NULL),
 		                AR_OK);
-		CU_ASSERT_EQUAL(ar_tok_feed(t, s + cut, len - cut, collect,
-		                            &two, NULL), AR_OK);
+		CU_ASSERT_EQUAL(
+		        ar_tok_feed(t, s + cut, len - cut, collect, &two, NULL),
+		        AR_OK);
 		CU_ASSERT_EQUAL(ar_tok_finish(t, collect, &two, NULL), AR_OK);
 		CU_ASSERT(same(&one, &two));
 	}
@@ -750,8 +779,8 @@ static void test_api(void)
 	CU_ASSERT_EQUAL_FATAL(ar_tokenizer_new(&t, NULL, NULL), AR_OK);
 	CU_ASSERT_EQUAL(ar_tok_feed(t, NULL, 3, stop_at_second, &n, NULL),
 	                AR_EINVAL);
-	CU_ASSERT_EQUAL(ar_tok_feed(t, "a b c d ", 8, stop_at_second, &n,
-	                            NULL), AR_EUSER);
+	CU_ASSERT_EQUAL(ar_tok_feed(t, "a b c d ", 8, stop_at_second, &n, NULL),
+	                AR_EUSER);
 	CU_ASSERT_EQUAL(n, 2);
 	/* after a reset the handle works again */
 	ar_tok_reset(t);
@@ -843,8 +872,7 @@ static void test_seg_offsets_marks(void)
 	/* with diacritics: each mark stays with its letter's segment */
 	const char *s = "وَبِالكِتَابِ";
 
-	CU_ASSERT_EQUAL_FATAL(run(&l, s, strlen(s), AR_TOK_SEGMENT, 0),
-	                      AR_OK);
+	CU_ASSERT_EQUAL_FATAL(run(&l, s, strlen(s), AR_TOK_SEGMENT, 0), AR_OK);
 	CU_ASSERT_EQUAL_FATAL(l.n, 1);
 	CU_ASSERT_STRING_EQUAL(l.r[0].segs, "وَ+ بِ+ ال+ كِتَابِ");
 	CU_ASSERT_EQUAL(l.r[0].seg_start[0], 0);
@@ -876,7 +904,8 @@ static void test_seg_forms_and_memo(void)
 	o.flags = AR_TOK_SEGMENT;
 	CU_ASSERT_EQUAL_FATAL(ar_tokenizer_new(&t, &o, NULL), AR_OK);
 	CU_ASSERT_EQUAL(ar_tok_feed(t, "للسلطة", strlen("للسلطة"),
-	                            seg_form_check, &ok, NULL), AR_OK);
+	                            seg_form_check, &ok, NULL),
+	                AR_OK);
 	CU_ASSERT_EQUAL(ar_tok_finish(t, seg_form_check, &ok, NULL), AR_OK);
 	CU_ASSERT(ok); /* ل+ال written لل: the second ل has the form ال */
 	ar_tokenizer_free(t);
@@ -963,26 +992,23 @@ static int have_dictionary(void)
 
 int main(void)
 {
-	static const unit_suite all[] = {
-		{ "tok_words", tok_words },
-		{ "tok_sentences", tok_sentences },
-		{ "tok_stream", tok_stream },
-		{ "tok_seg", tok_seg },
-		{ NULL, NULL }
-	};
-	static const unit_suite no_dict[] = {
-		{ "tok_words", tok_words },
-		{ "tok_sentences", tok_sentences },
-		{ "tok_stream", tok_stream },
-		{ NULL, NULL }
-	};
+	static const unit_suite all[] = { { "tok_words", tok_words },
+		                          { "tok_sentences", tok_sentences },
+		                          { "tok_stream", tok_stream },
+		                          { "tok_seg", tok_seg },
+		                          { NULL, NULL } };
+	static const unit_suite no_dict[] = { { "tok_words", tok_words },
+		                              { "tok_sentences",
+		                                tok_sentences },
+		                              { "tok_stream", tok_stream },
+		                              { NULL, NULL } };
 	int rc;
 
 	if (have_dictionary())
 		return unit_main(all);
 	/* the segmentation tests need hunspell-ar (CI installs it) */
 	fprintf(stderr, "test_tok: no Arabic hunspell dictionary "
-	        "(package hunspell-ar): segmentation tests skipped\n");
+	                "(package hunspell-ar): segmentation tests skipped\n");
 	rc = unit_main(no_dict);
 	return rc == 0 ? 77 : rc;
 }
