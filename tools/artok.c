@@ -143,9 +143,13 @@ static void osegs(const ar_token *t)
 static char tsv_mid[AR_TOKEN_SPACE + 1][4][32];
 static unsigned char tsv_mid_len[AR_TOKEN_SPACE + 1][4];
 
+static void dig4_init(void);
+
 static void tsv_init(void)
 {
 	int ty, sc;
+
+	dig4_init();
 
 	for (ty = 0; ty <= AR_TOKEN_SPACE; ty++)
 		for (sc = 0; sc < 4; sc++)
@@ -217,17 +221,33 @@ static char *put_big(char *o, uint64_t v)
 	return o + 8;
 }
 
+/* The four decimal digits of 0 to 9999, with leading zeros, as bytes 0-9
+ * (filled by tsv_init()). */
+static uint32_t dig4[10000];
+
+static void dig4_init(void)
+{
+	uint32_t v;
+
+	for (v = 0; v < 10000; v++)
+		dig4[v] = (uint32_t)(digits8(v) >> 32);
+}
+
 /* Decimal digits of v at o, without leading zeros; returns the end.  o
  * must have 24 bytes of room: whole words are stored. */
 static inline char *put_u64(char *o, uint64_t v)
 {
 	uint64_t d, w;
+	uint32_t hi;
 	int z;
 
 	if (v >= 100000000u)
 		return put_big(o, v);
-	d = digits8((uint32_t)v);
-	z = zeros8(d);
+	/* below 10^8: two look-ups of four digits */
+	hi = (uint32_t)v / 10000u;
+	d = dig4[hi] | (uint64_t)dig4[(uint32_t)v - hi * 10000u] << 32;
+	/* bit 56 keeps the last digit when v is 0 */
+	z = zeros8(d | 1ull << 56);
 	w = LE64((d >> (8 * z)) + 0x3030303030303030ull);
 	memcpy(o, &w, 8);
 	return o + 8 - z;
@@ -271,6 +291,11 @@ static void out_tsv(const ar_token *t, int segment)
 		}
 		memcpy(o, sent_d, 24);
 		o += sent_n;
+		if (!segment) {
+			*o++ = '\n';
+			olen = (size_t)(o - obuf);
+			return;
+		}
 		olen = (size_t)(o - obuf);
 	}
 	if (segment) {
@@ -517,6 +542,20 @@ static int on_token(const ar_token *t, void *payload)
 	return 0;
 }
 
+/* The sink of --format=tsv without --segment: the bulk case, with no
+ * dispatch. */
+static int on_tsv(const ar_token *t, void *payload)
+{
+	(void)payload;
+	out_tsv(t, 0);
+	return 0;
+}
+
+static ar_token_sink sink_of(const ctx *c)
+{
+	return c->fmt == F_TSV && !c->segment ? on_tsv : on_token;
+}
+
 static int on_start(const char *name, void *payload)
 {
 	ctx *c = payload;
@@ -535,7 +574,7 @@ static int on_chunk(const char *data, size_t len, void *payload)
 	ar_status st;
 
 	memset(&c->err, 0, sizeof c->err);
-	st = ar_tok_feed(c->tok, data, len, on_token, c, &c->err);
+	st = ar_tok_feed(c->tok, data, len, sink_of(c), c, &c->err);
 	if (st != AR_OK) {
 		oflush();
 		cli_report(c->name, st, &c->err);
@@ -556,7 +595,7 @@ static int on_done(const char *name, int ok, void *payload)
 		return 0;
 	}
 	memset(&c->err, 0, sizeof c->err);
-	st = ar_tok_finish(c->tok, on_token, c, &c->err);
+	st = ar_tok_finish(c->tok, sink_of(c), c, &c->err);
 	if (c->fmt == F_CONLLU && c->have_prev) {
 		c->prev.flags |= AR_TOKF_SENTENCE_END;
 		out_conllu(c, &c->prev, 1);
