@@ -16,6 +16,15 @@ builddir=${top_builddir:-.}
 mb=${BENCH_MB:-100}
 runs=${BENCH_RUNS_EACH:-3}
 artok=$builddir/tools/artok
+# In a build tree with shared libraries tools/artok is libtool's wrapper
+# script, which costs a shell start on every run: time the program itself,
+# as installed, with the library it was built with.
+if [ -x "$builddir/tools/.libs/artok" ] &&
+   [ -d "$builddir/libarabic/.libs" ]; then
+	artok=$builddir/tools/.libs/artok
+	LD_LIBRARY_PATH=$builddir/libarabic/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+	export LD_LIBRARY_PATH
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
