@@ -1640,9 +1640,16 @@ run_end_at(ar_tokenizer *t, const char *data, size_t len, size_t j, int kind,
 	return j;
 }
 
-/* See core_feed(): words of U+0620-U+065F starting with a letter
- * (U+0620-U+064A), each followed by a single space that is followed by
- * neither a space nor a possible one; *pi advances past each. */
+/*
+ * See core_feed(): words of U+0620-U+065F starting with a letter
+ * (U+0620-U+064A), each maybe followed by a punctuation mark of its own
+ * (. ! ? ؟ end the sentence; , : ; ) ، ؛ do not), then by a single space
+ * or line feed that is followed by neither a space nor a possible one;
+ * *pi advances past each.  The general path gives the same: the word
+ * and the mark are two tokens of one chunk (no URL or number can start
+ * there, the mark takes no marks after it), handed over when the space
+ * arrives, which ends the sentence after a terminator.
+ */
 static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
                            size_t *pi)
 {
@@ -1651,43 +1658,86 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 	ar_token tok;
 	ar_status st;
 
-	tok.type = AR_TOKEN_ARABIC;
-	tok.script = AR_SCRIPT_ARABIC;
 	tok.flags = 0;
 	tok.segments = NULL;
 	tok.nsegments = 0;
 	while (i + 1 < len) {
 		unsigned c0 = q[i], c1 = q[i + 1];
-		size_t j;
+		size_t j, pe;
+		int term = 0;
 
 		if (!((c0 == 0xD8 && c1 >= 0xA0 && c1 <= 0xBF) ||
 		      (c0 == 0xD9 && c1 >= 0x80 && c1 <= 0x8A)))
 			break;
 		j = pure_end(q, i + 2, len);
-		if (j - i > RUN_MAX || j + 1 >= len || q[j] != ' ' ||
-		    !(q[j + 1] > ' ' && q[j + 1] != 0xC2 && q[j + 1] < 0xE1))
+		pe = j;
+		if (j < len) {
+			switch (q[j]) {
+			case '.':
+			case '!':
+			case '?':
+				term = 1;
+				pe = j + 1;
+				break;
+			case ',':
+			case ':':
+			case ';':
+			case ')':
+				pe = j + 1;
+				break;
+			case 0xD8: /* ، ؛ ؟ */
+				if (j + 1 < len &&
+				    (q[j + 1] == 0x8C || q[j + 1] == 0x9B ||
+				     q[j + 1] == 0x9F)) {
+					term = q[j + 1] == 0x9F;
+					pe = j + 2;
+				}
+				break;
+			default:
+				break;
+			}
+		}
+		if (pe - i > RUN_MAX || pe + 1 >= len ||
+		    (q[pe] != ' ' && q[pe] != '\n') ||
+		    !(q[pe + 1] > ' ' && q[pe + 1] != 0xC2 && q[pe + 1] < 0xE1))
 			break;
+		tok.type = AR_TOKEN_ARABIC;
+		tok.script = AR_SCRIPT_ARABIC;
 		tok.text = data + i;
 		tok.len = j - i;
 		tok.start = t->run_start;
 		tok.end = t->run_start + (j - i);
 		tok.sentence = t->sentence;
+		tok.flags = 0;
 		if ((st = call_sink(t, &tok)) != AR_OK)
 			return st;
+		if (pe != j) {
+			tok.type = AR_TOKEN_PUNCT;
+			tok.script = AR_SCRIPT_NONE;
+			tok.text = data + j;
+			tok.len = pe - j;
+			tok.start = tok.end;
+			tok.end = t->run_start + (pe - i);
+			tok.flags = term ? AR_TOKF_SENTENCE_END : 0;
+			if ((st = call_sink(t, &tok)) != AR_OK)
+				return st;
+		}
 		if (t->opts.flags & AR_TOK_WHITESPACE) {
 			ar_token sp = tok;
 			sp.type = AR_TOKEN_SPACE;
 			sp.script = AR_SCRIPT_NONE;
-			sp.text = data + j;
+			sp.text = data + pe;
 			sp.len = 1;
 			sp.start = tok.end;
 			sp.end = tok.end + 1;
+			sp.flags = 0;
 			if ((st = call_sink(t, &sp)) != AR_OK)
 				return st;
 		}
-		t->run_start += j + 1 - i;
+		t->sentence += (uint64_t)term;
+		t->run_start += pe + 1 - i;
 		t->pend_end = 0;
-		i = j + 1;
+		i = pe + 1;
 	}
 	*pi = i;
 	return AR_OK;
@@ -1744,10 +1794,11 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 		uint32_t cp;
 
 		/* the fast lane, for the bulk of Arabic text: a word of
-		 * letters and harakat followed by one ASCII space and then
-		 * a word.  With nothing held back, the general path would
-		 * hold the word and the space would hand it over at once,
-		 * with no sentence end: do that directly. */
+		 * letters and harakat, maybe a punctuation mark, one space
+		 * or line feed, and then a word.  With nothing held back,
+		 * the general path would hold the word (and the mark) and
+		 * the space would hand them over at once: do that
+		 * directly. */
 		if (!t->have_held && !t->run.size && !t->seg && !t->norm) {
 			size_t i0 = i;
 			if ((st = fast_lane(t, data, len, &i)) != AR_OK)

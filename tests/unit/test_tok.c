@@ -629,30 +629,27 @@ static void test_fast_paths(void)
 {
 	/* what follows the letters, and how many of its bytes the word
 	 * takes */
+	/* clang-format off */
 	static const struct {
 		const char *s;
 		size_t in_word;
-	} ends[] = { { "\xD9\xA0", 0 },
-		     { "\xD8\x9F", 0 },
-		     { "\xD8\x8C", 0 },
-		     { "\xD9\x80\xD9\x8E", 4 },
-		     { "\xD8", 0 },
-		     { "\xD8 ", 0 },
-		     { "\xD9\xC0", 0 },
-		     { "\xD9\x7F", 0 },
-		     { "\x80", 0 },
-		     { "\xDA\x86", 2 },
-		     { "\xC2\xA0", 0 },
-		     { "a", 0 },
-		     { " ", 0 },
-		     { "  ", 0 },
-		     { "\n", 0 },
-		     { ". ", 0 },
-		     { "\xE2\x80\x8C", 0 },
-		     { "\xD8\xA7\xD9", 2 },
-		     { "\xD8\xBF\xD9\x9F\xD9\xA0", 4 },
-		     { "\xED\xA0\x80", 0 },
-		     { "\xD8\xA8\xD8\xA8\xD8", 4 } };
+	} ends[] = {
+		{ "\xD9\xA0", 0 }, { "\xD8\x9F", 0 }, { "\xD8\x8C", 0 },
+		{ "\xD9\x80\xD9\x8E", 4 }, { "\xD8", 0 }, { "\xD8 ", 0 },
+		{ "\xD9\xC0", 0 }, { "\xD9\x7F", 0 }, { "\x80", 0 },
+		{ "\xDA\x86", 2 }, { "\xC2\xA0", 0 }, { "a", 0 }, { " ", 0 },
+		{ "  ", 0 }, { "\n", 0 }, { ". ", 0 }, { "\xE2\x80\x8C", 0 },
+		{ "\xD8\xA7\xD9", 2 }, { "\xD8\xBF\xD9\x9F\xD9\xA0", 4 },
+		{ "\xED\xA0\x80", 0 }, { "\xD8\xA8\xD8\xA8\xD8", 4 },
+		/* punctuation marks, then one space or line feed */
+		{ ".", 0 }, { ",", 0 }, { ":", 0 }, { ";", 0 }, { ")", 0 },
+		{ "!", 0 }, { "?", 0 }, { "\xD8\x9B", 0 }, { "..", 0 },
+		{ ".)", 0 }, { "\xD8\x9F!", 0 }, { "\n\xD8\xA8", 0 },
+		{ ".\n\xD8\xA8", 0 }, { "\xD8\x9F\n\xD8\xA8", 0 },
+		{ ")\n\n\xD8\xA8", 0 }, { ".\r\n\xD8\xA8", 0 },
+		{ ".\xC2\xA0", 0 }, { ",\xD9\x8E", 0 }, { ".a", 0 }
+	};
+	/* clang-format on */
 	static const ar_invalid_mode modes[] = { AR_INVALID_REPLACE,
 		                                 AR_INVALID_KEEP };
 	char buf[256];
