@@ -1640,15 +1640,58 @@ run_end_at(ar_tokenizer *t, const char *data, size_t len, size_t j, int kind,
 	return j;
 }
 
+/* Length of an ASCII punctuation mark, or of ، ؛ ؟, at q[j] that the
+ * fast lane takes as a token of its own (no sign, hashtag, mention,
+ * keycap or URL starts with it); *term is set for . ! ? ؟, which end a
+ * sentence.  0 for anything else. */
+static inline size_t lane_mark(const unsigned char *q, size_t j, size_t len,
+                               int *term)
+{
+	switch (q[j]) {
+	case '.':
+	case '!':
+	case '?':
+		*term = 1;
+		return 1;
+	case ',':
+	case ':':
+	case ';':
+	case '(':
+	case ')':
+	case '"':
+	case '\'':
+	case '-':
+	case '/':
+		return 1;
+	case 0xD8:
+		if (j + 1 < len && (q[j + 1] == 0x8C || q[j + 1] == 0x9B ||
+		                    q[j + 1] == 0x9F)) {
+			*term = q[j + 1] == 0x9F;
+			return 2;
+		}
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static inline int ascii_letter(unsigned c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
 /*
- * See core_feed(): words of U+0620-U+065F starting with a letter
- * (U+0620-U+064A), each maybe followed by a punctuation mark of its own
- * (. ! ? ؟ end the sentence; , : ; ) ، ؛ do not), then by a single space
- * or line feed that is followed by neither a space nor a possible one;
- * *pi advances past each.  The general path gives the same: the word
- * and the mark are two tokens of one chunk (no URL or number can start
- * there, the mark takes no marks after it), handed over when the space
- * arrives, which ends the sentence after a terminator.
+ * See core_feed(): a chunk that is one of
+ *  - a word of U+0620-U+065F starting with a letter (U+0620-U+064A),
+ *    maybe followed by a punctuation mark (lane_mark());
+ *  - a word of ASCII letters, or a number of ASCII digits;
+ *  - a punctuation mark alone (lane_mark());
+ * followed by a single space or line feed that is followed by neither a
+ * space nor a possible one; *pi advances past each.  The general path
+ * gives the same: the word and the mark are tokens of one chunk (no URL,
+ * e-mail address, abbreviation, sign or emoji can be there, the mark
+ * takes no marks after it), handed over when the space arrives, which
+ * ends the sentence after a terminator.
  */
 static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
                            size_t *pi)
@@ -1658,59 +1701,60 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 	ar_token tok;
 	ar_status st;
 
-	tok.flags = 0;
 	tok.segments = NULL;
 	tok.nsegments = 0;
 	while (i + 1 < len) {
 		unsigned c0 = q[i], c1 = q[i + 1];
 		size_t j, pe;
 		int term = 0;
+		ar_token_type ty;
+		ar_script sc;
 
-		if (!((c0 == 0xD8 && c1 >= 0xA0 && c1 <= 0xBF) ||
-		      (c0 == 0xD9 && c1 >= 0x80 && c1 <= 0x8A)))
-			break;
-		j = pure_end(q, i + 2, len);
-		pe = j;
-		if (j < len) {
-			switch (q[j]) {
-			case '.':
-			case '!':
-			case '?':
-				term = 1;
-				pe = j + 1;
+		if ((c0 == 0xD8 && c1 >= 0xA0 && c1 <= 0xBF) ||
+		    (c0 == 0xD9 && c1 >= 0x80 && c1 <= 0x8A)) {
+			j = pure_end(q, i + 2, len);
+			pe = j < len ? j + lane_mark(q, j, len, &term) : j;
+			ty = AR_TOKEN_ARABIC;
+			sc = AR_SCRIPT_ARABIC;
+		} else if (ascii_letter(c0)) {
+			j = i + 1;
+			while (j < len && ascii_letter(q[j]))
+				j++;
+			pe = j;
+			ty = AR_TOKEN_LATIN;
+			sc = AR_SCRIPT_LATIN;
+		} else if (c0 >= '0' && c0 <= '9') {
+			j = i + 1;
+			while (j < len && q[j] >= '0' && q[j] <= '9')
+				j++;
+			pe = j;
+			ty = AR_TOKEN_NUMBER;
+			sc = AR_SCRIPT_NONE;
+		} else {
+			j = i;
+			pe = j + lane_mark(q, j, len, &term);
+			if (pe == j)
 				break;
-			case ',':
-			case ':':
-			case ';':
-			case ')':
-				pe = j + 1;
-				break;
-			case 0xD8: /* ، ؛ ؟ */
-				if (j + 1 < len &&
-				    (q[j + 1] == 0x8C || q[j + 1] == 0x9B ||
-				     q[j + 1] == 0x9F)) {
-					term = q[j + 1] == 0x9F;
-					pe = j + 2;
-				}
-				break;
-			default:
-				break;
-			}
+			ty = AR_TOKEN_PUNCT;
+			sc = AR_SCRIPT_NONE;
 		}
 		if (pe - i > RUN_MAX || pe + 1 >= len ||
 		    (q[pe] != ' ' && q[pe] != '\n') ||
 		    !(q[pe + 1] > ' ' && q[pe + 1] != 0xC2 && q[pe + 1] < 0xE1))
 			break;
-		tok.type = AR_TOKEN_ARABIC;
-		tok.script = AR_SCRIPT_ARABIC;
-		tok.text = data + i;
-		tok.len = j - i;
 		tok.start = t->run_start;
-		tok.end = t->run_start + (j - i);
+		tok.end = t->run_start;
 		tok.sentence = t->sentence;
-		tok.flags = 0;
-		if ((st = call_sink(t, &tok)) != AR_OK)
-			return st;
+		if (j != i) {
+			tok.type = ty;
+			tok.script = sc;
+			tok.text = data + i;
+			tok.len = j - i;
+			tok.end = t->run_start + (j - i);
+			tok.flags = pe == j && term ? AR_TOKF_SENTENCE_END : 0;
+			if ((st = call_sink(t, &tok)) != AR_OK)
+				return st;
+		}
 		if (pe != j) {
 			tok.type = AR_TOKEN_PUNCT;
 			tok.script = AR_SCRIPT_NONE;
@@ -1793,12 +1837,11 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 		size_t j;
 		uint32_t cp;
 
-		/* the fast lane, for the bulk of Arabic text: a word of
-		 * letters and harakat, maybe a punctuation mark, one space
-		 * or line feed, and then a word.  With nothing held back,
-		 * the general path would hold the word (and the mark) and
-		 * the space would hand them over at once: do that
-		 * directly. */
+		/* the fast lane, for the bulk of the text: a plain word
+		 * (maybe with a punctuation mark), a number or a mark, one
+		 * space or line feed, and then a word.  With nothing held
+		 * back, the general path would hold the tokens and the
+		 * space would hand them over at once: do that directly. */
 		if (!t->have_held && !t->run.size && !t->seg && !t->norm) {
 			size_t i0 = i;
 			if ((st = fast_lane(t, data, len, &i)) != AR_OK)

@@ -705,6 +705,62 @@ static void test_fast_paths(void)
 	free(two.r);
 }
 
+/* The fast lane for ASCII words, numbers and lone punctuation marks:
+ * each lead, then each separator, then a word, fed at once and a byte at
+ * a time. */
+static void test_fast_lane_ascii(void)
+{
+	static const char *const leads[] = {
+		"abc",       "Z",          "2024",       "(",
+		")",         "-",          ".",          "!",
+		"?",         "\"",         "'",          "/",
+		"\xD8\x9F",  "\xD8\x8C",   "x1",         "1x",
+		"a'b",       "Dr",         "U",          "e.g",
+		"#",         "@a",         "a@b.com",    "x.com",
+		"12:30",     "3",          "-3",         "Al",
+		"\xD8\xA8)", "\xD8\xA8(",  "\xD8\xA8\"", "\xD8\xA8-",
+		"\xD8\xA8/", "caf\xC3\xA9"
+	};
+	static const char *const seps[] = { " ",    "\n", "  ", " \n",
+		                            "\r\n", ". ", ", ", "\xC2\xA0" };
+	static const char *const afters[] = { "\xD9\x83\xD8\xAA\xD8\xA8 x",
+		                              "the end",
+		                              "5 x",
+		                              "( x",
+		                              ". x",
+		                              "\" x" };
+	char buf[128];
+	list one = { 0 }, two = { 0 };
+	size_t a, b, c, r;
+
+	for (a = 0; a < sizeof leads / sizeof leads[0]; a++)
+		for (b = 0; b < sizeof seps / sizeof seps[0]; b++)
+			for (c = 0; c < sizeof afters / sizeof afters[0]; c++)
+				for (r = 1; r <= 3; r++) {
+					size_t len = 0, k;
+					/* the lead r times, then the rest */
+					for (k = 0; k < r; k++) {
+						len += (size_t)sprintf(
+						        buf + len, "%s%s",
+						        leads[a], seps[b]);
+					}
+					len += (size_t)sprintf(buf + len, "%s",
+					                       afters[c]);
+					CU_ASSERT_EQUAL_FATAL(
+					        run_mode(&one, buf, len,
+					                 AR_INVALID_ERROR, 0),
+					        AR_OK);
+					CU_ASSERT_EQUAL_FATAL(
+					        run_mode(&two, buf, len,
+					                 AR_INVALID_ERROR, 1),
+					        AR_OK);
+					CU_ASSERT(same(&one, &two));
+					CU_ASSERT(lossless(&one, buf, len));
+				}
+	free(one.r);
+	free(two.r);
+}
+
 /* With AR_TOK_NORMALIZE, tokens show the normalized text and offsets the
  * original bytes, at any split of the input. */
 static void test_normalize_offsets(void)
@@ -969,6 +1025,7 @@ static const unit_test tok_stream[] = {
 	{ "tok/stream/corpus", test_corpus },
 	{ "tok/stream/invalid_utf8", test_invalid_utf8 },
 	{ "tok/stream/fast_paths", test_fast_paths },
+	{ "tok/stream/fast_lane_ascii", test_fast_lane_ascii },
 	{ "tok/stream/normalize_offsets", test_normalize_offsets },
 	{ "tok/api", test_api },
 	{ NULL, NULL }
