@@ -253,6 +253,33 @@ static inline char *put_u64(char *o, uint64_t v)
 	return o + 8 - z;
 }
 
+/* Offsets grow by small steps: the four high digits of the last one are
+ * kept, with the multiple of 10000 they stand for. */
+static uint64_t off_base;
+static uint64_t off_hi; /* the digits of off_base / 10000, as dig4[] */
+
+/* put_u64() for an offset. */
+static inline char *put_off(char *o, uint64_t v)
+{
+	uint64_t d, w, r = v - off_base;
+	int z;
+
+	if (r >= 10000u) {
+		uint32_t hi;
+		if (v >= 100000000u)
+			return put_big(o, v);
+		hi = (uint32_t)v / 10000u;
+		off_base = (uint64_t)hi * 10000u;
+		off_hi = dig4[hi];
+		r = v - off_base;
+	}
+	d = off_hi | (uint64_t)dig4[r] << 32;
+	z = zeros8(d | 1ull << 56);
+	w = LE64((d >> (8 * z)) + 0x3030303030303030ull);
+	memcpy(o, &w, 8);
+	return o + 8 - z;
+}
+
 /* Copy a token's n bytes to o: most tokens are short, copied with two
  * overlapping loads and stores that stay inside the text and its place,
  * without a call. */
@@ -307,9 +334,9 @@ static void out_tsv(const ar_token *t, int segment)
 		o += t->len;
 		memcpy(o, tsv_mid[t->type][t->script], 32);
 		o += tsv_mid_len[t->type][t->script];
-		o = put_u64(o, t->start);
+		o = put_off(o, t->start);
 		*o++ = '\t';
-		o = put_u64(o, t->end);
+		o = put_off(o, t->end);
 		*o++ = '\t';
 		if (t->sentence != sent_v) {
 			sent_n = (int)(put_u64(sent_d, t->sentence) - sent_d);
