@@ -1069,6 +1069,90 @@ static int name_derivation(ar_speller *sp, const char *st, size_t sl)
 	return 0;
 }
 
+/* Is folded word f, after some proclitic reading, a gazetteer word? */
+static int known_name(ar_speller *sp, const char *f, size_t flen)
+{
+	split s[24];
+	int ns = arabic_splits(f, flen, s), i;
+
+	for (i = 0; i < ns; i++) {
+		unsigned fl = 0;
+		if (find_stem(sp, f + s[i].skip, flen - s[i].skip, s[i].elided,
+		              &fl) >= 0 &&
+		    (fl & AR_NAMES_GAZ))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The dictionary word that an unknown Arabic word misspells by the most
+ * common slips of Arabic typing: the hamza of an initial alef left out
+ * (الى for إلى; also after the article: الاخرى, بالاضافة), ه
+ * written for a final ة, ي for a final ى or the reverse.  f is the
+ * light-folded word and s[0..ns) its proclitic readings.  On success the
+ * corrected word, folded and NUL-terminated, is in out and 1 is returned.
+ * Only spellings that the Arabic dictionary accepts count.
+ */
+static int ortho_fix(ar_speller *sp, const char *f, size_t flen, const split *s,
+                     int ns, char *out, size_t size)
+{
+	static const char *const hamza[] = { "\xd8\xa3", "\xd8\xa5",
+		                             "\xd8\xa2" }; /* أ إ آ */
+	static const char *const ends[][2] = {
+		{ "\xd9\x87", A_TA_MARBUTA }, /* ه -> ة */
+		{ "\xd9\x8a", "\xd9\x89" },   /* ي -> ى */
+		{ "\xd9\x89", "\xd9\x8a" },   /* ى -> ي */
+	};
+	size_t pos[24];
+	int np = 0, i, j, h, e = -1, fixed_end;
+
+	if (flen < 4 || flen + 1 > size)
+		return 0;
+	for (i = 0; i < ns; i++) {
+		size_t p = s[i].skip;
+		if (s[i].elided || p + 4 > flen ||
+		    memcmp(f + p, A_ALEF, 2) != 0)
+			continue;
+		/* the alef of the article takes no hamza: ال + a stem of
+		 * three letters or more */
+		if (flen - p > 8 && memcmp(f + p + 2, A_LAM, 2) == 0)
+			continue;
+		/* at the start, or after the article; right after و ب ل...
+		 * a hamza would make too many words of names' typos
+		 * (باقل: ب + أقل) */
+		if (p != 0 &&
+		    (p < 4 || memcmp(f + p - 4, A_ALEF A_LAM, 4) != 0))
+			continue;
+		for (j = 0; j < np && pos[j] != p; j++)
+			;
+		if (j == np)
+			pos[np++] = p;
+	}
+	for (i = 0; i < 3; i++)
+		if (memcmp(f + flen - 2, ends[i][0], 2) == 0)
+			e = i;
+	if (np == 0 && e < 0)
+		return 0;
+	/* the end as written, then corrected; each with no hamza added, then
+	 * with one at each place an alef may have lost it */
+	for (fixed_end = 0; fixed_end <= (e >= 0); fixed_end++)
+		for (j = -1; j < np; j++)
+			for (h = 0; h < (j < 0 ? 1 : 3); h++) {
+				if (!fixed_end && j < 0)
+					continue;
+				memcpy(out, f, flen);
+				out[flen] = '\0';
+				if (fixed_end)
+					memcpy(out + flen - 2, ends[e][1], 2);
+				if (j >= 0)
+					memcpy(out + pos[j], hamza[h], 2);
+				if (hun_ok(sp, 1, out))
+					return 1;
+			}
+	return 0;
+}
+
 static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
                                 verdict *v)
 {
@@ -1112,6 +1196,14 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 	v->v = V_UNKNOWN;
 	if (sp->flags & AR_SPELL_NO_SUGGEST)
 		return AR_OK;
+	/* a common word with a slip of hamza, ة or ى is not a name's typo,
+	 * unless the corrected word is a name */
+	{
+		char fix[512];
+		if (ortho_fix(sp, f, flen, sp_, ns, fix, sizeof fix) &&
+		    !known_name(sp, fix, strlen(fix)))
+			return AR_OK;
+	}
 	for (i = 0; i < ns; i++) {
 		int nm;
 		const char *stem = f + sp_[i].skip;
@@ -1438,6 +1530,78 @@ cache_ok:
 	return *out ? AR_OK : AR_ENOMEM;
 }
 
+/* Is folded word b the folded word a with the slips ortho_fix() corrects
+ * undone: hamzas on some alefs, ة for ه or ى for ي at the end? */
+static int ortho_variant(const char *a, size_t al, const char *b, size_t bl)
+{
+	size_t k;
+	int diff = 0;
+
+	if (al != bl || al < 4)
+		return 0;
+	for (k = 0; k + 1 < al; k += 2) {
+		const unsigned char *x = (const unsigned char *)a + k,
+		                    *y = (const unsigned char *)b + k;
+		if (x[0] == y[0] && x[1] == y[1])
+			continue;
+		diff = 1;
+		if (x[0] == 0xD8 && x[1] == 0xA7 && y[0] == 0xD8 &&
+		    (y[1] == 0xA3 || y[1] == 0xA5 || y[1] == 0xA2))
+			continue; /* ا -> أ إ آ */
+		if (k + 2 == al && ((x[0] == 0xD9 && x[1] == 0x87 &&
+		                     y[0] == 0xD8 && y[1] == 0xA9) ||
+		                    (x[0] == 0xD9 && y[0] == 0xD9 &&
+		                     ((x[1] == 0x8A && y[1] == 0x89) ||
+		                      (x[1] == 0x89 && y[1] == 0x8A)))))
+			continue; /* final ه -> ة, ي <-> ى */
+		return 0;
+	}
+	return diff && al % 2 == 0;
+}
+
+/* Put first among the suggestions of unknown Arabic word w the word it
+ * misspells by a slip of hamza, ة or ى: hunspell's best such suggestion,
+ * else the one ortho_fix() finds. */
+static ar_status ortho_first(ar_speller *sp, memo *m, const char *w)
+{
+	char fix[512], *c;
+	split s[24];
+	int ns;
+	size_t j, k, fl;
+
+	if (ar_names__fold(&sp->fold, w, m->len, AR_FOLD_LIGHT) < 0)
+		return AR_ENOMEM;
+	for (j = 0; j < m->nsugs; j++) {
+		if (ar_names__fold(&sp->tmp, m->sugs[j], strlen(m->sugs[j]),
+		                   AR_FOLD_LIGHT) < 0)
+			return AR_ENOMEM;
+		if (ortho_variant(sp->fold.ptr, sp->fold.size, sp->tmp.ptr,
+		                  sp->tmp.size))
+			break;
+	}
+	if (j < m->nsugs) {
+		c = m->sugs[j];
+		for (k = j; k > 0; k--)
+			m->sugs[k] = m->sugs[k - 1];
+		m->sugs[0] = c;
+		return AR_OK;
+	}
+	ns = arabic_splits(sp->fold.ptr, sp->fold.size, s);
+	if (!ortho_fix(sp, sp->fold.ptr, sp->fold.size, s, ns, fix, sizeof fix))
+		return AR_OK;
+	fl = strlen(fix) + 1;
+	if (!(c = malloc(fl)))
+		return AR_ENOMEM;
+	memcpy(c, fix, fl);
+	if (m->nsugs == sp->max_sugs)
+		free(m->sugs[--m->nsugs]);
+	for (k = m->nsugs; k > 0; k--)
+		m->sugs[k] = m->sugs[k - 1];
+	m->sugs[0] = c;
+	m->nsugs++;
+	return AR_OK;
+}
+
 /* Hunspell's suggestions for an unknown word, computed once. */
 static ar_status memo_suggest(ar_speller *sp, memo *m)
 {
@@ -1492,6 +1656,8 @@ static ar_status memo_suggest(ar_speller *sp, memo *m)
 			Hunspell_free_list(d->h, &list, ns);
 	}
 	m->nsugs = (uint16_t)n;
+	if (arabic && m->verdict == V_UNKNOWN && cap > 0)
+		return ortho_first(sp, m, w);
 	return AR_OK;
 }
 

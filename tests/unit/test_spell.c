@@ -486,6 +486,58 @@ static void test_variants(void)
 	ar_speller_free(s);
 }
 
+/* A common word with the hamza of its first alef left out, or ه for a
+ * final ة, is an ordinary misspelling of that word, suggested first, and
+ * not a name's typo even when names come close (ايضا is one letter from
+ * ايغا); a name so misspelled is still a name's typo. */
+static void test_hamza_slips(void)
+{
+	static const struct {
+		const char *word, *first;
+		int kind;
+	} cases[] = {
+		/* ايضا -> أيضا */
+		{ "\xd8\xa7\xd9\x8a\xd8\xb6\xd8\xa7",
+		  "\xd8\xa3\xd9\x8a\xd8\xb6\xd8\xa7", AR_FINDING_UNKNOWN },
+		/* بالاضافه -> بالإضافة: after ب + ال, and the final ة */
+		{ "\xd8\xa8\xd8\xa7\xd9\x84\xd8\xa7\xd8\xb6\xd8\xa7"
+		  "\xd9\x81\xd9\x87",
+		  "\xd8\xa8\xd8\xa7\xd9\x84\xd8\xa5\xd8\xb6\xd8\xa7"
+		  "\xd9\x81\xd8\xa9",
+		  AR_FINDING_UNKNOWN },
+		/* القاهره -> القاهرة, a name */
+		{ "\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1"
+		  "\xd9\x87",
+		  "\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1"
+		  "\xd8\xa9",
+		  AR_FINDING_NAME },
+	};
+	static const char g[] =
+	        /* ايغا; القاهرة */
+	        "person\tIga Swiatek\t-\t\xd8\xa7\xd9\x8a\xd8\xba\xd8\xa7\n"
+	        "city\tCairo\t-\t\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87"
+	        "\xd8\xb1\xd8\xa9\n";
+	ar_speller *s = open_speller(0);
+	ar_spell_findings *fs = NULL;
+	const ar_finding *f;
+	size_t i;
+
+	CU_ASSERT_FATAL(s != NULL);
+	CU_ASSERT_FATAL(ar_speller_add_names(s, g, sizeof g - 1, "h.tsv",
+	                                     NULL) == AR_OK);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		CU_ASSERT(ar_spell_word(&fs, s, cases[i].word,
+		                        strlen(cases[i].word)) == AR_OK);
+		f = ar_spell_findings_get(fs, 0);
+		CU_ASSERT_FATAL(f != NULL);
+		CU_ASSERT_EQUAL(f->kind, cases[i].kind);
+		CU_ASSERT(f->nsuggestions >= 1 &&
+		          strcmp(f->suggestions[0], cases[i].first) == 0);
+		ar_spell_findings_free(fs);
+	}
+	ar_speller_free(s);
+}
+
 /* Arabic ranking: a slip to a letter of the same shape (ن for ت) is as
  * likely as a long vowel added, and an ordinary word found inside a
  * longer name (الحريري) is still the first suggestion when it is the
@@ -680,6 +732,7 @@ static const unit_test word_tests[] = {
 	{ "spell/word/typo_phonetic", test_typo_phonetic },
 	{ "spell/word/typo_arabic", test_typo_arabic },
 	{ "spell/word/unknown", test_unknown },
+	{ "spell/word/hamza-slips", test_hamza_slips },
 	{ "spell/word/acronyms", test_acronyms },
 	{ "spell/word/ranking", test_ranking },
 	{ "spell/word/ranking_arabic", test_ranking_arabic },
