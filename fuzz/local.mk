@@ -14,7 +14,7 @@ FUZZ_NAMES = utf8 norm norm_stream tok seg spell names
 FUZZ_SMOKE_SECONDS = 60
 
 EXTRA_DIST += fuzz/corpus fuzz/regress fuzz/open fuzz/dict/arabic.dict \
-	fuzz/campaign.sh fuzz/make-seeds.py doc/reliability.md doc/fuzzing.md
+	fuzz/campaign.sh fuzz/make-seeds.py doc/fuzzing.md
 
 REPLAY_SRC = fuzz/replay.c fuzz/fuzz.h fuzz/tokfuzz.h fuzz/spellfuzz.h
 REPLAY_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)

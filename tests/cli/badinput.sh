@@ -1,8 +1,8 @@
 #!/bin/sh
 # badinput.sh - the bad-input catalogue: what arnorm, artok and arspell do
 # with input and output that is empty, odd, broken or hostile.  Each case
-# asserts the outcome documented in doc/reliability.md (exit status,
-# message, output).
+# asserts the outcome documented in README.md, "What the tools promise on
+# bad input" (exit status, message, output).
 #
 # Environment: top_srcdir, top_builddir (set by make check);
 # BADINPUT_HEAVY=1 adds the slow cases (a 100 MB single line; "make
