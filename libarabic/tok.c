@@ -1699,10 +1699,9 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 	const unsigned char *q = (const unsigned char *)data;
 	size_t i = *pi;
 	ar_token tok;
+	ar_segment segs[AR_SEG_MAX];
 	ar_status st;
 
-	tok.segments = NULL;
-	tok.nsegments = 0;
 	while (i + 1 < len) {
 		unsigned c0 = q[i], c1 = q[i + 1];
 		size_t j, pe;
@@ -1752,6 +1751,24 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 			tok.len = j - i;
 			tok.end = t->run_start + (j - i);
 			tok.flags = pe == j && term ? AR_TOKF_SENTENCE_END : 0;
+			tok.segments = NULL;
+			tok.nsegments = 0;
+			if (t->seg && ty == AR_TOKEN_ARABIC) {
+				/* as emit_chunk() does; offsets need no map */
+				size_t ns = segment(t, &tok, segs), k;
+				for (k = 0; k < ns; k++) {
+					segs[k].start =
+					        tok.start +
+					        (uint64_t)(segs[k].text -
+					                   tok.text);
+					segs[k].end =
+					        segs[k].start + segs[k].len;
+				}
+				if (ns) {
+					tok.segments = segs;
+					tok.nsegments = ns;
+				}
+			}
 			if ((st = call_sink(t, &tok)) != AR_OK)
 				return st;
 		}
@@ -1763,6 +1780,8 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 			tok.start = tok.end;
 			tok.end = t->run_start + (pe - i);
 			tok.flags = term ? AR_TOKF_SENTENCE_END : 0;
+			tok.segments = NULL;
+			tok.nsegments = 0;
 			if ((st = call_sink(t, &tok)) != AR_OK)
 				return st;
 		}
@@ -1775,6 +1794,8 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 			sp.start = tok.end;
 			sp.end = tok.end + 1;
 			sp.flags = 0;
+			sp.segments = NULL;
+			sp.nsegments = 0;
 			if ((st = call_sink(t, &sp)) != AR_OK)
 				return st;
 		}
@@ -1842,7 +1863,7 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 		 * space or line feed, and then a word.  With nothing held
 		 * back, the general path would hold the tokens and the
 		 * space would hand them over at once: do that directly. */
-		if (!t->have_held && !t->run.size && !t->seg && !t->norm) {
+		if (!t->have_held && !t->run.size && !t->norm) {
 			size_t i0 = i;
 			if ((st = fast_lane(t, data, len, &i)) != AR_OK)
 				return st;

@@ -974,6 +974,50 @@ static void test_seg_forms_and_memo(void)
 	free(b.r);
 }
 
+/* Segmented words taken by the fast lane (the text fed at once) and by
+ * the general path (a byte at a time): same tokens, segments and segment
+ * offsets, in both conventions. */
+static void test_seg_fast_lane(void)
+{
+	static const char *const text =
+	        "\xD9\x88\xD8\xA8\xD8\xA7\xD9\x84\xD9\x83\xD8\xAA"
+	        "\xD8\xA7\xD8\xA8 \xD9\x84\xD9\x84\xD8\xB3\xD9\x84"
+	        "\xD8\xB7\xD8\xA9\xD8\x8C \xD9\x83\xD8\xAA\xD8\xA7"
+	        "\xD8\xA8\xD9\x87\xD9\x85.\n\xD9\x88\xD8\xB2\xD9\x8A"
+	        "\xD8\xB1 \xD9\x81\xD8\xB3\xD9\x8A\xD9\x83\xD8\xAA"
+	        "\xD8\xA8\xD9\x88\xD9\x86\xD9\x87\xD8\xA7\xD8\x9F "
+	        "( \xD9\x88\xD9\x84\xD9\x87 ) abc 12 "
+	        "\xD9\x88\xD8\xA8\xD8\xA7\xD9\x84\xD9\x83\xD8\xAA"
+	        "\xD8\xA7\xD8\xA8 x";
+	static const unsigned flags[] = {
+		AR_TOK_SEGMENT, AR_TOK_SEGMENT_UD | AR_TOK_WHITESPACE
+	};
+	list a = { 0 }, b = { 0 };
+	size_t f, k, j, nseg = 0;
+
+	for (f = 0; f < 2; f++) {
+		CU_ASSERT_EQUAL_FATAL(run(&a, text, strlen(text), flags[f], 0),
+		                      AR_OK);
+		CU_ASSERT_EQUAL_FATAL(run(&b, text, strlen(text), flags[f], 1),
+		                      AR_OK);
+		CU_ASSERT(same(&a, &b));
+		CU_ASSERT_FATAL(a.n == b.n);
+		for (k = 0; k < a.n; k++) {
+			CU_ASSERT_EQUAL(a.r[k].nseg, b.r[k].nseg);
+			for (j = 0; j < a.r[k].nseg && j < 8; j++) {
+				CU_ASSERT_EQUAL(a.r[k].seg_start[j],
+				                b.r[k].seg_start[j]);
+				CU_ASSERT_EQUAL(a.r[k].seg_end[j],
+				                b.r[k].seg_end[j]);
+			}
+			nseg += a.r[k].nseg;
+		}
+	}
+	CU_ASSERT(nseg >= 8); /* the split words were split */
+	free(a.r);
+	free(b.r);
+}
+
 static void test_seg_missing_dictionary(void)
 {
 	ar_tok_options o = AR_TOK_OPTIONS_INIT;
@@ -994,6 +1038,7 @@ static const unit_test tok_seg[] = {
 	{ "tok/seg/enclitics", test_seg_enclitics },
 	{ "tok/seg/offsets_marks", test_seg_offsets_marks },
 	{ "tok/seg/forms_memo", test_seg_forms_and_memo },
+	{ "tok/seg/fast_lane", test_seg_fast_lane },
 	{ "tok/seg/missing_dictionary", test_seg_missing_dictionary },
 	{ NULL, NULL }
 };
