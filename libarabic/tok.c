@@ -1700,7 +1700,10 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 	size_t i = *pi;
 	ar_token tok;
 	ar_segment segs[AR_SEG_MAX];
-	ar_status st;
+	ar_status st = AR_OK;
+	/* kept in registers: a token's fields loaded whole right after
+	 * the last iteration stored them would wait for the store */
+	uint64_t base = t->run_start, sent = t->sentence;
 
 	while (i + 1 < len) {
 		unsigned c0 = q[i], c1 = q[i + 1];
@@ -1741,15 +1744,15 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 		    (q[pe] != ' ' && q[pe] != '\n') ||
 		    !(q[pe + 1] > ' ' && q[pe + 1] != 0xC2 && q[pe + 1] < 0xE1))
 			break;
-		tok.start = t->run_start;
-		tok.end = t->run_start;
-		tok.sentence = t->sentence;
+		tok.start = base;
+		tok.end = base;
+		tok.sentence = sent;
 		if (j != i) {
 			tok.type = ty;
 			tok.script = sc;
 			tok.text = data + i;
 			tok.len = j - i;
-			tok.end = t->run_start + (j - i);
+			tok.end = base + (j - i);
 			tok.flags = pe == j && term ? AR_TOKF_SENTENCE_END : 0;
 			tok.segments = NULL;
 			tok.nsegments = 0;
@@ -1770,7 +1773,7 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 				}
 			}
 			if ((st = call_sink(t, &tok)) != AR_OK)
-				return st;
+				goto out;
 		}
 		if (pe != j) {
 			tok.type = AR_TOKEN_PUNCT;
@@ -1778,12 +1781,12 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 			tok.text = data + j;
 			tok.len = pe - j;
 			tok.start = tok.end;
-			tok.end = t->run_start + (pe - i);
+			tok.end = base + (pe - i);
 			tok.flags = term ? AR_TOKF_SENTENCE_END : 0;
 			tok.segments = NULL;
 			tok.nsegments = 0;
 			if ((st = call_sink(t, &tok)) != AR_OK)
-				return st;
+				goto out;
 		}
 		if (t->opts.flags & AR_TOK_WHITESPACE) {
 			ar_token sp = tok;
@@ -1797,15 +1800,18 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 			sp.segments = NULL;
 			sp.nsegments = 0;
 			if ((st = call_sink(t, &sp)) != AR_OK)
-				return st;
+				goto out;
 		}
-		t->sentence += (uint64_t)term;
-		t->run_start += pe + 1 - i;
+		sent += (uint64_t)term;
+		base += pe + 1 - i;
 		t->pend_end = 0;
 		i = pe + 1;
 	}
+out:
+	t->run_start = base;
+	t->sentence = sent;
 	*pi = i;
-	return AR_OK;
+	return st;
 }
 
 /*
