@@ -148,6 +148,30 @@ fi
 cat "$tmp/one.tsv" "$tmp/one.tsv" | cmp -s - "$tmp/two.tsv" ||
 	fail "offsets do not restart with each file"
 
+# offsets and sentence numbers of many digits (the TSV writer keeps the
+# high digits of the last offset): 2^14 copies of the input, each copy's
+# tokens are the first copy's, shifted by its bytes and sentences
+cp "$tmp/in.txt" "$tmp/rep"
+i=0
+while [ $i -lt 14 ]; do
+	cat "$tmp/rep" "$tmp/rep" >"$tmp/rep2" && mv "$tmp/rep2" "$tmp/rep"
+	i=$((i + 1))
+done
+"$bin" --format=tsv "$tmp/rep" >"$tmp/rep.tsv" || fail "tsv of copies"
+size=$(wc -c <"$tmp/in.txt")
+awk -F'\t' -v size="$size" -v copies=16384 '
+NR == FNR { tok[NR] = $1; a[NR] = $4; b[NR] = $5; s[NR] = $6; m = NR; next }
+{
+	k = int((FNR - 1) / m); j = (FNR - 1) % m + 1
+	if ($1 != tok[j] || $4 != a[j] + k * size || $5 != b[j] + k * size ||
+	    $6 != s[j] + k * (s[m] + 1)) {
+		print "line " FNR ": " $0; bad = 1; exit
+	}
+	n = FNR
+}
+END { if (!bad && n != m * copies) { print n " lines"; bad = 1 }; exit bad }
+' "$tmp/one.tsv" "$tmp/rep.tsv" || fail "tsv offsets of many digits"
+
 # ud format: one token a line, blank line between sentences
 expect_status 0 "$bin" --format=ud "$tmp/in.txt"
 cmp -s "$tmp/out" "$tmp/want" || fail "ud format"
