@@ -297,6 +297,12 @@ static inline void copy_text(char *o, const char *s, size_t n)
 		memcpy(&b, s + n - 4, 4);
 		memcpy(o, &a, 4);
 		memcpy(o + n - 4, &b, 4);
+	} else if (n > 16 && n <= 32) {
+		char a[16], b[16];
+		memcpy(a, s, 16);
+		memcpy(b, s + n - 16, 16);
+		memcpy(o, a, 16);
+		memcpy(o + n - 16, b, 16);
 	} else if (n < 4) {
 		size_t k;
 		for (k = 0; k < n; k++)
