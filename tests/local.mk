@@ -41,5 +41,9 @@ doc_example_LDADD = libarabic/libarabic.la
 TESTS += tests/example.sh
 EXTRA_DIST += tests/example.sh
 
+# The C sources follow .clang-format (skipped without clang-format 14).
+TESTS += tests/clang-format.sh
+EXTRA_DIST += tests/clang-format.sh .clang-format
+
 # What the CLI tests (tests/cli/*.sh) share.
 EXTRA_DIST += tests/cli/common.sh
