@@ -761,6 +761,49 @@ static void test_fast_lane_ascii(void)
 	free(two.r);
 }
 
+/* Random text of pieces that start, end or break the fast lane (plain
+ * words, numbers, marks, single and double spaces, line ends, ill-formed
+ * bytes), fed at once and in random pieces, with invalid bytes replaced
+ * and kept. */
+static void test_random_lanes(void)
+{
+	/* clang-format off */
+	static const char *const pieces[] = {
+		"\xD9\x83", "\xD8\xAA", "\xD8\xA7", "\xD8\xA8",
+		"\xD8\xA7\xD9\x84", "\xD9\x8E", "\xD9\x80", "a", "Z", "abc",
+		"\xC3\xA9", "-", "'", ".", "\xD8\x8C", "\xD8\x9B", "\xD8\x9F",
+		"!", "?", " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\xC2\xA0",
+		"1", "23", "\xD9\xA3", ",", "%", "#", "@", "_", "/", ":", ";",
+		"(", ")", "\"", "\t", "x.com", "\xFF", "\xD8", "\xD9\xC0",
+		"\x80", "\xDA\x86", "Dr", "U.S.", "{", "]", "\xE2\x80\x8C"
+	};
+	/* clang-format on */
+	const size_t np = sizeof pieces / sizeof pieces[0];
+	uint32_t seed = 2024;
+	char buf[700];
+	list one = { 0 }, two = { 0 };
+	int iter;
+
+	for (iter = 0; iter < 400; iter++) {
+		size_t len = 0, step;
+		ar_invalid_mode m =
+		        iter % 2 ? AR_INVALID_KEEP : AR_INVALID_REPLACE;
+		while (len < 500) {
+			const char *p = pieces[rnd(&seed) % np];
+			memcpy(buf + len, p, strlen(p));
+			len += strlen(p);
+		}
+		step = 1 + rnd(&seed) % 17;
+		CU_ASSERT_EQUAL_FATAL(run_mode(&one, buf, len, m, 0), AR_OK);
+		CU_ASSERT_EQUAL_FATAL(run_mode(&two, buf, len, m, step), AR_OK);
+		CU_ASSERT(same(&one, &two));
+		if (m == AR_INVALID_KEEP)
+			CU_ASSERT(lossless(&one, buf, len));
+	}
+	free(one.r);
+	free(two.r);
+}
+
 /* With AR_TOK_NORMALIZE, tokens show the normalized text and offsets the
  * original bytes, at any split of the input. */
 static void test_normalize_offsets(void)
@@ -1071,6 +1114,7 @@ static const unit_test tok_stream[] = {
 	{ "tok/stream/invalid_utf8", test_invalid_utf8 },
 	{ "tok/stream/fast_paths", test_fast_paths },
 	{ "tok/stream/fast_lane_ascii", test_fast_lane_ascii },
+	{ "tok/stream/random_lanes", test_random_lanes },
 	{ "tok/stream/normalize_offsets", test_normalize_offsets },
 	{ "tok/api", test_api },
 	{ NULL, NULL }
