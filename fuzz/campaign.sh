@@ -3,7 +3,9 @@
 # Run one fuzz target of a --enable-fuzzers build for SECONDS of wall time
 # at the lowest priority, keeping its growing corpus in BUILDDIR/fuzz-work/
 # NAME and any crash in BUILDDIR/fuzz-work/NAME-crash-*, then print the CPU
-# time it used (user+system), the figure doc/fuzzing.md records.
+# time it used (user+system), the figure doc/fuzzing.md records.  The
+# memory limit is 3 GB: fuzz_seg keeps a tokenizer per configuration, each
+# with its own Arabic dictionary and segmenter caches.
 set -eu
 build=$1 name=$2 secs=$3
 shift 3
@@ -21,7 +23,7 @@ fi
 echo "== fuzz_$name: $secs s"
 # shellcheck disable=SC2086
 $timer nice -n 19 "$build/fuzz/fuzz_$name" -max_total_time="$secs" \
-	-timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
+	-timeout=30 -rss_limit_mb=3072 -print_final_stats=1 \
 	-dict="$src/fuzz/dict/arabic.dict" \
 	-artifact_prefix="$work/$name-crash-" "$@" \
 	"$work/$name" $seeds >"$work/$name.log" 2>&1 || status=$?

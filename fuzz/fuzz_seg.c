@@ -26,7 +26,14 @@ static ar_tokenizer *tokenizer(unsigned key, int *missing)
 	static ar_tokenizer *cache[64];
 	static int nodict;
 
-	key &= 63;
+	/* One handle per distinct configuration (each holds a dictionary
+	 * and the segmenter's caches): bit 2 is not used, mode 3 is mode 0,
+	 * and without segmentation bit 0 means nothing. */
+	key &= 63 & ~4u;
+	if (((key >> 3) & 3) == 3)
+		key &= ~(3u << 3);
+	if (key & 32)
+		key &= ~1u;
 	*missing = nodict;
 	if (!cache[key] && !nodict) {
 		ar_tok_options o = AR_TOK_OPTIONS_INIT;
