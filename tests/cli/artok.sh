@@ -1,22 +1,8 @@
 #!/bin/sh
 # artok.sh - command-line behaviour of artok: formats, exit statuses,
 # messages, standard input, -o, write errors and closed pipes.
-set -u
-LC_ALL=C
-export LC_ALL
-bin=${top_builddir:-.}/tools/artok
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-# expect_status WANT CMD...: run CMD, stdout to $tmp/out, stderr to $tmp/err
-expect_status() {
-	want=$1; shift
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	[ "$got" = "$want" ] || fail "$* exited $got, expected $want"
-}
+tool=artok
+. "$(dirname "$0")/common.sh"
 
 printf 'قال دوروف: عاد Telegram. #تيليجرام_داون\n\nNew one?\n' >"$tmp/in.txt"
 
@@ -210,9 +196,4 @@ while [ $i -lt 3000 ]; do cat "$tmp/in.txt"; i=$((i + 1)); done >"$tmp/big"
 "$bin" "$tmp/big" 2>"$tmp/err" | head -1 >/dev/null
 [ -s "$tmp/err" ] && fail "closed pipe printed: $(cat "$tmp/err")"
 
-if [ $fails -ne 0 ]; then
-	echo "$fails failure(s)"
-	exit 1
-fi
-echo "artok CLI: all checks passed"
-exit 0
+finish
