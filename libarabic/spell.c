@@ -1107,7 +1107,8 @@ static int ortho_fix(ar_speller *sp, const char *f, size_t flen, const split *s,
 	size_t pos[24];
 	int np = 0, i, j, h, e = -1, fixed_end;
 
-	if (flen < 4 || flen + 1 > size)
+	/* a NUL would end the word early for hunspell and the caller */
+	if (flen < 4 || flen + 1 > size || memchr(f, '\0', flen))
 		return 0;
 	for (i = 0; i < ns; i++) {
 		size_t p = s[i].skip;
