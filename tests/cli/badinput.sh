@@ -376,7 +376,11 @@ test_long() {
 		check "single line of $bytes bytes" || return
 		n=$(($(wc -l <"$tmp/out")))
 		[ "$n" -eq "$words" ] ||
-			fail "single line: $n tokens for $words words" ;;
+			fail "single line: $n tokens for $words words"
+		# offsets up to the end (past 10^8 in the heavy case)
+		tsv_has "single line: first token" "$salam" 0 8 &&
+		tsv_has "single line: last token" "$salam" $((bytes - 9)) \
+		    $((bytes - 1)) ;;
 	arspell)
 		run "$tmp/line.txt"
 		check "single line of $bytes bytes" ;;
