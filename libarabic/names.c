@@ -423,12 +423,6 @@ static uint32_t arabic_class(uint32_t c)
 	case 0x0647:
 	case 0x062D:
 		return 'H'; /* ه ح */
-	case 0x0641:
-	case 0x06A4:
-		return 'F'; /* ف ڤ */
-	case 0x0628:
-	case 0x067E:
-		return 'B'; /* ب پ */
 	default:
 		return c;
 	}

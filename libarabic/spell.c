@@ -1085,6 +1085,17 @@ static int known_name(ar_speller *sp, const char *f, size_t flen)
 	return 0;
 }
 
+/* The slips ortho_fix() corrects: an alef that lost its hamza, and a
+ * final letter written for another. */
+static const char *const ortho_hamza[] = { "\xd8\xa3", "\xd8\xa5",
+	                                   "\xd8\xa2" }; /* أ إ آ */
+static const char *const ortho_ends[][2] = {
+	{ "\xd9\x87", A_TA_MARBUTA }, /* ه -> ة */
+	{ "\xd9\x8a", "\xd9\x89" },   /* ي -> ى */
+	{ "\xd9\x89", "\xd9\x8a" },   /* ى -> ي */
+};
+#define ORTHO_ENDS (sizeof ortho_ends / sizeof ortho_ends[0])
+
 /*
  * The dictionary word that an unknown Arabic word misspells by the most
  * common slips of Arabic typing: the hamza of an initial alef left out
@@ -1097,13 +1108,6 @@ static int known_name(ar_speller *sp, const char *f, size_t flen)
 static int ortho_fix(ar_speller *sp, const char *f, size_t flen, const split *s,
                      int ns, char *out, size_t size)
 {
-	static const char *const hamza[] = { "\xd8\xa3", "\xd8\xa5",
-		                             "\xd8\xa2" }; /* أ إ آ */
-	static const char *const ends[][2] = {
-		{ "\xd9\x87", A_TA_MARBUTA }, /* ه -> ة */
-		{ "\xd9\x8a", "\xd9\x89" },   /* ي -> ى */
-		{ "\xd9\x89", "\xd9\x8a" },   /* ى -> ي */
-	};
 	size_t pos[24];
 	int np = 0, i, j, h, e = -1, fixed_end;
 
@@ -1130,8 +1134,8 @@ static int ortho_fix(ar_speller *sp, const char *f, size_t flen, const split *s,
 		if (j == np)
 			pos[np++] = p;
 	}
-	for (i = 0; i < 3; i++)
-		if (memcmp(f + flen - 2, ends[i][0], 2) == 0)
+	for (i = 0; i < (int)ORTHO_ENDS; i++)
+		if (memcmp(f + flen - 2, ortho_ends[i][0], 2) == 0)
 			e = i;
 	if (np == 0 && e < 0)
 		return 0;
@@ -1145,9 +1149,10 @@ static int ortho_fix(ar_speller *sp, const char *f, size_t flen, const split *s,
 				memcpy(out, f, flen);
 				out[flen] = '\0';
 				if (fixed_end)
-					memcpy(out + flen - 2, ends[e][1], 2);
+					memcpy(out + flen - 2, ortho_ends[e][1],
+					       2);
 				if (j >= 0)
-					memcpy(out + pos[j], hamza[h], 2);
+					memcpy(out + pos[j], ortho_hamza[h], 2);
 				if (hun_ok(sp, 1, out))
 					return 1;
 			}
@@ -1531,6 +1536,23 @@ cache_ok:
 	return *out ? AR_OK : AR_ENOMEM;
 }
 
+/* Is letter y (2 bytes) letter x with a slip undone: a hamza on an alef,
+ * or at the end of the word (last) one of ortho_ends? */
+static int ortho_pair(const char *x, const char *y, int last)
+{
+	size_t i;
+
+	if (memcmp(x, A_ALEF, 2) == 0)
+		for (i = 0; i < 3; i++)
+			if (memcmp(y, ortho_hamza[i], 2) == 0)
+				return 1;
+	for (i = 0; last && i < ORTHO_ENDS; i++)
+		if (memcmp(x, ortho_ends[i][0], 2) == 0 &&
+		    memcmp(y, ortho_ends[i][1], 2) == 0)
+			return 1;
+	return 0;
+}
+
 /* Is folded word b the folded word a with the slips ortho_fix() corrects
  * undone: hamzas on some alefs, ة for ه or ى for ي at the end? */
 static int ortho_variant(const char *a, size_t al, const char *b, size_t bl)
@@ -1538,26 +1560,16 @@ static int ortho_variant(const char *a, size_t al, const char *b, size_t bl)
 	size_t k;
 	int diff = 0;
 
-	if (al != bl || al < 4)
+	if (al != bl || al < 4 || al % 2)
 		return 0;
-	for (k = 0; k + 1 < al; k += 2) {
-		const unsigned char *x = (const unsigned char *)a + k,
-		                    *y = (const unsigned char *)b + k;
-		if (x[0] == y[0] && x[1] == y[1])
+	for (k = 0; k < al; k += 2) {
+		if (memcmp(a + k, b + k, 2) == 0)
 			continue;
+		if (!ortho_pair(a + k, b + k, k + 2 == al))
+			return 0;
 		diff = 1;
-		if (x[0] == 0xD8 && x[1] == 0xA7 && y[0] == 0xD8 &&
-		    (y[1] == 0xA3 || y[1] == 0xA5 || y[1] == 0xA2))
-			continue; /* ا -> أ إ آ */
-		if (k + 2 == al && ((x[0] == 0xD9 && x[1] == 0x87 &&
-		                     y[0] == 0xD8 && y[1] == 0xA9) ||
-		                    (x[0] == 0xD9 && y[0] == 0xD9 &&
-		                     ((x[1] == 0x8A && y[1] == 0x89) ||
-		                      (x[1] == 0x89 && y[1] == 0x8A)))))
-			continue; /* final ه -> ة, ي <-> ى */
-		return 0;
 	}
-	return diff && al % 2 == 0;
+	return diff;
 }
 
 /* Put first among the suggestions of unknown Arabic word w the word it
@@ -1568,7 +1580,7 @@ static ar_status ortho_first(ar_speller *sp, memo *m, const char *w)
 	char fix[512], *c;
 	split s[24];
 	int ns;
-	size_t j, k, fl;
+	size_t j, fl;
 
 	if (ar_names__fold(&sp->fold, w, m->len, AR_FOLD_LIGHT) < 0)
 		return AR_ENOMEM;
@@ -1580,26 +1592,23 @@ static ar_status ortho_first(ar_speller *sp, memo *m, const char *w)
 		                  sp->tmp.size))
 			break;
 	}
-	if (j < m->nsugs) {
-		c = m->sugs[j];
-		for (k = j; k > 0; k--)
-			m->sugs[k] = m->sugs[k - 1];
-		m->sugs[0] = c;
-		return AR_OK;
+	if (j == m->nsugs) {
+		ns = arabic_splits(sp->fold.ptr, sp->fold.size, s);
+		if (!ortho_fix(sp, sp->fold.ptr, sp->fold.size, s, ns, fix,
+		               sizeof fix))
+			return AR_OK;
+		fl = strlen(fix) + 1;
+		if (!(c = malloc(fl)))
+			return AR_ENOMEM;
+		memcpy(c, fix, fl);
+		if (m->nsugs == sp->max_sugs)
+			free(m->sugs[--m->nsugs]);
+		j = m->nsugs++;
+		m->sugs[j] = c;
 	}
-	ns = arabic_splits(sp->fold.ptr, sp->fold.size, s);
-	if (!ortho_fix(sp, sp->fold.ptr, sp->fold.size, s, ns, fix, sizeof fix))
-		return AR_OK;
-	fl = strlen(fix) + 1;
-	if (!(c = malloc(fl)))
-		return AR_ENOMEM;
-	memcpy(c, fix, fl);
-	if (m->nsugs == sp->max_sugs)
-		free(m->sugs[--m->nsugs]);
-	for (k = m->nsugs; k > 0; k--)
-		m->sugs[k] = m->sugs[k - 1];
+	c = m->sugs[j];
+	memmove(m->sugs + 1, m->sugs, j * sizeof *m->sugs);
 	m->sugs[0] = c;
-	m->nsugs++;
 	return AR_OK;
 }
 
