@@ -1,0 +1,1415 @@
+/*
+ * affix.c - a read-only checker over a hunspell dictionary, giving
+ * hunspell's verdict on a word without building hunspell's tables
+ * (affix.h says why).
+ *
+ * Loading.  The .dic file is read into one buffer and each line becomes an
+ * entry {word offset, length, flag set} in an array and a hash table; the
+ * words are not copied (characters of the IGNORE directive are squeezed
+ * out in place).  The flag sets are decoded once into one pool of sorted
+ * 16-bit flags: with AF aliases (as in the Arabic dictionary) every entry
+ * shares one of a few hundred sets.  Affix entries are kept sorted by
+ * their appended string and then by strip string, and a small hash table
+ * maps each appended string to its run of entries.
+ *
+ * Checking follows hunspell's order of trials, for a word w after ICONV
+ * and IGNORE:
+ *  1. w is a dictionary word;
+ *  2. a prefix P: root = strip(P) + rest, P's condition holds at the
+ *     root's start and a root entry has P's flag; or, when P allows cross
+ *     products, the root with a cross-product suffix S removed is an
+ *     entry with both flags (or S's continuation flags name P, or P's name
+ *     S);
+ *  3. a suffix S: root = rest + strip(S), S's condition holds at its end,
+ *     an entry has S's flag;
+ *  4. two suffixes, when some affix has continuation flags: an outer
+ *     suffix S2 whose flag is some affix's continuation flag is removed,
+ *     then an inner suffix S1 whose continuation flags include S2's, from
+ *     an entry with S1's flag; and the same under a cross-product prefix.
+ * Each (appended, strip) pair gives one candidate root: it is built and
+ * looked up once, and every entry of the run is tested on that lookup.
+ */
+#include "config.h"
+
+#include "affix.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Longest word (bytes) decided here; hunspell's limit is higher, longer
+ * words go to it. */
+#define MAXWORD 100
+/* Longest strip or appended string (bytes); a dictionary with longer ones
+ * is left to hunspell. */
+#define MAXAFF 32
+/* Homonyms of one root looked at. */
+#define MAXHOM 16
+
+enum { FLAG_CHAR, FLAG_LONG, FLAG_NUM, FLAG_UTF8 };
+
+typedef uint16_t flag_t;
+
+typedef struct fset {
+	uint32_t off, n; /* sorted flags in a->flags */
+} fset;
+
+typedef struct entry {
+	uint32_t off; /* word in a->dic */
+	uint16_t len;
+	uint16_t unused;
+	fset f;
+} entry;
+
+/* A condition element: one character of a set, or of its complement. */
+typedef struct celem {
+	uint32_t off, n; /* code points in a->cps; n = 0: any character */
+	int neg;
+} celem;
+
+typedef struct affent {
+	flag_t flag;
+	uint8_t xprod;
+	uint8_t strip_len, app_len;
+	char strip[MAXAFF], app[MAXAFF];
+	fset cont;            /* continuation flags */
+	uint32_t group_end;   /* end of the entries with the same appended
+	                          and strip strings */
+	uint32_t cond, ncond; /* elements in a->conds */
+} affent;
+
+/* The entries of one side (prefixes or suffixes) with one appended
+ * string: a->pe[first .. first + n), sorted by strip string. */
+typedef struct arun {
+	uint64_t h; /* hash of the appended string */
+	uint32_t first, n;
+} arun;
+
+typedef struct side {
+	affent *e;
+	size_t n, cap;
+	arun *runs; /* hash table by appended string; n = 0: empty slot */
+	size_t nruns_slots;
+	uint64_t app_lens; /* bit i: some appended string has i bytes */
+	size_t max_app;
+} side;
+
+typedef struct conv {
+	char from[MAXAFF], to[MAXAFF];
+	uint8_t from_len, to_len;
+} conv;
+
+struct ar_affix {
+	char *dic; /* the .dic text */
+	entry *ents;
+	size_t nents;
+	uint32_t *slots; /* hash table (index_dic) */
+	unsigned idx_bits;
+	size_t slot_mask;
+	flag_t *flags; /* flag pool */
+	size_t nflags, aflags;
+	fset *alias; /* AF sets, 1-based */
+	size_t nalias;
+	uint32_t *cps; /* condition code points */
+	size_t ncps, acps;
+	celem *conds;
+	size_t nconds, aconds;
+	side pfx, sfx;
+	unsigned char is_cont[65536 / 8]; /* flags used as continuation */
+	int has_cont;
+	int flag_mode;
+	uint32_t *ignore;                 /* IGNORE code points */
+	unsigned char ign_low[0x800 / 8]; /* the same, below U+0800 */
+	size_t nignore;
+	conv *iconv;
+	size_t niconv;
+	/* bit (b0 << 8 | b1): some ICONV pattern starts with bytes b0 b1
+	 * (or is the single byte b0, then every b1 is set) */
+	unsigned char iconv_start[65536 / 8];
+};
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len;
+	size_t i;
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h ^ (h >> 29);
+}
+
+static int has_flag(const ar_affix *a, fset s, flag_t f)
+{
+	const flag_t *v = a->flags + s.off;
+	size_t lo = 0, hi = s.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (v[mid] == f)
+			return 1;
+		if (v[mid] < f)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Decode one UTF-8 character of s[0..len) into *cp; its length, or 0. */
+static size_t dec(uint32_t *cp, const char *s, size_t len)
+{
+	return len ? ar_utf8_decode(cp, s, len) : 0;
+}
+
+/* Length of the character that ends at s[len - 1]. */
+static size_t last_char_len(const char *s, size_t len)
+{
+	size_t k = 1;
+	while (k < len && k < 4 && ((unsigned char)s[len - k] & 0xC0) == 0x80)
+		k++;
+	return k;
+}
+
+static int is_ignored(const ar_affix *a, uint32_t cp)
+{
+	size_t i;
+	if (cp < 0x800)
+		return a->ign_low[cp >> 3] >> (cp & 7) & 1;
+	for (i = 0; i < a->nignore; i++)
+		if (a->ignore[i] == cp)
+			return 1;
+	return 0;
+}
+
+/* The byte length of the character at s[0..len) and its code point in
+ * *cp; one- and two-byte characters (all of Arabic) are decoded inline.
+ * 0 for an invalid sequence. */
+static size_t next_cp(uint32_t *cp, const unsigned char *s, size_t len)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xE0) == 0xC0 && s[0] >= 0xC2 && len > 1 &&
+	    (s[1] & 0xC0) == 0x80) {
+		*cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+		return 2;
+	}
+	return dec(cp, (const char *)s, len);
+}
+
+/* Remove the IGNORE characters from s[0..*len), in place.  Called on
+ * every .dic word: the common case, no such character, only reads. */
+static void squeeze(const ar_affix *a, char *s, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o, n = *len;
+	uint32_t cp;
+
+	if (!a->nignore)
+		return;
+	while (i < n) {
+		size_t k = next_cp(&cp, u + i, n - i);
+		if (!k) {
+			i++;
+			continue;
+		}
+		if (is_ignored(a, cp))
+			break;
+		i += k;
+	}
+	o = i;
+	while (i < n) {
+		size_t k = next_cp(&cp, u + i, n - i);
+		if (!k) {
+			s[o++] = s[i++];
+			continue;
+		}
+		if (!is_ignored(a, cp)) {
+			memmove(s + o, s + i, k);
+			o += k;
+		}
+		i += k;
+	}
+	*len = o;
+}
+
+/* ---- flags ------------------------------------------------------------- */
+
+static int cmp_flag(const void *x, const void *y)
+{
+	flag_t a = *(const flag_t *)x, b = *(const flag_t *)y;
+	return (a > b) - (a < b);
+}
+
+static ar_status push_flag(ar_affix *a, flag_t f)
+{
+	if (a->nflags == a->aflags) {
+		size_t n = a->aflags ? a->aflags * 2 : 4096;
+		flag_t *p = realloc(a->flags, n * sizeof *p);
+		if (!p)
+			return AR_ENOMEM;
+		a->flags = p;
+		a->aflags = n;
+	}
+	a->flags[a->nflags++] = f;
+	return AR_OK;
+}
+
+/* Decode the flag string s[0..len) into a new sorted set. */
+static ar_status decode_flags(ar_affix *a, const char *s, size_t len, fset *out)
+{
+	size_t i = 0;
+	out->off = (uint32_t)a->nflags;
+	out->n = 0;
+	while (i < len) {
+		flag_t f;
+		uint32_t cp;
+		size_t k;
+		switch (a->flag_mode) {
+		case FLAG_LONG:
+			if (i + 1 >= len)
+				return AR_EDICT;
+			f = (flag_t)((unsigned char)s[i] << 8 |
+			             (unsigned char)s[i + 1]);
+			i += 2;
+			break;
+		case FLAG_NUM: {
+			unsigned long v = 0;
+			size_t d = 0;
+			while (i < len && s[i] >= '0' && s[i] <= '9' && d < 6) {
+				v = v * 10 + (unsigned long)(s[i] - '0');
+				i++;
+				d++;
+			}
+			if (!d || v > 65535 || (i < len && s[i] != ','))
+				return AR_EDICT;
+			if (i < len)
+				i++;
+			f = (flag_t)v;
+			break;
+		}
+		case FLAG_UTF8:
+			k = dec(&cp, s + i, len - i);
+			if (!k || cp > 0xFFFF)
+				return AR_EDICT;
+			f = (flag_t)cp;
+			i += k;
+			break;
+		default:
+			f = (unsigned char)s[i++];
+			break;
+		}
+		if (push_flag(a, f) != AR_OK)
+			return AR_ENOMEM;
+		out->n++;
+	}
+	qsort(a->flags + out->off, out->n, sizeof(flag_t), cmp_flag);
+	return AR_OK;
+}
+
+/* The flags after a '/' (of a .dic word or an affix): an AF index when
+ * there are aliases (an unknown index: no flags), else flags. */
+static ar_status word_flags(ar_affix *a, const char *s, size_t len, fset *out)
+{
+	if (a->nalias) {
+		unsigned long v = 0;
+		size_t i = 0;
+		while (i < len && s[i] >= '0' && s[i] <= '9' && v < 1000000)
+			v = v * 10 + (unsigned long)(s[i++] - '0');
+		if (v >= 1 && v <= a->nalias)
+			*out = a->alias[v];
+		else
+			out->off = out->n = 0;
+		return AR_OK;
+	}
+	return decode_flags(a, s, len, out);
+}
+
+/* ---- the .aff file ----------------------------------------------------- */
+
+typedef struct lines {
+	char *p, *end;
+	size_t no; /* line number of the last line returned */
+} lines;
+
+/* Next line, NUL-terminated in place (CR and LF removed); NULL at end. */
+static char *next_line(lines *l)
+{
+	char *s, *e;
+	if (l->p >= l->end)
+		return NULL;
+	s = l->p;
+	e = memchr(s, '\n', (size_t)(l->end - s));
+	if (!e)
+		e = l->end;
+	l->p = e < l->end ? e + 1 : e;
+	*e = '\0';
+	if (e > s && e[-1] == '\r')
+		e[-1] = '\0';
+	l->no++;
+	return s;
+}
+
+/* Split a line into at most max whitespace-separated fields. */
+static size_t fields(char *s, char **f, size_t max)
+{
+	size_t n = 0;
+	while (*s && n < max) {
+		while (*s == ' ' || *s == '\t')
+			*s++ = '\0';
+		if (!*s)
+			break;
+		f[n++] = s;
+		while (*s && *s != ' ' && *s != '\t')
+			s++;
+	}
+	while (*s == ' ' || *s == '\t')
+		*s++ = '\0';
+	return n;
+}
+
+/* One flag of an affix class name. */
+static ar_status one_flag(ar_affix *a, const char *s, flag_t *out)
+{
+	fset f;
+	size_t save = a->nflags;
+	ar_status st = decode_flags(a, s, strlen(s), &f);
+	if (st != AR_OK)
+		return st;
+	if (f.n == 0)
+		return AR_EDICT;
+	*out = a->flags[f.off];
+	a->nflags = save;
+	return AR_OK;
+}
+
+static void mark_iconv(ar_affix *a, const conv *c)
+{
+	unsigned b0 = (unsigned char)c->from[0], b1;
+	if (c->from_len == 0)
+		return;
+	for (b1 = 0; b1 < 256; b1++)
+		if (c->from_len == 1 || b1 == (unsigned char)c->from[1])
+			a->iconv_start[(b0 << 8 | b1) >> 3] |=
+			        (unsigned char)(1u << (b1 & 7));
+}
+
+/* Directives that change what hunspell accepts and that this checker does
+ * not implement: a dictionary using one is left to hunspell. */
+static const char *const unsupported[] = { "COMPOUNDFLAG",
+	                                   "COMPOUNDBEGIN",
+	                                   "COMPOUNDMIDDLE",
+	                                   "COMPOUNDEND",
+	                                   "COMPOUNDLAST",
+	                                   "COMPOUNDRULE",
+	                                   "COMPOUNDPERMITFLAG",
+	                                   "COMPOUNDFORBIDFLAG",
+	                                   "COMPOUNDROOT",
+	                                   "ONLYINCOMPOUND",
+	                                   "CHECKCOMPOUNDPATTERN",
+	                                   "NEEDAFFIX",
+	                                   "PSEUDOROOT",
+	                                   "FORBIDDENWORD",
+	                                   "CIRCUMFIX",
+	                                   "KEEPCASE",
+	                                   "FORCEUCASE",
+	                                   "CHECKSHARPS",
+	                                   "COMPLEXPREFIXES",
+	                                   "FULLSTRIP",
+	                                   "BREAK",
+	                                   "SUBSTANDARD",
+	                                   "WARN",
+	                                   "FORBIDWARN",
+	                                   "LANG",
+	                                   "NOSPLITSUGS",
+	                                   NULL };
+
+static ar_status add_cond(ar_affix *a, const char *c, uint32_t *off,
+                          uint32_t *n)
+{
+	size_t len = strlen(c), i = 0;
+	*off = (uint32_t)a->nconds;
+	*n = 0;
+	if (strcmp(c, ".") == 0)
+		return AR_OK;
+	while (i < len) {
+		celem el = { (uint32_t)a->ncps, 0, 0 };
+		if (a->nconds == a->aconds) {
+			size_t m = a->aconds ? a->aconds * 2 : 1024;
+			celem *p = realloc(a->conds, m * sizeof *p);
+			if (!p)
+				return AR_ENOMEM;
+			a->conds = p;
+			a->aconds = m;
+		}
+		if (c[i] == '.') {
+			i++;
+		} else {
+			int group = c[i] == '[';
+			if (group) {
+				i++;
+				if (c[i] == '^') {
+					el.neg = 1;
+					i++;
+				}
+			}
+			do {
+				uint32_t cp;
+				size_t k = dec(&cp, c + i, len - i);
+				if (!k)
+					return AR_EDICT;
+				if (group && cp == ']')
+					break;
+				if (a->ncps == a->acps) {
+					size_t m = a->acps ? a->acps * 2 : 4096;
+					uint32_t *p =
+					        realloc(a->cps, m * sizeof *p);
+					if (!p)
+						return AR_ENOMEM;
+					a->cps = p;
+					a->acps = m;
+				}
+				a->cps[a->ncps++] = cp;
+				el.n++;
+				i += k;
+			} while (group && i < len);
+			if (group) {
+				if (i >= len || el.n == 0)
+					return AR_EDICT;
+				i++; /* ']' */
+			}
+		}
+		a->conds[a->nconds++] = el;
+		(*n)++;
+	}
+	return AR_OK;
+}
+
+static ar_status parse_affix(ar_affix *a, lines *l, char **f, size_t nf,
+                             int is_pfx, ar_error *err, const char *path)
+{
+	side *sd = is_pfx ? &a->pfx : &a->sfx;
+	flag_t flag;
+	unsigned long count, i;
+	int xprod;
+	char *end;
+
+	if (nf < 4 || one_flag(a, f[1], &flag) != AR_OK)
+		goto bad;
+	xprod = f[2][0] == 'Y';
+	count = strtoul(f[3], &end, 10);
+	if (*end || count > 100000)
+		goto bad;
+	for (i = 0; i < count; i++) {
+		char *line = next_line(l), *g[6], *slash;
+		size_t ng, sl, al;
+		affent *e;
+		flag_t ef;
+		ar_status st;
+
+		if (!line)
+			goto bad;
+		ng = fields(line, g, 6);
+		if (ng < 4 || strcmp(g[0], f[0]) != 0 ||
+		    one_flag(a, g[1], &ef) != AR_OK || ef != flag)
+			goto bad;
+		if (sd->n == sd->cap) {
+			size_t m = sd->cap ? sd->cap * 2 : 256;
+			affent *p = realloc(sd->e, m * sizeof *p);
+			if (!p)
+				return AR_ENOMEM;
+			sd->e = p;
+			sd->cap = m;
+		}
+		e = &sd->e[sd->n];
+		memset(e, 0, sizeof *e);
+		e->flag = flag;
+		e->xprod = (uint8_t)xprod;
+		slash = strchr(g[3], '/');
+		if (slash) {
+			*slash = '\0';
+			st = word_flags(a, slash + 1, strlen(slash + 1),
+			                &e->cont);
+			if (st != AR_OK)
+				return st == AR_ENOMEM ? st : AR_EDICT;
+		}
+		sl = strcmp(g[2], "0") == 0 ? 0 : strlen(g[2]);
+		al = strcmp(g[3], "0") == 0 ? 0 : strlen(g[3]);
+		if (sl >= MAXAFF || al >= MAXAFF)
+			goto bad;
+		memcpy(e->strip, g[2], sl);
+		memcpy(e->app, g[3], al);
+		squeeze(a, e->app, &al); /* hunspell: not the strip */
+		e->strip_len = (uint8_t)sl;
+		e->app_len = (uint8_t)al;
+		st = add_cond(a, ng > 4 ? g[4] : ".", &e->cond, &e->ncond);
+		if (st != AR_OK)
+			return st == AR_ENOMEM ? st : AR_EDICT;
+		sd->n++;
+	}
+	return AR_OK;
+bad:
+	ar_error__set(err, l->no, 0, 0, "%s:%zu: malformed affix line", path,
+	              l->no);
+	return AR_EDICT;
+}
+
+static ar_status parse_aff(ar_affix *a, char *text, size_t len,
+                           const char *path, ar_error *err)
+{
+	lines l = { text, text + len, 0 };
+	char *line, *f[5];
+	size_t nf, i;
+	int set_seen = 0;
+
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		l.p += 3;
+	while ((line = next_line(&l))) {
+		ar_status st = AR_OK;
+		if (line[0] != 'P' && line[0] != 'S' && line[0] != 'F' &&
+		    line[0] != 'A' && line[0] != 'I' && line[0] != 'C' &&
+		    line[0] != 'N' && line[0] != 'B' && line[0] != 'K' &&
+		    line[0] != 'L' && line[0] != 'W' && line[0] != 'O')
+			continue; /* comments, blank lines, TRY, REP, MAP... */
+		nf = fields(line, f, 5);
+		if (nf == 0)
+			continue;
+		for (i = 0; unsupported[i]; i++)
+			if (strcmp(f[0], unsupported[i]) == 0) {
+				ar_error__set(err, l.no, 0, 0,
+				              "%s:%zu: %s is not supported",
+				              path, l.no, f[0]);
+				return AR_EINVAL;
+			}
+		if (strcmp(f[0], "SET") == 0 && nf > 1) {
+			if (strcmp(f[1], "UTF-8") != 0) {
+				ar_error__set(
+				        err, l.no, 0, 0,
+				        "%s: encoding %s is not supported",
+				        path, f[1]);
+				return AR_EINVAL;
+			}
+			set_seen = 1;
+		} else if (strcmp(f[0], "FLAG") == 0 && nf > 1) {
+			if (strcmp(f[1], "long") == 0)
+				a->flag_mode = FLAG_LONG;
+			else if (strcmp(f[1], "num") == 0)
+				a->flag_mode = FLAG_NUM;
+			else if (strcmp(f[1], "UTF-8") == 0)
+				a->flag_mode = FLAG_UTF8;
+		} else if (strcmp(f[0], "AF") == 0 && nf > 1 && !a->nalias) {
+			unsigned long n = strtoul(f[1], NULL, 10), k;
+			if (n == 0 || n > 1000000)
+				goto bad;
+			a->alias = calloc(n + 1, sizeof *a->alias);
+			if (!a->alias)
+				return AR_ENOMEM;
+			for (k = 1; k <= n; k++) {
+				char *al = next_line(&l), *g[2];
+				if (!al || fields(al, g, 2) < 2 ||
+				    strcmp(g[0], "AF") != 0)
+					goto bad;
+				st = decode_flags(a, g[1], strlen(g[1]),
+				                  &a->alias[k]);
+				if (st != AR_OK)
+					return st == AR_ENOMEM ? st : AR_EDICT;
+			}
+			a->nalias = n;
+		} else if (strcmp(f[0], "IGNORE") == 0 && nf > 1) {
+			size_t n = strlen(f[1]), j = 0;
+			a->ignore = malloc((n + 1) * sizeof *a->ignore);
+			if (!a->ignore)
+				return AR_ENOMEM;
+			while (j < n) {
+				uint32_t cp;
+				size_t k = dec(&cp, f[1] + j, n - j);
+				if (!k)
+					goto bad;
+				a->ignore[a->nignore++] = cp;
+				if (cp < 0x800)
+					a->ign_low[cp >> 3] |=
+					        (unsigned char)(1u << (cp & 7));
+				j += k;
+			}
+		} else if (strcmp(f[0], "ICONV") == 0 && nf > 1 && !a->iconv) {
+			unsigned long n = strtoul(f[1], NULL, 10), k;
+			if (n > 10000)
+				goto bad;
+			a->iconv = calloc(n + 1, sizeof *a->iconv);
+			if (!a->iconv)
+				return AR_ENOMEM;
+			for (k = 0; k < n; k++) {
+				char *cl = next_line(&l), *g[3];
+				conv *c = &a->iconv[a->niconv];
+				if (!cl || fields(cl, g, 3) < 3 ||
+				    strcmp(g[0], "ICONV") != 0 ||
+				    strlen(g[1]) >= MAXAFF ||
+				    strlen(g[2]) >= MAXAFF)
+					goto bad;
+				c->from_len = (uint8_t)strlen(g[1]);
+				c->to_len = (uint8_t)strlen(g[2]);
+				memcpy(c->from, g[1], c->from_len);
+				memcpy(c->to, g[2], c->to_len);
+				a->niconv++;
+				mark_iconv(a, c);
+			}
+		} else if ((strcmp(f[0], "PFX") == 0 ||
+		            strcmp(f[0], "SFX") == 0)) {
+			st = parse_affix(a, &l, f, nf, f[0][0] == 'P', err,
+			                 path);
+			if (st != AR_OK)
+				return st;
+		}
+	}
+	if (!set_seen) {
+		ar_error__set(err, 0, 0, 0,
+		              "%s: no SET line (ISO8859-1) is not supported",
+		              path);
+		return AR_EINVAL;
+	}
+	return AR_OK;
+bad:
+	ar_error__set(err, l.no, 0, 0, "%s:%zu: malformed line", path, l.no);
+	return AR_EDICT;
+}
+
+/* ---- the .dic file ----------------------------------------------------- */
+
+static ar_status add_entry(ar_affix *a, size_t *cap, uint32_t off, size_t len,
+                           fset f)
+{
+	if (a->nents == *cap) {
+		size_t n = *cap ? *cap * 2 : 65536;
+		entry *p = realloc(a->ents, n * sizeof *p);
+		if (!p)
+			return AR_ENOMEM;
+		a->ents = p;
+		*cap = n;
+	}
+	a->ents[a->nents].off = off;
+	a->ents[a->nents].len = (uint16_t)len;
+	a->ents[a->nents].unused = 0;
+	a->ents[a->nents].f = f;
+	a->nents++;
+	return AR_OK;
+}
+
+/*
+ * Each line after the first (the entry count) is a word, then optionally
+ * '/' and its flags (or AF index), then optionally morphological fields
+ * after a tab or after blanks before a "xx:" field.  A '/' at the start of
+ * the word or escaped as "\/" belongs to the word.  The word's IGNORE
+ * characters are removed.  Words longer than any word checked here are
+ * left out: no lookup could reach them.
+ */
+static ar_status parse_dic(ar_affix *a, size_t len, const char *path,
+                           ar_error *err)
+{
+	char *p = a->dic, *end = a->dic + len;
+	size_t cap = 0, lineno = 1;
+	char *nl = memchr(p, '\n', len);
+
+	unsigned long hint;
+
+	(void)path;
+	(void)err;
+	if (!nl)
+		return AR_OK;
+	/* the first line gives the number of entries: a size hint */
+	hint = strtoul(p, NULL, 10);
+	if (hint > len / 2)
+		hint = len / 2;
+	cap = (size_t)hint + 16;
+	a->ents = malloc(cap * sizeof *a->ents);
+	if (!a->ents)
+		return AR_ENOMEM;
+	p = nl + 1;
+	while (p < end) {
+		char *e = memchr(p, '\n', (size_t)(end - p)), *q, *wend, *slash;
+		size_t wl;
+		fset f = { 0, 0 };
+		ar_status st;
+		int colons;
+
+		lineno++;
+		if (!e)
+			e = end;
+		wend = e;
+		if (wend > p && wend[-1] == '\r')
+			wend--;
+		/* morphological fields: "\t..." or "  xx:..." (the first
+		 * such colon decides, even when no word is left before it) */
+		for (q = p, colons = 1; q < wend; q++) {
+			if (*q == '\t') {
+				wend = q;
+				break;
+			}
+			if (colons && *q == ':' && q - p > 3 &&
+			    (q[-3] == ' ' || q[-3] == '\t')) {
+				char *b = q - 3;
+				while (b > p && (b[-1] == ' ' || b[-1] == '\t'))
+					b--;
+				if (b > p) {
+					wend = b;
+					break;
+				}
+				colons = 0;
+			}
+		}
+		slash = NULL;
+		for (q = p + 1; q < wend; q++)
+			if (*q == '/') {
+				if (q[-1] != '\\') {
+					slash = q;
+					break;
+				}
+				memmove(q - 1, q, (size_t)(wend - q));
+				wend--;
+				q--;
+			}
+		if (slash) {
+			st = word_flags(a, slash + 1,
+			                (size_t)(wend - slash - 1), &f);
+			if (st == AR_ENOMEM)
+				return st;
+			if (st != AR_OK)
+				f.off = f.n = 0;
+			wl = (size_t)(slash - p);
+		} else {
+			wl = (size_t)(wend - p);
+		}
+		squeeze(a, p, &wl);
+		if (wl && wl <= MAXWORD + MAXAFF) {
+			st = add_entry(a, &cap, (uint32_t)(p - a->dic), wl, f);
+			if (st != AR_OK)
+				return st;
+		}
+		p = e + 1;
+	}
+	return AR_OK;
+}
+
+/*
+ * The word table is open addressing over 32-bit slots: entry index + 1 in
+ * the low idx_bits, the top bits of the word's hash above them, so that a
+ * probe rarely has to read an entry.  About 1 MB for the Arabic
+ * dictionary: small enough to stay in cache while checking.
+ */
+static ar_status index_dic(ar_affix *a)
+{
+	size_t n = 1024, i;
+	unsigned bits = 1;
+	while (n < a->nents + a->nents / 2)
+		n *= 2;
+	while (bits < 28 && ((size_t)1 << bits) <= a->nents)
+		bits++;
+	if (((size_t)1 << bits) <= a->nents)
+		return AR_EDICT; /* 2^28 entries: left to hunspell */
+	a->slots = calloc(n, sizeof *a->slots);
+	if (!a->slots)
+		return AR_ENOMEM;
+	a->slot_mask = n - 1;
+	a->idx_bits = bits;
+	for (i = 0; i < a->nents; i++) {
+		uint64_t h =
+		        hash_bytes(a->dic + a->ents[i].off, a->ents[i].len);
+		size_t s = (size_t)h & a->slot_mask;
+		while (a->slots[s])
+			s = (s + 1) & a->slot_mask;
+		a->slots[s] = (uint32_t)(h >> 32) << bits | (uint32_t)(i + 1);
+	}
+	return AR_OK;
+}
+
+/* The entries spelt s[0..len): up to MAXHOM indexes into out; count. */
+static size_t lookup(const ar_affix *a, const char *s, size_t len,
+                     uint32_t *out)
+{
+	uint64_t h = hash_bytes(s, len);
+	size_t slot = (size_t)h & a->slot_mask, n = 0;
+	unsigned bits = a->idx_bits;
+	uint32_t v, mask = ((uint32_t)1 << bits) - 1,
+	            tag = (uint32_t)(h >> 32) << bits;
+	while ((v = a->slots[slot]) != 0) {
+		if ((v & ~mask) == tag) {
+			uint32_t i = (v & mask) - 1;
+			const entry *e = &a->ents[i];
+			if (e->len == len &&
+			    memcmp(a->dic + e->off, s, len) == 0 && n < MAXHOM)
+				out[n++] = i;
+		}
+		slot = (slot + 1) & a->slot_mask;
+	}
+	return n;
+}
+
+/* ---- the affix index --------------------------------------------------- */
+
+static int cmp_affent(const void *x, const void *y)
+{
+	const affent *a = x, *b = y;
+	size_t n = a->app_len < b->app_len ? a->app_len : b->app_len;
+	int c = memcmp(a->app, b->app, n);
+	if (c || a->app_len != b->app_len)
+		return c ? c : (a->app_len < b->app_len ? -1 : 1);
+	n = a->strip_len < b->strip_len ? a->strip_len : b->strip_len;
+	c = memcmp(a->strip, b->strip, n);
+	if (c || a->strip_len != b->strip_len)
+		return c ? c : (a->strip_len < b->strip_len ? -1 : 1);
+	return 0;
+}
+
+static ar_status index_side(side *sd)
+{
+	size_t n = 64, i = 0;
+	if (sd->n)
+		qsort(sd->e, sd->n, sizeof *sd->e, cmp_affent);
+	while (n < sd->n * 2)
+		n *= 2;
+	sd->runs = calloc(n, sizeof *sd->runs);
+	if (!sd->runs)
+		return AR_ENOMEM;
+	sd->nruns_slots = n;
+	while (i < sd->n) {
+		size_t j = i + 1, s;
+		uint64_t h;
+		const affent *e = &sd->e[i];
+		while (j < sd->n && sd->e[j].app_len == e->app_len &&
+		       memcmp(sd->e[j].app, e->app, e->app_len) == 0)
+			j++;
+		h = hash_bytes(e->app, e->app_len);
+		s = (size_t)h & (n - 1);
+		while (sd->runs[s].n)
+			s = (s + 1) & (n - 1);
+		sd->runs[s].h = h;
+		sd->runs[s].first = (uint32_t)i;
+		sd->runs[s].n = (uint32_t)(j - i);
+		sd->app_lens |= (uint64_t)1 << e->app_len; /* < MAXAFF */
+		for (s = j; s > i; s--) {
+			affent *x = &sd->e[s - 1];
+			if (s == j || cmp_affent(x, &sd->e[s]) != 0)
+				x->group_end = (uint32_t)s;
+			else
+				x->group_end = sd->e[s].group_end;
+		}
+		if (e->app_len > sd->max_app)
+			sd->max_app = e->app_len;
+		i = j;
+	}
+	return AR_OK;
+}
+
+/* The run of entries whose appended string is s[0..len), or NULL. */
+static const arun *find_run(const side *sd, const char *s, size_t len)
+{
+	size_t mask = sd->nruns_slots - 1;
+	uint64_t h = hash_bytes(s, len);
+	size_t slot = (size_t)h & mask;
+	while (sd->runs[slot].n) {
+		if (sd->runs[slot].h == h) {
+			const affent *e = &sd->e[sd->runs[slot].first];
+			if (e->app_len == len && memcmp(e->app, s, len) == 0)
+				return &sd->runs[slot];
+		}
+		slot = (slot + 1) & mask;
+	}
+	return NULL;
+}
+
+/* ---- opening ----------------------------------------------------------- */
+
+static ar_status slurp(const char *path, char **out, size_t *len, ar_error *err)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+
+	if (!fp)
+		goto fail;
+	if (fseek(fp, 0, SEEK_END) == 0) {
+		long end = ftell(fp);
+		if (end > 0 && (unsigned long)end < (size_t)-1 / 2)
+			cap = (size_t)end + 65536;
+		rewind(fp);
+		buf = malloc(cap + 1);
+		if (!buf)
+			cap = 0;
+	}
+	for (;;) {
+		size_t got;
+		if (cap - n < 65536) {
+			size_t m = cap ? cap * 2 : 1 << 20;
+			char *p = realloc(buf, m + 1);
+			if (!p) {
+				free(buf);
+				fclose(fp);
+				return AR_ENOMEM;
+			}
+			buf = p;
+			cap = m;
+		}
+		got = fread(buf + n, 1, cap - n, fp);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		free(buf);
+		goto fail;
+	}
+	fclose(fp);
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return AR_OK;
+fail : {
+	int e = errno;
+	if (fp)
+		fclose(fp);
+	ar_error__set(err, 0, 0, 0, "%s: %s", path, strerror(e));
+	return AR_EIO;
+}
+}
+
+ar_status ar_affix__open(ar_affix **out, const char *aff, const char *dic,
+                         ar_error *err)
+{
+	ar_affix *a;
+	char *text = NULL;
+	size_t len, i;
+	ar_status st;
+
+	*out = NULL;
+	a = calloc(1, sizeof *a);
+	if (!a)
+		return AR_ENOMEM;
+	st = slurp(aff, &text, &len, err);
+	if (st == AR_OK)
+		st = parse_aff(a, text, len, aff, err);
+	free(text);
+	if (st == AR_OK)
+		st = slurp(dic, &a->dic, &len, err);
+	if (st == AR_OK)
+		st = parse_dic(a, len, dic, err);
+	if (st == AR_OK)
+		st = index_dic(a);
+	if (st == AR_OK)
+		st = index_side(&a->pfx);
+	if (st == AR_OK)
+		st = index_side(&a->sfx);
+	if (st != AR_OK) {
+		ar_affix__free(a);
+		return st;
+	}
+	for (i = 0; i < a->pfx.n + a->sfx.n; i++) {
+		const affent *e =
+		        i < a->pfx.n ? &a->pfx.e[i] : &a->sfx.e[i - a->pfx.n];
+		size_t k;
+		for (k = 0; k < e->cont.n; k++) {
+			flag_t f = a->flags[e->cont.off + k];
+			a->is_cont[f >> 3] |= (unsigned char)(1u << (f & 7));
+			a->has_cont = 1;
+		}
+	}
+	*out = a;
+	return AR_OK;
+}
+
+void ar_affix__free(ar_affix *a)
+{
+	if (!a)
+		return;
+	free(a->dic);
+	free(a->ents);
+	free(a->slots);
+	free(a->flags);
+	free(a->alias);
+	free(a->cps);
+	free(a->conds);
+	free(a->pfx.e);
+	free(a->pfx.runs);
+	free(a->sfx.e);
+	free(a->sfx.runs);
+	free(a->ignore);
+	free(a->iconv);
+	free(a);
+}
+
+/* ---- checking ---------------------------------------------------------- */
+
+static int in_elem(const ar_affix *a, const celem *el, uint32_t cp)
+{
+	size_t i;
+	int in = el->n == 0;
+	for (i = 0; i < el->n && !in; i++)
+		in = a->cps[el->off + i] == cp;
+	return el->n == 0 ? 1 : in != el->neg;
+}
+
+/* The condition of e holds at the start of r[0..len). */
+static int cond_start(const ar_affix *a, const affent *e, const char *r,
+                      size_t len)
+{
+	size_t i, pos = 0;
+	for (i = 0; i < e->ncond; i++) {
+		uint32_t cp;
+		size_t k = dec(&cp, r + pos, len - pos);
+		if (!k || !in_elem(a, &a->conds[e->cond + i], cp))
+			return 0;
+		pos += k;
+	}
+	return 1;
+}
+
+/* The condition of e holds at the end of r[0..len). */
+static int cond_end(const ar_affix *a, const affent *e, const char *r,
+                    size_t len)
+{
+	size_t i = e->ncond, end = len;
+	while (i > 0) {
+		uint32_t cp;
+		size_t k;
+		if (end == 0)
+			return 0;
+		k = last_char_len(r, end);
+		if (dec(&cp, r + end - k, k) != k ||
+		    !in_elem(a, &a->conds[e->cond + i - 1], cp))
+			return 0;
+		end -= k;
+		i--;
+	}
+	return 1;
+}
+
+typedef struct roots {
+	uint32_t hom[MAXHOM];
+	size_t n;
+	int done;
+} roots;
+
+#define MAXBATCH 64 /* prefixes or outer suffixes tried together */
+
+/* Whether flag set f holds one of the n flags of v. */
+static int has_any(const ar_affix *a, fset f, const flag_t *v, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (has_flag(a, f, v[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Suffix trial on w[0..len): some suffix S, root = w minus S's appended
+ * string plus its strip string, S's condition at the root's end, and a
+ * root entry carrying S's flag.
+ *  - With prefixes P[0..np) (cross products: all of them allow it), S
+ *    must allow cross products too, and for one prefix p the entry must
+ *    carry S's flag or p's continuation flags name S, and the entry must
+ *    carry p's flag or S's continuation flags name p.
+ *  - With continuation classes cc[0..ncc) (two-level suffixes: the flags
+ *    of the outer suffixes already removed), S's continuation flags must
+ *    include one of them.
+ * Every prefix, class and suffix sharing a root is tried on one lookup
+ * of that root: the verdict is the same as trying them one at a time.
+ */
+static int sfx_check(const ar_affix *a, const char *w, size_t len,
+                     const affent *const *P, size_t np, const flag_t *cc,
+                     size_t ncc)
+{
+	const side *sd = &a->sfx;
+	size_t L;
+	char root[MAXWORD + 3 * MAXAFF];
+
+	for (L = 0; L <= sd->max_app && L < len; L++) {
+		const arun *run;
+		size_t i, base = len - L;
+		if (!(sd->app_lens >> L & 1) ||
+		    ((unsigned char)w[base] & 0xC0) == 0x80)
+			continue;
+		run = find_run(sd, w + base, L);
+		if (!run)
+			continue;
+		memcpy(root, w, base);
+		for (i = run->first; i < run->first + run->n;) {
+			const affent *g = &sd->e[i];
+			size_t j, rl = base + g->strip_len, h, k;
+			roots r = { { 0 }, 0, 0 };
+			memcpy(root + base, g->strip, g->strip_len);
+			for (j = i; j < g->group_end; j++) {
+				const affent *e = &sd->e[j];
+				if (np && !e->xprod)
+					continue;
+				if (ncc && !has_any(a, e->cont, cc, ncc))
+					continue;
+				if (!cond_end(a, e, root, rl))
+					continue;
+				if (!r.done) {
+					r.n = lookup(a, root, rl, r.hom);
+					r.done = 1;
+				}
+				for (h = 0; h < r.n; h++) {
+					fset f = a->ents[r.hom[h]].f;
+					if (!np) {
+						if (has_flag(a, f, e->flag))
+							return 1;
+						continue;
+					}
+					for (k = 0; k < np; k++)
+						if ((has_flag(a, f, e->flag) ||
+						     has_flag(a, P[k]->cont,
+						              e->flag)) &&
+						    (has_flag(a, f,
+						              P[k]->flag) ||
+						     has_flag(a, e->cont,
+						              P[k]->flag)))
+							return 1;
+				}
+			}
+			i = j;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Two-level suffixes: an outer suffix S2 whose flag is a continuation
+ * flag of some affix is removed (its condition holding), then the rest is
+ * checked for an inner suffix whose continuation flags include S2's flag.
+ * Under a cross-product prefix pfx, S2 must allow cross products, and the
+ * inner check is made with the prefix, unless S2's continuation flags
+ * name pfx.
+ */
+static int sfx_check2(const ar_affix *a, const char *w, size_t len,
+                      const affent *pfx)
+{
+	const side *sd = &a->sfx;
+	size_t L;
+	char root[MAXWORD + 3 * MAXAFF];
+
+	for (L = 0; L <= sd->max_app && L < len; L++) {
+		const arun *run;
+		size_t i, base = len - L;
+		if (!(sd->app_lens >> L & 1) ||
+		    ((unsigned char)w[base] & 0xC0) == 0x80)
+			continue;
+		run = find_run(sd, w + base, L);
+		if (!run)
+			continue;
+		memcpy(root, w, base);
+		for (i = run->first; i < run->first + run->n;) {
+			const affent *g = &sd->e[i];
+			size_t j, rl = base + g->strip_len, ncc = 0;
+			flag_t cc[MAXBATCH];
+			memcpy(root + base, g->strip, g->strip_len);
+			for (j = i; j < g->group_end; j++) {
+				const affent *e = &sd->e[j];
+				if (!(a->is_cont[e->flag >> 3] >>
+				              (e->flag & 7) &
+				      1))
+					continue;
+				if (pfx && !e->xprod)
+					continue;
+				if (!cond_end(a, e, root, rl))
+					continue;
+				if (pfx) {
+					int x = has_flag(a, e->cont, pfx->flag);
+					if (sfx_check(a, root, rl,
+					              x ? NULL : &pfx,
+					              x ? 0 : 1, &e->flag, 1))
+						return 1;
+					continue;
+				}
+				cc[ncc++] = e->flag;
+				if (ncc == MAXBATCH) {
+					if (sfx_check(a, root, rl, NULL, 0, cc,
+					              ncc))
+						return 1;
+					ncc = 0;
+				}
+			}
+			if (ncc && sfx_check(a, root, rl, NULL, 0, cc, ncc))
+				return 1;
+			i = j;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Prefix trials on w[0..len): some prefix P, root = P's strip string
+ * plus w minus P's appended string, P's condition at the root's start,
+ * and a root entry with P's flag; or, when P allows cross products, a
+ * cross-product suffix on the root; with `two` set, only a two-level
+ * suffix on the root under a cross-product P.
+ */
+static int pfx_check(const ar_affix *a, const char *w, size_t len, int two)
+{
+	const side *sd = &a->pfx;
+	size_t L;
+	char root[MAXWORD + 3 * MAXAFF];
+
+	for (L = 0; L <= sd->max_app && L < len; L++) {
+		const arun *run;
+		size_t i, rest = len - L;
+		if (!(sd->app_lens >> L & 1) ||
+		    (L < len && ((unsigned char)w[L] & 0xC0) == 0x80))
+			continue;
+		run = find_run(sd, w, L);
+		if (!run)
+			continue;
+		for (i = run->first; i < run->first + run->n;) {
+			const affent *g = &sd->e[i];
+			const affent *P[MAXBATCH];
+			size_t j, rl = g->strip_len + rest, h, np = 0;
+			roots r = { { 0 }, 0, 0 };
+			memcpy(root, g->strip, g->strip_len);
+			memcpy(root + g->strip_len, w + L, rest);
+			for (j = i; j < g->group_end; j++) {
+				const affent *e = &sd->e[j];
+				if (!cond_start(a, e, root, rl))
+					continue;
+				if (two) {
+					if (e->xprod &&
+					    sfx_check2(a, root, rl, e))
+						return 1;
+					continue;
+				}
+				if (!r.done) {
+					r.n = lookup(a, root, rl, r.hom);
+					r.done = 1;
+				}
+				for (h = 0; h < r.n; h++)
+					if (has_flag(a, a->ents[r.hom[h]].f,
+					             e->flag))
+						return 1;
+				if (e->xprod) {
+					P[np++] = e;
+					if (np == MAXBATCH) {
+						if (sfx_check(a, root, rl, P,
+						              np, NULL, 0))
+							return 1;
+						np = 0;
+					}
+				}
+			}
+			if (np && sfx_check(a, root, rl, P, np, NULL, 0))
+				return 1;
+			i = j;
+		}
+	}
+	return 0;
+}
+
+/* Whether every character of w is one this checker decides on: Arabic
+ * letters, marks and digits (no case, no word-breaking punctuation), and
+ * the hyphen (hunspell's default break point, handled below). */
+static int decidable(const char *w, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = dec(&cp, w + i, len - i);
+		if (!k)
+			return 0;
+		if (!((cp >= 0x0600 && cp <= 0x06FF) ||
+		      (cp >= 0x0750 && cp <= 0x077F) ||
+		      (cp >= 0x08A0 && cp <= 0x08FF) ||
+		      (cp >= 0xFB50 && cp <= 0xFDFF) ||
+		      (cp >= 0xFE70 && cp <= 0xFEFF) || cp == '-'))
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+/* The dictionary's verdict on w[0..len) after input conversion: the word
+ * itself, then its affixed forms.  -1 if it is too long to convert. */
+static int check_whole(const ar_affix *a, const char *w, size_t len)
+{
+	char buf[2 * MAXWORD + 8];
+	uint32_t hom[MAXHOM];
+	size_t n = 0, i = 0;
+
+	/* input conversion: the longest pattern at each position */
+	while (i < len) {
+		size_t best = 0, k;
+		const conv *c = NULL;
+		unsigned pair = (unsigned)(unsigned char)w[i] << 8 |
+		                (i + 1 < len ? (unsigned char)w[i + 1] : 0);
+		if (!(a->iconv_start[pair >> 3] >> (pair & 7) & 1)) {
+			if (n + 1 > MAXWORD)
+				return -1;
+			buf[n++] = w[i++];
+			continue;
+		}
+		for (k = 0; k < a->niconv; k++) {
+			const conv *x = &a->iconv[k];
+			if (x->from_len > best && x->from_len <= len - i &&
+			    memcmp(w + i, x->from, x->from_len) == 0) {
+				best = x->from_len;
+				c = x;
+			}
+		}
+		if (c) {
+			if (n + c->to_len > MAXWORD)
+				return -1;
+			memcpy(buf + n, c->to, c->to_len);
+			n += c->to_len;
+			i += best;
+		} else {
+			if (n + 1 > MAXWORD)
+				return -1;
+			buf[n++] = w[i++];
+		}
+	}
+	squeeze(a, buf, &n);
+	if (n == 0)
+		return 1; /* only IGNORE characters: so does hunspell */
+	if (lookup(a, buf, n, hom))
+		return 1;
+	if (pfx_check(a, buf, n, 0) || sfx_check(a, buf, n, NULL, 0, NULL, 0))
+		return 1;
+	if (a->has_cont &&
+	    (sfx_check2(a, buf, n, NULL) || pfx_check(a, buf, n, 1)))
+		return 1;
+	return 0;
+}
+
+int ar_affix__check(const ar_affix *a, const char *w, size_t len)
+{
+	const char *h;
+	int r;
+
+	if (!a || (!w && len))
+		return -1;
+	if (len == 0)
+		return 1; /* hunspell accepts the empty word */
+	if (len > MAXWORD || !decidable(w, len))
+		return -1;
+	r = check_whole(a, w, len);
+	h = memchr(w, '-', len);
+	if (r != 0 || !h)
+		return r;
+	/*
+	 * Hunspell's default break points: a word it rejects that holds a
+	 * hyphen is accepted when the parts around the hyphen are.  With
+	 * two hyphens or more it tries several splits; those words are left
+	 * to it.
+	 */
+	if (memchr(h + 1, '-', len - (size_t)(h - w) - 1))
+		return -1;
+	if (len < 2)
+		return 0;
+	if (h == w)
+		return ar_affix__check(a, w + 1, len - 1);
+	if (h == w + len - 1)
+		return ar_affix__check(a, w, len - 1);
+	r = ar_affix__check(a, h + 1, len - (size_t)(h - w) - 1);
+	if (r != 1)
+		return r;
+	return ar_affix__check(a, w, (size_t)(h - w));
+}
