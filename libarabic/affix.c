@@ -36,6 +36,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <utf8proc.h>
 
 /* Longest word (bytes) decided here; hunspell's limit is higher, longer
  * words go to it. */
@@ -57,9 +58,12 @@ typedef struct fset {
 typedef struct entry {
 	uint32_t off; /* word in a->dic */
 	uint16_t len;
-	uint16_t unused;
+	uint16_t kind; /* ENT_REAL, or ENT_HIDDEN: a capitalized form
+	                  hunspell adds for a mixed-case or all-caps word */
 	fset f;
 } entry;
+
+enum { ENT_REAL = 1, ENT_HIDDEN = 2 };
 
 /* A condition element: one character of a set, or of its complement. */
 typedef struct celem {
@@ -118,6 +122,16 @@ struct ar_affix {
 	unsigned char is_cont[65536 / 8]; /* flags used as continuation */
 	int has_cont;
 	int flag_mode;
+	/* compounding (accepted only when it cannot concern the words
+	 * checked here, see compound_guard()) */
+	int compounds;
+	flag_t oic;  /* ONLYINCOMPOUND flag, 0 if none */
+	flag_t *cpd; /* flags named by COMPOUNDRULE */
+	size_t ncpd;
+	size_t dic_len;
+	size_t nhidden;
+	uint32_t *cased; /* .dic entries with a capital of is_upper() */
+	size_t ncased, acased;
 	uint32_t *ignore;                 /* IGNORE code points */
 	unsigned char ign_low[0x800 / 8]; /* the same, below U+0800 */
 	size_t nignore;
@@ -234,6 +248,81 @@ static void squeeze(const ar_affix *a, char *s, size_t *len)
 		i += k;
 	}
 	*len = o;
+}
+
+enum { NOCAP, INITCAP, ALLCAP, HUHCAP, HUHINITCAP };
+
+/*
+ * Case is followed for the letters whose case pairs are beyond doubt and
+ * keep their UTF-8 length: ASCII, and Latin-1 (À-Þ / à-þ, not × ÷ ß ÿ).
+ * The byte that differs is the last of the character, by 0x20.
+ */
+static int is_upper(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+}
+
+static int is_lower(uint32_t cp)
+{
+	return (cp >= 'a' && cp <= 'z') ||
+	       (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7);
+}
+
+/* Hunspell's capitalization type of w (characters of decidable()). */
+static int captype(const char *w, size_t len)
+{
+	size_t i = 0, ncap = 0, nlow = 0;
+	int first = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = next_cp(&cp, (const unsigned char *)w + i, len - i);
+		if (!k)
+			k = 1;
+		else if (is_upper(cp)) {
+			ncap++;
+			if (i == 0)
+				first = 1;
+		} else if (is_lower(cp)) {
+			nlow++;
+		}
+		i += k;
+	}
+	if (ncap == 0)
+		return NOCAP;
+	if (ncap == 1 && first)
+		return INITCAP;
+	if (nlow == 0)
+		return ALLCAP;
+	return first ? HUHINITCAP : HUHCAP;
+}
+
+/* w[0..len) with its letters lowered, and the first one raised if `init`,
+ * into out (the same length). */
+static void recase(char *out, const char *w, size_t len, int init)
+{
+	size_t i = 0;
+	memmove(out, w, len);
+	while (i < len) {
+		uint32_t cp;
+		size_t k =
+		        next_cp(&cp, (const unsigned char *)out + i, len - i);
+		if (!k)
+			k = 1;
+		else if (i == 0 && init ? is_lower(cp) : is_upper(cp))
+			out[i + k - 1] ^= 0x20;
+		i += k;
+	}
+}
+
+/* Whether flag set f holds one of the n flags of v. */
+static int has_any(const ar_affix *a, fset f, const flag_t *v, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (has_flag(a, f, v[i]))
+			return 1;
+	return 0;
 }
 
 /* ---- flags ------------------------------------------------------------- */
@@ -397,6 +486,45 @@ static void mark_iconv(ar_affix *a, const conv *c)
 			        (unsigned char)(1u << (b1 & 7));
 }
 
+/* The flags of one COMPOUNDRULE pattern ("n*1t", "(aa)(bb)?") into
+ * a->cpd (room for 64 a pattern). */
+static ar_status rule_flags(ar_affix *a, const char *r)
+{
+	size_t k = 0;
+	while (*r && k < 64) {
+		char one[64];
+		size_t n;
+		flag_t f;
+		if (*r == '*' || *r == '?' || *r == ')') {
+			r++;
+			continue;
+		}
+		if (*r == '(') {
+			const char *e = strchr(r, ')');
+			if (!e || (size_t)(e - r - 1) >= sizeof one)
+				return AR_EDICT;
+			n = (size_t)(e - r - 1);
+			memcpy(one, r + 1, n);
+			r = e + 1;
+		} else {
+			uint32_t cp;
+			n = a->flag_mode == FLAG_UTF8   ? dec(&cp, r, strlen(r))
+			    : a->flag_mode == FLAG_LONG ? 2
+			                                : 1;
+			if (!n || strlen(r) < n)
+				return AR_EDICT;
+			memcpy(one, r, n);
+			r += n;
+		}
+		one[n] = '\0';
+		if (one_flag(a, one, &f) != AR_OK)
+			return AR_EDICT;
+		a->cpd[a->ncpd++] = f;
+		k++;
+	}
+	return *r ? AR_EDICT : AR_OK;
+}
+
 /* Directives that change what hunspell accepts and that this checker does
  * not implement: a dictionary using one is left to hunspell. */
 static const char *const unsupported[] = { "COMPOUNDFLAG",
@@ -404,11 +532,11 @@ static const char *const unsupported[] = { "COMPOUNDFLAG",
 	                                   "COMPOUNDMIDDLE",
 	                                   "COMPOUNDEND",
 	                                   "COMPOUNDLAST",
-	                                   "COMPOUNDRULE",
+
 	                                   "COMPOUNDPERMITFLAG",
 	                                   "COMPOUNDFORBIDFLAG",
 	                                   "COMPOUNDROOT",
-	                                   "ONLYINCOMPOUND",
+
 	                                   "CHECKCOMPOUNDPATTERN",
 	                                   "NEEDAFFIX",
 	                                   "PSEUDOROOT",
@@ -618,6 +746,30 @@ static ar_status parse_aff(ar_affix *a, char *text, size_t len,
 					return st == AR_ENOMEM ? st : AR_EDICT;
 			}
 			a->nalias = n;
+		} else if (strcmp(f[0], "ONLYINCOMPOUND") == 0 && nf > 1) {
+			if (one_flag(a, f[1], &a->oic) != AR_OK)
+				goto bad;
+			a->compounds = 1;
+		} else if (strcmp(f[0], "COMPOUNDMIN") == 0) {
+			a->compounds = 1;
+		} else if (strcmp(f[0], "COMPOUNDRULE") == 0 && nf > 1 &&
+		           !a->cpd) {
+			unsigned long n = strtoul(f[1], NULL, 10), k;
+			if (n > 10000)
+				goto bad;
+			a->compounds = 1;
+			a->cpd = malloc((n * 64 + 1) * sizeof *a->cpd);
+			if (!a->cpd)
+				return AR_ENOMEM;
+			for (k = 0; k < n; k++) {
+				char *cl = next_line(&l), *g[2];
+				if (!cl || fields(cl, g, 2) < 2 ||
+				    strcmp(g[0], "COMPOUNDRULE") != 0)
+					goto bad;
+				st = rule_flags(a, g[1]);
+				if (st != AR_OK)
+					return st == AR_ENOMEM ? st : AR_EDICT;
+			}
 		} else if (strcmp(f[0], "IGNORE") == 0 && nf > 1) {
 			size_t n = strlen(f[1]), j = 0;
 			a->ignore = malloc((n + 1) * sizeof *a->ignore);
@@ -691,7 +843,7 @@ static ar_status add_entry(ar_affix *a, size_t *cap, uint32_t off, size_t len,
 	}
 	a->ents[a->nents].off = off;
 	a->ents[a->nents].len = (uint16_t)len;
-	a->ents[a->nents].unused = 0;
+	a->ents[a->nents].kind = ENT_REAL;
 	a->ents[a->nents].f = f;
 	a->nents++;
 	return AR_OK;
@@ -786,6 +938,27 @@ static ar_status parse_dic(ar_affix *a, size_t len, const char *path,
 			st = add_entry(a, &cap, (uint32_t)(p - a->dic), wl, f);
 			if (st != AR_OK)
 				return st;
+			for (q = p; q < p + wl; q++)
+				if ((*q >= 'A' && *q <= 'Z') ||
+				    ((unsigned char)*q == 0xC3 &&
+				     q + 1 < p + wl &&
+				     (unsigned char)q[1] >= 0x80 &&
+				     (unsigned char)q[1] <= 0x9E))
+					break;
+			if (q < p + wl) {
+				if (a->ncased == a->acased) {
+					size_t m = a->acased ? a->acased * 2
+					                     : 1024;
+					uint32_t *v = realloc(a->cased,
+					                      m * sizeof *v);
+					if (!v)
+						return AR_ENOMEM;
+					a->cased = v;
+					a->acased = m;
+				}
+				a->cased[a->ncased++] =
+				        (uint32_t)(a->nents - 1);
+			}
 		}
 		p = e + 1;
 	}
@@ -798,35 +971,38 @@ static ar_status parse_dic(ar_affix *a, size_t len, const char *path,
  * probe rarely has to read an entry.  About 1 MB for the Arabic
  * dictionary: small enough to stay in cache while checking.
  */
+static void insert_slot(ar_affix *a, size_t i)
+{
+	uint64_t h = hash_bytes(a->dic + a->ents[i].off, a->ents[i].len);
+	size_t s = (size_t)h & a->slot_mask;
+	while (a->slots[s])
+		s = (s + 1) & a->slot_mask;
+	a->slots[s] = (uint32_t)(h >> 32) << a->idx_bits | (uint32_t)(i + 1);
+}
+
 static ar_status index_dic(ar_affix *a)
 {
-	size_t n = 1024, i;
+	size_t n = 1024, i, total = a->nents + a->ncased;
 	unsigned bits = 1;
-	while (n < a->nents + a->nents / 2)
+	while (n < total + total / 2)
 		n *= 2;
-	while (bits < 28 && ((size_t)1 << bits) <= a->nents)
+	while (bits < 28 && ((size_t)1 << bits) <= total)
 		bits++;
-	if (((size_t)1 << bits) <= a->nents)
+	if (((size_t)1 << bits) <= total)
 		return AR_EDICT; /* 2^28 entries: left to hunspell */
 	a->slots = calloc(n, sizeof *a->slots);
 	if (!a->slots)
 		return AR_ENOMEM;
 	a->slot_mask = n - 1;
 	a->idx_bits = bits;
-	for (i = 0; i < a->nents; i++) {
-		uint64_t h =
-		        hash_bytes(a->dic + a->ents[i].off, a->ents[i].len);
-		size_t s = (size_t)h & a->slot_mask;
-		while (a->slots[s])
-			s = (s + 1) & a->slot_mask;
-		a->slots[s] = (uint32_t)(h >> 32) << bits | (uint32_t)(i + 1);
-	}
+	for (i = 0; i < a->nents; i++)
+		insert_slot(a, i);
 	return AR_OK;
 }
 
 /* The entries spelt s[0..len): up to MAXHOM indexes into out; count. */
-static size_t lookup(const ar_affix *a, const char *s, size_t len,
-                     uint32_t *out)
+static size_t lookup(const ar_affix *a, unsigned want, const char *s,
+                     size_t len, uint32_t *out)
 {
 	uint64_t h = hash_bytes(s, len);
 	size_t slot = (size_t)h & a->slot_mask, n = 0;
@@ -837,8 +1013,10 @@ static size_t lookup(const ar_affix *a, const char *s, size_t len,
 		if ((v & ~mask) == tag) {
 			uint32_t i = (v & mask) - 1;
 			const entry *e = &a->ents[i];
-			if (e->len == len &&
-			    memcmp(a->dic + e->off, s, len) == 0 && n < MAXHOM)
+			if (e->len == len && (e->kind & want) &&
+			    memcmp(a->dic + e->off, s, len) == 0 &&
+			    n < MAXHOM &&
+			    !(a->oic && has_flag(a, e->f, a->oic)))
 				out[n++] = i;
 		}
 		slot = (slot + 1) & a->slot_mask;
@@ -974,6 +1152,123 @@ fail : {
 }
 }
 
+/* Whether w[0..len) holds a letter with case other than those of
+ * is_upper() and is_lower(). */
+static int has_other_case(const char *w, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = next_cp(&cp, (const unsigned char *)w + i, len - i);
+		if (!k)
+			return 1;
+		if (!is_upper(cp) && !is_lower(cp) &&
+		    (utf8proc_tolower((utf8proc_int32_t)cp) !=
+		             (utf8proc_int32_t)cp ||
+		     utf8proc_toupper((utf8proc_int32_t)cp) !=
+		             (utf8proc_int32_t)cp))
+			return 1;
+		i += k;
+	}
+	return 0;
+}
+
+/*
+ * Hunspell adds to its table, for each mixed-case word and each all-caps
+ * word with flags (McDonald, NASA/M), a hidden form with an initial
+ * capital only (Mcdonald, Nasa) that accepts the word written in capitals
+ * (MCDONALD, NASA'S), unless the table already has that spelling; the
+ * first such word wins.  The same forms are made here for the words whose
+ * letters with case are all of is_upper() and is_lower(): the others
+ * (with Ł, Ő...) cannot be reached from the words this checker decides
+ * on, which have no such letters, as no strip string has any either
+ * (compound_guard()).
+ */
+static ar_status add_hidden(ar_affix *a)
+{
+	size_t k, extra = 0, used;
+	char *p;
+	uint32_t hom[MAXHOM];
+
+	for (k = 0; k < a->ncased; k++)
+		extra += a->ents[a->cased[k]].len;
+	used = a->dic_len;
+	p = realloc(a->dic, used + extra + 1);
+	if (!p)
+		return AR_ENOMEM;
+	a->dic = p;
+	for (k = 0; k < a->ncased; k++) {
+		entry e = a->ents[a->cased[k]];
+		int ct = captype(a->dic + e.off, e.len);
+		if (!(ct == HUHCAP || ct == HUHINITCAP ||
+		      (ct == ALLCAP && e.f.n > 0)))
+			continue;
+		if (has_other_case(a->dic + e.off, e.len))
+			continue;
+		recase(a->dic + used, a->dic + e.off, e.len, 1);
+		if (lookup(a, ENT_REAL | ENT_HIDDEN, a->dic + used, e.len, hom))
+			continue;
+		a->ents[a->nents].off = (uint32_t)used;
+		a->ents[a->nents].len = e.len;
+		a->ents[a->nents].kind = ENT_HIDDEN;
+		a->ents[a->nents].f = e.f;
+		insert_slot(a, a->nents);
+		a->nents++;
+		a->nhidden++;
+		used += e.len;
+	}
+	return AR_OK;
+}
+
+/*
+ * Compounding (COMPOUNDRULE, ONLYINCOMPOUND) is accepted only when it
+ * cannot concern a word this checker decides on: every entry that a
+ * compound rule or ONLYINCOMPOUND names holds an ASCII digit (en_US: 1st,
+ * 22nd), no strip string holds a digit, and no affix continues into those
+ * flags.  Then a word without digits is never a compound, nor derived
+ * from such an entry, and words with digits are left to hunspell.  Strip
+ * strings must not hold letters with case beyond is_upper() and
+ * is_lower() (add_hidden()).
+ */
+static ar_status compound_guard(ar_affix *a, ar_error *err, const char *path)
+{
+	size_t i, k;
+	for (i = 0; i < a->pfx.n + a->sfx.n; i++) {
+		const affent *e =
+		        i < a->pfx.n ? &a->pfx.e[i] : &a->sfx.e[i - a->pfx.n];
+		if (has_other_case(e->strip, e->strip_len))
+			goto refuse;
+		if (!a->compounds)
+			continue;
+		for (k = 0; k < e->strip_len; k++)
+			if (e->strip[k] >= '0' && e->strip[k] <= '9')
+				goto refuse;
+		if ((a->oic && has_flag(a, e->cont, a->oic)) ||
+		    has_any(a, e->cont, a->cpd, a->ncpd))
+			goto refuse;
+	}
+	if (!a->compounds)
+		return AR_OK;
+	for (i = 0; i < a->nents; i++) {
+		const entry *e = &a->ents[i];
+		if ((a->oic && has_flag(a, e->f, a->oic)) ||
+		    has_any(a, e->f, a->cpd, a->ncpd)) {
+			for (k = 0; k < e->len; k++)
+				if (a->dic[e->off + k] >= '0' &&
+				    a->dic[e->off + k] <= '9')
+					break;
+			if (k == e->len)
+				goto refuse;
+		}
+	}
+	return AR_OK;
+refuse:
+	ar_error__set(err, 0, 0, 0,
+	              "%s: compounding or affixes this checker cannot follow",
+	              path);
+	return AR_EINVAL;
+}
+
 ar_status ar_affix__open(ar_affix **out, const char *aff, const char *dic,
                          ar_error *err)
 {
@@ -992,14 +1287,26 @@ ar_status ar_affix__open(ar_affix **out, const char *aff, const char *dic,
 	free(text);
 	if (st == AR_OK)
 		st = slurp(dic, &a->dic, &len, err);
-	if (st == AR_OK)
+	if (st == AR_OK) {
+		a->dic_len = len;
 		st = parse_dic(a, len, dic, err);
+	}
+	if (st == AR_OK && a->ncased) {
+		entry *v = realloc(a->ents, (a->nents + a->ncased) * sizeof *v);
+		st = v ? AR_OK : AR_ENOMEM;
+		if (v)
+			a->ents = v;
+	}
 	if (st == AR_OK)
 		st = index_dic(a);
+	if (st == AR_OK)
+		st = add_hidden(a);
 	if (st == AR_OK)
 		st = index_side(&a->pfx);
 	if (st == AR_OK)
 		st = index_side(&a->sfx);
+	if (st == AR_OK)
+		st = compound_guard(a, err, aff);
 	if (st != AR_OK) {
 		ar_affix__free(a);
 		return st;
@@ -1035,6 +1342,8 @@ void ar_affix__free(ar_affix *a)
 	free(a->sfx.runs);
 	free(a->ignore);
 	free(a->iconv);
+	free(a->cpd);
+	free(a->cased);
 	free(a);
 }
 
@@ -1092,16 +1401,6 @@ typedef struct roots {
 
 #define MAXBATCH 64 /* prefixes or outer suffixes tried together */
 
-/* Whether flag set f holds one of the n flags of v. */
-static int has_any(const ar_affix *a, fset f, const flag_t *v, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++)
-		if (has_flag(a, f, v[i]))
-			return 1;
-	return 0;
-}
-
 /*
  * Suffix trial on w[0..len): some suffix S, root = w minus S's appended
  * string plus its strip string, S's condition at the root's end, and a
@@ -1116,9 +1415,9 @@ static int has_any(const ar_affix *a, fset f, const flag_t *v, size_t n)
  * Every prefix, class and suffix sharing a root is tried on one lookup
  * of that root: the verdict is the same as trying them one at a time.
  */
-static int sfx_check(const ar_affix *a, const char *w, size_t len,
-                     const affent *const *P, size_t np, const flag_t *cc,
-                     size_t ncc)
+static int sfx_check(const ar_affix *a, unsigned want, const char *w,
+                     size_t len, const affent *const *P, size_t np,
+                     const flag_t *cc, size_t ncc)
 {
 	const side *sd = &a->sfx;
 	size_t L;
@@ -1128,7 +1427,7 @@ static int sfx_check(const ar_affix *a, const char *w, size_t len,
 		const arun *run;
 		size_t i, base = len - L;
 		if (!(sd->app_lens >> L & 1) ||
-		    ((unsigned char)w[base] & 0xC0) == 0x80)
+		    (L && ((unsigned char)w[base] & 0xC0) == 0x80))
 			continue;
 		run = find_run(sd, w + base, L);
 		if (!run)
@@ -1148,7 +1447,7 @@ static int sfx_check(const ar_affix *a, const char *w, size_t len,
 				if (!cond_end(a, e, root, rl))
 					continue;
 				if (!r.done) {
-					r.n = lookup(a, root, rl, r.hom);
+					r.n = lookup(a, want, root, rl, r.hom);
 					r.done = 1;
 				}
 				for (h = 0; h < r.n; h++) {
@@ -1183,8 +1482,8 @@ static int sfx_check(const ar_affix *a, const char *w, size_t len,
  * inner check is made with the prefix, unless S2's continuation flags
  * name pfx.
  */
-static int sfx_check2(const ar_affix *a, const char *w, size_t len,
-                      const affent *pfx)
+static int sfx_check2(const ar_affix *a, unsigned want, const char *w,
+                      size_t len, const affent *pfx)
 {
 	const side *sd = &a->sfx;
 	size_t L;
@@ -1194,7 +1493,7 @@ static int sfx_check2(const ar_affix *a, const char *w, size_t len,
 		const arun *run;
 		size_t i, base = len - L;
 		if (!(sd->app_lens >> L & 1) ||
-		    ((unsigned char)w[base] & 0xC0) == 0x80)
+		    (L && ((unsigned char)w[base] & 0xC0) == 0x80))
 			continue;
 		run = find_run(sd, w + base, L);
 		if (!run)
@@ -1217,7 +1516,7 @@ static int sfx_check2(const ar_affix *a, const char *w, size_t len,
 					continue;
 				if (pfx) {
 					int x = has_flag(a, e->cont, pfx->flag);
-					if (sfx_check(a, root, rl,
+					if (sfx_check(a, want, root, rl,
 					              x ? NULL : &pfx,
 					              x ? 0 : 1, &e->flag, 1))
 						return 1;
@@ -1225,13 +1524,14 @@ static int sfx_check2(const ar_affix *a, const char *w, size_t len,
 				}
 				cc[ncc++] = e->flag;
 				if (ncc == MAXBATCH) {
-					if (sfx_check(a, root, rl, NULL, 0, cc,
-					              ncc))
+					if (sfx_check(a, want, root, rl, NULL,
+					              0, cc, ncc))
 						return 1;
 					ncc = 0;
 				}
 			}
-			if (ncc && sfx_check(a, root, rl, NULL, 0, cc, ncc))
+			if (ncc &&
+			    sfx_check(a, want, root, rl, NULL, 0, cc, ncc))
 				return 1;
 			i = j;
 		}
@@ -1246,7 +1546,8 @@ static int sfx_check2(const ar_affix *a, const char *w, size_t len,
  * cross-product suffix on the root; with `two` set, only a two-level
  * suffix on the root under a cross-product P.
  */
-static int pfx_check(const ar_affix *a, const char *w, size_t len, int two)
+static int pfx_check(const ar_affix *a, unsigned want, const char *w,
+                     size_t len, int two)
 {
 	const side *sd = &a->pfx;
 	size_t L;
@@ -1274,12 +1575,12 @@ static int pfx_check(const ar_affix *a, const char *w, size_t len, int two)
 					continue;
 				if (two) {
 					if (e->xprod &&
-					    sfx_check2(a, root, rl, e))
+					    sfx_check2(a, want, root, rl, e))
 						return 1;
 					continue;
 				}
 				if (!r.done) {
-					r.n = lookup(a, root, rl, r.hom);
+					r.n = lookup(a, want, root, rl, r.hom);
 					r.done = 1;
 				}
 				for (h = 0; h < r.n; h++)
@@ -1289,14 +1590,14 @@ static int pfx_check(const ar_affix *a, const char *w, size_t len, int two)
 				if (e->xprod) {
 					P[np++] = e;
 					if (np == MAXBATCH) {
-						if (sfx_check(a, root, rl, P,
-						              np, NULL, 0))
+						if (sfx_check(a, want, root, rl,
+						              P, np, NULL, 0))
 							return 1;
 						np = 0;
 					}
 				}
 			}
-			if (np && sfx_check(a, root, rl, P, np, NULL, 0))
+			if (np && sfx_check(a, want, root, rl, P, np, NULL, 0))
 				return 1;
 			i = j;
 		}
@@ -1305,83 +1606,176 @@ static int pfx_check(const ar_affix *a, const char *w, size_t len, int two)
 }
 
 /* Whether every character of w is one this checker decides on: Arabic
- * letters, marks and digits (no case, no word-breaking punctuation), and
- * the hyphen (hunspell's default break point, handled below). */
+ * letters, marks and digits, ASCII and Latin-1 letters (is_upper()), the
+ * apostrophe (and U+2019),
+ * the dot, and the hyphen (hunspell's default break point, handled
+ * below).  Not ASCII digits, which hunspell's number rule looks at, nor
+ * letters whose case it would fold with tables of its own. */
 static int decidable(const char *w, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
 		uint32_t cp;
-		size_t k = dec(&cp, w + i, len - i);
+		size_t k = next_cp(&cp, (const unsigned char *)w + i, len - i);
 		if (!k)
 			return 0;
 		if (!((cp >= 0x0600 && cp <= 0x06FF) ||
 		      (cp >= 0x0750 && cp <= 0x077F) ||
 		      (cp >= 0x08A0 && cp <= 0x08FF) ||
 		      (cp >= 0xFB50 && cp <= 0xFDFF) ||
-		      (cp >= 0xFE70 && cp <= 0xFEFF) || cp == '-'))
+		      (cp >= 0xFE70 && cp <= 0xFEFF) || cp == '-' ||
+		      cp == '\'' || cp == 0x2019 || cp == '.' || is_upper(cp) ||
+		      is_lower(cp)))
 			return 0;
 		i += k;
 	}
 	return 1;
 }
 
-/* The dictionary's verdict on w[0..len) after input conversion: the word
- * itself, then its affixed forms.  -1 if it is too long to convert. */
-static int check_whole(const ar_affix *a, const char *w, size_t len)
+/* The derivations of w[0..n) (after IGNORE) from entries of the kinds in
+ * want: the entry itself, prefixes, suffixes, two-level suffixes. */
+static int derived(const ar_affix *a, unsigned want, const char *w, size_t n)
+{
+	if (pfx_check(a, want, w, n, 0) ||
+	    sfx_check(a, want, w, n, NULL, 0, NULL, 0))
+		return 1;
+	return a->has_cont &&
+	       (sfx_check2(a, want, w, n, NULL) || pfx_check(a, want, w, n, 1));
+}
+
+/* Hunspell's check of one spelling w[0..len): IGNORE characters
+ * removed, then the dictionary entries, then the affixes.  With initcap
+ * set (a word written with an initial capital), the capitalized forms
+ * hunspell adds for mixed-case and all-caps words do not count, and a
+ * derivation from one of them rejects the word: as hunspell takes the
+ * first derivation it finds, when there are both kinds the verdict
+ * depends on its search order, and is left to it (-1). */
+static int check_form(const ar_affix *a, const char *w, size_t len, int initcap)
 {
 	char buf[2 * MAXWORD + 8];
 	uint32_t hom[MAXHOM];
-	size_t n = 0, i = 0;
+	size_t n = len;
+	int real, hidden;
 
-	/* input conversion: the longest pattern at each position */
+	memcpy(buf, w, len);
+	squeeze(a, buf, &n);
+	if (n == 0)
+		return 1; /* only IGNORE characters: so does hunspell */
+	if (!initcap)
+		return lookup(a, ENT_REAL | ENT_HIDDEN, buf, n, hom) ||
+		       derived(a, ENT_REAL | ENT_HIDDEN, buf, n);
+	if (lookup(a, ENT_REAL, buf, n, hom))
+		return 1;
+	real = derived(a, ENT_REAL, buf, n);
+	hidden = a->nhidden && derived(a, ENT_HIDDEN, buf, n);
+	if (hidden)
+		return real ? -1 : 0;
+	return real;
+}
+
+/* Input conversion (ICONV) of w[0..len) into buf: the longest pattern
+ * at each position.  The converted length, or (size_t)-1 if it is longer
+ * than MAXWORD. */
+static size_t convert(const ar_affix *a, const char *w, size_t len, char *buf)
+{
+	size_t n = 0, i = 0;
 	while (i < len) {
 		size_t best = 0, k;
 		const conv *c = NULL;
 		unsigned pair = (unsigned)(unsigned char)w[i] << 8 |
 		                (i + 1 < len ? (unsigned char)w[i + 1] : 0);
-		if (!(a->iconv_start[pair >> 3] >> (pair & 7) & 1)) {
-			if (n + 1 > MAXWORD)
-				return -1;
-			buf[n++] = w[i++];
-			continue;
-		}
-		for (k = 0; k < a->niconv; k++) {
-			const conv *x = &a->iconv[k];
-			if (x->from_len > best && x->from_len <= len - i &&
-			    memcmp(w + i, x->from, x->from_len) == 0) {
-				best = x->from_len;
-				c = x;
+		if (a->iconv_start[pair >> 3] >> (pair & 7) & 1)
+			for (k = 0; k < a->niconv; k++) {
+				const conv *x = &a->iconv[k];
+				if (x->from_len > best &&
+				    x->from_len <= len - i &&
+				    memcmp(w + i, x->from, x->from_len) == 0) {
+					best = x->from_len;
+					c = x;
+				}
 			}
-		}
 		if (c) {
 			if (n + c->to_len > MAXWORD)
-				return -1;
+				return (size_t)-1;
 			memcpy(buf + n, c->to, c->to_len);
 			n += c->to_len;
 			i += best;
 		} else {
 			if (n + 1 > MAXWORD)
-				return -1;
+				return (size_t)-1;
 			buf[n++] = w[i++];
 		}
 	}
-	squeeze(a, buf, &n);
-	if (n == 0)
-		return 1; /* only IGNORE characters: so does hunspell */
-	if (lookup(a, buf, n, hom))
-		return 1;
-	if (pfx_check(a, buf, n, 0) || sfx_check(a, buf, n, NULL, 0, NULL, 0))
-		return 1;
-	if (a->has_cont &&
-	    (sfx_check2(a, buf, n, NULL) || pfx_check(a, buf, n, 1)))
-		return 1;
-	return 0;
+	return n;
+}
+
+/* Three-valued logic over verdicts (1 yes, 0 no, -1 unknown). */
+static int or3(int x, int y)
+{
+	return x == 1 || y == 1 ? 1 : x < 0 || y < 0 ? -1 : 0;
+}
+
+static int and3(int x, int y)
+{
+	return x == 0 || y == 0 ? 0 : x < 0 || y < 0 ? -1 : 1;
+}
+
+/* w[0..n) followed by a dot, into out. */
+static size_t dotted(char *out, const char *w, size_t n)
+{
+	memcpy(out, w, n);
+	out[n] = '.';
+	return n + 1;
+}
+
+/*
+ * The dictionary's verdict on the word w[0..n), converted and without
+ * its `abbv` trailing dots: the spellings hunspell tries for the word's
+ * capitalization, in its order (NASA: NASA, NASA., Nasa, nasa, nasa.,
+ * Nasa.).  -1: left to hunspell.
+ */
+static int check_cased(const ar_affix *a, const char *w, size_t n, size_t abbv)
+{
+	char cap[MAXWORD + 8], low[MAXWORD + 8], dot[MAXWORD + 8];
+	int r, initcap = 0;
+
+	switch (captype(w, n)) {
+	case ALLCAP:
+		/* hunspell tries apostrophe splits (SANT'ELIA) first */
+		if (memchr(w, '\'', n))
+			return -1;
+		r = check_form(a, w, n, 0);
+		if (abbv)
+			r = or3(r, check_form(a, dot, dotted(dot, w, n), 0));
+		if (r == 1)
+			return 1;
+		recase(cap, w, n, 1);
+		break;
+	case INITCAP:
+		r = 0;
+		memcpy(cap, w, n);
+		initcap = 1;
+		break;
+	default:
+		r = check_form(a, w, n, 0);
+		if (abbv)
+			r = or3(r, check_form(a, dot, dotted(dot, w, n), 0));
+		return r;
+	}
+	r = or3(r, check_form(a, cap, n, initcap));
+	recase(low, cap, n, 0);
+	r = or3(r, check_form(a, low, n, 0));
+	if (abbv) {
+		r = or3(r, check_form(a, dot, dotted(dot, low, n), 0));
+		r = or3(r, check_form(a, dot, dotted(dot, cap, n), initcap));
+	}
+	return r;
 }
 
 int ar_affix__check(const ar_affix *a, const char *w, size_t len)
 {
-	const char *h;
+	size_t i, nbr = 0, first, second, abbv = 0;
+	char buf[MAXWORD + 8] = "";
 	int r;
 
 	if (!a || (!w && len))
@@ -1390,26 +1784,58 @@ int ar_affix__check(const ar_affix *a, const char *w, size_t len)
 		return 1; /* hunspell accepts the empty word */
 	if (len > MAXWORD || !decidable(w, len))
 		return -1;
-	r = check_whole(a, w, len);
-	h = memchr(w, '-', len);
-	if (r != 0 || !h)
-		return r;
-	/*
-	 * Hunspell's default break points: a word it rejects that holds a
-	 * hyphen is accepted when the parts around the hyphen are.  With
-	 * two hyphens or more it tries several splits; those words are left
-	 * to it.
-	 */
-	if (memchr(h + 1, '-', len - (size_t)(h - w) - 1))
+	len = convert(a, w, len, buf);
+	if (len == (size_t)-1)
 		return -1;
-	if (len < 2)
-		return 0;
-	if (h == w)
-		return ar_affix__check(a, w + 1, len - 1);
-	if (h == w + len - 1)
-		return ar_affix__check(a, w, len - 1);
-	r = ar_affix__check(a, h + 1, len - (size_t)(h - w) - 1);
-	if (r != 1)
+	/* hunspell then removes the IGNORE characters and the trailing
+	 * dots (an abbreviation) */
+	squeeze(a, buf, &len);
+	while (len && buf[len - 1] == '.') {
+		len--;
+		abbv++;
+	}
+	if (len == 0)
+		return 1;
+	r = check_cased(a, buf, len, abbv);
+	if (r == 1)
+		return 1;
+	/* hunspell breaks what it last tried: an all-caps word with only
+	 * its initial capital left */
+	if (captype(buf, len) == ALLCAP)
+		recase(buf, buf, len, 1);
+	w = buf;
+	first = second = len;
+	/*
+	 * Hunspell's default break points ("-" inside, "^-", "-$"): a word
+	 * it rejects is accepted when the word without a leading or trailing
+	 * hyphen is, or when the parts around its second hyphen (else its
+	 * first) are, or the parts around its first hyphen are; each part is
+	 * checked the same way.  Ten hyphens or more: rejected.
+	 */
+	for (i = 0; i < len; i++)
+		if (w[i] == '-') {
+			nbr++;
+			if (first == len)
+				first = i;
+			else if (second == len)
+				second = i;
+		}
+	if (nbr == 0)
 		return r;
-	return ar_affix__check(a, w, (size_t)(h - w));
+	if (nbr >= 10)
+		return r < 0 ? -1 : 0;
+	if (len >= 2 && w[0] == '-')
+		r = or3(r, ar_affix__check(a, w + 1, len - 1));
+	if (len >= 2 && w[len - 1] == '-')
+		r = or3(r, ar_affix__check(a, w, len - 1));
+	if (first > 0 && first < len - 1) {
+		size_t at = second > 0 && second < len - 1 ? second : first;
+		r = or3(r, and3(ar_affix__check(a, w + at + 1, len - at - 1),
+		                ar_affix__check(a, w, at)));
+		if (at != first)
+			r = or3(r, and3(ar_affix__check(a, w + first + 1,
+			                                len - first - 1),
+			                ar_affix__check(a, w, first)));
+	}
+	return r;
 }
