@@ -60,6 +60,7 @@ typedef struct dict {
 	int loading;     /* ax (else h) is being opened by thread thr */
 	int tried;       /* h was created (or creation failed) */
 	int ax_tried;    /* ax was opened (or refused the dictionary) */
+	int eager;       /* without ax, the loader creates h */
 	pthread_t thr;
 	char *aff, *dic; /* paths, for the loader */
 } dict;
@@ -325,7 +326,7 @@ static void *load_dict(void *arg)
 {
 	dict *d = arg;
 	open_checker(d);
-	if (!d->ax) {
+	if (!d->ax && d->eager) {
 		d->h = ar_spell__hunspell_create(d->aff, d->dic);
 		d->tried = 1;
 	}
@@ -356,15 +357,16 @@ static Hunhandle *dict_handle(ar_speller *sp, size_t i)
 /*
  * Open the dictionaries of a comma-separated list: find them and read
  * their encoding now, so that a missing or unusable dictionary is an
- * error here, but load them only when they are needed.  Loading the
- * Arabic dictionary is a good part of a speller's start-up (0.03 s for
+ * error here, but read them in the background.  Loading the dictionaries
+ * is a good part of a speller's start-up (0.03 s for the Arabic one in
  * affix.c's checker, 0.15 s when hunspell must expand its 170,000
- * entries), so the first Arabic dictionary (else the first one) starts
- * loading at once in a thread of its own, while the caller's thread goes
- * on with the gazetteer; the first lookup that needs it waits for it.
- * The others are loaded on first use (a text without unknown Latin words
- * never loads en_US).  Hunspell handles are created on first need, and
- * their creations are serialized (hunspell_lock).
+ * entries), so each starts loading at once in a thread of its own, while
+ * the caller's thread goes on with the gazetteer; the first lookup that
+ * needs one waits for it.  Hunspell handles are created on first need
+ * (suggestions, words affix.c leaves undecided), except for the first
+ * Arabic dictionary (else the first one) when affix.c cannot read it:
+ * its thread creates the handle then.  Creations of hunspell handles are
+ * serialized (hunspell_lock).
  */
 static ar_status open_dicts(ar_speller *sp, const char *list,
                             const char *dict_dir, ar_error *err)
@@ -450,10 +452,12 @@ static ar_status open_dicts(ar_speller *sp, const char *list,
 	}
 	if (late == (size_t)-1)
 		late = 0;
-	/* without a thread, it loads on first use like the others */
-	if (pthread_create(&sp->dicts[late].thr, NULL, load_dict,
-	                   &sp->dicts[late]) == 0)
-		sp->dicts[late].loading = 1;
+	sp->dicts[late].eager = 1;
+	/* without a thread, a dictionary loads on first use */
+	for (i = 0; i < sp->ndicts; i++)
+		if (pthread_create(&sp->dicts[i].thr, NULL, load_dict,
+		                   &sp->dicts[i]) == 0)
+			sp->dicts[i].loading = 1;
 	return AR_OK;
 }
 
