@@ -19,12 +19,15 @@
  * prepositions, pronouns and demonstratives, listed below from the
  * grammar) are recognised directly, with or without clitics.
  *
- * hunspell is slow (several microseconds a call), so results are memoized:
- * one table for whole words, one for the dictionary checks.  Both are
- * bounded: when full they are emptied, which changes no result.
+ * The dictionary is read by affix.c, which gives hunspell's verdicts (and
+ * leaves the rare words it cannot decide to hunspell).  A check still
+ * costs about a microsecond, so results are memoized: one table for whole
+ * words, one for the dictionary checks.  Both are bounded: when full they
+ * are emptied, which changes no result.
  */
 #include "config.h"
 
+#include "affix.h"
 #include "tok_int.h"
 #include "spell_int.h"
 
@@ -203,7 +206,10 @@ static void wmemo_put(wmemo *m, const char *k, size_t n, uint32_t h,
 #define SPELL_MEMO_MAX (1u << 18)
 
 struct ar_seg {
-	Hunhandle *hun;
+	ar_affix *ax;   /* the dictionary, read by affix.c */
+	Hunhandle *hun; /* hunspell, for the words ax leaves to it */
+	int hun_tried;
+	char aff[4096], dic[4096];
 	ar_names *names; /* the built-in names gazetteer and loanwords */
 	ar_buf fold;
 	strmap heads;      /* dictionary headwords, without marks */
@@ -375,12 +381,20 @@ ar_status ar_seg__new(ar_seg **out, const char *dict_dir, ar_error *err)
 		ar_seg__free(s);
 		return st;
 	}
-	s->hun = ar_spell__hunspell_create(aff, dic);
-	if (!s->hun) {
-		ar_seg__free(s);
-		ar_error__set(err, 0, 0, 0, "%s: cannot load the dictionary",
-		              dic);
-		return AR_EDICT;
+	/* affix.c gives hunspell's verdicts and loads in a fifth of its
+	 * time; hunspell itself is created only if a word needs it */
+	memcpy(s->aff, aff, sizeof s->aff);
+	memcpy(s->dic, dic, sizeof s->dic);
+	if (ar_affix__open(&s->ax, aff, dic, NULL) != AR_OK) {
+		s->ax = NULL;
+		s->hun = ar_spell__hunspell_create(aff, dic);
+		s->hun_tried = 1;
+		if (!s->hun) {
+			ar_seg__free(s);
+			ar_error__set(err, 0, 0, 0,
+			              "%s: cannot load the dictionary", dic);
+			return AR_EDICT;
+		}
 	}
 	*out = s;
 	return AR_OK;
@@ -392,6 +406,7 @@ void ar_seg__free(ar_seg *s)
 		return;
 	if (s->hun)
 		ar_spell__hunspell_destroy(s->hun);
+	ar_affix__free(s->ax);
 	ar_names__free(s->names);
 	ar_buf_dispose(&s->fold);
 	map_free(&s->heads);
@@ -523,6 +538,19 @@ static int is_name(ar_seg *s, const char *k, size_t n)
 	return ar_names__find(s->names, s->fold.ptr, s->fold.size, &fl) >= 0;
 }
 
+/* Does the dictionary accept k[0..n) (NUL-terminated copy in s->tmp)? */
+static int dict_ok(ar_seg *s, const char *k, size_t n)
+{
+	int r = s->ax ? ar_affix__check(s->ax, k, n) : -1;
+	if (r >= 0)
+		return r;
+	if (!s->hun_tried) {
+		s->hun = ar_spell__hunspell_create(s->aff, s->dic);
+		s->hun_tried = 1;
+	}
+	return s->hun && Hunspell_spell(s->hun, s->tmp) != 0;
+}
+
 /* Does hunspell accept it (memoized)?  -1 on memory exhaustion. */
 static int hun_ok(ar_seg *s, const char *k, size_t n)
 {
@@ -536,7 +564,7 @@ static int hun_ok(ar_seg *s, const char *k, size_t n)
 		return 0;
 	memcpy(s->tmp, k, n);
 	s->tmp[n] = '\0';
-	v = is_name(s, k, n) || Hunspell_spell(s->hun, s->tmp) != 0;
+	v = is_name(s, k, n) || dict_ok(s, k, n);
 	if (map_put(&s->spell, k, n, v) != 0)
 		return -1;
 	return v;
