@@ -59,12 +59,19 @@
  * A findings object (ar_spell_findings) does not depend on its speller and
  * may be read by any thread once created.
  *
- * Start-up: ar_speller_new() returns while the Arabic dictionary is still
- * being loaded by a thread of the speller's own (the first Arabic word
- * checked waits for it), and the other dictionaries are loaded when first
- * needed.  A dictionary whose .aff declares an encoding other than UTF-8
- * (its SET line) is used through an ICU converter; words it cannot
- * encode are unknown to it.
+ * Dictionaries: words are checked by the library's own reader of
+ * hunspell's .aff/.dic files, which gives hunspell's verdict (the same
+ * affix, case, abbreviation and hyphen rules) from flat tables that load
+ * in a few hundredths of a second; hunspell itself is loaded only for
+ * suggestions and for what that reader leaves to it: words with digits
+ * or with letters outside Arabic, ASCII and Latin-1, and dictionaries
+ * that use compounding or other features it does not implement.
+ *
+ * Start-up: ar_speller_new() returns while the dictionaries are still
+ * being loaded, each by a thread of the speller's own (the first word
+ * checked against one waits for it).  A dictionary whose .aff declares an
+ * encoding other than UTF-8 (its SET line) is used through hunspell and
+ * an ICU converter; words it cannot encode are unknown to it.
  */
 #ifndef ARABIC_SPELL_H
 #define ARABIC_SPELL_H
