@@ -144,15 +144,26 @@ struct ar_affix {
 
 /* ---- small helpers ----------------------------------------------------- */
 
+/* A hash of s[0..len), eight bytes at a time (words are short: one or
+ * two rounds). */
 static uint64_t hash_bytes(const char *s, size_t len)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len;
-	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (len * 0xff51afd7ed558ccdULL), v;
+	while (len >= 8) {
+		memcpy(&v, s, 8);
+		h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
+		s += 8;
+		len -= 8;
 	}
-	return h ^ (h >> 29);
+	if (len) {
+		v = 0;
+		memcpy(&v, s, len);
+		h = (h ^ v) * 0x94d049bb133111ebULL;
+		h ^= h >> 29;
+	}
+	h *= 0xbf58476d1ce4e5b9ULL;
+	return h ^ (h >> 32);
 }
 
 static int has_flag(const ar_affix *a, fset s, flag_t f)
@@ -702,6 +713,9 @@ static ar_status parse_aff(ar_affix *a, char *text, size_t len,
 		    line[0] != 'N' && line[0] != 'B' && line[0] != 'K' &&
 		    line[0] != 'L' && line[0] != 'W' && line[0] != 'O')
 			continue; /* comments, blank lines, TRY, REP, MAP... */
+		if (line[0] == 'A' && line[1] == 'M' &&
+		    (line[2] == ' ' || line[2] == '\t'))
+			continue; /* morphological aliases: most of ar.aff */
 		nf = fields(line, f, 5);
 		if (nf == 0)
 			continue;
