@@ -10,7 +10,7 @@
 # When a campaign finds a crash: fix it, then copy the input to
 # fuzz/regress/NAME/ so that every later "make check" replays it.
 
-FUZZ_NAMES = utf8 norm norm_stream tok seg spell names
+FUZZ_NAMES = utf8 norm norm_stream tok seg spell names affix
 FUZZ_SMOKE_SECONDS = 60
 
 EXTRA_DIST += fuzz/corpus fuzz/regress fuzz/open fuzz/dict/arabic.dict \
@@ -69,6 +69,17 @@ fuzz_replay_names_CFLAGS = $(REPLAY_CFLAGS)
 fuzz_replay_names_LDADD = $(REPLAY_LDADD)
 TESTS += fuzz/replay_names
 
+# The dictionary reader is internal (hidden in the shared library): its
+# sources are built into the replay program.
+check_PROGRAMS += fuzz/replay_affix
+fuzz_replay_affix_SOURCES = fuzz/fuzz_affix.c $(REPLAY_SRC) \
+	libarabic/affix.c libarabic/affix.h libarabic/status.c \
+	libarabic/utf8.c
+fuzz_replay_affix_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_NAME='"affix"'
+fuzz_replay_affix_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)
+fuzz_replay_affix_LDADD = $(UTF8PROC_LIBS)
+TESTS += fuzz/replay_affix
+
 if FUZZERS
 # The library again, instrumented for coverage and checked by ASan and
 # UBSan; linked statically into each target.
@@ -87,7 +98,8 @@ FUZZ_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(FUZZ_FLAGS)
 FUZZ_LDADD = fuzz/libarabic-fuzz.la $(ICU_LIBS)
 
 EXTRA_PROGRAMS = fuzz/fuzz_utf8 fuzz/fuzz_norm fuzz/fuzz_norm_stream \
-	fuzz/fuzz_tok fuzz/fuzz_seg fuzz/fuzz_spell fuzz/fuzz_names
+	fuzz/fuzz_tok fuzz/fuzz_seg fuzz/fuzz_spell fuzz/fuzz_names \
+	fuzz/fuzz_affix
 fuzz_fuzz_utf8_SOURCES = fuzz/fuzz_utf8.c fuzz/fuzz.h fuzz/tokfuzz.h
 fuzz_fuzz_utf8_CFLAGS = $(FUZZ_CFLAGS)
 fuzz_fuzz_utf8_LDADD = $(FUZZ_LDADD)
@@ -116,6 +128,10 @@ fuzz_fuzz_names_SOURCES = fuzz/fuzz_names.c fuzz/fuzz.h fuzz/tokfuzz.h fuzz/spel
 fuzz_fuzz_names_CFLAGS = $(FUZZ_CFLAGS)
 fuzz_fuzz_names_LDADD = $(FUZZ_LDADD)
 fuzz_fuzz_names_LDFLAGS = $(FUZZ_LINK)
+fuzz_fuzz_affix_SOURCES = fuzz/fuzz_affix.c fuzz/fuzz.h
+fuzz_fuzz_affix_CFLAGS = $(FUZZ_CFLAGS)
+fuzz_fuzz_affix_LDADD = $(FUZZ_LDADD)
+fuzz_fuzz_affix_LDFLAGS = $(FUZZ_LINK)
 
 CLEANFILES += $(EXTRA_PROGRAMS) $(EXTRA_LTLIBRARIES)
 

@@ -672,8 +672,11 @@ static ar_status parse_affix(ar_affix *a, lines *l, char **f, size_t nf,
 			*slash = '\0';
 			st = word_flags(a, slash + 1, strlen(slash + 1),
 			                &e->cont);
-			if (st != AR_OK)
-				return st == AR_ENOMEM ? st : AR_EDICT;
+			if (st != AR_OK) {
+				if (st == AR_ENOMEM)
+					return st;
+				goto bad;
+			}
 		}
 		sl = strcmp(g[2], "0") == 0 ? 0 : strlen(g[2]);
 		al = strcmp(g[3], "0") == 0 ? 0 : strlen(g[3]);
@@ -685,8 +688,11 @@ static ar_status parse_affix(ar_affix *a, lines *l, char **f, size_t nf,
 		e->strip_len = (uint8_t)sl;
 		e->app_len = (uint8_t)al;
 		st = add_cond(a, ng > 4 ? g[4] : ".", &e->cond, &e->ncond);
-		if (st != AR_OK)
-			return st == AR_ENOMEM ? st : AR_EDICT;
+		if (st != AR_OK) {
+			if (st == AR_ENOMEM)
+				return st;
+			goto bad;
+		}
 		sd->n++;
 	}
 	return AR_OK;
@@ -756,8 +762,11 @@ static ar_status parse_aff(ar_affix *a, char *text, size_t len,
 					goto bad;
 				st = decode_flags(a, g[1], strlen(g[1]),
 				                  &a->alias[k]);
-				if (st != AR_OK)
-					return st == AR_ENOMEM ? st : AR_EDICT;
+				if (st != AR_OK) {
+					if (st == AR_ENOMEM)
+						return st;
+					goto bad;
+				}
 			}
 			a->nalias = n;
 		} else if (strcmp(f[0], "ONLYINCOMPOUND") == 0 && nf > 1) {
@@ -781,8 +790,11 @@ static ar_status parse_aff(ar_affix *a, char *text, size_t len,
 				    strcmp(g[0], "COMPOUNDRULE") != 0)
 					goto bad;
 				st = rule_flags(a, g[1]);
-				if (st != AR_OK)
-					return st == AR_ENOMEM ? st : AR_EDICT;
+				if (st != AR_OK) {
+					if (st == AR_ENOMEM)
+						return st;
+					goto bad;
+				}
 			}
 		} else if (strcmp(f[0], "IGNORE") == 0 && nf > 1) {
 			size_t n = strlen(f[1]), j = 0;
@@ -1322,6 +1334,8 @@ ar_status ar_affix__open(ar_affix **out, const char *aff, const char *dic,
 	if (st == AR_OK)
 		st = compound_guard(a, err, aff);
 	if (st != AR_OK) {
+		if (st == AR_EDICT && err && !err->message[0])
+			ar_error__set(err, 0, 0, 0, "%s: too many entries", dic);
 		ar_affix__free(a);
 		return st;
 	}
