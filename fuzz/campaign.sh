@@ -20,11 +20,14 @@ timer=
 if [ -x /usr/bin/time ]; then
 	timer="/usr/bin/time -f %U_%S -o $work/$name.time"
 fi
+# a target's own token dictionary if it has one, else the Arabic one
+dict=$src/fuzz/dict/$name.dict
+[ -f "$dict" ] || dict=$src/fuzz/dict/arabic.dict
 echo "== fuzz_$name: $secs s"
 # shellcheck disable=SC2086
 $timer nice -n 19 "$build/fuzz/fuzz_$name" -max_total_time="$secs" \
 	-timeout=30 -rss_limit_mb=3072 -print_final_stats=1 \
-	-dict="$src/fuzz/dict/arabic.dict" \
+	-dict="$dict" \
 	-artifact_prefix="$work/$name-crash-" "$@" \
 	"$work/$name" $seeds >"$work/$name.log" 2>&1 || status=$?
 grep -E '^stat::number_of_executed_units|^Done' "$work/$name.log" || :

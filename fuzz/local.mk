@@ -14,6 +14,7 @@ FUZZ_NAMES = utf8 norm norm_stream tok seg spell names affix
 FUZZ_SMOKE_SECONDS = 60
 
 EXTRA_DIST += fuzz/corpus fuzz/regress fuzz/open fuzz/dict/arabic.dict \
+	fuzz/dict/affix.dict \
 	fuzz/campaign.sh fuzz/make-seeds.py doc/fuzzing.md
 
 REPLAY_SRC = fuzz/replay.c fuzz/fuzz.h fuzz/tokfuzz.h fuzz/spellfuzz.h

@@ -748,8 +748,10 @@ static ar_status parse_aff(ar_affix *a, char *text, size_t len,
 				a->flag_mode = FLAG_NUM;
 			else if (strcmp(f[1], "UTF-8") == 0)
 				a->flag_mode = FLAG_UTF8;
-		} else if (strcmp(f[0], "AF") == 0 && nf > 1 && !a->nalias) {
+		} else if (strcmp(f[0], "AF") == 0 && nf > 1) {
 			unsigned long n = strtoul(f[1], NULL, 10), k;
+			if (a->alias)
+				goto bad; /* a second table: hunspell stops */
 			if (n == 0 || n > 1000000)
 				goto bad;
 			a->alias = calloc(n + 1, sizeof *a->alias);
@@ -775,9 +777,10 @@ static ar_status parse_aff(ar_affix *a, char *text, size_t len,
 			a->compounds = 1;
 		} else if (strcmp(f[0], "COMPOUNDMIN") == 0) {
 			a->compounds = 1;
-		} else if (strcmp(f[0], "COMPOUNDRULE") == 0 && nf > 1 &&
-		           !a->cpd) {
+		} else if (strcmp(f[0], "COMPOUNDRULE") == 0 && nf > 1) {
 			unsigned long n = strtoul(f[1], NULL, 10), k;
+			if (a->cpd)
+				goto bad;
 			if (n > 10000)
 				goto bad;
 			a->compounds = 1;
@@ -798,6 +801,8 @@ static ar_status parse_aff(ar_affix *a, char *text, size_t len,
 			}
 		} else if (strcmp(f[0], "IGNORE") == 0 && nf > 1) {
 			size_t n = strlen(f[1]), j = 0;
+			if (a->ignore)
+				goto bad;
 			a->ignore = malloc((n + 1) * sizeof *a->ignore);
 			if (!a->ignore)
 				return AR_ENOMEM;
@@ -812,8 +817,10 @@ static ar_status parse_aff(ar_affix *a, char *text, size_t len,
 					        (unsigned char)(1u << (cp & 7));
 				j += k;
 			}
-		} else if (strcmp(f[0], "ICONV") == 0 && nf > 1 && !a->iconv) {
+		} else if (strcmp(f[0], "ICONV") == 0 && nf > 1) {
 			unsigned long n = strtoul(f[1], NULL, 10), k;
+			if (a->iconv)
+				goto bad;
 			if (n > 10000)
 				goto bad;
 			a->iconv = calloc(n + 1, sizeof *a->iconv);
@@ -1335,7 +1342,8 @@ ar_status ar_affix__open(ar_affix **out, const char *aff, const char *dic,
 		st = compound_guard(a, err, aff);
 	if (st != AR_OK) {
 		if (st == AR_EDICT && err && !err->message[0])
-			ar_error__set(err, 0, 0, 0, "%s: too many entries", dic);
+			ar_error__set(err, 0, 0, 0, "%s: too many entries",
+			              dic);
 		ar_affix__free(a);
 		return st;
 	}
