@@ -12,9 +12,11 @@
  * their appended string and then by strip string, and a small hash table
  * maps each appended string to its run of entries.
  *
- * Checking follows hunspell's order of trials, for a word w after ICONV
- * and IGNORE:
- *  1. w is a dictionary word;
+ * Checking follows hunspell's spell(): the word is converted (ICONV),
+ * its IGNORE characters and trailing dots removed; its capitalization
+ * type gives the spellings to try (check_cased()); each spelling w is
+ * then tried as:
+ *  1. a dictionary word;
  *  2. a prefix P: root = strip(P) + rest, P's condition holds at the
  *     root's start and a root entry has P's flag; or, when P allows cross
  *     products, the root with a cross-product suffix S removed is an
@@ -28,6 +30,7 @@
  *     an entry with S1's flag; and the same under a cross-product prefix.
  * Each (appended, strip) pair gives one candidate root: it is built and
  * looked up once, and every entry of the run is tested on that lookup.
+ * A word still rejected is split at its hyphens (ar_affix__check()).
  */
 #include "config.h"
 

@@ -3,21 +3,26 @@
  * .dic), for the spell-checker's hot path.  Not installed.
  *
  * Hunspell itself spends most of a short run loading: it expands every
- * .dic entry into its own allocation (170,000 for Arabic, 0.14 s) before
+ * .dic entry into its own allocation (170,000 for Arabic, 0.15 s) before
  * the first word is checked, and one handle cannot be used from two
  * threads.  This checker reads the same two files into a few flat arrays
  * (the .dic text stays as read; entries point into it) and answers "does
- * hunspell accept this word?" by the same affix rules: prefixes and
- * suffixes with their strip strings, conditions and cross products, and
- * two-level suffixes (continuation classes), on the dictionary's IGNORE
- * and ICONV.  Hunspell stays the source of suggestions.
+ * hunspell accept this word?" by hunspell's rules: input conversion
+ * (ICONV) and IGNORE characters, trailing dots, the capitalization type
+ * and the spellings tried for it (with the hidden capitalized forms of
+ * mixed-case and all-caps entries), prefixes and suffixes with their
+ * strip strings, conditions and cross products, two-level suffixes
+ * (continuation classes), and the default hyphen break points.  Hunspell
+ * stays the source of suggestions.
  *
  * Only a subset of the .aff format is understood: the directives that
  * change what is accepted and that this checker does not implement
- * (compounding, case rules, NEEDAFFIX, FORBIDDENWORD, CIRCUMFIX...) make
- * ar_affix__open() refuse the dictionary with AR_EINVAL, and the caller
- * keeps using hunspell for it.  Directives that only shape suggestions
- * (TRY, REP, MAP, KEY...) or morphology (AM) are skipped.
+ * (compounding, NEEDAFFIX, FORBIDDENWORD, CIRCUMFIX, KEEPCASE, BREAK...)
+ * make ar_affix__open() refuse the dictionary with AR_EINVAL, and the
+ * caller keeps using hunspell for it.  en_US's compounding is accepted
+ * because it concerns only words with digits, which are left to hunspell.
+ * Directives that only shape suggestions (TRY, REP, MAP, KEY...) or
+ * morphology (AM) are skipped.  A malformed .aff gives AR_EDICT.
  *
  * A checker is immutable once open: any number of threads may call
  * ar_affix__check() on one checker at once.
@@ -41,11 +46,13 @@ void ar_affix__free(ar_affix *a);
 
 /*
  * Whether hunspell would accept the UTF-8 word w[0..len) (no NUL needed):
- * 1 yes, 0 no, -1 when this checker cannot tell (a word with characters
- * it does not decide on: letters with case, digits, dots, hyphens,
- * apostrophes, or longer than hunspell's limit) and the caller should ask
- * hunspell.  Like hunspell, it accepts an empty word and a word made only
- * of IGNORE characters.
+ * 1 yes, 0 no, -1 when this checker cannot tell and the caller should ask
+ * hunspell: a word with characters it does not decide on (digits, letters
+ * outside Arabic, ASCII and Latin-1, other punctuation than the hyphen,
+ * dot and apostrophe), longer than 100 bytes, an all-caps word with an
+ * apostrophe, or one of the rare words whose verdict depends on the order
+ * of hunspell's search.  Like hunspell, it accepts an empty word and a
+ * word made only of IGNORE characters or dots.
  */
 int ar_affix__check(const ar_affix *a, const char *w, size_t len);
 

@@ -87,6 +87,7 @@ struct ar_speller {
 	ar_invalid_mode invalid;
 	dict *dicts;
 	size_t ndicts;
+	int joined; /* every loader thread has been joined */
 	ar_names *names;
 	ar_tokenizer *tok;
 	/* the word cache */
@@ -690,12 +691,18 @@ static int hun_ok(ar_speller *sp, int arabic, const char *w)
 {
 	size_t i;
 	char buf[4096];
+	/* the first check waits for every loader, so that no thread of the
+	 * speller outlives its start-up */
+	if (!sp->joined) {
+		for (i = 0; i < sp->ndicts; i++)
+			dict_join(&sp->dicts[i]);
+		sp->joined = 1;
+	}
 	for (i = 0; i < sp->ndicts; i++) {
 		dict *d = &sp->dicts[i];
 		const char *x;
 		if (d->arabic != arabic)
 			continue;
-		dict_join(d);
 		if (!d->ax_tried)
 			open_checker(d);
 		if (d->ax) {
