@@ -1441,6 +1441,73 @@ typedef struct roots {
 #define MAXBATCH 64 /* prefixes or outer suffixes tried together */
 
 /*
+ * The candidate roots of a word for one side (prefixes or suffixes), one
+ * group of affix entries at a time: for each appended string that the
+ * word starts (ends) with, leaving at least one byte, and each strip
+ * string of the entries with it, the root (strip + rest, or rest + strip)
+ * and the entries e[first .. end).
+ */
+typedef struct roots_iter {
+	const side *sd;
+	const char *w;
+	size_t len, L, i, end; /* appended length; next entry; end of run */
+	int suffix;
+	char root[MAXWORD + 3 * MAXAFF];
+	size_t rl;
+	const affent *first, *last; /* the group: [first, last) */
+} roots_iter;
+
+static void roots_begin(roots_iter *it, const side *sd, const char *w,
+                        size_t len, int suffix)
+{
+	it->sd = sd;
+	it->w = w;
+	it->len = len;
+	it->suffix = suffix;
+	it->L = 0;
+	it->i = it->end = 0;
+}
+
+static int roots_next(roots_iter *it)
+{
+	const side *sd = it->sd;
+	const affent *g;
+	while (it->i == it->end) {
+		const char *app;
+		const arun *run;
+		size_t L = it->L++;
+		if (L > sd->max_app || L >= it->len)
+			return 0;
+		app = it->suffix ? it->w + it->len - L : it->w;
+		/* an appended string starts at a character boundary */
+		if (!(sd->app_lens >> L & 1) ||
+		    (L && ((unsigned char)(it->suffix ? app[0] : app[L]) &
+		           0xC0) == 0x80))
+			continue;
+		run = find_run(sd, app, L);
+		if (run) {
+			it->i = run->first;
+			it->end = run->first + run->n;
+		}
+	}
+	g = &sd->e[it->i];
+	it->rl = it->len - (it->L - 1) + g->strip_len;
+	if (it->suffix) {
+		memcpy(it->root, it->w, it->len - (it->L - 1));
+		memcpy(it->root + it->len - (it->L - 1), g->strip,
+		       g->strip_len);
+	} else {
+		memcpy(it->root, g->strip, g->strip_len);
+		memcpy(it->root + g->strip_len, it->w + (it->L - 1),
+		       it->len - (it->L - 1));
+	}
+	it->first = g;
+	it->last = &sd->e[g->group_end];
+	it->i = g->group_end;
+	return 1;
+}
+
+/*
  * Suffix trial on w[0..len): some suffix S, root = w minus S's appended
  * string plus its strip string, S's condition at the root's end, and a
  * root entry carrying S's flag.
@@ -1458,56 +1525,39 @@ static int sfx_check(const ar_affix *a, unsigned want, const char *w,
                      size_t len, const affent *const *P, size_t np,
                      const flag_t *cc, size_t ncc)
 {
-	const side *sd = &a->sfx;
-	size_t L;
-	char root[MAXWORD + 3 * MAXAFF];
+	roots_iter it;
+	const affent *e;
+	size_t h, k;
 
-	for (L = 0; L <= sd->max_app && L < len; L++) {
-		const arun *run;
-		size_t i, base = len - L;
-		if (!(sd->app_lens >> L & 1) ||
-		    (L && ((unsigned char)w[base] & 0xC0) == 0x80))
-			continue;
-		run = find_run(sd, w + base, L);
-		if (!run)
-			continue;
-		memcpy(root, w, base);
-		for (i = run->first; i < run->first + run->n;) {
-			const affent *g = &sd->e[i];
-			size_t j, rl = base + g->strip_len, h, k;
-			roots r = { { 0 }, 0, 0 };
-			memcpy(root + base, g->strip, g->strip_len);
-			for (j = i; j < g->group_end; j++) {
-				const affent *e = &sd->e[j];
-				if (np && !e->xprod)
-					continue;
-				if (ncc && !has_any(a, e->cont, cc, ncc))
-					continue;
-				if (!cond_end(a, e, root, rl))
-					continue;
-				if (!r.done) {
-					r.n = lookup(a, want, root, rl, r.hom);
-					r.done = 1;
-				}
-				for (h = 0; h < r.n; h++) {
-					fset f = a->ents[r.hom[h]].f;
-					if (!np) {
-						if (has_flag(a, f, e->flag))
-							return 1;
-						continue;
-					}
-					for (k = 0; k < np; k++)
-						if ((has_flag(a, f, e->flag) ||
-						     has_flag(a, P[k]->cont,
-						              e->flag)) &&
-						    (has_flag(a, f,
-						              P[k]->flag) ||
-						     has_flag(a, e->cont,
-						              P[k]->flag)))
-							return 1;
-				}
+	roots_begin(&it, &a->sfx, w, len, 1);
+	while (roots_next(&it)) {
+		roots r = { { 0 }, 0, 0 };
+		for (e = it.first; e < it.last; e++) {
+			if (np && !e->xprod)
+				continue;
+			if (ncc && !has_any(a, e->cont, cc, ncc))
+				continue;
+			if (!cond_end(a, e, it.root, it.rl))
+				continue;
+			if (!r.done) {
+				r.n = lookup(a, want, it.root, it.rl, r.hom);
+				r.done = 1;
 			}
-			i = j;
+			for (h = 0; h < r.n; h++) {
+				fset f = a->ents[r.hom[h]].f;
+				if (!np) {
+					if (has_flag(a, f, e->flag))
+						return 1;
+					continue;
+				}
+				for (k = 0; k < np; k++)
+					if ((has_flag(a, f, e->flag) ||
+					     has_flag(a, P[k]->cont,
+					              e->flag)) &&
+					    (has_flag(a, f, P[k]->flag) ||
+					     has_flag(a, e->cont, P[k]->flag)))
+						return 1;
+			}
 		}
 	}
 	return 0;
@@ -1524,56 +1574,38 @@ static int sfx_check(const ar_affix *a, unsigned want, const char *w,
 static int sfx_check2(const ar_affix *a, unsigned want, const char *w,
                       size_t len, const affent *pfx)
 {
-	const side *sd = &a->sfx;
-	size_t L;
-	char root[MAXWORD + 3 * MAXAFF];
+	roots_iter it;
+	const affent *e;
 
-	for (L = 0; L <= sd->max_app && L < len; L++) {
-		const arun *run;
-		size_t i, base = len - L;
-		if (!(sd->app_lens >> L & 1) ||
-		    (L && ((unsigned char)w[base] & 0xC0) == 0x80))
-			continue;
-		run = find_run(sd, w + base, L);
-		if (!run)
-			continue;
-		memcpy(root, w, base);
-		for (i = run->first; i < run->first + run->n;) {
-			const affent *g = &sd->e[i];
-			size_t j, rl = base + g->strip_len, ncc = 0;
-			flag_t cc[MAXBATCH];
-			memcpy(root + base, g->strip, g->strip_len);
-			for (j = i; j < g->group_end; j++) {
-				const affent *e = &sd->e[j];
-				if (!(a->is_cont[e->flag >> 3] >>
-				              (e->flag & 7) &
-				      1))
-					continue;
-				if (pfx && !e->xprod)
-					continue;
-				if (!cond_end(a, e, root, rl))
-					continue;
-				if (pfx) {
-					int x = has_flag(a, e->cont, pfx->flag);
-					if (sfx_check(a, want, root, rl,
-					              x ? NULL : &pfx,
-					              x ? 0 : 1, &e->flag, 1))
-						return 1;
-					continue;
-				}
-				cc[ncc++] = e->flag;
-				if (ncc == MAXBATCH) {
-					if (sfx_check(a, want, root, rl, NULL,
-					              0, cc, ncc))
-						return 1;
-					ncc = 0;
-				}
+	roots_begin(&it, &a->sfx, w, len, 1);
+	while (roots_next(&it)) {
+		flag_t cc[MAXBATCH];
+		size_t ncc = 0;
+		for (e = it.first; e < it.last; e++) {
+			if (!(a->is_cont[e->flag >> 3] >> (e->flag & 7) & 1))
+				continue;
+			if (pfx && !e->xprod)
+				continue;
+			if (!cond_end(a, e, it.root, it.rl))
+				continue;
+			if (pfx) {
+				int x = has_flag(a, e->cont, pfx->flag);
+				if (sfx_check(a, want, it.root, it.rl,
+				              x ? NULL : &pfx, x ? 0 : 1,
+				              &e->flag, 1))
+					return 1;
+				continue;
 			}
-			if (ncc &&
-			    sfx_check(a, want, root, rl, NULL, 0, cc, ncc))
-				return 1;
-			i = j;
+			cc[ncc++] = e->flag;
+			if (ncc == MAXBATCH) {
+				if (sfx_check(a, want, it.root, it.rl, NULL, 0,
+				              cc, ncc))
+					return 1;
+				ncc = 0;
+			}
 		}
+		if (ncc && sfx_check(a, want, it.root, it.rl, NULL, 0, cc, ncc))
+			return 1;
 	}
 	return 0;
 }
@@ -1588,58 +1620,43 @@ static int sfx_check2(const ar_affix *a, unsigned want, const char *w,
 static int pfx_check(const ar_affix *a, unsigned want, const char *w,
                      size_t len, int two)
 {
-	const side *sd = &a->pfx;
-	size_t L;
-	char root[MAXWORD + 3 * MAXAFF];
+	roots_iter it;
+	const affent *e;
+	size_t h;
 
-	for (L = 0; L <= sd->max_app && L < len; L++) {
-		const arun *run;
-		size_t i, rest = len - L;
-		if (!(sd->app_lens >> L & 1) ||
-		    (L < len && ((unsigned char)w[L] & 0xC0) == 0x80))
-			continue;
-		run = find_run(sd, w, L);
-		if (!run)
-			continue;
-		for (i = run->first; i < run->first + run->n;) {
-			const affent *g = &sd->e[i];
-			const affent *P[MAXBATCH];
-			size_t j, rl = g->strip_len + rest, h, np = 0;
-			roots r = { { 0 }, 0, 0 };
-			memcpy(root, g->strip, g->strip_len);
-			memcpy(root + g->strip_len, w + L, rest);
-			for (j = i; j < g->group_end; j++) {
-				const affent *e = &sd->e[j];
-				if (!cond_start(a, e, root, rl))
-					continue;
-				if (two) {
-					if (e->xprod &&
-					    sfx_check2(a, want, root, rl, e))
-						return 1;
-					continue;
-				}
-				if (!r.done) {
-					r.n = lookup(a, want, root, rl, r.hom);
-					r.done = 1;
-				}
-				for (h = 0; h < r.n; h++)
-					if (has_flag(a, a->ents[r.hom[h]].f,
-					             e->flag))
-						return 1;
-				if (e->xprod) {
-					P[np++] = e;
-					if (np == MAXBATCH) {
-						if (sfx_check(a, want, root, rl,
-						              P, np, NULL, 0))
-							return 1;
-						np = 0;
-					}
-				}
+	roots_begin(&it, &a->pfx, w, len, 0);
+	while (roots_next(&it)) {
+		const affent *P[MAXBATCH];
+		size_t np = 0;
+		roots r = { { 0 }, 0, 0 };
+		for (e = it.first; e < it.last; e++) {
+			if (!cond_start(a, e, it.root, it.rl))
+				continue;
+			if (two) {
+				if (e->xprod &&
+				    sfx_check2(a, want, it.root, it.rl, e))
+					return 1;
+				continue;
 			}
-			if (np && sfx_check(a, want, root, rl, P, np, NULL, 0))
-				return 1;
-			i = j;
+			if (!r.done) {
+				r.n = lookup(a, want, it.root, it.rl, r.hom);
+				r.done = 1;
+			}
+			for (h = 0; h < r.n; h++)
+				if (has_flag(a, a->ents[r.hom[h]].f, e->flag))
+					return 1;
+			if (!e->xprod)
+				continue;
+			P[np++] = e;
+			if (np == MAXBATCH) {
+				if (sfx_check(a, want, it.root, it.rl, P, np,
+				              NULL, 0))
+					return 1;
+				np = 0;
+			}
 		}
+		if (np && sfx_check(a, want, it.root, it.rl, P, np, NULL, 0))
+			return 1;
 	}
 	return 0;
 }
