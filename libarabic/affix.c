@@ -171,8 +171,11 @@ static uint64_t hash_bytes(const char *s, size_t len)
 
 static int has_flag(const ar_affix *a, fset s, flag_t f)
 {
-	const flag_t *v = a->flags + s.off;
+	const flag_t *v;
 	size_t lo = 0, hi = s.n;
+	if (!s.n)
+		return 0; /* (the pool may not exist yet) */
+	v = a->flags + s.off;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		if (v[mid] == f)
@@ -409,7 +412,8 @@ static ar_status decode_flags(ar_affix *a, const char *s, size_t len, fset *out)
 			return AR_ENOMEM;
 		out->n++;
 	}
-	qsort(a->flags + out->off, out->n, sizeof(flag_t), cmp_flag);
+	if (out->n > 1)
+		qsort(a->flags + out->off, out->n, sizeof(flag_t), cmp_flag);
 	return AR_OK;
 }
 
