@@ -1139,57 +1139,20 @@ static const arun *find_run(const side *sd, const char *s, size_t len)
 
 /* ---- opening ----------------------------------------------------------- */
 
+/* Read a whole file; the caller owns *out (NUL-terminated). */
 static ar_status slurp(const char *path, char **out, size_t *len, ar_error *err)
 {
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0;
-
-	if (!fp)
-		goto fail;
-	if (fseek(fp, 0, SEEK_END) == 0) {
-		long end = ftell(fp);
-		if (end > 0 && (unsigned long)end < (size_t)-1 / 2)
-			cap = (size_t)end + 65536;
-		rewind(fp);
-		buf = malloc(cap + 1);
-		if (!buf)
-			cap = 0;
+	ar_buf b = AR_BUF_INIT;
+	ar_status st = ar_buf__read_file(&b, path, err);
+	if (st != AR_OK) {
+		ar_buf_dispose(&b);
+		return st;
 	}
-	for (;;) {
-		size_t got;
-		if (cap - n < 65536) {
-			size_t m = cap ? cap * 2 : 1 << 20;
-			char *p = realloc(buf, m + 1);
-			if (!p) {
-				free(buf);
-				fclose(fp);
-				return AR_ENOMEM;
-			}
-			buf = p;
-			cap = m;
-		}
-		got = fread(buf + n, 1, cap - n, fp);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		free(buf);
-		goto fail;
-	}
-	fclose(fp);
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
+	if (!b.ptr && ar_buf__put(&b, "", 0) != AR_OK)
+		return AR_ENOMEM;
+	*out = b.ptr;
+	*len = b.size;
 	return AR_OK;
-fail : {
-	int e = errno;
-	if (fp)
-		fclose(fp);
-	ar_error__set(err, 0, 0, 0, "%s: %s", path, strerror(e));
-	return AR_EIO;
-}
 }
 
 /* Whether w[0..len) holds a letter with case other than those of

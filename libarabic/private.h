@@ -14,6 +14,9 @@
 /* ar_buf helpers (status.c). */
 ar_status ar_buf__grow(ar_buf *b, size_t need);
 ar_status ar_buf__put(ar_buf *b, const void *data, size_t len);
+/* Read a whole file into b (NUL-terminated): AR_OK, AR_ENOMEM, or AR_EIO
+ * with err naming the file and the system's reason. */
+ar_status ar_buf__read_file(ar_buf *b, const char *path, ar_error *err);
 static inline void ar_buf__clear(ar_buf *b)
 {
 	b->size = 0;

@@ -604,42 +604,13 @@ ar_status ar_speller_add_names(ar_speller *sp, const char *text, size_t len,
 	return st;
 }
 
-static ar_status read_file(ar_buf *b, const char *path, ar_error *err)
-{
-	FILE *fp = fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-
-	ar_buf__clear(b);
-	if (!fp) {
-		int e = errno;
-		ar_error__set(err, 0, 0, 0, "%s: %s", path, strerror(e));
-		if (err)
-			snprintf(err->source, sizeof err->source, "%s", path);
-		return AR_EIO;
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		if (ar_buf__put(b, chunk, n) != AR_OK) {
-			fclose(fp);
-			return AR_ENOMEM;
-		}
-	if (ferror(fp)) {
-		int e = errno;
-		fclose(fp);
-		ar_error__set(err, 0, 0, 0, "%s: %s", path, strerror(e));
-		return AR_EIO;
-	}
-	fclose(fp);
-	return ar_buf__put(b, "", 0);
-}
-
 ar_status ar_speller_load_names(ar_speller *sp, const char *path, ar_error *err)
 {
 	ar_buf b = AR_BUF_INIT;
 	ar_status st;
 	if (!sp || !path)
 		return AR_EINVAL;
-	st = read_file(&b, path, err);
+	st = ar_buf__read_file(&b, path, err);
 	if (st == AR_OK)
 		st = ar_speller_add_names(sp, b.ptr, b.size, path, err);
 	ar_buf_dispose(&b);
@@ -653,7 +624,7 @@ ar_status ar_speller_load_personal(ar_speller *sp, const char *path,
 	ar_status st;
 	if (!sp || !path)
 		return AR_EINVAL;
-	st = read_file(&b, path, err);
+	st = ar_buf__read_file(&b, path, err);
 	if (st == AR_OK)
 		st = ar_names__parse_words(sp->names, AR_NAMES_PERSONAL, b.ptr,
 		                           b.size, path, err);

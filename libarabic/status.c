@@ -3,6 +3,7 @@
 
 #include "private.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -74,6 +75,50 @@ ar_status ar_buf__put(ar_buf *b, const void *data, size_t len)
 	b->size += len;
 	b->ptr[b->size] = '\0';
 	return AR_OK;
+}
+
+ar_status ar_buf__read_file(ar_buf *b, const char *path, ar_error *err)
+{
+	FILE *fp = fopen(path, "rb");
+	long end;
+	int e;
+
+	ar_buf__clear(b);
+	if (!fp)
+		goto fail;
+	/* the size, when the file has one, saves growing the buffer */
+	if (fseek(fp, 0, SEEK_END) == 0 && (end = ftell(fp)) > 0 &&
+	    (unsigned long)end < SIZE_MAX / 2 &&
+	    ar_buf__grow(b, (size_t)end) != AR_OK) {
+		fclose(fp);
+		return AR_ENOMEM;
+	}
+	rewind(fp);
+	for (;;) {
+		size_t got;
+		if (b->asize - b->size < 4096 + 1 &&
+		    ar_buf__grow(b, 65536) != AR_OK) {
+			fclose(fp);
+			return AR_ENOMEM;
+		}
+		got = fread(b->ptr + b->size, 1, b->asize - b->size - 1, fp);
+		b->size += got;
+		b->ptr[b->size] = '\0';
+		if (got == 0)
+			break;
+	}
+	if (!ferror(fp)) {
+		fclose(fp);
+		return AR_OK;
+	}
+fail:
+	e = errno;
+	if (fp)
+		fclose(fp);
+	ar_error__set(err, 0, 0, 0, "%s: %s", path, strerror(e));
+	if (err)
+		snprintf(err->source, sizeof err->source, "%s", path);
+	return AR_EIO;
 }
 
 void ar_error__set(ar_error *err, uint64_t line, uint64_t column,
