@@ -72,6 +72,7 @@ enum { ENT_REAL = 1, ENT_HIDDEN = 2 };
 typedef struct celem {
 	uint32_t off, n; /* code points in a->cps; n = 0: any character */
 	int neg;
+	int group; /* written [..]: else a literal character or '.' */
 } celem;
 
 typedef struct affent {
@@ -582,7 +583,7 @@ static ar_status add_cond(ar_affix *a, const char *c, uint32_t *off,
 	if (strcmp(c, ".") == 0)
 		return AR_OK;
 	while (i < len) {
-		celem el = { (uint32_t)a->ncps, 0, 0 };
+		celem el = { (uint32_t)a->ncps, 0, 0, 0 };
 		if (a->nconds == a->aconds) {
 			size_t m = a->aconds ? a->aconds * 2 : 1024;
 			celem *p = realloc(a->conds, m * sizeof *p);
@@ -595,6 +596,7 @@ static ar_status add_cond(ar_affix *a, const char *c, uint32_t *off,
 			i++;
 		} else {
 			int group = c[i] == '[';
+			el.group = group;
 			if (group) {
 				i++;
 				if (c[i] == '^') {
@@ -1364,36 +1366,58 @@ static int in_elem(const ar_affix *a, const celem *el, uint32_t cp)
 	return el->n == 0 ? 1 : in != el->neg;
 }
 
-/* The condition of e holds at the start of r[0..len). */
+/*
+ * The condition of e holds at the start of r[0..len), as hunspell 1.7
+ * tests it, byte by byte over the NUL-terminated root:
+ *  - a '.' or a group that takes the root's last character fails when
+ *    more of the condition follows;
+ *  - when the root ends before the condition, a last '.' or negated group
+ *    still passes (hunspell compares it with the NUL), anything else
+ *    fails.
+ */
 static int cond_start(const ar_affix *a, const affent *e, const char *r,
                       size_t len)
 {
 	size_t i, pos = 0;
 	for (i = 0; i < e->ncond; i++) {
+		const celem *el = &a->conds[e->cond + i];
+		int last = i + 1 == e->ncond;
 		uint32_t cp;
-		size_t k = dec(&cp, r + pos, len - pos);
-		if (!k || !in_elem(a, &a->conds[e->cond + i], cp))
+		size_t k;
+		if (pos == len)
+			return last && (el->n == 0 || el->neg);
+		k = dec(&cp, r + pos, len - pos);
+		if (!k || !in_elem(a, el, cp))
 			return 0;
 		pos += k;
+		if (pos == len && !last && (el->n == 0 || el->group))
+			return 0;
 	}
 	return 1;
 }
 
-/* The condition of e holds at the end of r[0..len). */
+/*
+ * The condition of e holds at the end of r[0..len), again as hunspell
+ * tests it: a '.' that matches an ASCII character right after a
+ * multibyte one steps over that character too.
+ */
 static int cond_end(const ar_affix *a, const affent *e, const char *r,
                     size_t len)
 {
 	size_t i = e->ncond, end = len;
 	while (i > 0) {
+		const celem *el = &a->conds[e->cond + i - 1];
 		uint32_t cp;
 		size_t k;
 		if (end == 0)
 			return 0;
 		k = last_char_len(r, end);
-		if (dec(&cp, r + end - k, k) != k ||
-		    !in_elem(a, &a->conds[e->cond + i - 1], cp))
+		if (dec(&cp, r + end - k, k) != k || !in_elem(a, el, cp))
 			return 0;
 		end -= k;
+		if (el->n == 0 && k == 1 && end > 0 &&
+		    ((unsigned char)r[end - 1] & 0x80))
+			end -= last_char_len(r, end);
 		i--;
 	}
 	return 1;
