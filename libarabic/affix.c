@@ -351,16 +351,30 @@ static int cmp_flag(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+/* Room for one more element in the growing array whose pointer is at
+ * *pv (*cap elements of `size` bytes, n used): doubles it when full
+ * (first: `first` elements).  AR_ENOMEM leaves it as it was.  The pointer
+ * is copied in and out with memcpy, whatever its element type. */
+static ar_status room(void *pv, size_t *cap, size_t n, size_t size,
+                      size_t first)
+{
+	void *p;
+	size_t m;
+	if (n < *cap)
+		return AR_OK;
+	m = *cap ? *cap * 2 : first;
+	memcpy(&p, pv, sizeof p);
+	if (m > SIZE_MAX / size || !(p = realloc(p, m * size)))
+		return AR_ENOMEM;
+	memcpy(pv, &p, sizeof p);
+	*cap = m;
+	return AR_OK;
+}
+
 static ar_status push_flag(ar_affix *a, flag_t f)
 {
-	if (a->nflags == a->aflags) {
-		size_t n = a->aflags ? a->aflags * 2 : 4096;
-		flag_t *p = realloc(a->flags, n * sizeof *p);
-		if (!p)
-			return AR_ENOMEM;
-		a->flags = p;
-		a->aflags = n;
-	}
+	if (room(&a->flags, &a->aflags, a->nflags, sizeof *a->flags, 4096))
+		return AR_ENOMEM;
 	a->flags[a->nflags++] = f;
 	return AR_OK;
 }
@@ -584,14 +598,9 @@ static ar_status add_cond(ar_affix *a, const char *c, uint32_t *off,
 		return AR_OK;
 	while (i < len) {
 		celem el = { (uint32_t)a->ncps, 0, 0, 0 };
-		if (a->nconds == a->aconds) {
-			size_t m = a->aconds ? a->aconds * 2 : 1024;
-			celem *p = realloc(a->conds, m * sizeof *p);
-			if (!p)
-				return AR_ENOMEM;
-			a->conds = p;
-			a->aconds = m;
-		}
+		if (room(&a->conds, &a->aconds, a->nconds, sizeof *a->conds,
+		         1024))
+			return AR_ENOMEM;
 		if (c[i] == '.') {
 			i++;
 		} else {
@@ -611,15 +620,9 @@ static ar_status add_cond(ar_affix *a, const char *c, uint32_t *off,
 					return AR_EDICT;
 				if (group && cp == ']')
 					break;
-				if (a->ncps == a->acps) {
-					size_t m = a->acps ? a->acps * 2 : 4096;
-					uint32_t *p =
-					        realloc(a->cps, m * sizeof *p);
-					if (!p)
-						return AR_ENOMEM;
-					a->cps = p;
-					a->acps = m;
-				}
+				if (room(&a->cps, &a->acps, a->ncps,
+				         sizeof *a->cps, 4096))
+					return AR_ENOMEM;
 				a->cps[a->ncps++] = cp;
 				el.n++;
 				i += k;
@@ -664,14 +667,8 @@ static ar_status parse_affix(ar_affix *a, lines *l, char **f, size_t nf,
 		if (ng < 4 || strcmp(g[0], f[0]) != 0 ||
 		    one_flag(a, g[1], &ef) != AR_OK || ef != flag)
 			goto bad;
-		if (sd->n == sd->cap) {
-			size_t m = sd->cap ? sd->cap * 2 : 256;
-			affent *p = realloc(sd->e, m * sizeof *p);
-			if (!p)
-				return AR_ENOMEM;
-			sd->e = p;
-			sd->cap = m;
-		}
+		if (room(&sd->e, &sd->cap, sd->n, sizeof *sd->e, 256))
+			return AR_ENOMEM;
 		e = &sd->e[sd->n];
 		memset(e, 0, sizeof *e);
 		e->flag = flag;
@@ -875,14 +872,8 @@ bad:
 static ar_status add_entry(ar_affix *a, size_t *cap, uint32_t off, size_t len,
                            fset f)
 {
-	if (a->nents == *cap) {
-		size_t n = *cap ? *cap * 2 : 65536;
-		entry *p = realloc(a->ents, n * sizeof *p);
-		if (!p)
-			return AR_ENOMEM;
-		a->ents = p;
-		*cap = n;
-	}
+	if (room(&a->ents, cap, a->nents, sizeof *a->ents, 65536))
+		return AR_ENOMEM;
 	a->ents[a->nents].off = off;
 	a->ents[a->nents].len = (uint16_t)len;
 	a->ents[a->nents].kind = ENT_REAL;
@@ -988,16 +979,9 @@ static ar_status parse_dic(ar_affix *a, size_t len, const char *path,
 				     (unsigned char)q[1] <= 0x9E))
 					break;
 			if (q < p + wl) {
-				if (a->ncased == a->acased) {
-					size_t m = a->acased ? a->acased * 2
-					                     : 1024;
-					uint32_t *v = realloc(a->cased,
-					                      m * sizeof *v);
-					if (!v)
-						return AR_ENOMEM;
-					a->cased = v;
-					a->acased = m;
-				}
+				if (room(&a->cased, &a->acased, a->ncased,
+				         sizeof *a->cased, 1024))
+					return AR_ENOMEM;
 				a->cased[a->ncased++] =
 				        (uint32_t)(a->nents - 1);
 			}
@@ -1846,10 +1830,6 @@ int ar_affix__check(const ar_affix *a, const char *w, size_t len)
 	r = check_cased(a, buf, len, abbv);
 	if (r == 1)
 		return 1;
-	/* hunspell breaks what it last tried: an all-caps word with only
-	 * its initial capital left */
-	if (captype(buf, len) == ALLCAP)
-		recase(buf, buf, len, 1);
 	w = buf;
 	first = second = len;
 	/*
@@ -1869,6 +1849,10 @@ int ar_affix__check(const ar_affix *a, const char *w, size_t len)
 		}
 	if (nbr == 0)
 		return r;
+	/* hunspell breaks what it last tried: an all-caps word with only
+	 * its initial capital left */
+	if (captype(buf, len) == ALLCAP)
+		recase(buf, buf, len, 1);
 	if (nbr >= 10)
 		return r < 0 ? -1 : 0;
 	if (len >= 2 && w[0] == '-')
