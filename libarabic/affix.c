@@ -35,6 +35,7 @@
 #include "config.h"
 
 #include "affix.h"
+#include "chars.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -148,28 +149,6 @@ struct ar_affix {
 
 /* ---- small helpers ----------------------------------------------------- */
 
-/* A hash of s[0..len), eight bytes at a time (words are short: one or
- * two rounds). */
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (len * 0xff51afd7ed558ccdULL), v;
-	while (len >= 8) {
-		memcpy(&v, s, 8);
-		h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 31;
-		s += 8;
-		len -= 8;
-	}
-	if (len) {
-		v = 0;
-		memcpy(&v, s, len);
-		h = (h ^ v) * 0x94d049bb133111ebULL;
-		h ^= h >> 29;
-	}
-	h *= 0xbf58476d1ce4e5b9ULL;
-	return h ^ (h >> 32);
-}
-
 static int has_flag(const ar_affix *a, fset s, flag_t f)
 {
 	const flag_t *v;
@@ -215,23 +194,6 @@ static int is_ignored(const ar_affix *a, uint32_t cp)
 	return 0;
 }
 
-/* The byte length of the character at s[0..len) and its code point in
- * *cp; one- and two-byte characters (all of Arabic) are decoded inline.
- * 0 for an invalid sequence. */
-static size_t next_cp(uint32_t *cp, const unsigned char *s, size_t len)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xE0) == 0xC0 && s[0] >= 0xC2 && len > 1 &&
-	    (s[1] & 0xC0) == 0x80) {
-		*cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-		return 2;
-	}
-	return dec(cp, (const char *)s, len);
-}
-
 /* Remove the IGNORE characters from s[0..*len), in place.  Called on
  * every .dic word: the common case, no such character, only reads. */
 static void squeeze(const ar_affix *a, char *s, size_t *len)
@@ -243,7 +205,7 @@ static void squeeze(const ar_affix *a, char *s, size_t *len)
 	if (!a->nignore)
 		return;
 	while (i < n) {
-		size_t k = next_cp(&cp, u + i, n - i);
+		size_t k = ar_utf8__next(&cp, (const char *)(u + i), n - i);
 		if (!k) {
 			i++;
 			continue;
@@ -254,7 +216,7 @@ static void squeeze(const ar_affix *a, char *s, size_t *len)
 	}
 	o = i;
 	while (i < n) {
-		size_t k = next_cp(&cp, u + i, n - i);
+		size_t k = ar_utf8__next(&cp, (const char *)(u + i), n - i);
 		if (!k) {
 			s[o++] = s[i++];
 			continue;
@@ -294,7 +256,7 @@ static int captype(const char *w, size_t len)
 	int first = 0;
 	while (i < len) {
 		uint32_t cp;
-		size_t k = next_cp(&cp, (const unsigned char *)w + i, len - i);
+		size_t k = ar_utf8__next(&cp, w + i, len - i);
 		if (!k)
 			k = 1;
 		else if (is_upper(cp)) {
@@ -323,8 +285,7 @@ static void recase(char *out, const char *w, size_t len, int init)
 	memmove(out, w, len);
 	while (i < len) {
 		uint32_t cp;
-		size_t k =
-		        next_cp(&cp, (const unsigned char *)out + i, len - i);
+		size_t k = ar_utf8__next(&cp, out + i, len - i);
 		if (!k)
 			k = 1;
 		else if (i == 0 && init ? is_lower(cp) : is_upper(cp))
@@ -352,28 +313,16 @@ static int cmp_flag(const void *x, const void *y)
 }
 
 /* Room for one more element in the growing array whose pointer is at
- * *pv (*cap elements of `size` bytes, n used): doubles it when full
- * (first: `first` elements).  AR_ENOMEM leaves it as it was.  The pointer
- * is copied in and out with memcpy, whatever its element type. */
-static ar_status room(void *pv, size_t *cap, size_t n, size_t size,
-                      size_t first)
+ * *pv (*cap elements of `size` bytes, n used): the library's array
+ * growth (ar_array__grow), which leaves it as it was on AR_ENOMEM. */
+static ar_status room(void *pv, size_t *cap, size_t n, size_t size)
 {
-	void *p;
-	size_t m;
-	if (n < *cap)
-		return AR_OK;
-	m = *cap ? *cap * 2 : first;
-	memcpy(&p, pv, sizeof p);
-	if (m > SIZE_MAX / size || !(p = realloc(p, m * size)))
-		return AR_ENOMEM;
-	memcpy(pv, &p, sizeof p);
-	*cap = m;
-	return AR_OK;
+	return ar_array__grow(pv, cap, n + 1, size) != 0 ? AR_ENOMEM : AR_OK;
 }
 
 static ar_status push_flag(ar_affix *a, flag_t f)
 {
-	if (room(&a->flags, &a->aflags, a->nflags, sizeof *a->flags, 4096))
+	if (room(&a->flags, &a->aflags, a->nflags, sizeof *a->flags))
 		return AR_ENOMEM;
 	a->flags[a->nflags++] = f;
 	return AR_OK;
@@ -598,8 +547,7 @@ static ar_status add_cond(ar_affix *a, const char *c, uint32_t *off,
 		return AR_OK;
 	while (i < len) {
 		celem el = { (uint32_t)a->ncps, 0, 0, 0 };
-		if (room(&a->conds, &a->aconds, a->nconds, sizeof *a->conds,
-		         1024))
+		if (room(&a->conds, &a->aconds, a->nconds, sizeof *a->conds))
 			return AR_ENOMEM;
 		if (c[i] == '.') {
 			i++;
@@ -621,7 +569,7 @@ static ar_status add_cond(ar_affix *a, const char *c, uint32_t *off,
 				if (group && cp == ']')
 					break;
 				if (room(&a->cps, &a->acps, a->ncps,
-				         sizeof *a->cps, 4096))
+				         sizeof *a->cps))
 					return AR_ENOMEM;
 				a->cps[a->ncps++] = cp;
 				el.n++;
@@ -667,7 +615,7 @@ static ar_status parse_affix(ar_affix *a, lines *l, char **f, size_t nf,
 		if (ng < 4 || strcmp(g[0], f[0]) != 0 ||
 		    one_flag(a, g[1], &ef) != AR_OK || ef != flag)
 			goto bad;
-		if (room(&sd->e, &sd->cap, sd->n, sizeof *sd->e, 256))
+		if (room(&sd->e, &sd->cap, sd->n, sizeof *sd->e))
 			return AR_ENOMEM;
 		e = &sd->e[sd->n];
 		memset(e, 0, sizeof *e);
@@ -872,7 +820,7 @@ bad:
 static ar_status add_entry(ar_affix *a, size_t *cap, uint32_t off, size_t len,
                            fset f)
 {
-	if (room(&a->ents, cap, a->nents, sizeof *a->ents, 65536))
+	if (room(&a->ents, cap, a->nents, sizeof *a->ents))
 		return AR_ENOMEM;
 	a->ents[a->nents].off = off;
 	a->ents[a->nents].len = (uint16_t)len;
@@ -980,7 +928,7 @@ static ar_status parse_dic(ar_affix *a, size_t len, const char *path,
 					break;
 			if (q < p + wl) {
 				if (room(&a->cased, &a->acased, a->ncased,
-				         sizeof *a->cased, 1024))
+				         sizeof *a->cased))
 					return AR_ENOMEM;
 				a->cased[a->ncased++] =
 				        (uint32_t)(a->nents - 1);
@@ -999,7 +947,7 @@ static ar_status parse_dic(ar_affix *a, size_t len, const char *path,
  */
 static void insert_slot(ar_affix *a, size_t i)
 {
-	uint64_t h = hash_bytes(a->dic + a->ents[i].off, a->ents[i].len);
+	uint64_t h = ar_hash__bytes(a->dic + a->ents[i].off, a->ents[i].len);
 	size_t s = (size_t)h & a->slot_mask;
 	while (a->slots[s])
 		s = (s + 1) & a->slot_mask;
@@ -1030,7 +978,7 @@ static ar_status index_dic(ar_affix *a)
 static size_t lookup(const ar_affix *a, unsigned want, const char *s,
                      size_t len, uint32_t *out)
 {
-	uint64_t h = hash_bytes(s, len);
+	uint64_t h = ar_hash__bytes(s, len);
 	size_t slot = (size_t)h & a->slot_mask, n = 0;
 	unsigned bits = a->idx_bits;
 	uint32_t v, mask = ((uint32_t)1 << bits) - 1,
@@ -1084,7 +1032,7 @@ static ar_status index_side(side *sd)
 		while (j < sd->n && sd->e[j].app_len == e->app_len &&
 		       memcmp(sd->e[j].app, e->app, e->app_len) == 0)
 			j++;
-		h = hash_bytes(e->app, e->app_len);
+		h = ar_hash__bytes(e->app, e->app_len);
 		s = (size_t)h & (n - 1);
 		while (sd->runs[s].n)
 			s = (s + 1) & (n - 1);
@@ -1110,7 +1058,7 @@ static ar_status index_side(side *sd)
 static const arun *find_run(const side *sd, const char *s, size_t len)
 {
 	size_t mask = sd->nruns_slots - 1;
-	uint64_t h = hash_bytes(s, len);
+	uint64_t h = ar_hash__bytes(s, len);
 	size_t slot = (size_t)h & mask;
 	while (sd->runs[slot].n) {
 		if (sd->runs[slot].h == h) {
@@ -1148,7 +1096,7 @@ static int has_other_case(const char *w, size_t len)
 	size_t i = 0;
 	while (i < len) {
 		uint32_t cp;
-		size_t k = next_cp(&cp, (const unsigned char *)w + i, len - i);
+		size_t k = ar_utf8__next(&cp, w + i, len - i);
 		if (!k)
 			return 1;
 		if (!is_upper(cp) && !is_lower(cp) &&
@@ -1315,6 +1263,18 @@ ar_status ar_affix__open(ar_affix **out, const char *aff, const char *dic,
 	}
 	*out = a;
 	return AR_OK;
+}
+
+size_t ar_affix__nwords(const ar_affix *a)
+{
+	/* the hidden forms of add_hidden() come after the file's words */
+	return a->nents - a->nhidden;
+}
+
+const char *ar_affix__word(const ar_affix *a, size_t i, size_t *len)
+{
+	*len = a->ents[i].len;
+	return a->dic + a->ents[i].off;
 }
 
 void ar_affix__free(ar_affix *a)
@@ -1647,15 +1607,11 @@ static int decidable(const char *w, size_t len)
 	size_t i = 0;
 	while (i < len) {
 		uint32_t cp;
-		size_t k = next_cp(&cp, (const unsigned char *)w + i, len - i);
+		size_t k = ar_utf8__next(&cp, w + i, len - i);
 		if (!k)
 			return 0;
-		if (!((cp >= 0x0600 && cp <= 0x06FF) ||
-		      (cp >= 0x0750 && cp <= 0x077F) ||
-		      (cp >= 0x08A0 && cp <= 0x08FF) ||
-		      (cp >= 0xFB50 && cp <= 0xFDFF) ||
-		      (cp >= 0xFE70 && cp <= 0xFEFF) || cp == '-' ||
-		      cp == '\'' || cp == 0x2019 || cp == '.' || is_upper(cp) ||
+		if (!(ar_char__arabic_block(cp) || cp == '-' || cp == '\'' ||
+		      cp == 0x2019 || cp == '.' || is_upper(cp) ||
 		      is_lower(cp)))
 			return 0;
 		i += k;

@@ -56,4 +56,15 @@ void ar_affix__free(ar_affix *a);
  */
 int ar_affix__check(const ar_affix *a, const char *w, size_t len);
 
+/*
+ * The words of the .dic as this checker keeps them, in the file's order
+ * (the count line excluded): the part of each line before its flags and
+ * morphological fields, without the .aff's IGNORE characters.  Words too
+ * long for any check (over 132 bytes) are not kept.  ar_affix__word()
+ * returns word i of ar_affix__nwords() and its length in *len; the
+ * pointer lives as long as the checker.
+ */
+size_t ar_affix__nwords(const ar_affix *a);
+const char *ar_affix__word(const ar_affix *a, size_t i, size_t *len);
+
 #endif /* AR_AFFIX_H */

@@ -6,7 +6,8 @@
  *
  * The API is split by stage into arabic/common.h (status codes, buffers,
  * errors, UTF-8), arabic/norm.h (normalizer), arabic/tok.h (tokenizer) and
- * arabic/spell.h (spell-checker and names gazetteer).  Each of those headers
+ * arabic/spell.h (spell-checker and names gazetteer); arabic/dict.h
+ * (lexicons) lets a speller and tokenizers share their dictionaries.  Each of those headers
  * is the reference manual of its stage.
  *
  * Thread safety, for the whole library: there is no global mutable state and
@@ -20,6 +21,7 @@
 
 #include "arabic/version.h"
 #include "arabic/common.h"
+#include "arabic/dict.h"
 #include "arabic/norm.h"
 #include "arabic/tok.h"
 #include "arabic/spell.h"

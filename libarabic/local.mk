@@ -4,8 +4,12 @@ lib_LTLIBRARIES += libarabic/libarabic.la
 
 libarabic_libarabic_la_SOURCES = \
 	libarabic/private.h \
+	libarabic/chars.h \
 	libarabic/status.c \
-	libarabic/utf8.c
+	libarabic/utf8.c \
+	libarabic/strmap.c libarabic/strmap.h \
+	libarabic/affix.c libarabic/affix.h \
+	libarabic/dict.c libarabic/dict_int.h
 libarabic_libarabic_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden \
 	$(ICU_CFLAGS) $(UTF8PROC_CFLAGS) $(HUNSPELL_CFLAGS)
 libarabic_libarabic_la_CPPFLAGS = $(AM_CPPFLAGS) \
@@ -16,7 +20,7 @@ libarabic_libarabic_la_LDFLAGS = $(AM_LDFLAGS) -no-undefined \
 
 include_HEADERS = libarabic/arabic.h
 arabicincdir = $(includedir)/arabic
-arabicinc_HEADERS = libarabic/arabic/common.h
+arabicinc_HEADERS = libarabic/arabic/common.h libarabic/arabic/dict.h
 nodist_arabicinc_HEADERS = libarabic/arabic/version.h
 
 pkgconfigdir = $(libdir)/pkgconfig

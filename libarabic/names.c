@@ -23,7 +23,8 @@
  */
 #include "config.h"
 
-#include "spell_int.h"
+#include "chars.h"
+#include "names.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,34 +88,6 @@ struct ar_names {
 	size_t latlen[2];       /* Latin variants, for latin_g() */
 };
 
-static uint64_t hash_bytes(uint64_t h, const char *s, size_t len)
-{
-	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-#define HASH_SEED 0xcbf29ce484222325ULL
-
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	size_t n;
-	void *q;
-	if (need <= *cap)
-		return 0;
-	n = *cap ? *cap : 16;
-	while (n < need)
-		n *= 2;
-	q = realloc(*p, n * elem);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = n;
-	return 0;
-}
-
 ar_status ar_names__new(ar_names **out)
 {
 	ar_names *n = calloc(1, sizeof *n);
@@ -123,8 +96,8 @@ ar_status ar_names__new(ar_names **out)
 	n->nslots = 1024;
 	n->slots = calloc(n->nslots, sizeof *n->slots);
 	n->nmembers = 1;
-	if (!n->slots || grow((void **)&n->members, &n->amembers, 1,
-	                      sizeof *n->members) != 0) {
+	if (!n->slots || ar_array__grow((void **)&n->members, &n->amembers, 1,
+	                                sizeof *n->members) != 0) {
 		ar_names__free(n);
 		return AR_ENOMEM;
 	}
@@ -154,20 +127,11 @@ void ar_names__free(ar_names *n)
 
 /* ---- folding ---------------------------------------------------------- */
 
-static int is_arabic_cp(uint32_t c)
-{
-	return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
-	       (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
-	       (c >= 0xFE70 && c <= 0xFEFF);
-}
-
-/* Arabic marks that carry no letter: harakat, tanwin, shadda, sukun,
- * superscript alef, Quranic annotation signs, and tatweel. */
+/* The marks folding removes: every Arabic mark that carries no letter,
+ * and tatweel. */
 static int arabic_mark(uint32_t c)
 {
-	return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 ||
-	       (c >= 0x06D6 && c <= 0x06ED && c != 0x06E5 && c != 0x06E6) ||
-	       (c >= 0x0610 && c <= 0x061A) || (c >= 0x08D3 && c <= 0x08FF);
+	return ar_char__arabic_mark(c) || c == AR_CHAR_TATWEEL;
 }
 
 /* Letters folded by every mode: Persian and Urdu look-alikes of Arabic
@@ -277,7 +241,7 @@ int ar_names__fold(ar_buf *out, const char *w, size_t len, int mode)
 			continue;
 		}
 		i += k;
-		if (is_arabic_cp(c)) {
+		if (ar_char__arabic_block(c)) {
 			if (arabic_mark(c))
 				continue;
 			arabic = 1;
@@ -645,7 +609,7 @@ static const char *wfold(const ar_names *n, const word *w)
 long ar_names__find(const ar_names *n, const char *folded, size_t len,
                     unsigned *flags)
 {
-	uint64_t h = hash_bytes(HASH_SEED, folded, len);
+	uint64_t h = ar_hash__bytes(folded, len);
 	size_t mask = n->nslots - 1, i = (size_t)h & mask;
 
 	for (;; i = (i + 1) & mask) {
@@ -728,10 +692,7 @@ static int alias_key(ar_buf *out, const char *f, size_t len, char kind,
 
 static uint64_t alias_hash(char kind, const char *k, size_t len)
 {
-	uint64_t h = HASH_SEED;
-	h ^= (unsigned char)kind;
-	h *= 0x100000001b3ULL;
-	return hash_bytes(h, k, len);
+	return ar_hash__seeded((unsigned char)kind, k, len);
 }
 
 static int add_alias(ar_names *n, uint32_t id, char kind, int alef)
@@ -868,8 +829,7 @@ static int rehash_words(ar_names *n)
 		return -1;
 	for (i = 0; i < n->nwords; i++) {
 		const word *w = &n->words[i];
-		size_t j = (size_t)hash_bytes(HASH_SEED, wfold(n, w),
-		                              w->fold_len) &
+		size_t j = (size_t)ar_hash__bytes(wfold(n, w), w->fold_len) &
 		           (ns - 1);
 		while (s[j])
 			j = (j + 1) & (ns - 1);
@@ -941,8 +901,8 @@ static long add_word(ar_names *n, unsigned flag, const char *w, size_t len)
 	}
 	if ((n->nwords + 1) * 2 > n->nslots && rehash_words(n) != 0)
 		return -1;
-	if (grow((void **)&n->words, &n->awords, n->nwords + 1,
-	         sizeof *n->words) != 0)
+	if (ar_array__grow((void **)&n->words, &n->awords, n->nwords + 1,
+	                   sizeof *n->words) != 0)
 		return -1;
 	off = n->arena.size;
 	if (ar_buf__put(&n->arena, n->tmp.ptr, n->tmp.size) != AR_OK ||
@@ -960,8 +920,7 @@ static long add_word(ar_names *n, unsigned flag, const char *w, size_t len)
 	{
 		size_t mask = n->nslots - 1;
 		size_t j =
-		        (size_t)hash_bytes(HASH_SEED, n->tmp.ptr, n->tmp.size) &
-		        mask;
+		        (size_t)ar_hash__bytes(n->tmp.ptr, n->tmp.size) & mask;
 		while (n->slots[j])
 			j = (j + 1) & mask;
 		n->slots[j] = (uint32_t)(n->nwords + 1);
@@ -1133,8 +1092,8 @@ static int spelling_words(ar_names *n, const char *s, size_t len, long *ids,
 static ar_status add_member(ar_names *n, long id, uint32_t g, uint32_t v)
 {
 	member *m;
-	if (grow((void **)&n->members, &n->amembers, n->nmembers + 1,
-	         sizeof *n->members) != 0)
+	if (ar_array__grow((void **)&n->members, &n->amembers, n->nmembers + 1,
+	                   sizeof *n->members) != 0)
 		return AR_ENOMEM;
 	m = &n->members[n->nmembers];
 	m->group = g;
@@ -1189,8 +1148,8 @@ static ar_status make_groups(ar_names *n, long ids[][MAXWPS], int *nw, int nsp)
 		}
 		if (nd < 2 || !similar_words(n, distinct, nd))
 			continue;
-		if (grow((void **)&n->gfirst, &n->agroups, n->ngroups + 1,
-		         sizeof *n->gfirst) != 0)
+		if (ar_array__grow((void **)&n->gfirst, &n->agroups,
+		                   n->ngroups + 1, sizeof *n->gfirst) != 0)
 			return AR_ENOMEM;
 		{
 			size_t cap = n->agroups;
@@ -1199,8 +1158,9 @@ static ar_status make_groups(ar_names *n, long ids[][MAXWPS], int *nw, int nsp)
 				return AR_ENOMEM;
 			n->gcount = p;
 		}
-		if (grow((void **)&n->gwords, &n->agwords,
-		         n->ngwords + (size_t)nd, sizeof *n->gwords) != 0)
+		if (ar_array__grow((void **)&n->gwords, &n->agwords,
+		                   n->ngwords + (size_t)nd,
+		                   sizeof *n->gwords) != 0)
 			return AR_ENOMEM;
 		n->gfirst[n->ngroups] = (uint32_t)n->ngwords;
 		n->gcount[n->ngroups] = (uint32_t)nd;
@@ -1379,6 +1339,25 @@ ar_status ar_names__parse(ar_names *n, const char *text, size_t len,
 	return AR_OK;
 }
 
+ar_status ar_names__load_builtin(ar_names *n, ar_error *err)
+{
+	ar_status st;
+	if (ar_names__builtin_len) {
+		st = ar_names__parse(n, ar_names__builtin,
+		                     ar_names__builtin_len, NULL, err);
+		if (st != AR_OK)
+			return st;
+	}
+	if (ar_names__loanwords_len) {
+		st = ar_names__parse_words(
+		        n, AR_NAMES_LOAN, ar_names__loanwords,
+		        ar_names__loanwords_len, "(built-in loanwords)", err);
+		if (st != AR_OK)
+			return st;
+	}
+	return AR_OK;
+}
+
 ar_status ar_names__parse_words(ar_names *n, unsigned flag, const char *text,
                                 size_t len, const char *source, ar_error *err)
 {
@@ -1458,18 +1437,13 @@ long ar_names__group_word(const ar_names *n, unsigned group, unsigned variant,
  * (skip >= n: nothing left out). */
 static uint64_t hash_cps(char tag, const uint32_t *c, size_t n, size_t skip)
 {
-	uint64_t h = HASH_SEED;
-	size_t i;
-	h ^= (unsigned char)tag;
-	h *= 0x100000001b3ULL;
-	for (i = 0; i < n; i++) {
-		uint32_t v = c[i];
-		if (i == skip)
-			continue;
-		h ^= v;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+	uint32_t k[MAXW];
+	size_t i, m = 0;
+	for (i = 0; i < n && m < MAXW; i++)
+		if (i != skip)
+			k[m++] = c[i];
+	return ar_hash__seeded((unsigned char)tag, (const char *)k,
+	                       m * sizeof *k);
 }
 
 static int index_hash(ar_names *n, uint64_t h, uint32_t id)
@@ -1491,8 +1465,8 @@ static int index_hash(ar_names *n, uint64_t h, uint32_t id)
 		n->buckets = bk;
 		n->nbuckets = nb;
 	}
-	if (grow((void **)&n->nodes, &n->anodes, n->nnodes + 1,
-	         sizeof *n->nodes) != 0)
+	if (ar_array__grow((void **)&n->nodes, &n->anodes, n->nnodes + 1,
+	                   sizeof *n->nodes) != 0)
 		return -1;
 	b = (size_t)h & (n->nbuckets - 1);
 	x = &n->nodes[n->nnodes];

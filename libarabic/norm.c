@@ -1520,31 +1520,6 @@ budget:
 
 /* ---- streams ------------------------------------------------------ */
 
-/* Move pos over consumed bytes: count newlines with memchr, then the
- * characters after the last one. */
-static void pos_advance(ar_pos *p, const unsigned char *d, size_t len)
-{
-	const unsigned char *s = d, *end, *nl, *last = NULL;
-
-	if (len == 0) /* d may be NULL: no arithmetic or memchr on it */
-		return;
-	end = d + len;
-	while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
-		p->line++;
-		last = nl;
-		s = nl + 1;
-	}
-	if (last) {
-		p->col = 1;
-		s = last + 1;
-	} else {
-		s = d;
-	}
-	for (; s < end; s++)
-		p->col += (*s & 0xC0) != 0x80;
-	p->offset += len;
-}
-
 /* Normalize d[0..len), which starts at st->pos; *consumed tells how much
  * was decided (all of it when final). */
 static ar_status process(const ar_normalizer *n, nstate *st,
@@ -1585,7 +1560,7 @@ static ar_status process(const ar_normalizer *n, nstate *st,
 			break;
 	}
 	*consumed = i;
-	pos_advance(&st->pos, d, i);
+	ar_pos__advance(&st->pos, (const char *)d, i);
 	return rc;
 }
 

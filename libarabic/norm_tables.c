@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include "chars.h"
 #include "private.h"
 #include "norm_tables.h"
 
@@ -47,15 +48,14 @@ int ar_norm__is_linebreak(uint32_t cp)
 
 int ar_norm__is_strip(uint32_t cp)
 {
-	/* Harakat, tanwin, shadda, sukun and the other marks U+064B-U+065F,
-	 * SUPERSCRIPT ALEF U+0670, and the Quranic annotation signs
-	 * U+0610-U+061A, U+06D6-U+06DC, U+06DF-U+06E8, U+06EA-U+06ED.
-	 * U+0653-U+0655 (madda, hamza above/below) are in the set but are
-	 * first composed with their letter when they can be (norm.c). */
-	return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
-	       (cp >= 0x0610 && cp <= 0x061A) ||
-	       (cp >= 0x06D6 && cp <= 0x06DC) ||
-	       (cp >= 0x06DF && cp <= 0x06E8) || (cp >= 0x06EA && cp <= 0x06ED);
+	/* The harakat (U+064B-U+065F: tanwin, shadda, sukun..., and
+	 * SUPERSCRIPT ALEF U+0670), the Quranic annotation marks (chars.h),
+	 * and SMALL WAW and SMALL YEH U+06E5-U+06E6, which Quranic text sets
+	 * on letters as marks.  U+0653-U+0655 (madda, hamza above/below) are
+	 * in the set but are first composed with their letter when they can
+	 * be (norm.c). */
+	return ar_char__haraka(cp) || ar_char__quranic_mark(cp) ||
+	       cp == 0x06E5 || cp == 0x06E6;
 }
 
 int ar_norm__is_hamza_mark(uint32_t cp)
@@ -65,16 +65,7 @@ int ar_norm__is_hamza_mark(uint32_t cp)
 
 int ar_norm__is_arabic(uint32_t cp)
 {
-	/* Arabic, Arabic Supplement, Arabic Extended-B and -A, the two
-	 * presentation-form blocks, Rumi numerals and the Arabic
-	 * mathematical alphabet. */
-	return (cp >= 0x0600 && cp <= 0x06FF) ||
-	       (cp >= 0x0750 && cp <= 0x077F) ||
-	       (cp >= 0x0870 && cp <= 0x08FF) ||
-	       (cp >= 0xFB50 && cp <= 0xFDFF) ||
-	       (cp >= 0xFE70 && cp <= 0xFEFF) ||
-	       (cp >= 0x10E60 && cp <= 0x10E7F) ||
-	       (cp >= 0x1EE00 && cp <= 0x1EEFF);
+	return ar_char__arabic_block(cp);
 }
 
 int ar_norm__is_presentation(uint32_t cp)

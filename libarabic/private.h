@@ -24,6 +24,46 @@ static inline void ar_buf__clear(ar_buf *b)
 		b->ptr[0] = '\0';
 }
 
+/*
+ * The library's one hash of byte strings, for its hash tables (the word
+ * caches, the gazetteer, the dictionary reader, the segmenter's memos).
+ * Eight bytes a round: words are short, so most take one or two rounds.
+ * Not for anything that must resist chosen collisions.
+ */
+static inline uint64_t ar_hash__seeded(uint64_t seed, const char *s, size_t len)
+{
+	uint64_t h = seed ^ 0x9e3779b97f4a7c15ULL ^
+	             (len * 0xff51afd7ed558ccdULL),
+	         v;
+	while (len >= 8) {
+		memcpy(&v, s, 8);
+		h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
+		s += 8;
+		len -= 8;
+	}
+	if (len) {
+		v = 0;
+		memcpy(&v, s, len);
+		h = (h ^ v) * 0x94d049bb133111ebULL;
+		h ^= h >> 29;
+	}
+	h *= 0xbf58476d1ce4e5b9ULL;
+	return h ^ (h >> 32);
+}
+static inline uint64_t ar_hash__bytes(const char *s, size_t len)
+{
+	return ar_hash__seeded(0, s, len);
+}
+
+/*
+ * Make room in a growing array: *p holds *cap elements of elem bytes;
+ * when need > *cap, it is reallocated to the next doubling that holds
+ * need (at least 16).  0, or -1 when out of memory or the size would
+ * overflow (*p and *cap unchanged then).
+ */
+int ar_array__grow(void **p, size_t *cap, size_t need, size_t elem);
+
 /* Fill an optional ar_error.  Any of err may be NULL. */
 void ar_error__set(ar_error *err, uint64_t line, uint64_t column,
                    uint64_t offset, const char *fmt, ...)
@@ -48,6 +88,27 @@ typedef struct ar_pos {
 		0, 1, 1                                                        \
 	}
 void ar_pos__advance(ar_pos *p, const char *s, size_t len);
+
+/*
+ * The character at s[0..len) (len >= 1): its byte length, with its code
+ * point in *cp, or 0 for an invalid or truncated sequence.  ASCII and
+ * two-byte characters (Arabic, Latin-1...) are decoded inline: this is
+ * ar_utf8_decode() for the library's hot loops.
+ */
+static inline size_t ar_utf8__next(uint32_t *cp, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF && len > 1 && (u[1] & 0xC0) == 0x80) {
+		*cp = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+		return 2;
+	}
+	return ar_utf8_decode(cp, s, len);
+}
 
 /* Length of the longest prefix of s[0..len) that is a valid UTF-8 sequence
  * start but truncated (1-3), used by streaming code to hold back a partial

@@ -27,119 +27,12 @@
  */
 #include "config.h"
 
-#include "affix.h"
-#include "tok_int.h"
-#include "spell_int.h"
+#include "chars.h"
+#include "dict_int.h"
+#include "names.h"
+#include "seg.h"
 
-#include <hunspell/hunspell.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
-
-/* ------------------------------------------------------------------ */
-/* A string set/map with open addressing; keys live in an arena.        */
-
-typedef struct slot {
-	uint32_t hash;
-	uint32_t key; /* offset of the key in the arena, +1 (0: empty) */
-	uint32_t klen;
-	uint32_t val; /* the value */
-} slot;
-
-typedef struct strmap {
-	slot *slots;
-	size_t nslots, used, max;
-	ar_buf arena;
-} strmap;
-
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h ? h : 1;
-}
-
-static int map_init(strmap *m, size_t nslots, size_t max)
-{
-	ar_buf b = AR_BUF_INIT;
-
-	m->slots = calloc(nslots, sizeof *m->slots);
-	m->nslots = nslots;
-	m->used = 0;
-	m->max = max;
-	m->arena = b;
-	return m->slots ? 0 : -1;
-}
-
-static void map_free(strmap *m)
-{
-	free(m->slots);
-	ar_buf_dispose(&m->arena);
-}
-
-static void map_clear(strmap *m)
-{
-	memset(m->slots, 0, m->nslots * sizeof *m->slots);
-	m->used = 0;
-	ar_buf__clear(&m->arena);
-}
-
-/* Find key; returns its slot (empty if absent). */
-static slot *map_find(strmap *m, const char *k, size_t n, uint32_t h)
-{
-	size_t i = h & (m->nslots - 1);
-
-	for (;;) {
-		slot *s = &m->slots[i];
-		if (!s->key)
-			return s;
-		if (s->hash == h && s->klen == n &&
-		    memcmp(m->arena.ptr + s->key - 1, k, n) == 0)
-			return s;
-		i = (i + 1) & (m->nslots - 1);
-	}
-}
-
-/* Insert key with val (no-op if present); -1 on memory exhaustion. */
-static int map_put(strmap *m, const char *k, size_t n, uint32_t val)
-{
-	uint32_t h;
-	slot *s;
-
-	if (n > 0xFFFF)
-		return 0;
-	if (m->used >= m->max || m->arena.size + n >= 0xFFFFFFF0u)
-		map_clear(m);
-	h = hash_bytes(k, n);
-	s = map_find(m, k, n, h);
-	if (s->key)
-		return 0;
-	if (ar_buf__put(&m->arena, k, n) != AR_OK)
-		return -1;
-	s->hash = h;
-	s->key = (uint32_t)(m->arena.size - n + 1);
-	s->klen = (uint32_t)n;
-	s->val = val;
-	m->used++;
-	return 0;
-}
-
-static int map_get(strmap *m, const char *k, size_t n, uint32_t *val)
-{
-	slot *s = map_find(m, k, n, hash_bytes(k, n));
-
-	if (!s->key)
-		return 0;
-	*val = s->val;
-	return 1;
-}
-
-/* ------------------------------------------------------------------ */
 
 /* The memo of short words keeps the key in the slot, so that a look-up
  * touches one cache line (most tokens hit it). */
@@ -206,195 +99,56 @@ static void wmemo_put(wmemo *m, const char *k, size_t n, uint32_t h,
 #define SPELL_MEMO_MAX (1u << 18)
 
 struct ar_seg {
-	ar_affix *ax;   /* the dictionary, read by affix.c */
-	Hunhandle *hun; /* hunspell, for the words ax leaves to it */
-	int hun_tried;
-	char aff[4096], dic[4096];
-	ar_names *names; /* the built-in names gazetteer and loanwords */
+	ar_lexicon *lex;        /* the dictionary: verdicts and headwords */
+	size_t di;              /* the Arabic dictionary's index in lex */
+	const ar_strmap *heads; /* its headwords, without marks */
+	ar_names *names;        /* the built-in names gazetteer and
+	                           loanwords */
 	ar_buf fold;
-	strmap heads;      /* dictionary headwords, without marks */
 	wslot *hot;        /* direct-mapped copy of recently used words,
-	                      small enough to stay in the cache */
+	                       small enough to stay in the cache */
 	wmemo short_words; /* memo: short surface word + mode -> split */
-	strmap words;      /* memo: longer surface words -> packed split */
-	strmap spell;      /* memo: letters -> hunspell verdict */
+	ar_strmap words;   /* memo: longer surface words -> packed split */
+	ar_strmap spell;   /* memo: letters -> dictionary verdict */
 	char tmp[512];
 };
 
-static int file_exists(const char *path)
+ar_status ar_seg__new(ar_seg **out, ar_lexicon *lex, ar_error *err)
 {
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* Look for ar.aff and ar.dic in dir; fill aff/dic on success. */
-static int try_dir(const char *dir, size_t dlen, char *aff, char *dic,
-                   size_t size)
-{
-	int n1 = snprintf(aff, size, "%.*s/ar.aff", (int)dlen, dir);
-	int n2 = snprintf(dic, size, "%.*s/ar.dic", (int)dlen, dir);
-
-	if (n1 < 0 || n2 < 0 || (size_t)n1 >= size || (size_t)n2 >= size)
-		return 0;
-	return file_exists(aff) && file_exists(dic);
-}
-
-/* Kinds of headword: ar.dic lists the function words ("stopwords")
- * apart, with every clitic already attached (وكان, بذلك), so those tell
- * nothing about whether a word can be split. */
-enum { HEAD_OPEN = 1, HEAD_STOP = 2 };
-
-/* Marks that hunspell's ar.aff IGNOREs: harakat, superscript alef,
- * tatweel, and the Quranic marks. */
-static int is_ignored(uint32_t cp)
-{
-	return (cp >= 0x64B && cp <= 0x65F) || cp == 0x670 || cp == 0x640 ||
-	       (cp >= 0x6D6 && cp <= 0x6ED && cp != 0x6E5 && cp != 0x6E6);
-}
-
-/* Copy s without ignored marks into out (size outsz); returns the length
- * or (size_t)-1 if it does not fit or is not UTF-8. */
-static size_t strip(const char *s, size_t n, char *out, size_t outsz)
-{
-	size_t i = 0, o = 0;
-
-	while (i < n) {
-		uint32_t cp;
-		size_t l = ar_utf8_decode(&cp, s + i, n - i);
-		if (l == 0)
-			return (size_t)-1;
-		if (!is_ignored(cp)) {
-			if (o + l > outsz)
-				return (size_t)-1;
-			memcpy(out + o, s + i, l);
-			o += l;
-		}
-		i += l;
-	}
-	return o;
-}
-
-/* Read the headwords of ar.dic (the part of each line before '/', a tab
- * or a space), without their marks. */
-static ar_status load_heads(ar_seg *sg, const char *dic)
-{
-	FILE *fp = fopen(dic, "r");
-	char line[1024], key[256];
-	int first = 1, marker = 0;
-	uint32_t kind = HEAD_OPEN;
-
-	if (!fp)
-		return AR_EDICT;
-	while (fgets(line, sizeof line, fp)) {
-		size_t n = strcspn(line, "/\t \r\n"), k;
-		if (first) {
-			first = 0; /* the word count */
-			continue;
-		}
-		/* the file joins several lists, each introduced by
-		 * "::::::::::::::", its name, and "::::::::::::::" */
-		if (strncmp(line, "::::", 4) == 0) {
-			marker = !marker;
-			continue;
-		}
-		if (marker) {
-			kind = strncmp(line, "stopwords", 9) == 0 ? HEAD_STOP
-			                                          : HEAD_OPEN;
-			continue;
-		}
-		k = strip(line, n, key, sizeof key);
-		if (k == (size_t)-1 || k == 0)
-			continue;
-		if (map_put(&sg->heads, key, k, kind) != 0) {
-			fclose(fp);
-			return AR_ENOMEM;
-		}
-	}
-	fclose(fp);
-	return AR_OK;
-}
-
-ar_status ar_seg__new(ar_seg **out, const char *dict_dir, ar_error *err)
-{
-	char aff[4096], dic[4096];
-	const char *env = getenv("DICPATH");
-	int found = 0;
+	long di = ar_lexicon__first_arabic(lex);
 	ar_seg *s;
 	ar_status st;
 
 	*out = NULL;
-	if (dict_dir) {
-		found = try_dir(dict_dir, strlen(dict_dir), aff, dic,
-		                sizeof aff);
-	} else {
-		/* DICPATH is a colon-separated list, as for hunspell(1) */
-		while (env && *env && !found) {
-			const char *colon = strchr(env, ':');
-			size_t l = colon ? (size_t)(colon - env) : strlen(env);
-			if (l)
-				found = try_dir(env, l, aff, dic, sizeof aff);
-			env = colon ? colon + 1 : NULL;
-		}
-		if (!found)
-			found = try_dir(AR_DICTDIR, strlen(AR_DICTDIR), aff,
-			                dic, sizeof aff);
-	}
-	if (!found) {
+	if (di < 0) {
 		ar_error__set(err, 0, 0, 0,
-		              "Arabic hunspell dictionary ar.aff/ar.dic not "
-		              "found in %s (install the package hunspell-ar)",
-		              dict_dir ? dict_dir : "DICPATH or " AR_DICTDIR);
+		              "segmentation needs an Arabic hunspell "
+		              "dictionary, and the lexicon has none (on "
+		              "Debian, install hunspell-ar)");
 		return AR_EDICT;
 	}
 	s = calloc(1, sizeof *s);
 	if (!s)
 		return AR_ENOMEM;
-	if (map_init(&s->heads, 1u << 19, 1u << 30) ||
-	    !(s->hot = calloc(HOT_SLOTS, sizeof *s->hot)) ||
+	s->lex = ar_lexicon__ref(lex);
+	s->di = (size_t)di;
+	if (!(s->hot = calloc(HOT_SLOTS, sizeof *s->hot)) ||
 	    wmemo_init(&s->short_words, WORD_MEMO_MAX * 2, WORD_MEMO_MAX) ||
-	    map_init(&s->words, WORD_MEMO_MAX / 2, WORD_MEMO_MAX / 4) ||
-	    map_init(&s->spell, SPELL_MEMO_MAX * 2, SPELL_MEMO_MAX)) {
+	    ar_strmap__init(&s->words, WORD_MEMO_MAX / 2, WORD_MEMO_MAX / 4) ||
+	    ar_strmap__init(&s->spell, SPELL_MEMO_MAX * 2, SPELL_MEMO_MAX)) {
 		ar_seg__free(s);
 		return AR_ENOMEM;
 	}
-	if ((st = load_heads(s, dic)) != AR_OK) {
+	if ((st = ar_lexicon__heads(lex, s->di, &s->heads, err)) != AR_OK) {
 		ar_seg__free(s);
-		if (st == AR_EDICT)
-			ar_error__set(err, 0, 0, 0,
-			              "%s: cannot read the "
-			              "dictionary",
-			              dic);
 		return st;
 	}
 	/* names (بوتين, لندن) and loanwords are words too: the gazetteer
 	 * built into the library, also used by the spell-checker */
 	if ((st = ar_names__new(&s->names)) != AR_OK ||
-	    (ar_names__builtin_len &&
-	     (st = ar_names__parse(s->names, ar_names__builtin,
-	                           ar_names__builtin_len, NULL, err)) !=
-	             AR_OK) ||
-	    (ar_names__loanwords_len &&
-	     (st = ar_names__parse_words(
-	              s->names, AR_NAMES_LOAN, ar_names__loanwords,
-	              ar_names__loanwords_len, "(built-in loanwords)", err)) !=
-	             AR_OK)) {
+	    (st = ar_names__load_builtin(s->names, err)) != AR_OK) {
 		ar_seg__free(s);
 		return st;
-	}
-	/* affix.c gives hunspell's verdicts and loads in a fifth of its
-	 * time; hunspell itself is created only if a word needs it */
-	memcpy(s->aff, aff, sizeof s->aff);
-	memcpy(s->dic, dic, sizeof s->dic);
-	if (ar_affix__open(&s->ax, aff, dic, NULL) != AR_OK) {
-		s->ax = NULL;
-		s->hun = ar_spell__hunspell_create(aff, dic);
-		s->hun_tried = 1;
-		if (!s->hun) {
-			ar_seg__free(s);
-			ar_error__set(err, 0, 0, 0,
-			              "%s: cannot load the dictionary", dic);
-			return AR_EDICT;
-		}
 	}
 	*out = s;
 	return AR_OK;
@@ -404,16 +158,16 @@ void ar_seg__free(ar_seg *s)
 {
 	if (!s)
 		return;
-	if (s->hun)
-		ar_spell__hunspell_destroy(s->hun);
-	ar_affix__free(s->ax);
 	ar_names__free(s->names);
 	ar_buf_dispose(&s->fold);
-	map_free(&s->heads);
-	map_free(&s->words);
+	if (s->words.slots)
+		ar_strmap__free(&s->words);
+	if (s->spell.slots)
+		ar_strmap__free(&s->spell);
 	free(s->short_words.slots);
 	free(s->hot);
-	map_free(&s->spell);
+	if (s->lex)
+		ar_lexicon_free(s->lex);
 	free(s);
 }
 
@@ -452,8 +206,8 @@ static int get_letters(letters *L, const char *w, size_t len)
 		size_t l = ar_utf8_decode(&cp, w + i, len - i);
 		if (l == 0)
 			return -1;
-		if (!is_ignored(cp)) {
-			if (!ar_tok__arabic_letter(cp) || L->n == 64)
+		if (!ar_char__stem_ignorable(cp)) {
+			if (!ar_char__arabic_letter(cp) || L->n == 64)
 				return -1; /* ZWNJ, hyphen...: left whole */
 			L->cp[L->n] = cp;
 			/* marks before the first letter go with it */
@@ -492,7 +246,7 @@ static size_t put_letters(const letters *L, size_t a, size_t b, uint32_t pre,
 static int is_head(ar_seg *s, const char *k, size_t n)
 {
 	uint32_t v;
-	return map_get(&s->heads, k, n, &v) && v == HEAD_OPEN;
+	return ar_strmap__get(s->heads, k, n, &v) && v == AR_HEAD_OPEN;
 }
 
 /* A function word of the dictionary that is another one behind a
@@ -508,7 +262,7 @@ static int stop_expansion(ar_seg *s, const char *k, size_t n)
 
 	if (n < 6 || !(conj || (prep && n >= 8)))
 		return 0;
-	return map_get(&s->heads, k + 2, n - 2, &v) && v == HEAD_STOP;
+	return ar_strmap__get(s->heads, k + 2, n - 2, &v) && v == AR_HEAD_STOP;
 }
 
 /* A headword that stands as a word by itself. */
@@ -516,16 +270,16 @@ static int is_word_head(ar_seg *s, const char *k, size_t n)
 {
 	uint32_t v;
 
-	if (!map_get(&s->heads, k, n, &v))
+	if (!ar_strmap__get(s->heads, k, n, &v))
 		return 0;
-	return v == HEAD_OPEN || !stop_expansion(s, k, n);
+	return v == AR_HEAD_OPEN || !stop_expansion(s, k, n);
 }
 
 /* Is it one of the dictionary's function words (with its clitics)? */
 static int is_stop(ar_seg *s, const char *k, size_t n)
 {
 	uint32_t v;
-	return map_get(&s->heads, k, n, &v) && v == HEAD_STOP;
+	return ar_strmap__get(s->heads, k, n, &v) && v == AR_HEAD_STOP;
 }
 
 /* Is it a word of the names gazetteer or the loanword list? */
@@ -538,34 +292,21 @@ static int is_name(ar_seg *s, const char *k, size_t n)
 	return ar_names__find(s->names, s->fold.ptr, s->fold.size, &fl) >= 0;
 }
 
-/* Does the dictionary accept k[0..n) (NUL-terminated copy in s->tmp)? */
-static int dict_ok(ar_seg *s, const char *k, size_t n)
-{
-	int r = s->ax ? ar_affix__check(s->ax, k, n) : -1;
-	if (r >= 0)
-		return r;
-	if (!s->hun_tried) {
-		s->hun = ar_spell__hunspell_create(s->aff, s->dic);
-		s->hun_tried = 1;
-	}
-	return s->hun && Hunspell_spell(s->hun, s->tmp) != 0;
-}
-
 /* Does hunspell accept it (memoized)?  -1 on memory exhaustion. */
 static int hun_ok(ar_seg *s, const char *k, size_t n)
 {
 	uint32_t v;
 
-	if (map_get(&s->heads, k, n, &v))
+	if (ar_strmap__get(s->heads, k, n, &v))
 		return 1;
-	if (map_get(&s->spell, k, n, &v))
+	if (ar_strmap__get(&s->spell, k, n, &v))
 		return v;
 	if (n + 1 > sizeof s->tmp)
 		return 0;
 	memcpy(s->tmp, k, n);
 	s->tmp[n] = '\0';
-	v = is_name(s, k, n) || dict_ok(s, k, n);
-	if (map_put(&s->spell, k, n, v) != 0)
+	v = is_name(s, k, n) || ar_dict__check(s->lex, s->di, s->tmp, n);
+	if (ar_strmap__put(&s->spell, k, n, v) != 0)
 		return -1;
 	return v;
 }
@@ -1050,7 +791,7 @@ int ar_seg__split(ar_seg *s, const char *w, size_t len, int ud,
 	memcpy(key, w, len);
 	key[len] = ud ? 'u' : 's';
 	if (len + 1 <= SHORT_KEY) {
-		uint32_t h = hash_bytes(key, len + 1);
+		uint32_t h = ar_strmap__hash(key, len + 1);
 		wslot *hot = &s->hot[h & (HOT_SLOTS - 1)];
 		wslot *ws;
 		if (hot->klen == len + 1 && hot->hash == h &&
@@ -1070,7 +811,7 @@ int ar_seg__split(ar_seg *s, const char *w, size_t len, int ud,
 			}
 			wmemo_put(&s->short_words, key, len + 1, h, v);
 		}
-	} else if (!map_get(&s->words, key, len + 1, &v)) {
+	} else if (!ar_strmap__get(&s->words, key, len + 1, &v)) {
 		if (get_letters(&L, w, len) != 0 || L.n < 2) {
 			v = 0;
 		} else {
@@ -1078,7 +819,7 @@ int ar_seg__split(ar_seg *s, const char *w, size_t len, int ud,
 				return -1;
 			v = pack(&sp, &L);
 		}
-		if (map_put(&s->words, key, len + 1, v) != 0)
+		if (ar_strmap__put(&s->words, key, len + 1, v) != 0)
 			return -1;
 	}
 	if (!(v & (1u << 27)))

@@ -16,22 +16,11 @@
  */
 #include "config.h"
 
-#include "affix.h"
+#include "chars.h"
 #include "spell_int.h"
 
-#include <errno.h>
-#include <hunspell/hunspell.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <strings.h>
-#include <unicode/ucnv.h>
-#include <unicode/ustring.h>
-#include <unistd.h>
-
-#ifndef AR_DICTDIR
-#define AR_DICTDIR "/usr/share/hunspell"
-#endif
 
 #define MEMO_MAX  (1u << 20) /* cached words before the cache is emptied */
 #define NAME_SUGS 8          /* name candidates looked at */
@@ -49,21 +38,6 @@ typedef struct memo {
 	uint16_t nsugs;
 	char **sugs; /* malloc'd strings */
 } memo;
-
-typedef struct dict {
-	Hunhandle *h;
-	ar_affix *ax; /* the library's checker, when it can read the
-	                 dictionary */
-	int arabic;
-	UConverter *cnv; /* the dictionary's encoding when it is not
-	                            UTF-8, else NULL */
-	int loading;     /* ax (else h) is being opened by thread thr */
-	int tried;       /* h was created (or creation failed) */
-	int ax_tried;    /* ax was opened (or refused the dictionary) */
-	int eager;       /* without ax, the loader creates h */
-	pthread_t thr;
-	char *aff, *dic; /* paths, for the loader */
-} dict;
 
 /* Consistency: use of one variant of one group in the current stream. */
 typedef struct use {
@@ -85,9 +59,7 @@ struct ar_speller {
 	unsigned flags;
 	unsigned max_sugs;
 	ar_invalid_mode invalid;
-	dict *dicts;
-	size_t ndicts;
-	int joined; /* every loader thread has been joined */
+	ar_lexicon *lex; /* the hunspell dictionaries */
 	ar_names *names;
 	ar_tokenizer *tok;
 	/* the word cache */
@@ -120,374 +92,14 @@ const char *ar_finding_kind_name(ar_finding_kind k)
 	}
 }
 
-static uint64_t hash_word(const char *s, size_t len)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-/* ---- dictionaries ----------------------------------------------------- */
-
-static int readable(const char *prefix, const char *ext)
-{
-	char path[4096];
-	if (snprintf(path, sizeof path, "%s%s", prefix, ext) >=
-	    (int)sizeof path)
-		return 0;
-	return access(path, R_OK) == 0;
-}
-
-/* Find dictionary `name` (len bytes): fills prefix ("DIR/NAME"). */
-static int find_dict(char *prefix, size_t size, const char *name, size_t len,
-                     const char *dict_dir)
-{
-	const char *env = getenv("DICPATH");
-	if (memchr(name, '/', len)) {
-		snprintf(prefix, size, "%.*s", (int)len, name);
-		return readable(prefix, ".aff") && readable(prefix, ".dic");
-	}
-	if (dict_dir) {
-		snprintf(prefix, size, "%s/%.*s", dict_dir, (int)len, name);
-		if (readable(prefix, ".aff") && readable(prefix, ".dic"))
-			return 1;
-	}
-	while (env && *env) {
-		const char *c = strchr(env, ':');
-		size_t dl = c ? (size_t)(c - env) : strlen(env);
-		if (dl) {
-			snprintf(prefix, size, "%.*s/%.*s", (int)dl, env,
-			         (int)len, name);
-			if (readable(prefix, ".aff") &&
-			    readable(prefix, ".dic"))
-				return 1;
-		}
-		env = c ? c + 1 : NULL;
-	}
-	snprintf(prefix, size, "%s/%.*s", AR_DICTDIR, (int)len, name);
-	return readable(prefix, ".aff") && readable(prefix, ".dic");
-}
-
-/*
- * The encoding named by the SET line of an .aff file, as hunspell reads it
- * (first "SET" line, second field; ISO8859-1 when there is none), into
- * enc.  Returns 0, or -1 when the file cannot be read.
- */
-static int aff_encoding(const char *aff, char *enc, size_t size)
-{
-	FILE *fp = fopen(aff, "rb");
-	char line[1024];
-	int at_start = 1;
-
-	snprintf(enc, size, "ISO8859-1");
-	if (!fp)
-		return -1;
-	while (fgets(line, sizeof line, fp)) {
-		size_t n = strlen(line);
-		char *p = line;
-		int whole = at_start;
-		at_start = n > 0 && line[n - 1] == '\n';
-		if (!whole)
-			continue; /* the rest of a long line */
-		if (memcmp(p, "\xef\xbb\xbf", 3) == 0)
-			p += 3; /* a UTF-8 byte order mark */
-		if (strncmp(p, "SET", 3) != 0 || (p[3] != ' ' && p[3] != '\t'))
-			continue;
-		p += 3;
-		p += strspn(p, " \t");
-		n = strcspn(p, " \t\r\n");
-		if (n) {
-			snprintf(enc, size, "%.*s", (int)n, p);
-			break;
-		}
-	}
-	fclose(fp);
-	return 0;
-}
-
-/* Open an ICU converter for a hunspell encoding name, or leave *out NULL
- * for UTF-8.  Hunspell's names are ICU's but for two. */
-static ar_status open_converter(UConverter **out, const char *enc)
-{
-	UErrorCode e = U_ZERO_ERROR;
-	UConverter *c;
-
-	*out = NULL;
-	if (strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0)
-		return AR_OK;
-	if (strcasecmp(enc, "microsoft-cp1251") == 0)
-		enc = "windows-1251";
-	else if (strcasecmp(enc, "ISCII-DEVANAGARI") == 0)
-		enc = "ISCII,version=0";
-	c = ucnv_open(enc, &e);
-	if (U_FAILURE(e))
-		return AR_EDICT;
-	/* a character the encoding lacks makes the conversion fail: no
-	 * dictionary in that encoding can hold the word */
-	ucnv_setFromUCallBack(c, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL,
-	                      &e);
-	if (U_FAILURE(e)) {
-		ucnv_close(c);
-		return AR_EDICT;
-	}
-	*out = c;
-	return AR_OK;
-}
-
-/* A UTF-8 word (NUL-terminated) in the encoding of d: w itself for a
- * UTF-8 dictionary, else a copy in buf; NULL when the encoding cannot
- * write it. */
-static const char *to_dict(const dict *d, const char *w, char *buf, size_t size)
-{
-	UChar u[1024];
-	int32_t nu;
-	UErrorCode e = U_ZERO_ERROR;
-
-	if (!d->cnv)
-		return w;
-	u_strFromUTF8(u, 1024, &nu, w, -1, &e);
-	if (U_FAILURE(e) || e == U_STRING_NOT_TERMINATED_WARNING)
-		return NULL;
-	ucnv_fromUChars(d->cnv, buf, (int32_t)size, u, nu, &e);
-	ucnv_reset(d->cnv);
-	if (U_FAILURE(e) || e == U_STRING_NOT_TERMINATED_WARNING)
-		return NULL;
-	return buf;
-}
-
-/* A word of dictionary d (NUL-terminated, its encoding) as a malloc'd
- * UTF-8 string; NULL when out of memory. */
-static char *from_dict(const dict *d, const char *w)
-{
-	UChar u[1024];
-	int32_t nu, n;
-	UErrorCode e = U_ZERO_ERROR;
-	char *s;
-
-	if (!d->cnv)
-		return strdup(w);
-	nu = ucnv_toUChars(d->cnv, u, 1024, w, -1, &e);
-	ucnv_reset(d->cnv);
-	if (U_FAILURE(e))
-		return strdup("");
-	u_strToUTF8(NULL, 0, &n, u, nu, &e);
-	e = U_ZERO_ERROR;
-	s = malloc((size_t)n + 1);
-	if (!s)
-		return NULL;
-	u_strToUTF8(s, n + 1, NULL, u, nu, &e);
-	if (U_FAILURE(e))
-		s[0] = '\0';
-	return s;
-}
-
-/*
- * Hunspell 1.7 keeps one Unicode case table for all its handles (utf_tbl
- * in its csutil.cxx), allocated, filled, reference-counted and freed
- * without a lock each time a UTF-8 dictionary is loaded or a handle is
- * destroyed.  Two creations at once (our loader thread and a dictionary
- * loaded on first use, or spellers opened in two threads) could fill it
- * twice or lose a count, and a destruction could then free it under a
- * reader.  This lock serializes every creation and destruction of a
- * hunspell handle in the library; it is the library's only process-wide
- * object and holds no data.
- */
-static pthread_mutex_t hunspell_lock = PTHREAD_MUTEX_INITIALIZER;
-
-Hunhandle *ar_spell__hunspell_create(const char *aff, const char *dic)
-{
-	Hunhandle *h;
-	pthread_mutex_lock(&hunspell_lock);
-	h = Hunspell_create(aff, dic);
-	pthread_mutex_unlock(&hunspell_lock);
-	return h;
-}
-
-void ar_spell__hunspell_destroy(Hunhandle *h)
-{
-	pthread_mutex_lock(&hunspell_lock);
-	Hunspell_destroy(h);
-	pthread_mutex_unlock(&hunspell_lock);
-}
-
-/* Open the library's checker on d; without it (a dictionary using
- * features it does not implement, or no memory), hunspell checks. */
-static void open_checker(dict *d)
-{
-	if (ar_affix__open(&d->ax, d->aff, d->dic, NULL) != AR_OK)
-		d->ax = NULL;
-	d->ax_tried = 1;
-}
-
-static void *load_dict(void *arg)
-{
-	dict *d = arg;
-	open_checker(d);
-	if (!d->ax && d->eager) {
-		d->h = ar_spell__hunspell_create(d->aff, d->dic);
-		d->tried = 1;
-	}
-	return NULL;
-}
-
-static void dict_join(dict *d)
-{
-	if (d->loading) {
-		pthread_join(d->thr, NULL);
-		d->loading = 0;
-	}
-}
-
-/* The hunspell handle of dictionary i, waiting for its loader or loading
- * it now if need be; NULL only if hunspell could not create it. */
-static Hunhandle *dict_handle(ar_speller *sp, size_t i)
-{
-	dict *d = &sp->dicts[i];
-	dict_join(d);
-	if (!d->tried) {
-		d->h = ar_spell__hunspell_create(d->aff, d->dic);
-		d->tried = 1;
-	}
-	return d->h;
-}
-
-/*
- * Open the dictionaries of a comma-separated list: find them and read
- * their encoding now, so that a missing or unusable dictionary is an
- * error here, but read them in the background.  Loading the dictionaries
- * is a good part of a speller's start-up (0.03 s for the Arabic one in
- * affix.c's checker, 0.15 s when hunspell must expand its 170,000
- * entries), so each starts loading at once in a thread of its own, while
- * the caller's thread goes on with the gazetteer; the first lookup that
- * needs one waits for it.  Hunspell handles are created on first need
- * (suggestions, words affix.c leaves undecided), except for the first
- * Arabic dictionary (else the first one) when affix.c cannot read it:
- * its thread creates the handle then.  Creations of hunspell handles are
- * serialized (hunspell_lock).
- */
-static ar_status open_dicts(ar_speller *sp, const char *list,
-                            const char *dict_dir, ar_error *err)
-{
-	const char *p = list;
-	size_t n = 1, i, late = (size_t)-1;
-
-	for (; *p; p++)
-		if (*p == ',')
-			n++;
-	sp->dicts = calloc(n, sizeof *sp->dicts);
-	if (!sp->dicts)
-		return AR_ENOMEM;
-	for (p = list; p;) {
-		const char *c = strchr(p, ',');
-		size_t len = c ? (size_t)(c - p) : strlen(p);
-		char prefix[4096], pkg[128], enc[64];
-		const char *base;
-		dict *d = &sp->dicts[sp->ndicts];
-		size_t bl;
-
-		if (len) {
-			if (!find_dict(prefix, sizeof prefix, p, len,
-			               dict_dir)) {
-				/* Debian names its packages hunspell-LL-CC */
-				base = p;
-				for (i = 0; i < len; i++)
-					if (p[i] == '/')
-						base = p + i + 1;
-				bl = (size_t)(p + len - base);
-				for (i = 0; i < bl && i < 100; i++)
-					pkg[i] = base[i] == '_' ? '-'
-					         : (base[i] >= 'A' &&
-					            base[i] <= 'Z')
-					                 ? (char)(base[i] + 32)
-					                 : base[i];
-				pkg[i] = '\0';
-				ar_error__set(
-				        err, 0, 0, 0,
-				        "hunspell dictionary '%.*s' not "
-				        "found (searched DICPATH and %s; on "
-				        "Debian, install hunspell-%s)",
-				        (int)len, p, AR_DICTDIR, pkg);
-				return AR_EDICT;
-			}
-			bl = strlen(prefix) + 5;
-			d->aff = malloc(bl);
-			d->dic = malloc(bl);
-			if (!d->aff || !d->dic) {
-				sp->ndicts++;
-				return AR_ENOMEM;
-			}
-			snprintf(d->aff, bl, "%s.aff", prefix);
-			snprintf(d->dic, bl, "%s.dic", prefix);
-			sp->ndicts++;
-			if (aff_encoding(d->aff, enc, sizeof enc) != 0) {
-				ar_error__set(err, 0, 0, 0, "%s: %s", d->aff,
-				              strerror(errno));
-				return AR_EDICT;
-			}
-			if (open_converter(&d->cnv, enc) != AR_OK) {
-				ar_error__set(
-				        err, 0, 0, 0,
-				        "hunspell dictionary '%s': encoding "
-				        "'%s' (SET line of %s) is not one "
-				        "ICU can convert",
-				        prefix, enc, d->aff);
-				return AR_EDICT;
-			}
-			base = strrchr(prefix, '/');
-			base = base ? base + 1 : prefix;
-			d->arabic = base[0] == 'a' && base[1] == 'r' &&
-			            (base[2] == '\0' || base[2] == '_' ||
-			             base[2] == '-');
-			if (d->arabic && late == (size_t)-1)
-				late = sp->ndicts - 1;
-		}
-		p = c ? c + 1 : NULL;
-	}
-	if (sp->ndicts == 0) {
-		ar_error__set(err, 0, 0, 0, "no dictionary given");
-		return AR_EINVAL;
-	}
-	if (late == (size_t)-1)
-		late = 0;
-	sp->dicts[late].eager = 1;
-	/* without a thread, a dictionary loads on first use */
-	for (i = 0; i < sp->ndicts; i++)
-		if (pthread_create(&sp->dicts[i].thr, NULL, load_dict,
-		                   &sp->dicts[i]) == 0)
-			sp->dicts[i].loading = 1;
-	return AR_OK;
-}
-
 /* ---- opening ---------------------------------------------------------- */
-
-static ar_status load_builtin(ar_speller *sp, ar_error *err)
-{
-	ar_status st;
-	if (ar_names__builtin_len) {
-		st = ar_names__parse(sp->names, ar_names__builtin,
-		                     ar_names__builtin_len, NULL, err);
-		if (st != AR_OK)
-			return st;
-	}
-	if (ar_names__loanwords_len) {
-		st = ar_names__parse_words(
-		        sp->names, AR_NAMES_LOAN, ar_names__loanwords,
-		        ar_names__loanwords_len, "(built-in loanwords)", err);
-		if (st != AR_OK)
-			return st;
-	}
-	return AR_OK;
-}
 
 ar_status ar_speller_new(ar_speller **out, const ar_spell_options *opts,
                          ar_error *err)
 {
 	ar_spell_options def = AR_SPELL_OPTIONS_INIT;
 	ar_tok_options to = AR_TOK_OPTIONS_INIT;
+	ar_lexicon *lexicon = NULL;
 	ar_speller *sp;
 	ar_status st;
 
@@ -496,9 +108,12 @@ ar_status ar_speller_new(ar_speller **out, const ar_spell_options *opts,
 	*out = NULL;
 	if (!opts)
 		opts = &def;
-	if (opts->version != AR_SPELL_OPTIONS_VERSION ||
+	if (opts->version < 1 || opts->version > AR_SPELL_OPTIONS_VERSION ||
 	    (unsigned)opts->invalid > AR_INVALID_KEEP)
 		return AR_EINVAL;
+	/* version 1 of the options ends before the lexicon */
+	if (opts->version >= 2)
+		lexicon = opts->lexicon;
 	sp = calloc(1, sizeof *sp);
 	if (!sp)
 		return AR_ENOMEM;
@@ -508,17 +123,19 @@ ar_status ar_speller_new(ar_speller **out, const ar_spell_options *opts,
 	sp->memo_slots = 1u << 12;
 	sp->memo = calloc(sp->memo_slots, sizeof *sp->memo);
 	st = sp->memo ? ar_names__new(&sp->names) : AR_ENOMEM;
-	if (st == AR_OK)
-		st = open_dicts(sp,
-		                opts->dictionaries ? opts->dictionaries
-		                                   : "ar,en_US",
-		                opts->dict_dir, err);
+	if (st == AR_OK && lexicon)
+		sp->lex = ar_lexicon__ref(lexicon);
+	else if (st == AR_OK)
+		st = ar_lexicon__open(&sp->lex,
+		                      opts->dictionaries ? opts->dictionaries
+		                                         : "ar,en_US",
+		                      opts->dict_dir, err);
 	to.flags = AR_TOK_WHITESPACE;
 	to.invalid = opts->invalid;
 	if (st == AR_OK)
 		st = ar_tokenizer_new(&sp->tok, &to, err);
 	if (st == AR_OK && !(opts->flags & AR_SPELL_NO_BUILTIN))
-		st = load_builtin(sp, err);
+		st = ar_names__load_builtin(sp->names, err);
 	if (st != AR_OK) {
 		ar_speller_free(sp);
 		return st;
@@ -555,24 +172,13 @@ static void uses_clear(ar_speller *sp)
 
 void ar_speller_free(ar_speller *sp)
 {
-	size_t i;
 	if (!sp)
 		return;
 	if (sp->memo)
 		memo_clear(sp);
 	free(sp->memo);
-	for (i = 0; i < sp->ndicts; i++) {
-		dict *d = &sp->dicts[i];
-		dict_join(d);
-		if (d->h)
-			ar_spell__hunspell_destroy(d->h);
-		ar_affix__free(d->ax);
-		if (d->cnv)
-			ucnv_close(d->cnv);
-		free(d->aff);
-		free(d->dic);
-	}
-	free(sp->dicts);
+	if (sp->lex)
+		ar_lexicon_free(sp->lex);
 	ar_names__free(sp->names);
 	ar_tokenizer_free(sp->tok);
 	uses_clear(sp);
@@ -658,43 +264,21 @@ typedef struct verdict {
 	int elided[NAME_SUGS]; /* l+al: the name's alef is dropped */
 } verdict;
 
+/* Does a dictionary of the word's script accept w (NUL-terminated)? */
 static int hun_ok(ar_speller *sp, int arabic, const char *w)
 {
-	size_t i;
-	char buf[4096];
-	/* the first check waits for every loader, so that no thread of the
-	 * speller outlives its start-up */
-	if (!sp->joined) {
-		for (i = 0; i < sp->ndicts; i++)
-			dict_join(&sp->dicts[i]);
-		sp->joined = 1;
-	}
-	for (i = 0; i < sp->ndicts; i++) {
-		dict *d = &sp->dicts[i];
-		const char *x;
-		if (d->arabic != arabic)
-			continue;
-		if (!d->ax_tried)
-			open_checker(d);
-		if (d->ax) {
-			int r = ar_affix__check(d->ax, w, strlen(w));
-			if (r == 1)
-				return 1;
-			if (r == 0)
-				continue;
-		}
-		if (!dict_handle(sp, i))
-			continue;
-		x = to_dict(d, w, buf, sizeof buf);
-		if (x && Hunspell_spell(d->h, x))
+	size_t i, n = ar_lexicon__count(sp->lex), len = strlen(w);
+	for (i = 0; i < n; i++)
+		if (ar_lexicon__arabic(sp->lex, i) == arabic &&
+		    ar_dict__check(sp->lex, i, w, len))
 			return 1;
-	}
 	return 0;
 }
 
-/* Copy of w without Arabic marks and tatweel (what the Arabic dictionary
- * is written without) nor zero-width joiners, NUL-terminated in sp->norm.
- * Byte by byte: this is on the path of every new Arabic word. */
+/* Copy of w without the harakat and tatweel (ar_char__harakat_or_tatweel:
+ * what the Arabic dictionary is written without) nor zero-width joiners,
+ * NUL-terminated in sp->norm.  Byte by byte, on the UTF-8 of those
+ * characters: this is on the path of every new Arabic word. */
 static ar_status strip_marks(ar_speller *sp, const char *w, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)w;
@@ -734,8 +318,7 @@ static size_t after_letters(const char *w, size_t len, size_t n)
 		size_t k = ar_utf8_decode(&c, w + i, len - i);
 		if (k == 0)
 			k = 1;
-		else if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
-		         c == 0x0640) {
+		else if (ar_char__harakat_or_tatweel(c)) {
 			i += k;
 			continue;
 		}
@@ -1253,17 +836,19 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 	return AR_OK;
 }
 
+/* Script of a word: Arabic when it has an Arabic letter, else Latin
+ * when it has a Latin letter (of ASCII to Latin Extended-B, without the
+ * multiplication and division signs), else other. */
 static int script_of(const char *w, size_t len)
 {
 	size_t i = 0;
 	int latin = 0;
 	while (i < len) {
 		uint32_t c;
-		size_t k = ar_utf8_decode(&c, w + i, len - i);
+		size_t k = ar_utf8__next(&c, w + i, len - i);
 		if (k == 0)
 			k = 1;
-		else if ((c >= 0x0620 && c <= 0x064A) ||
-		         (c >= 0x066E && c <= 0x06D3) ||
+		else if (ar_char__arabic_letter(c) ||
 		         (c >= 0x0750 && c <= 0x077F) ||
 		         (c >= 0xFB50 && c <= 0xFEFC))
 			return AR_NAMES_ARABIC;
@@ -1494,7 +1079,7 @@ static int plain_ok(const memo *m)
  */
 static ar_status lookup(ar_speller *sp, const char *w, size_t len, memo **out)
 {
-	uint64_t h = hash_word(w, len), lh = 0;
+	uint64_t h = ar_hash__bytes(w, len), lh = 0;
 	verdict v;
 	memo *m;
 	ar_status st;
@@ -1513,7 +1098,7 @@ static ar_status lookup(ar_speller *sp, const char *w, size_t len, memo **out)
 			return AR_ENOMEM;
 		if (sp->norm.size != len) {
 			marked = 1;
-			lh = hash_word(sp->norm.ptr, sp->norm.size);
+			lh = ar_hash__bytes(sp->norm.ptr, sp->norm.size);
 			if (plain_ok(memo_find(sp, sp->norm.ptr, sp->norm.size,
 			                       lh)))
 				goto cache_ok;
@@ -1521,7 +1106,7 @@ static ar_status lookup(ar_speller *sp, const char *w, size_t len, memo **out)
 		if (len > 6 &&
 		    (memcmp(w, A_WAW, 2) == 0 || memcmp(w, A_FA, 2) == 0) &&
 		    plain_ok(memo_find(sp, w + 2, len - 2,
-		                       hash_word(w + 2, len - 2))))
+		                       ar_hash__bytes(w + 2, len - 2))))
 			goto cache_ok;
 	}
 	st = analyse(sp, w, len, &v);
@@ -1651,35 +1236,26 @@ static ar_status memo_suggest(ar_speller *sp, memo *m)
 	m->sugs = calloc(cap, sizeof *m->sugs);
 	if (!m->sugs)
 		return AR_ENOMEM;
-	for (i = 0; i < sp->ndicts && n < cap; i++) {
-		char **list = NULL, buf[4096];
-		int k, ns;
-		dict *d = &sp->dicts[i];
-		const char *x;
-		if (d->arabic != arabic || !dict_handle(sp, i))
+	for (i = 0; i < ar_lexicon__count(sp->lex) && n < cap; i++) {
+		char **list;
+		size_t k, ns;
+		if (ar_lexicon__arabic(sp->lex, i) != arabic)
 			continue;
-		x = to_dict(d, sp->norm.ptr, buf, sizeof buf);
-		if (!x)
-			continue;
-		ns = Hunspell_suggest(d->h, &list, x);
+		if (ar_dict__suggest(sp->lex, i, sp->norm.ptr, &list, &ns) !=
+		    AR_OK)
+			return AR_ENOMEM;
 		for (k = 0; k < ns && n < cap; k++) {
 			size_t j;
-			char *u = from_dict(d, list[k]);
-			if (!u) {
-				Hunspell_free_list(d->h, &list, ns);
-				return AR_ENOMEM;
-			}
+			char *u = list[k];
 			for (j = 0; j < n; j++)
 				if (strcmp(m->sugs[j], u) == 0)
 					break;
-			if (j < n || !u[0]) {
-				free(u);
+			if (j < n || !u[0])
 				continue;
-			}
 			m->sugs[n++] = u;
+			list[k] = NULL;
 		}
-		if (list)
-			Hunspell_free_list(d->h, &list, ns);
+		ar_dict__free_list(list, ns);
 	}
 	m->nsugs = (uint16_t)n;
 	if (arabic && m->verdict == V_UNKNOWN && cap > 0)
@@ -1726,14 +1302,9 @@ static ar_status track_use(ar_speller *sp, const memo *m, const char *w,
 			sp->uses[j].count++;
 			continue;
 		}
-		if (sp->nuses == sp->auses) {
-			size_t na = sp->auses ? sp->auses * 2 : 16;
-			use *u = realloc(sp->uses, na * sizeof *u);
-			if (!u)
-				return AR_ENOMEM;
-			sp->uses = u;
-			sp->auses = na;
-		}
+		if (ar_array__grow((void **)&sp->uses, &sp->auses,
+		                   sp->nuses + 1, sizeof *sp->uses) != 0)
+			return AR_ENOMEM;
 		{
 			use *u = &sp->uses[sp->nuses];
 			u->word = malloc(len + 1);
@@ -1920,17 +1491,14 @@ static int collect(const ar_finding *f, void *payload)
 	const char **sv;
 
 	if (fs->n == fs->a) {
-		size_t na = fs->a ? fs->a * 2 : 16;
-		ar_finding *v = realloc(fs->v, na * sizeof *v);
-		void **b;
-		if (!v)
+		/* two arrays of one capacity: grow a copy of it twice */
+		size_t a = fs->a, b = fs->a;
+		if (ar_array__grow((void **)&fs->v, &a, fs->n + 1,
+		                   sizeof *fs->v) != 0 ||
+		    ar_array__grow((void **)&fs->blocks, &b, fs->n + 1,
+		                   sizeof *fs->blocks) != 0)
 			return 1;
-		fs->v = v;
-		b = realloc(fs->blocks, na * sizeof *b);
-		if (!b)
-			return 1;
-		fs->blocks = b;
-		fs->a = na;
+		fs->a = a;
 	}
 	for (i = 0; i < f->nsuggestions; i++)
 		size += strlen(f->suggestions[i]) + 1;

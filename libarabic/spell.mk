@@ -1,8 +1,5 @@
-# libarabic/spell.mk - the spell-checker and the names gazetteer.
+# libarabic/spell.mk - the spell-checker, the names gazetteer and the
+# dictionaries (lexicons) it shares with the segmenter.
 libarabic_libarabic_la_SOURCES += libarabic/spell.c libarabic/names.c \
-	libarabic/affix.c libarabic/affix.h \
-	libarabic/spell_int.h
+	libarabic/names.h libarabic/spell_int.h
 arabicinc_HEADERS += libarabic/arabic/spell.h
-# The Arabic hunspell dictionary loads in a thread of its own (spell.c).
-libarabic_libarabic_la_CFLAGS += -pthread
-libarabic_libarabic_la_LDFLAGS += -pthread

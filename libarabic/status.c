@@ -43,6 +43,29 @@ void ar_buf_dispose(ar_buf *buf)
 	buf->size = buf->asize = 0;
 }
 
+int ar_array__grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+	size_t n;
+	void *q;
+
+	if (need <= *cap)
+		return 0;
+	n = *cap ? *cap : 16;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return -1;
+		n *= 2;
+	}
+	if (elem && n > SIZE_MAX / elem)
+		return -1;
+	q = realloc(*p, n * elem);
+	if (!q)
+		return -1;
+	*p = q;
+	*cap = n;
+	return 0;
+}
+
 /* Make room for `need` more bytes plus a terminating NUL. */
 ar_status ar_buf__grow(ar_buf *b, size_t need)
 {

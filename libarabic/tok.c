@@ -20,8 +20,11 @@
  */
 #include "config.h"
 
-#include "tok_int.h"
+#include "chars.h"
+#include "dict_int.h"
+#include "seg.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <utf8proc.h>
 #if defined(__SSE2__) && defined(__GNUC__)
@@ -99,41 +102,6 @@ struct ar_tokenizer {
 
 /* ------------------------------------------------------------------ */
 /* Character properties                                                 */
-
-/* Script of a letter by Unicode block (Blocks.txt); only the distinction
- * Arabic / Latin / other matters here. */
-static inline ar_script letter_script(uint32_t cp)
-{
-	if (cp < 0x250)
-		return AR_SCRIPT_LATIN; /* ASCII, Latin-1, Extended-A/B */
-	if (cp < 0x2B0)
-		return AR_SCRIPT_LATIN; /* IPA */
-	if (cp >= 0x600 && cp <= 0x6FF)
-		return AR_SCRIPT_ARABIC;
-	if (cp >= 0x750 && cp <= 0x77F)
-		return AR_SCRIPT_ARABIC;
-	if (cp >= 0x870 && cp <= 0x8FF)
-		return AR_SCRIPT_ARABIC;
-	if (cp >= 0xFB50 && cp <= 0xFDFF)
-		return AR_SCRIPT_ARABIC;
-	if (cp >= 0xFE70 && cp <= 0xFEFF)
-		return AR_SCRIPT_ARABIC;
-	if (cp >= 0x1E00 && cp <= 0x1EFF)
-		return AR_SCRIPT_LATIN;
-	if (cp >= 0x2C60 && cp <= 0x2C7F)
-		return AR_SCRIPT_LATIN;
-	if (cp >= 0xA720 && cp <= 0xA7FF)
-		return AR_SCRIPT_LATIN;
-	if (cp >= 0xAB30 && cp <= 0xAB6F)
-		return AR_SCRIPT_LATIN;
-	if ((cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))
-		return AR_SCRIPT_LATIN;
-	if (cp >= 0x10E60 && cp <= 0x10E7F)
-		return AR_SCRIPT_ARABIC;
-	if (cp >= 0x1EE00 && cp <= 0x1EEFF)
-		return AR_SCRIPT_ARABIC;
-	return AR_SCRIPT_OTHER;
-}
 
 /* Class of an ASCII byte. */
 /* clang-format off */
@@ -255,32 +223,11 @@ static inline int is_space(uint32_t cp)
 	}
 }
 
-int ar_tok__arabic_letter(uint32_t cp)
-{
-	return ((cp >= 0x620 && cp <= 0x64A) || (cp >= 0x66E && cp <= 0x6D3) ||
-	        cp == 0x6D5 || cp == 0x6EE || cp == 0x6EF ||
-	        (cp >= 0x6FA && cp <= 0x6FC) || cp == 0x6FF) &&
-	       cp != 0x640;
-}
-
 /* Decode the character at p[i]; returns its length, or 0 if the bytes
  * there are not valid UTF-8. */
 static inline size_t dec(const char *p, size_t n, size_t i, uint32_t *cp)
 {
-	unsigned char c = (unsigned char)p[i];
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	/* two-byte sequences (Arabic, Latin-1...) inline */
-	if (c >= 0xC2 && c <= 0xDF && i + 1 < n &&
-	    ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
-		*cp = ((uint32_t)(c & 0x1F) << 6) |
-		      ((unsigned char)p[i + 1] & 0x3F);
-		return 2;
-	}
-	return ar_utf8_decode(cp, p + i, n - i);
+	return ar_utf8__next(cp, p + i, n - i);
 }
 
 /* Code point before position i (which is > 0), or 0 if not decodable. */
@@ -549,7 +496,7 @@ static size_t try_url(const char *p, size_t n, size_t i)
 		size_t l = dec(p, n, host_end, &cp);
 		if (l && (cp == '@' || cp == '_' ||
 		          (cp >= 0x80 && classify(cp) == C_LETTER &&
-		           letter_script(cp) == AR_SCRIPT_LATIN)))
+		           ar_char__script(cp) == AR_SCRIPT_LATIN)))
 			return 0;
 	}
 	j = host_end;
@@ -652,14 +599,9 @@ static ar_status push_ct(ar_tokenizer *t, size_t s, size_t e,
 {
 	ctok *c;
 
-	if (t->nct == t->act) {
-		size_t na = t->act ? t->act * 2 : 256;
-		ctok *p = realloc(t->ct, na * sizeof *p);
-		if (!p)
-			return AR_ENOMEM;
-		t->ct = p;
-		t->act = na;
-	}
+	if (ar_array__grow((void **)&t->ct, &t->act, t->nct + 1,
+	                   sizeof *t->ct) != 0)
+		return AR_ENOMEM;
 	c = &t->ct[t->nct++];
 	c->s = s;
 	c->e = e;
@@ -702,7 +644,7 @@ static size_t scan_word(const char *p, size_t n, size_t i, ar_script sc)
 			break;
 		c = classify(cp);
 		if (c == C_LETTER) {
-			if (letter_script(cp) != sc)
+			if (ar_char__script(cp) != sc)
 				break;
 		} else if (c == C_MARK) {
 			/* stays with its letter */
@@ -713,7 +655,7 @@ static size_t scan_word(const char *p, size_t n, size_t i, ar_script sc)
 			size_t l2 = j + l < n ? dec(p, n, j + l, &nx) : 0;
 			if (!l2 ||
 			    !((classify(nx) == C_LETTER &&
-			       letter_script(nx) == sc) ||
+			       ar_char__script(nx) == sc) ||
 			      classify(nx) == C_MARK || sc == AR_SCRIPT_ARABIC))
 				break;
 		} else if (c == C_DIGIT && cp < 0x80 &&
@@ -726,7 +668,7 @@ static size_t scan_word(const char *p, size_t n, size_t i, ar_script sc)
 			uint32_t nx;
 			size_t l2 = j + l < n ? dec(p, n, j + l, &nx) : 0;
 			if (!l2 || classify(nx) != C_LETTER ||
-			    letter_script(nx) != sc)
+			    ar_char__script(nx) != sc)
 				break;
 		} else {
 			break;
@@ -923,7 +865,7 @@ static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
 				       hashtag_char(nx)) {
 					if (sc == AR_SCRIPT_NONE &&
 					    classify(nx) == C_LETTER)
-						sc = letter_script(nx);
+						sc = ar_char__script(nx);
 					e += l2;
 				}
 				if ((st = push_ct(t, i, e,
@@ -955,7 +897,7 @@ static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
 
 		switch (c) {
 		case C_LETTER: {
-			ar_script sc = letter_script(cp);
+			ar_script sc = ar_char__script(cp);
 			e = i;
 			if (cp >= 0x620 && cp <= 0x64A) {
 				/* fast path: the Arabic letters and harakat
@@ -1463,28 +1405,6 @@ static ar_status run_end(ar_tokenizer *t)
 	return st;
 }
 
-/* ar_pos__advance(), with the newlines found by memchr(): the columns
- * are counted only after the last one. */
-static void pos_advance(ar_pos *p, const char *s, size_t len)
-{
-	const char *q = s, *end = s + len, *last = NULL;
-	uint64_t lines = 0;
-
-	while (q < end && (q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
-		lines++;
-		last = q++;
-	}
-	if (lines) {
-		p->line += lines;
-		p->col = 1;
-		s = last + 1;
-	}
-	for (; s < end; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			p->col++;
-	p->offset += len;
-}
-
 static ar_status utf8_error(ar_tokenizer *t, const char *data, size_t len,
                             uint64_t data_off, uint64_t bad)
 {
@@ -1979,18 +1899,10 @@ static int norm_sink(const char *data, size_t len, const ar_norm_span *sp,
 	ar_status st;
 
 	if (nsp) {
-		if (t->nspans + nsp > t->aspans) {
-			size_t na = t->aspans ? t->aspans : 256;
-			ar_norm_span *p;
-			while (na < t->nspans + nsp)
-				na *= 2;
-			p = realloc(t->spans, na * sizeof *p);
-			if (!p) {
-				t->stopped = 2;
-				return 1;
-			}
-			t->spans = p;
-			t->aspans = na;
+		if (ar_array__grow((void **)&t->spans, &t->aspans,
+		                   t->nspans + nsp, sizeof *t->spans) != 0) {
+			t->stopped = 2;
+			return 1;
 		}
 		memcpy(t->spans + t->nspans, sp, nsp * sizeof *sp);
 		t->nspans += nsp;
@@ -2040,13 +1952,17 @@ ar_status ar_tokenizer_new(ar_tokenizer **out, const ar_tok_options *opts,
 	*out = NULL;
 	if (!opts)
 		opts = &def;
-	if (opts->version != AR_TOK_OPTIONS_VERSION ||
+	if (opts->version < 1 || opts->version > AR_TOK_OPTIONS_VERSION ||
 	    opts->invalid > AR_INVALID_KEEP)
 		return AR_EINVAL;
 	t = calloc(1, sizeof *t);
 	if (!t)
 		return AR_ENOMEM;
-	t->opts = *opts;
+	/* version 1 of the options ends before the lexicon */
+	memcpy(&t->opts, opts,
+	       opts->version >= 2 ? sizeof *opts
+	                          : offsetof(ar_tok_options, lexicon));
+	t->opts.version = AR_TOK_OPTIONS_VERSION;
 	if (t->opts.flags & AR_TOK_SEGMENT_UD)
 		t->opts.flags |= AR_TOK_SEGMENT;
 	if (opts->flags & AR_TOK_NORMALIZE) {
@@ -2060,7 +1976,18 @@ ar_status ar_tokenizer_new(ar_tokenizer **out, const ar_tok_options *opts,
 		}
 	}
 	if (t->opts.flags & AR_TOK_SEGMENT) {
-		if ((st = ar_seg__new(&t->seg, opts->dict_dir, err)) != AR_OK) {
+		ar_lexicon *lex = t->opts.lexicon;
+		st = AR_OK;
+		if (!lex)
+			st = ar_lexicon__open(&lex, "ar", opts->dict_dir, err);
+		else
+			ar_lexicon__ref(lex);
+		if (st == AR_OK) {
+			st = ar_seg__new(&t->seg, lex, err);
+			ar_lexicon_free(lex);
+		}
+		t->opts.lexicon = NULL; /* the segmenter holds it */
+		if (st != AR_OK) {
 			if (t->norm)
 				ar_normalizer_free(t->norm);
 			free(t);
@@ -2139,7 +2066,7 @@ ar_status ar_tok_feed(ar_tokenizer *t, const char *s, size_t len,
 	}
 	st = core_feed(t, s, len);
 	if (st == AR_OK)
-		pos_advance(&t->pos, s, len);
+		ar_pos__advance(&t->pos, s, len);
 	return st;
 }
 

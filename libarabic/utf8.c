@@ -138,16 +138,25 @@ size_t ar_utf8__invalid_len(const char *str, size_t len)
 
 void ar_pos__advance(ar_pos *p, const char *str, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i;
+	const char *s = str, *end, *nl, *last = NULL;
 
-	for (i = 0; i < len; i++) {
-		if (s[i] == '\n') {
-			p->line++;
-			p->col = 1;
-		} else if ((s[i] & 0xC0) != 0x80) {
-			p->col++;
-		}
+	if (len == 0) /* str may be NULL: no arithmetic or memchr on it */
+		return;
+	/* the newlines found by memchr(), then the characters after the
+	 * last one: the columns before it do not matter */
+	end = str + len;
+	while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		p->line++;
+		last = nl;
+		s = nl + 1;
 	}
+	if (last) {
+		p->col = 1;
+		s = last + 1;
+	} else {
+		s = str;
+	}
+	for (; s < end; s++)
+		p->col += ((unsigned char)*s & 0xC0) != 0x80;
 	p->offset += len;
 }

@@ -30,3 +30,11 @@ tests_unit_test_affix_CFLAGS = $(UNIT_CFLAGS) $(HUNSPELL_CFLAGS) \
 	$(UTF8PROC_CFLAGS)
 tests_unit_test_affix_LDADD = $(CUNIT_LIBS) $(HUNSPELL_LIBS) $(UTF8PROC_LIBS)
 TESTS += tests/unit/test_affix
+
+# Lexicons: a speller and a segmenting tokenizer that share one read the
+# Arabic dictionary once (the program counts the files opened).
+check_PROGRAMS += tests/unit/test_lexicon
+tests_unit_test_lexicon_SOURCES = tests/unit/test_lexicon.c tests/unit/unit.h
+tests_unit_test_lexicon_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_lexicon_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_lexicon

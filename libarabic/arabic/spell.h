@@ -43,19 +43,19 @@
  * Results of each distinct word are cached in the speller, so a long text
  * costs about one dictionary lookup per distinct word.
  *
- * Thread safety: a speller is used by ONE THREAD AT A TIME (its cache and
- * its hunspell handles change on every check, and hunspell itself is not
- * documented as thread-safe).  Open one speller per thread; spellers share
- * nothing, and the library has no global mutable state.  Hunspell 1.7
- * has some, a Unicode case table shared by all its handles and allocated,
- * counted and freed without a lock when a dictionary is loaded or
- * released; the library therefore loads and releases hunspell
- * dictionaries under one process-wide lock, so spellers may be opened,
- * used and freed in several threads at once; the dictionary of a
- * tokenizer made with AR_TOK_SEGMENT is loaded under the same lock.  The
- * lock does not cover hunspell handles that the application creates
- * itself: do not create or free those while a libarabic speller or
- * segmenting tokenizer is being opened or freed in another thread.
+ * Thread safety: a speller is used by ONE THREAD AT A TIME (its cache
+ * changes on every check).  Open one speller per thread.  Spellers may
+ * share their dictionaries through one lexicon (arabic/dict.h), which is
+ * thread-safe: its hunspell handles are used under its own lock.  The
+ * library has no global mutable state.  Hunspell 1.7 has some, a Unicode
+ * case table shared by all its handles and allocated, counted and freed
+ * without a lock when a dictionary is loaded or released; the library
+ * therefore loads and releases hunspell dictionaries under one
+ * process-wide lock, so spellers may be opened, used and freed in several
+ * threads at once.  The lock does not cover hunspell handles that the
+ * application creates itself: do not create or free those while a
+ * libarabic speller or segmenting tokenizer is loading a dictionary or
+ * being freed in another thread.
  * A findings object (ar_spell_findings) does not depend on its speller and
  * may be read by any thread once created.
  *
@@ -67,9 +67,10 @@
  * or with letters outside Arabic, ASCII and Latin-1, and dictionaries
  * that use compounding or other features it does not implement.
  *
- * Start-up: ar_speller_new() returns while the dictionaries are still
- * being loaded, each by a thread of the speller's own (the first word
- * checked against one waits for it).  A dictionary whose .aff declares an
+ * Start-up: ar_speller_new() finds the dictionaries and reads the
+ * encodings their .aff files declare; each dictionary's words are read
+ * when the first word of its script is checked (a few hundredths of a
+ * second for the Arabic one).  A dictionary whose .aff declares an
  * encoding other than UTF-8 (its SET line) is used through hunspell and
  * an ICU converter; words it cannot encode are unknown to it.
  */
@@ -77,6 +78,7 @@
 #define ARABIC_SPELL_H
 
 #include "common.h"
+#include "dict.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -113,12 +115,20 @@ typedef struct ar_spell_options {
 	const char *dict_dir;     /**< directory searched first, or NULL */
 	ar_invalid_mode invalid;  /**< what to do with invalid UTF-8 */
 	unsigned max_suggestions; /**< per finding; 0 means 5 */
+	ar_lexicon *lexicon;      /**< (version 2) the dictionaries to use,
+	                                shared with other handles
+	                                (arabic/dict.h); the speller keeps a
+	                                reference.  NULL: open the
+	                                dictionaries and dict_dir above,
+	                                which are then ignored */
 } ar_spell_options;
 
-#define AR_SPELL_OPTIONS_VERSION 1
+/** Version 2 adds lexicon; a version 1 struct is still accepted. */
+#define AR_SPELL_OPTIONS_VERSION 2
 #define AR_SPELL_OPTIONS_INIT                                                  \
 	{                                                                      \
-		AR_SPELL_OPTIONS_VERSION, 0, NULL, NULL, AR_INVALID_ERROR, 0   \
+		AR_SPELL_OPTIONS_VERSION, 0, NULL, NULL, AR_INVALID_ERROR, 0,  \
+		        NULL                                                   \
 	}
 
 /** Kinds of findings. */

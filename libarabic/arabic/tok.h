@@ -11,6 +11,7 @@
 #define ARABIC_TOK_H
 
 #include "common.h"
+#include "dict.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -99,23 +100,34 @@ typedef struct ar_tok_options {
 	unsigned flags;      /**< AR_TOK_* bits */
 	unsigned norm_flags; /**< ar_norm_flag bits, with AR_TOK_NORMALIZE */
 	ar_invalid_mode invalid; /**< what to do with invalid UTF-8 */
-	const char *dict_dir;    /**< where to find the Arabic hunspell
-	                                dictionary for AR_TOK_SEGMENT; NULL:
-	                                DICPATH, then the system directory */
+	const char *dict_dir;    /**< directory searched first for the
+	                                Arabic hunspell dictionary of
+	                                AR_TOK_SEGMENT, before $DICPATH and
+	                                the system directory; or NULL */
+	ar_lexicon *lexicon;     /**< (version 2) for AR_TOK_SEGMENT: the
+	                                dictionaries to use, shared with
+	                                other handles (arabic/dict.h), whose
+	                                first Arabic dictionary checks the
+	                                stems; the tokenizer keeps a
+	                                reference.  NULL: open "ar" as
+	                                dict_dir says */
 } ar_tok_options;
 
-#define AR_TOK_OPTIONS_VERSION 1
+/** Version 2 adds lexicon; a version 1 struct is still accepted. */
+#define AR_TOK_OPTIONS_VERSION 2
 #define AR_TOK_OPTIONS_INIT                                                    \
 	{                                                                      \
-		AR_TOK_OPTIONS_VERSION, 0, 0, AR_INVALID_ERROR, NULL           \
+		AR_TOK_OPTIONS_VERSION, 0, 0, AR_INVALID_ERROR, NULL, NULL     \
 	}
 
 typedef struct ar_tokenizer ar_tokenizer;
 
 /**
- * Create a tokenizer.  With AR_TOK_SEGMENT it loads the hunspell Arabic
- * dictionary ar.aff/ar.dic (Debian package hunspell-ar) from dict_dir, or
- * else from each directory of $DICPATH, then from the system directory.
+ * Create a tokenizer.  With AR_TOK_SEGMENT it checks stems against the
+ * first Arabic dictionary of opts->lexicon, or else loads the hunspell
+ * Arabic dictionary ar.aff/ar.dic (Debian package hunspell-ar), found in
+ * dict_dir, else in each directory of $DICPATH, else in the system
+ * directory.
  * A handle is used by one thread at a time; different handles are
  * independent (the library has no global state).
  * @param out receives the handle (release with ar_tokenizer_free()).

@@ -1064,15 +1064,29 @@ static void test_seg_fast_lane(void)
 static void test_seg_missing_dictionary(void)
 {
 	ar_tok_options o = AR_TOK_OPTIONS_INIT;
+	ar_lexicon_options lo = AR_LEXICON_OPTIONS_INIT;
+	ar_lexicon *lex;
 	ar_tokenizer *t;
 	ar_error err;
 
+	/* a dictionary that is nowhere: the message names its package */
 	memset(&err, 0, sizeof err);
+	lo.dictionaries = "xx_NOWHERE";
+	CU_ASSERT_EQUAL(ar_lexicon_new(&lex, &lo, &err), AR_EDICT);
+	CU_ASSERT_PTR_NULL(lex);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "hunspell-xx-nowhere"));
+
+	/* a lexicon without an Arabic dictionary cannot segment */
+	memset(&err, 0, sizeof err);
+	lo.dictionaries = "en_US";
+	if (ar_lexicon_new(&lex, &lo, NULL) != AR_OK)
+		return; /* hunspell-en-us is not installed */
 	o.flags = AR_TOK_SEGMENT;
-	o.dict_dir = "/nonexistent/dir";
+	o.lexicon = lex;
 	CU_ASSERT_EQUAL(ar_tokenizer_new(&t, &o, &err), AR_EDICT);
 	CU_ASSERT_PTR_NULL(t);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "hunspell-ar"));
+	ar_lexicon_free(lex);
 }
 
 static const unit_test tok_seg[] = {

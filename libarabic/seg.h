@@ -1,9 +1,9 @@
 /*
- * tok_int.h - what the tokenizer (tok.c) and the clitic segmenter (seg.c)
- * share.  Not installed.
+ * seg.h - the clitic segmenter (seg.c), as the tokenizer (tok.c) uses
+ * it.  Not installed.
  */
-#ifndef AR_TOK_INT_H
-#define AR_TOK_INT_H
+#ifndef AR_SEG_H
+#define AR_SEG_H
 
 #include "private.h"
 
@@ -11,10 +11,10 @@
  * has already split.  Owned by one tokenizer. */
 typedef struct ar_seg ar_seg;
 
-/* Open the Arabic hunspell dictionary (ar.aff/ar.dic) found in dict_dir,
- * else in each directory of $DICPATH, else in the system directory.
- * AR_EDICT with a message naming the package when it is not found. */
-ar_status ar_seg__new(ar_seg **out, const char *dict_dir, ar_error *err);
+/* Make a segmenter over the first Arabic dictionary of lex (it keeps a
+ * reference).  AR_EDICT when lex has no Arabic dictionary or its .dic
+ * cannot be read; AR_ENOMEM. */
+ar_status ar_seg__new(ar_seg **out, ar_lexicon *lex, ar_error *err);
 void ar_seg__free(ar_seg *s);
 
 /* One piece of a split word, as byte ranges of the word. */
@@ -38,7 +38,4 @@ typedef struct ar_seg_piece {
 int ar_seg__split(ar_seg *s, const char *w, size_t len, int ud,
                   ar_seg_piece *out);
 
-/* Is this code point an Arabic letter (not a mark, digit or sign)? */
-int ar_tok__arabic_letter(uint32_t cp);
-
-#endif /* AR_TOK_INT_H */
+#endif /* AR_SEG_H */

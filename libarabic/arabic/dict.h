@@ -1,0 +1,78 @@
+/*
+ * arabic/dict.h - hunspell dictionaries loaded once and shared between a
+ * speller and segmenting tokenizers.
+ *
+ * A speller (arabic/spell.h) checks words against hunspell dictionaries,
+ * and a tokenizer made with AR_TOK_SEGMENT (arabic/tok.h) checks the stems
+ * it splits off against the Arabic one.  Each opens the dictionaries it
+ * needs by itself, unless it is given a lexicon: then it uses the
+ * lexicon's, and a program that spell-checks and segments loads ar.aff and
+ * ar.dic once instead of once per handle.
+ *
+ * Dictionaries are found by one rule everywhere in the library: a name
+ * ("en_GB") is looked up in the directory the caller gives (dict_dir),
+ * else in each directory of $DICPATH (colon-separated, as for
+ * hunspell(1)), else in the system directory (/usr/share/hunspell on
+ * Debian); a name holding a '/' is a path without .aff/.dic.
+ *
+ * A lexicon holds no state that depends on the text: it is shared by
+ * reference, and any number of spellers and tokenizers, in any threads,
+ * may use one lexicon at once.  Each dictionary is read when a handle
+ * first needs it, under a lock of the lexicon.  A lexicon lives as long
+ * as the longest of its users: ar_lexicon_free() drops the caller's
+ * reference, and a speller or tokenizer keeps its own.
+ */
+#ifndef ARABIC_DICT_H
+#define ARABIC_DICT_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Options of a lexicon. */
+typedef struct ar_lexicon_options {
+	unsigned version;         /**< AR_LEXICON_OPTIONS_VERSION */
+	const char *dictionaries; /**< comma-separated hunspell dictionaries,
+	                                as hunspell's -d; a dictionary whose
+	                                base name starts with "ar" checks
+	                                Arabic words, the others Latin words.
+	                                NULL: "ar,en_US" */
+	const char *dict_dir;     /**< directory searched first, or NULL */
+} ar_lexicon_options;
+
+#define AR_LEXICON_OPTIONS_VERSION 1
+#define AR_LEXICON_OPTIONS_INIT                                                \
+	{                                                                      \
+		AR_LEXICON_OPTIONS_VERSION, NULL, NULL                         \
+	}
+
+/** A set of hunspell dictionaries, shared by reference. */
+typedef struct ar_lexicon ar_lexicon;
+
+/**
+ * Find the dictionaries and read their encodings.  The word lists
+ * themselves are read on first use.
+ * @param out receives the lexicon (release with ar_lexicon_free()).
+ * @param opts options, or NULL for AR_LEXICON_OPTIONS_INIT.
+ * @param err optional details: which dictionary is missing and which
+ * Debian package holds it, or which encoding is not supported.
+ * @return AR_OK, AR_ENOMEM, AR_EINVAL (bad version, empty list), AR_EDICT
+ * (a dictionary not found, or its encoding unknown to ICU).
+ */
+AR_EXTERN ar_status ar_lexicon_new(ar_lexicon **out,
+                                   const ar_lexicon_options *opts,
+                                   ar_error *err);
+
+/**
+ * Drop the caller's reference.  The lexicon is released when no speller
+ * or tokenizer uses it any more.  NULL is a no-op.
+ */
+AR_EXTERN void ar_lexicon_free(ar_lexicon *lx);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ARABIC_DICT_H */

@@ -1,0 +1,248 @@
+/*
+ * test_lexicon.c - lexicons (arabic/dict.h): a speller and a segmenting
+ * tokenizer given one lexicon read the Arabic dictionary once, and give
+ * the same results as when each opens its own.
+ *
+ * The program counts the files the library opens by defining fopen() and
+ * fopen64() itself: the library's calls resolve to these (the
+ * executable's definitions come first), which pass on to the C
+ * library's.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+
+static unsigned dic_opens; /* opens of a file named ar.dic */
+
+static int is_ar_dic(const char *path)
+{
+	size_t n = path ? strlen(path) : 0;
+	return n >= 6 && strcmp(path + n - 6, "ar.dic") == 0 &&
+	       (n == 6 || path[n - 7] == '/');
+}
+
+FILE *fopen(const char *path, const char *mode)
+{
+	static FILE *(*real)(const char *, const char *);
+	if (!real)
+		*(void **)&real = dlsym(RTLD_NEXT, "fopen");
+	if (is_ar_dic(path))
+		dic_opens++;
+	return real(path, mode);
+}
+
+FILE *fopen64(const char *path, const char *mode)
+{
+	static FILE *(*real)(const char *, const char *);
+	if (!real)
+		*(void **)&real = dlsym(RTLD_NEXT, "fopen64");
+	if (is_ar_dic(path))
+		dic_opens++;
+	return real(path, mode);
+}
+
+static const char text[] =
+        "\xd9\x88\xd9\x82\xd8\xa7\xd9\x84 "         /* وقال */
+        "\xd8\xa8\xd8\xa7\xd9\x81\xd9\x84 "         /* بافل */
+        "\xd8\xaf\xd9\x88\xd8\xb1\xd9\x88\xd9\x81 " /* دوروف */
+        "\xd9\x84\xd9\x84\xd8\xb5\xd8\xad\xd9\x81\xd9\x8a\xd9\x8a\xd9\x86 "
+        /* للصحفيين */
+        "\xd8\xa5\xd9\x86 Telegerm \xd8\xaa\xd9\x88\xd9\x82\xd9\x81 "
+        /* إن Telegerm توقف */
+        "\xd8\xa8\xd8\xb3\xd8\xa8\xd8\xa8 " /* بسبب */
+        "\xd8\xae\xd9\x84\xd9\x84\xd9\x84 " /* خللل */
+        "\xd9\x88\xd8\xa3\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x86.\n";
+/* وأمازون */
+
+typedef struct run {
+	size_t findings, tokens, split;
+	char first_sug[64];
+} run;
+
+static int count_token(const ar_token *t, void *payload)
+{
+	run *r = payload;
+	r->tokens++;
+	if (t->nsegments > 1)
+		r->split++;
+	return 0;
+}
+
+/* Spell-check and segment `text`, with one lexicon or none. */
+static int do_run(run *r, ar_lexicon *lex, unsigned spell_flags)
+{
+	ar_spell_options so = AR_SPELL_OPTIONS_INIT;
+	ar_tok_options to = AR_TOK_OPTIONS_INIT;
+	ar_speller *sp = NULL;
+	ar_tokenizer *t = NULL;
+	ar_spell_findings *fs = NULL;
+	size_t i;
+	int ok = 0;
+
+	memset(r, 0, sizeof *r);
+	so.lexicon = lex;
+	so.flags = spell_flags;
+	to.lexicon = lex;
+	to.flags = AR_TOK_SEGMENT;
+	if (ar_speller_new(&sp, &so, NULL) != AR_OK ||
+	    ar_tokenizer_new(&t, &to, NULL) != AR_OK)
+		goto out;
+	if (ar_spell_buffer(&fs, sp, text, sizeof text - 1, NULL) != AR_OK ||
+	    ar_tok_feed(t, text, sizeof text - 1, count_token, r, NULL) !=
+	            AR_OK ||
+	    ar_tok_finish(t, count_token, r, NULL) != AR_OK)
+		goto out;
+	r->findings = ar_spell_findings_count(fs);
+	for (i = 0; i < r->findings; i++) {
+		const ar_finding *f = ar_spell_findings_get(fs, i);
+		if (f->nsuggestions && !r->first_sug[0])
+			snprintf(r->first_sug, sizeof r->first_sug, "%s",
+			         f->suggestions[0]);
+	}
+	ok = 1;
+out:
+	ar_spell_findings_free(fs);
+	ar_tokenizer_free(t);
+	ar_speller_free(sp);
+	return ok;
+}
+
+/* Opens of ar.dic by one run, with its own dictionaries or a shared
+ * lexicon; r gets the results. */
+static unsigned opens(run *r, int shared, unsigned spell_flags)
+{
+	ar_lexicon *lex = NULL;
+
+	dic_opens = 0;
+	if (shared)
+		CU_ASSERT_FATAL(ar_lexicon_new(&lex, NULL, NULL) == AR_OK);
+	CU_ASSERT_FATAL(do_run(r, lex, spell_flags));
+	/* the handles hold the lexicon: the caller's reference may go
+	 * before them or after */
+	ar_lexicon_free(lex);
+	return dic_opens;
+}
+
+static void test_load_once(void)
+{
+	run own, shared;
+
+	/* checking only: the library's reader reads ar.dic, and the
+	 * segmenter's headwords come from it; each handle with its own
+	 * dictionaries reads it, a shared lexicon once */
+	CU_ASSERT_EQUAL(opens(&own, 0, AR_SPELL_NO_SUGGEST), 2);
+	CU_ASSERT_EQUAL(opens(&shared, 1, AR_SPELL_NO_SUGGEST), 1);
+	CU_ASSERT_EQUAL(own.findings, shared.findings);
+	CU_ASSERT_EQUAL(own.split, shared.split);
+	/* with suggestions, hunspell reads it too (it is their source);
+	 * still once per lexicon */
+	CU_ASSERT_EQUAL(opens(&own, 0, 0), 3);
+	CU_ASSERT_EQUAL(opens(&shared, 1, 0), 2);
+	/* the same results either way */
+	CU_ASSERT_EQUAL(own.findings, shared.findings);
+	CU_ASSERT_EQUAL(own.tokens, shared.tokens);
+	CU_ASSERT_EQUAL(own.split, shared.split);
+	CU_ASSERT_STRING_EQUAL(own.first_sug, shared.first_sug);
+	/* and the results are real ones: Telegerm and خللل are found, و,
+	 * ل + ال and و are split off */
+	CU_ASSERT_EQUAL(own.findings, 2);
+	CU_ASSERT_STRING_EQUAL(own.first_sug, "Telegram");
+	CU_ASSERT(own.split >= 3);
+}
+
+static void test_lifetime(void)
+{
+	ar_spell_options so = AR_SPELL_OPTIONS_INIT;
+	ar_tok_options to = AR_TOK_OPTIONS_INIT;
+	ar_lexicon *lex = NULL;
+	ar_speller *sp = NULL;
+	ar_tokenizer *t = NULL;
+	ar_spell_findings *fs = NULL;
+
+	CU_ASSERT_FATAL(ar_lexicon_new(&lex, NULL, NULL) == AR_OK);
+	so.lexicon = lex;
+	to.lexicon = lex;
+	to.flags = AR_TOK_SEGMENT;
+	CU_ASSERT_FATAL(ar_speller_new(&sp, &so, NULL) == AR_OK);
+	CU_ASSERT_FATAL(ar_tokenizer_new(&t, &to, NULL) == AR_OK);
+	/* the caller's reference goes first, then the tokenizer's; the
+	 * speller still checks with the dictionaries */
+	ar_lexicon_free(lex);
+	ar_tokenizer_free(t);
+	CU_ASSERT_EQUAL(ar_spell_buffer(&fs, sp, text, sizeof text - 1, NULL),
+	                AR_OK);
+	CU_ASSERT_EQUAL(ar_spell_findings_count(fs), 2);
+	ar_spell_findings_free(fs);
+	ar_speller_free(sp);
+	ar_lexicon_free(NULL);
+}
+
+static void test_options(void)
+{
+	ar_lexicon_options lo = AR_LEXICON_OPTIONS_INIT;
+	ar_lexicon *lex = NULL;
+	ar_error err;
+
+	lo.version = 99;
+	CU_ASSERT_EQUAL(ar_lexicon_new(&lex, &lo, NULL), AR_EINVAL);
+	CU_ASSERT_PTR_NULL(lex);
+	CU_ASSERT_EQUAL(ar_lexicon_new(NULL, NULL, NULL), AR_EINVAL);
+	lo.version = AR_LEXICON_OPTIONS_VERSION;
+	lo.dictionaries = ",";
+	memset(&err, 0, sizeof err);
+	CU_ASSERT_EQUAL(ar_lexicon_new(&lex, &lo, &err), AR_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "no dictionary"));
+	lo.dictionaries = "ar,zz_NOWHERE";
+	CU_ASSERT_EQUAL(ar_lexicon_new(&lex, &lo, &err), AR_EDICT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "zz_NOWHERE"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "hunspell-zz-nowhere"));
+}
+
+/* Options structs of version 1 (before the lexicon) are still taken. */
+static void test_options_v1(void)
+{
+	ar_spell_options so = AR_SPELL_OPTIONS_INIT;
+	ar_tok_options to = AR_TOK_OPTIONS_INIT;
+	ar_speller *sp = NULL;
+	ar_tokenizer *t = NULL;
+
+	so.version = 1;
+	so.lexicon = (ar_lexicon *)&so; /* not read in version 1 */
+	CU_ASSERT_EQUAL(ar_speller_new(&sp, &so, NULL), AR_OK);
+	to.version = 1;
+	to.flags = AR_TOK_SEGMENT;
+	to.lexicon = (ar_lexicon *)&to;
+	CU_ASSERT_EQUAL(ar_tokenizer_new(&t, &to, NULL), AR_OK);
+	ar_tokenizer_free(t);
+	ar_speller_free(sp);
+	so.version = 3;
+	CU_ASSERT_EQUAL(ar_speller_new(&sp, &so, NULL), AR_EINVAL);
+	to.version = 0;
+	CU_ASSERT_EQUAL(ar_tokenizer_new(&t, &to, NULL), AR_EINVAL);
+}
+
+static const unit_test lexicon_tests[] = {
+	{ "dict/lexicon/load_once", test_load_once },
+	{ "dict/lexicon/lifetime", test_lifetime },
+	{ "dict/lexicon/options", test_options },
+	{ "dict/lexicon/options_v1", test_options_v1 },
+	{ NULL, NULL }
+};
+static const unit_suite suites[] = { { "dict/lexicon", lexicon_tests },
+	                             { NULL, NULL } };
+
+int main(void)
+{
+	ar_lexicon *lex;
+
+	if (ar_lexicon_new(&lex, NULL, NULL) != AR_OK) {
+		printf("SKIP: hunspell dictionaries ar and en_US not found\n");
+		return 77;
+	}
+	ar_lexicon_free(lex);
+	return unit_main(suites);
+}
