@@ -9,7 +9,8 @@ libarabic_libarabic_la_SOURCES = \
 	libarabic/utf8.c \
 	libarabic/strmap.c libarabic/strmap.h \
 	libarabic/affix.c libarabic/affix.h \
-	libarabic/dict.c libarabic/dict_int.h
+	libarabic/dict.c libarabic/dict_int.h \
+	libarabic/clitic.c libarabic/clitic.h
 libarabic_libarabic_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden \
 	$(ICU_CFLAGS) $(UTF8PROC_CFLAGS) $(HUNSPELL_CFLAGS)
 libarabic_libarabic_la_CPPFLAGS = $(AM_CPPFLAGS) \

@@ -272,30 +272,6 @@ static size_t expand(const ar_normalizer *n, uint32_t cp,
 	return k;
 }
 
-static size_t utf8_put(uint32_t cp, char *b)
-{
-	if (cp < 0x80) {
-		b[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		b[0] = (char)(0xC0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		b[0] = (char)(0xE0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		b[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	b[0] = (char)(0xF0 | (cp >> 18));
-	b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	b[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 /* ---- output and offset map ---------------------------------------- */
 
 static ar_status out_reserve(nstate *st, size_t need)
@@ -437,7 +413,7 @@ static ar_status emit(const ar_normalizer *n, nstate *st, const item *it)
 	}
 	if (it->type == IT_RAW)
 		return w_put(n, st, it->raw, it->rawlen, it->in_s, it->in_e, 1);
-	len = utf8_put(it->cp, b);
+	len = ar_utf8__encode(it->cp, b);
 	return w_put(n, st, b, len, it->in_s, it->in_e, it->ident);
 }
 
@@ -813,7 +789,7 @@ static int reorder(const ar_normalizer *n, const unsigned char *d, size_t len,
 		if (first) {
 			if (k != K_COPY)
 				return 0;
-			o = utf8_put(cp, buf);
+			o = ar_utf8__encode(cp, buf);
 			first = 0;
 		} else if (k == K_MARK || k == K_MARKS) {
 			if (k == K_MARKS && !nostrip) {
@@ -843,7 +819,7 @@ static int reorder(const ar_normalizer *n, const unsigned char *d, size_t len,
 	if (i == len)
 		return 0;
 	for (b = 0; b < nm; b++)
-		o += utf8_put(cps[b], buf + o);
+		o += ar_utf8__encode(cps[b], buf + o);
 	*blen = o;
 	*end = i;
 	return 1;
@@ -1711,7 +1687,7 @@ static void build_tables(ar_normalizer *n)
 			k = K_SLOW;
 		else if ((m = ar_norm__fold(cp, f)) != cp) {
 			char b[4];
-			size_t len = utf8_put(m, b);
+			size_t len = ar_utf8__encode(m, b);
 			k = K_MAP;
 			n->map[cp][0] = (unsigned char)len;
 			memcpy(&n->map[cp][1], b, len);

@@ -14,6 +14,8 @@
 /* ar_buf helpers (status.c). */
 ar_status ar_buf__grow(ar_buf *b, size_t need);
 ar_status ar_buf__put(ar_buf *b, const void *data, size_t len);
+/* Append code point c (a scalar value) to b in UTF-8. */
+ar_status ar_buf__put_cp(ar_buf *b, uint32_t c);
 /* Read a whole file into b (NUL-terminated): AR_OK, AR_ENOMEM, or AR_EIO
  * with err naming the file and the system's reason. */
 ar_status ar_buf__read_file(ar_buf *b, const char *path, ar_error *err);
@@ -108,6 +110,32 @@ static inline size_t ar_utf8__next(uint32_t *cp, const char *s, size_t len)
 		return 2;
 	}
 	return ar_utf8_decode(cp, s, len);
+}
+
+/* Write code point cp (a scalar value) in UTF-8 at b (room for 4
+ * bytes); its length. */
+static inline size_t ar_utf8__encode(uint32_t cp, char *b)
+{
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	b[0] = (char)(0xF0 | (cp >> 18));
+	b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	b[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
 }
 
 /* Length of the longest prefix of s[0..len) that is a valid UTF-8 sequence

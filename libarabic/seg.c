@@ -2,15 +2,8 @@
  * seg.c - clitic segmentation of Arabic words, checked against the hunspell
  * Arabic dictionary (Debian package hunspell-ar, ar.aff/ar.dic).
  *
- * Arabic writes some function words joined to the next or previous word
- * (Ryding, "A Reference Grammar of Modern Standard Arabic", ch. 7 and 12):
- *  - proclitics, in this order: a conjunction و or ف; then a preposition
- *    ب ك ل or the future particle س (only before an imperfect verb, which
- *    starts with ي ت ن أ); then the article ال.  ل before ال drops the
- *    article's alef: ل + الكتاب is written للكتاب;
- *  - enclitics: the object or possessive pronouns ه ها هما هم هن ك كما كم
- *    كن ي نا ني; before them ة is written ت and final ى is written ي
- *    (على + ه = عليه).
+ * The clitics, their letters and their order are those of clitic.h,
+ * which the speller reads words with too.
  * A clitic is split off only when what remains is a word: a headword of
  * the dictionary, a form hunspell accepts, or a word of the names
  * gazetteer and loanword list built into the library (dict/).  A word that is itself a
@@ -19,8 +12,8 @@
  * prepositions, pronouns and demonstratives, listed below from the
  * grammar) are recognised directly, with or without clitics.
  *
- * The dictionary is read by affix.c, which gives hunspell's verdicts (and
- * leaves the rare words it cannot decide to hunspell).  A check still
+ * The dictionary comes from a lexicon (dict.c), which may be shared with
+ * a speller, and its verdicts from affix.c or hunspell.  A check still
  * costs about a microsecond, so results are memoized: one table for whole
  * words, one for the dictionary checks.  Both are bounded: when full they
  * are emptied, which changes no result.
@@ -28,6 +21,7 @@
 #include "config.h"
 
 #include "chars.h"
+#include "clitic.h"
 #include "dict_int.h"
 #include "names.h"
 #include "seg.h"
@@ -181,21 +175,6 @@ typedef struct letters {
 	size_t n;
 } letters;
 
-#define ALEF             0x627
-#define BEH              0x628
-#define TEH              0x62A
-#define TEH_MARBUTA      0x629
-#define SEEN             0x633
-#define FEH              0x641
-#define KAF              0x643
-#define LAM              0x644
-#define NOON             0x646
-#define HEH              0x647
-#define WAW              0x648
-#define YEH              0x64A
-#define ALEF_MAKSURA     0x649
-#define ALEF_HAMZA_ABOVE 0x623
-
 static int get_letters(letters *L, const char *w, size_t len)
 {
 	size_t i = 0;
@@ -342,19 +321,6 @@ static const char *const fem_endings[] = {
 	"تا", "تان", "تين", "تي", "ات", NULL
 };
 
-/* Pronoun enclitics, longest first. */
-static const char *const enclitics[] = { "هما", "كما", "هم", "هن", "كم",
-	                                 "كن",  "ها",  "نا", "ني", "ه",
-	                                 "ك",   "ي",   NULL };
-
-/* The third-person ones and نا are split from any word; the others (ك
- * كم كن كما ي ني) only from closed-class hosts: on open-class words they
- * collide with too many word endings (بنوك, عربي, ثاني). */
-static int open_enclitic(size_t k)
-{
-	return k == 0 || k == 2 || k == 3 || k == 6 || k == 7 || k == 9;
-}
-
 /* A headword, or a headword plus an ending: the string stands as a word
  * by itself. */
 static int head_inflected(ar_seg *s, const char *buf, size_t n)
@@ -397,10 +363,10 @@ static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
 	n = put_letters(L, a, b, 0, 0, buf);
 	if (head_inflected(s, buf, n) || (names && is_name(s, buf, n)))
 		return 1;
-	for (k = 0; enclitics[k]; k++) {
-		size_t el = strlen(enclitics[k]), m = n - el;
-		if (!open_enclitic(k) || n < el + 4 ||
-		    !ends_with(buf, n, enclitics[k], el))
+	for (k = 0; ar_clitic__enclitics[k]; k++) {
+		size_t el = strlen(ar_clitic__enclitics[k]), m = n - el;
+		if (!ar_clitic__open_enclitic(k) || n < el + 4 ||
+		    !ends_with(buf, n, ar_clitic__enclitics[k], el))
 			continue;
 		if (head_inflected(s, buf, m))
 			return 1;
@@ -477,9 +443,9 @@ static size_t closed_enclitic(const letters *L, size_t a)
 	if (L->n - a < 2)
 		return 0;
 	n = put_letters(L, a, L->n, 0, 0, buf);
-	for (k = 0; enclitics[k]; k++) {
-		size_t el = strlen(enclitics[k]);
-		if (ends_with(buf, n, enclitics[k], el) &&
+	for (k = 0; ar_clitic__enclitics[k]; k++) {
+		size_t el = strlen(ar_clitic__enclitics[k]);
+		if (ends_with(buf, n, ar_clitic__enclitics[k], el) &&
 		    in_list(pronoun_hosts, buf, n - el))
 			return el / 2;
 	}
@@ -498,25 +464,26 @@ static int find_enclitic(ar_seg *s, const letters *L, size_t a, size_t *out)
 	if (*out || L->n - a < 3)
 		return 0;
 	/* a definite noun takes no possessive pronoun */
-	if (L->cp[a] == ALEF && L->cp[a + 1] == LAM)
+	if (L->cp[a] == AR_ALEF && L->cp[a + 1] == AR_LAM)
 		return 0;
 	n = put_letters(L, a, L->n, 0, 0, buf);
 	/* a headword is not host + pronoun (وجه, هنا, أهم) */
 	if (head_inflected(s, buf, n))
 		return 0;
-	for (k = 0; enclitics[k]; k++) {
-		size_t el = strlen(enclitics[k]), ell = el / 2, hb;
-		if (!open_enclitic(k) || !ends_with(buf, n, enclitics[k], el))
+	for (k = 0; ar_clitic__enclitics[k]; k++) {
+		size_t el = strlen(ar_clitic__enclitics[k]), ell = el / 2, hb;
+		if (!ar_clitic__open_enclitic(k) ||
+		    !ends_with(buf, n, ar_clitic__enclitics[k], el))
 			continue;
 		hb = L->n - ell; /* host letters [a, hb) */
 		if (hb - a < 2)
 			continue;
 		/* the host as written, with ت → ة, with ي → ى */
 		r = word_ok(s, L, a, hb, 0, 0);
-		if (r == 0 && L->cp[hb - 1] == TEH)
-			r = word_ok(s, L, a, hb, 0, TEH_MARBUTA);
-		if (r == 0 && L->cp[hb - 1] == YEH)
-			r = word_ok(s, L, a, hb, 0, ALEF_MAKSURA);
+		if (r == 0 && L->cp[hb - 1] == AR_TEH)
+			r = word_ok(s, L, a, hb, 0, AR_TEH_MARBUTA);
+		if (r == 0 && L->cp[hb - 1] == AR_YEH)
+			r = word_ok(s, L, a, hb, 0, AR_ALEF_MAKSURA);
 		/* the hamza sits on ي or و before a suffix: أعدائه */
 		if (r == 0 &&
 		    (L->cp[hb - 1] == 0x626 || L->cp[hb - 1] == 0x624))
@@ -529,11 +496,6 @@ static int find_enclitic(ar_seg *s, const letters *L, size_t a, size_t *out)
 		}
 	}
 	return 0;
-}
-
-static int is_imperfect_prefix(uint32_t c)
-{
-	return c == YEH || c == TEH || c == NOON || c == ALEF_HAMZA_ABOVE;
 }
 
 /* Closed-class words behind proclitics: وما لذلك فإنه وله بها كذلك.
@@ -550,13 +512,12 @@ static int decide_closed(ar_seg *s, const letters *L, split *sp)
 		uint32_t c = L->cp[p - 1];
 		const char *rest;
 		size_t rn;
-		if (p == 1 ? !(c == WAW || c == FEH || c == BEH || c == LAM ||
-		               c == KAF)
-		           : !(c == BEH || c == LAM || c == KAF))
+		if (p == 1 ? !(ar_clitic__conj(c) || ar_clitic__prep(c))
+		           : !ar_clitic__prep(c))
 			break;
 		rest = buf + 2 * p;
 		rn = n - 2 * p;
-		if (c == KAF) {
+		if (c == AR_KAF) {
 			/* كذلك, وكذلك only */
 			if (rn == 6 && memcmp(rest, "ذلك", 6) == 0)
 				goto found;
@@ -566,8 +527,9 @@ static int decide_closed(ar_seg *s, const letters *L, split *sp)
 		    in_list(pronoun_hosts, rest, rn) || closed_enclitic(L, p) ||
 		    (rn >= 4 && is_stop(s, buf, n) && is_stop(s, rest, rn)))
 			goto found;
-		if ((c == LAM || c == BEH) && in_list(enclitics, rest, rn) &&
-		    !(c == BEH && rn == 2)) {
+		if ((c == AR_LAM || c == AR_BEH) &&
+		    in_list(ar_clitic__enclitics, rest, rn) &&
+		    !(c == AR_BEH && rn == 2)) {
 			/* له بها لهم: the pronoun right after ل or ب */
 			for (k = 0; k < p; k++)
 				sp->pro_end[k] = k + 1;
@@ -601,8 +563,7 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 		return 0;
 	/* the dictionary's function words include prepositions joined to a
 	 * noun (بحسب, بغير, لأكثر): split when the noun is a headword */
-	if (L->n >= 4 &&
-	    (L->cp[0] == BEH || L->cp[0] == LAM || L->cp[0] == KAF)) {
+	if (L->n >= 4 && ar_clitic__prep(L->cp[0])) {
 		char buf[160];
 		size_t n = put_letters(L, 0, L->n, 0, 0, buf);
 		if (is_stop(s, buf, n) && is_head(s, buf + 2, n - 2)) {
@@ -620,15 +581,15 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 
 		/* a name protects its first letter (بوتين, لندن), but
 		 * not its article (ال+ولايات) */
-		if (own_reading(s, L, a, L->n, c != ALEF))
+		if (own_reading(s, L, a, L->n, c != AR_ALEF))
 			break;
-		if (stage == 0 && (c == WAW || c == FEH)) {
+		if (stage == 0 && ar_clitic__conj(c)) {
 			if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) < 0)
 				return -1;
 			/* و before a word the dictionary does not know at
 			 * all, with or without it (a foreign name: وريتشارد),
 			 * is the conjunction */
-			if (!r && c == WAW && rest >= 5) {
+			if (!r && c == AR_WAW && rest >= 5) {
 				if ((r = word_ok(s, L, a, L->n, 0, 0)) < 0)
 					return -1;
 				r = !r;
@@ -640,11 +601,12 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 			}
 			break;
 		}
-		if (stage <= 1 && (c == BEH || c == KAF || c == LAM)) {
-			if (c == LAM && rest >= 4 && L->cp[a + 1] == LAM) {
+		if (stage <= 1 && ar_clitic__prep(c)) {
+			if (c == AR_LAM && rest >= 4 &&
+			    L->cp[a + 1] == AR_LAM) {
 				/* لل: ل + ال with the alef dropped */
-				if ((r = word_ok(s, L, a + 1, L->n, ALEF, 0)) <
-				    0)
+				if ((r = word_ok(s, L, a + 1, L->n, AR_ALEF,
+				                 0)) < 0)
 					return -1;
 				if (r) {
 					definite = 1;
@@ -667,7 +629,7 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 			/* ك (as) is rare, and a name may start with it:
 			 * hunspell, whose affix rules know the prepositions,
 			 * must accept the whole word too */
-			if (r > 0 && c == KAF &&
+			if (r > 0 && c == AR_KAF &&
 			    (r = word_ok(s, L, a, L->n, 0, 0)) < 0)
 				return -1;
 			if (r) {
@@ -677,15 +639,16 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 			}
 			break;
 		}
-		if (stage <= 1 && c == SEEN && rest >= 4 &&
-		    is_imperfect_prefix(L->cp[a + 1])) {
+		if (stage <= 1 && c == AR_SEEN && rest >= 4 &&
+		    ar_clitic__imperfect_prefix(L->cp[a + 1])) {
 			if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) < 0)
 				return -1;
 			if (r)
 				sp->pro_end[sp->npro++] = ++a;
 			break;
 		}
-		if (!ud && c == ALEF && rest >= 4 && L->cp[a + 1] == LAM) {
+		if (!ud && c == AR_ALEF && rest >= 4 &&
+		    L->cp[a + 1] == AR_LAM) {
 			if ((r = word_ok(s, L, a + 2, L->n, 0, 0)) < 0)
 				return -1;
 			if (r) {

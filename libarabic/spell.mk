@@ -1,5 +1,7 @@
-# libarabic/spell.mk - the spell-checker, the names gazetteer and the
-# dictionaries (lexicons) it shares with the segmenter.
-libarabic_libarabic_la_SOURCES += libarabic/spell.c libarabic/names.c \
-	libarabic/names.h libarabic/spell_int.h
+# libarabic/spell.mk - the spell-checker and the word store (names
+# gazetteer, loanwords, personal words).
+libarabic_libarabic_la_SOURCES += libarabic/spell.c libarabic/analyse.c \
+	libarabic/memo.c libarabic/spell_int.h libarabic/names.c \
+	libarabic/fold.c libarabic/namekey.c libarabic/nameindex.c \
+	libarabic/names.h libarabic/names_int.h
 arabicinc_HEADERS += libarabic/arabic/spell.h

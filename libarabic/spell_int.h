@@ -1,11 +1,124 @@
 /*
- * spell_int.h - what the spell-checker (spell.c) and the names gazetteer
- * (names.c) share.  Not installed.
+ * spell_int.h - what the files of the speller share: spell.c (the handle,
+ * the stream, the findings), analyse.c (the verdict on one word) and
+ * memo.c (the cache of verdicts and the suggestions).  Not installed.
  */
 #ifndef AR_SPELL_INT_H
 #define AR_SPELL_INT_H
 
 #include "dict_int.h"
+#include "clitic.h"
 #include "names.h"
+
+#define MEMO_MAX  (1u << 20) /* cached words before the cache is emptied */
+#define NAME_SUGS 8          /* name candidates looked at */
+
+enum { V_OK = 0, V_NAME = 1, V_UNKNOWN = 2 };
+
+typedef struct memo {
+	uint64_t h;
+	uint32_t off, len; /* key (the word as written) in sp->keys */
+	int32_t gaz;       /* gazetteer word accepted, or -1 */
+	uint16_t gaz_pre;  /* bytes of proclitics before it */
+	uint16_t gaz_suf;  /* bytes after it ('s) */
+	uint8_t verdict;
+	uint8_t sugs_done;
+	uint16_t nsugs;
+	char **sugs; /* malloc'd strings */
+} memo;
+
+/* Consistency: use of one variant of one group in the current stream. */
+typedef struct use {
+	uint32_t group, variant;
+	uint32_t count;
+	uint64_t start, end, line, col;
+	char *word; /* first occurrence as written */
+	size_t len;
+	uint16_t pre, suf;
+} use;
+
+struct ar_speller {
+	unsigned flags;
+	unsigned max_sugs;
+	ar_invalid_mode invalid;
+	ar_lexicon *lex; /* the hunspell dictionaries */
+	ar_names *names;
+	ar_tokenizer *tok;
+	/* the word cache */
+	memo *memo;
+	size_t nmemo, memo_slots;
+	ar_buf keys;
+	/* scratch */
+	ar_buf fold, norm, tmp, cand;
+	/* the stream */
+	ar_pos pos;
+	use *uses;
+	size_t nuses, auses;
+	ar_finding_sink sink;
+	void *payload;
+	ar_status cb_status;
+	int stopped;
+};
+
+/* What the analysis of a word found. */
+typedef struct verdict {
+	int v;           /* V_* */
+	long gaz;        /* accepted gazetteer word, or -1 */
+	size_t pre, suf; /* bytes of the word around the stem */
+	ar_names_match m[NAME_SUGS];
+	int nm;
+	size_t mpre[NAME_SUGS], msuf[NAME_SUGS]; /* bytes kept around each */
+	int elided[NAME_SUGS]; /* l+al: the name's alef is dropped */
+} verdict;
+
+#define A_WAW        "\xd9\x88"
+#define A_FA         "\xd9\x81"
+#define A_BA         "\xd8\xa8"
+#define A_KAF        "\xd9\x83"
+#define A_LAM        "\xd9\x84"
+#define A_ALEF       "\xd8\xa7"
+#define A_TA_MARBUTA "\xd8\xa9"
+
+/* ---- analyse.c -------------------------------------------------------- */
+
+/* Analyse word w[0..len) (valid UTF-8) into *v.  AR_OK or AR_ENOMEM. */
+ar_status ar_spell__analyse(ar_speller *sp, const char *w, size_t len,
+                            verdict *v);
+
+/* Script of a word (AR_NAMES_*): Arabic when it has an Arabic letter,
+ * else Latin when it has a Latin letter, else other. */
+int ar_spell__script(const char *w, size_t len);
+
+/* w without harakat, tatweel and zero-width joiners, NUL-terminated in
+ * sp->norm.  AR_OK or AR_ENOMEM. */
+ar_status ar_spell__strip_marks(ar_speller *sp, const char *w, size_t len);
+
+/* The dictionary word that the light-folded Arabic word f (with its
+ * proclitic readings s[0..ns)) misspells by a slip of hamza or of a final
+ * letter: 1 with it in out (folded, NUL-terminated), else 0. */
+int ar_spell__ortho_fix(ar_speller *sp, const char *f, size_t flen,
+                        const ar_clitic_reading *s, int ns, char *out,
+                        size_t size);
+
+/* Is folded word b folded word a with such slips undone? */
+int ar_spell__ortho_variant(const char *a, size_t al, const char *b, size_t bl);
+
+/* ---- memo.c ----------------------------------------------------------- */
+
+/* The cached verdict on w, analysing it the first time; *out NULL for
+ * what is not worth checking.  AR_OK or AR_ENOMEM. */
+ar_status ar_spell__lookup(ar_speller *sp, const char *w, size_t len,
+                           memo **out);
+
+/* Hunspell's suggestions for the unknown word of m, computed once. */
+ar_status ar_spell__suggest(ar_speller *sp, memo *m);
+
+/* Empty the cache (its verdicts depend on the word lists). */
+void ar_spell__memo_clear(ar_speller *sp);
+
+/* A malloc'd suggestion: prefix + name + suffix; NULL when out of
+ * memory. */
+char *ar_spell__make_sug(const char *pre, size_t pl, const char *name,
+                         size_t nl, const char *suf, size_t sl);
 
 #endif /* AR_SPELL_INT_H */

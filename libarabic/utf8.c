@@ -160,3 +160,9 @@ void ar_pos__advance(ar_pos *p, const char *str, size_t len)
 		p->col += ((unsigned char)*s & 0xC0) != 0x80;
 	p->offset += len;
 }
+
+ar_status ar_buf__put_cp(ar_buf *b, uint32_t c)
+{
+	char u[4];
+	return ar_buf__put(b, u, ar_utf8__encode(c, u));
+}

@@ -34,6 +34,10 @@ tests_headertest_cxx_LDADD = libarabic/libarabic.la
 TESTS += tests/headertest tests/headertest_cxx tests/check-exports.sh
 EXTRA_DIST += tests/check-exports.sh tests/exports.txt
 
+# The modules of libarabic/ call downward only (libarabic/README.md).
+TESTS += tests/layers.sh
+EXTRA_DIST += tests/layers.sh libarabic/README.md
+
 # The README's example program, built and run.
 check_PROGRAMS += doc/example
 doc_example_SOURCES = doc/example.c

@@ -1,0 +1,375 @@
+/*
+ * memo.c - the speller's cache of verdicts and suggestions, one entry per
+ * distinct word as written, and the making of suggestions: the
+ * gazetteer's names for a misspelled name, hunspell's for an unknown
+ * word, with the word a slip of hamza or final letter misspells put
+ * first.
+ */
+#include "config.h"
+
+#include "clitic.h"
+#include "spell_int.h"
+
+#include <stdlib.h>
+
+/* ---- the cache -------------------------------------------------------- */
+
+void ar_spell__memo_clear(ar_speller *sp)
+{
+	size_t i;
+	for (i = 0; i < sp->memo_slots; i++) {
+		memo *m = &sp->memo[i];
+		if (m->sugs) {
+			uint16_t k;
+			for (k = 0; k < m->nsugs; k++)
+				free(m->sugs[k]);
+			free(m->sugs);
+		}
+		memset(m, 0, sizeof *m);
+	}
+	sp->nmemo = 0;
+	ar_buf__clear(&sp->keys);
+}
+
+static ar_status memo_grow(ar_speller *sp)
+{
+	size_t ns = sp->memo_slots * 2, i;
+	memo *nm = calloc(ns, sizeof *nm);
+	if (!nm)
+		return AR_ENOMEM;
+	for (i = 0; i < sp->memo_slots; i++) {
+		memo *m = &sp->memo[i];
+		size_t j;
+		if (!m->len)
+			continue;
+		j = (size_t)m->h & (ns - 1);
+		while (nm[j].len)
+			j = (j + 1) & (ns - 1);
+		nm[j] = *m;
+	}
+	free(sp->memo);
+	sp->memo = nm;
+	sp->memo_slots = ns;
+	return AR_OK;
+}
+
+/* Make a suggestion: prefix + name + suffix. */
+char *ar_spell__make_sug(const char *pre, size_t pl, const char *name,
+                         size_t nl, const char *suf, size_t sl)
+{
+	char *s = malloc(pl + nl + sl + 1);
+	if (!s)
+		return NULL;
+	memcpy(s, pre, pl);
+	memcpy(s + pl, name, nl);
+	memcpy(s + pl + nl, suf, sl);
+	s[pl + nl + sl] = '\0';
+	return s;
+}
+
+/* Does the word have an alef with hamza (أ إ آ)? */
+static int has_hamza_alef(const char *w, size_t len)
+{
+	size_t i;
+	for (i = 0; i + 1 < len; i++)
+		if ((unsigned char)w[i] == 0xD8 &&
+		    ((unsigned char)w[i + 1] == 0xA2 ||
+		     (unsigned char)w[i + 1] == 0xA3 ||
+		     (unsigned char)w[i + 1] == 0xA5))
+			return 1;
+	return 0;
+}
+
+static int has_bare_alef(const char *w, size_t len)
+{
+	size_t i;
+	for (i = 0; i + 1 < len; i++)
+		if (memcmp(w + i, A_ALEF, 2) == 0)
+			return 1;
+	return 0;
+}
+
+/* Write the alefs of s without hamza, in place (same length in UTF-8):
+ * a writer who leaves hamzas out gets suggestions in that style. */
+static void drop_hamza_alef(char *s)
+{
+	for (; s[0] && s[1]; s++)
+		if ((unsigned char)s[0] == 0xD8 &&
+		    ((unsigned char)s[1] == 0xA2 ||
+		     (unsigned char)s[1] == 0xA3 ||
+		     (unsigned char)s[1] == 0xA5))
+			s[1] = (char)0xA7;
+}
+
+static ar_status memo_names(ar_speller *sp, memo *m, const char *w, size_t len,
+                            const verdict *v)
+{
+	int i, n = 0;
+	int plain = 1;
+	size_t b;
+	int bare = ar_spell__script(w, len) == AR_NAMES_ARABIC &&
+	           !has_hamza_alef(w, len) && has_bare_alef(w, len);
+	int final_ta = len >= 8 && memcmp(w + len - 2, A_TA_MARBUTA, 2) == 0;
+	/* a word typed in plain ASCII gets plain suggestions */
+	for (b = 0; b < len; b++)
+		if ((unsigned char)w[b] >= 0x80)
+			plain = 0;
+	m->sugs = calloc((size_t)v->nm, sizeof *m->sugs);
+	if (!m->sugs)
+		return AR_ENOMEM;
+	for (i = 0; i < v->nm; i++) {
+		size_t nl, k;
+		const char *name =
+		        plain ? ar_names__display_plain(sp->names, v->m[i].id,
+		                                        &nl)
+		              : ar_names__display(sp->names, v->m[i].id, &nl);
+		char *s;
+		/* only names nearly as close as the best one */
+		if (i > 0 &&
+		    (v->m[i].cost + 63) / 64 > (v->m[0].cost + 63) / 64 + 2)
+			break;
+		if (n >= (int)sp->max_sugs)
+			break;
+		if (v->elided[i] && nl > 2 && memcmp(name, A_ALEF, 2) == 0) {
+			name += 2;
+			nl -= 2;
+		}
+		s = ar_spell__make_sug(w, v->mpre[i], name, nl,
+		                       w + len - v->msuf[i], v->msuf[i]);
+		if (!s)
+			return AR_ENOMEM;
+		if (bare)
+			drop_hamza_alef(s);
+		/* and one who writes the -a of a name with ta marbuta gets
+		 * that spelling, which is accepted too (بنزيمة) */
+		if (final_ta && strlen(s) >= 8 &&
+		    memcmp(s + strlen(s) - 2, A_ALEF, 2) == 0)
+			memcpy(s + strlen(s) - 2, A_TA_MARBUTA, 2);
+		for (k = 0; k < (size_t)n; k++)
+			if (strcmp(m->sugs[k], s) == 0)
+				break;
+		if (k < (size_t)n || strcmp(s, "") == 0 ||
+		    (strlen(s) == len && memcmp(s, w, len) == 0)) {
+			free(s);
+			continue;
+		}
+		m->sugs[n++] = s;
+	}
+	m->nsugs = (uint16_t)n;
+	m->sugs_done = 1;
+	if (n == 0) {
+		/* every candidate was the word itself: treat as unknown */
+		free(m->sugs);
+		m->sugs = NULL;
+		m->sugs_done = 0;
+		m->verdict = V_UNKNOWN;
+	}
+	return AR_OK;
+}
+
+static memo *memo_find(ar_speller *sp, const char *w, size_t len, uint64_t h)
+{
+	size_t mask = sp->memo_slots - 1, i = (size_t)h & mask;
+	for (;; i = (i + 1) & mask) {
+		memo *m = &sp->memo[i];
+		if (!m->len)
+			return NULL;
+		if (m->h == h && m->len == len &&
+		    memcmp(sp->keys.ptr + m->off, w, len) == 0)
+			return m;
+	}
+}
+
+/* Cache a verdict; NULL when out of memory. */
+static memo *memo_insert(ar_speller *sp, const char *w, size_t len, uint64_t h,
+                         const verdict *v)
+{
+	size_t mask, i;
+	memo *m;
+
+	if (sp->nmemo >= MEMO_MAX)
+		ar_spell__memo_clear(sp);
+	if ((sp->nmemo + 1) * 2 > sp->memo_slots && memo_grow(sp) != AR_OK)
+		return NULL;
+	if (ar_buf__put(&sp->keys, w, len) != AR_OK)
+		return NULL;
+	mask = sp->memo_slots - 1;
+	for (i = (size_t)h & mask; sp->memo[i].len; i = (i + 1) & mask)
+		;
+	m = &sp->memo[i];
+	memset(m, 0, sizeof *m);
+	m->h = h;
+	m->off = (uint32_t)(sp->keys.size - len);
+	m->len = (uint32_t)len;
+	m->verdict = (uint8_t)v->v;
+	m->gaz = (int32_t)v->gaz;
+	m->gaz_pre = (uint16_t)v->pre;
+	m->gaz_suf = (uint16_t)v->suf;
+	sp->nmemo++;
+	return m;
+}
+
+/* Is this cached entry a plain "correct" (not a gazetteer name, whose
+ * use the consistency check must see with its own offsets)? */
+static int plain_ok(const memo *m)
+{
+	return m && m->verdict == V_OK && m->gaz < 0;
+}
+
+/*
+ * The cached verdict on a word, analysing it the first time; NULL for
+ * what is not worth checking.  Two shortcuts spare hunspell: a word with
+ * diacritics is right when the same letters without them were (hunspell
+ * ignores the marks anyway), and a word of the conjunction و or ف plus a
+ * known-right word is right (they attach to any word).
+ */
+ar_status ar_spell__lookup(ar_speller *sp, const char *w, size_t len,
+                           memo **out)
+{
+	uint64_t h = ar_hash__bytes(w, len), lh = 0;
+	verdict v;
+	memo *m;
+	ar_status st;
+	int marked = 0;
+	static const verdict ok = {
+		V_OK, -1, 0, 0, { { 0, 0, 0, 0 } }, 0, { 0 }, { 0 }, { 0 }
+	};
+
+	*out = memo_find(sp, w, len, h);
+	if (*out)
+		return AR_OK;
+	if (len == 0 || len > 1000)
+		return AR_OK; /* not a word to check */
+	if ((unsigned char)w[0] >= 0xD8) {
+		if (ar_spell__strip_marks(sp, w, len) != AR_OK)
+			return AR_ENOMEM;
+		if (sp->norm.size != len) {
+			marked = 1;
+			lh = ar_hash__bytes(sp->norm.ptr, sp->norm.size);
+			if (plain_ok(memo_find(sp, sp->norm.ptr, sp->norm.size,
+			                       lh)))
+				goto cache_ok;
+		}
+		if (len > 6 &&
+		    (memcmp(w, A_WAW, 2) == 0 || memcmp(w, A_FA, 2) == 0) &&
+		    plain_ok(memo_find(sp, w + 2, len - 2,
+		                       ar_hash__bytes(w + 2, len - 2))))
+			goto cache_ok;
+	}
+	st = ar_spell__analyse(sp, w, len, &v);
+	if (st != AR_OK)
+		return st;
+	m = memo_insert(sp, w, len, h, &v);
+	if (!m)
+		return AR_ENOMEM;
+	if (v.v == V_NAME) {
+		st = memo_names(sp, m, w, len, &v);
+		if (st != AR_OK)
+			return st;
+	}
+	if (marked && plain_ok(m)) {
+		/* remember the bare letters too; m may move */
+		size_t off = m->off;
+		if (ar_spell__strip_marks(sp, w, len) != AR_OK ||
+		    !memo_insert(sp, sp->norm.ptr, sp->norm.size, lh, &ok))
+			return AR_ENOMEM;
+		m = memo_find(sp, sp->keys.ptr + off, len, h);
+		if (!m) /* the cache was emptied: look again */
+			return ar_spell__lookup(sp, w, len, out);
+	}
+	*out = m;
+	return AR_OK;
+cache_ok:
+	*out = memo_insert(sp, w, len, h, &ok);
+	return *out ? AR_OK : AR_ENOMEM;
+}
+
+/* Put first among the suggestions of unknown Arabic word w the word it
+ * misspells by a slip of hamza, ة or ى: hunspell's best such suggestion,
+ * else the one ar_spell__ortho_fix() finds. */
+static ar_status ortho_first(ar_speller *sp, memo *m, const char *w)
+{
+	char fix[512], *c;
+	ar_clitic_reading s[AR_CLITIC_READINGS];
+	int ns;
+	size_t j, fl;
+
+	if (ar_names__fold(&sp->fold, w, m->len, AR_FOLD_LIGHT) < 0)
+		return AR_ENOMEM;
+	for (j = 0; j < m->nsugs; j++) {
+		if (ar_names__fold(&sp->tmp, m->sugs[j], strlen(m->sugs[j]),
+		                   AR_FOLD_LIGHT) < 0)
+			return AR_ENOMEM;
+		if (ar_spell__ortho_variant(sp->fold.ptr, sp->fold.size,
+		                            sp->tmp.ptr, sp->tmp.size))
+			break;
+	}
+	if (j == m->nsugs) {
+		ns = ar_clitic__readings(sp->fold.ptr, sp->fold.size, s);
+		if (!ar_spell__ortho_fix(sp, sp->fold.ptr, sp->fold.size, s, ns,
+		                         fix, sizeof fix))
+			return AR_OK;
+		fl = strlen(fix) + 1;
+		if (!(c = malloc(fl)))
+			return AR_ENOMEM;
+		memcpy(c, fix, fl);
+		if (m->nsugs == sp->max_sugs)
+			free(m->sugs[--m->nsugs]);
+		j = m->nsugs++;
+		m->sugs[j] = c;
+	}
+	c = m->sugs[j];
+	memmove(m->sugs + 1, m->sugs, j * sizeof *m->sugs);
+	m->sugs[0] = c;
+	return AR_OK;
+}
+
+/* Hunspell's suggestions for an unknown word, computed once. */
+ar_status ar_spell__suggest(ar_speller *sp, memo *m)
+{
+	const char *w = sp->keys.ptr + m->off;
+	int arabic;
+	size_t i, n = 0, cap;
+
+	if (m->sugs_done)
+		return AR_OK;
+	m->sugs_done = 1;
+	arabic = ar_spell__script(w, m->len) == AR_NAMES_ARABIC;
+	if (arabic) {
+		if (ar_spell__strip_marks(sp, w, m->len) != AR_OK)
+			return AR_ENOMEM;
+	} else {
+		ar_buf__clear(&sp->norm);
+		if (ar_buf__put(&sp->norm, w, m->len) != AR_OK)
+			return AR_ENOMEM;
+	}
+	cap = sp->max_sugs;
+	m->sugs = calloc(cap, sizeof *m->sugs);
+	if (!m->sugs)
+		return AR_ENOMEM;
+	for (i = 0; i < ar_lexicon__count(sp->lex) && n < cap; i++) {
+		char **list;
+		size_t k, ns;
+		if (ar_lexicon__arabic(sp->lex, i) != arabic)
+			continue;
+		if (ar_dict__suggest(sp->lex, i, sp->norm.ptr, &list, &ns) !=
+		    AR_OK)
+			return AR_ENOMEM;
+		for (k = 0; k < ns && n < cap; k++) {
+			size_t j;
+			char *u = list[k];
+			for (j = 0; j < n; j++)
+				if (strcmp(m->sugs[j], u) == 0)
+					break;
+			if (j < n || !u[0])
+				continue;
+			m->sugs[n++] = u;
+			list[k] = NULL;
+		}
+		ar_dict__free_list(list, ns);
+	}
+	m->nsugs = (uint16_t)n;
+	if (arabic && m->verdict == V_UNKNOWN && cap > 0)
+		return ortho_first(sp, m, w);
+	return AR_OK;
+}
