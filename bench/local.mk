@@ -16,3 +16,11 @@ bench: all
 	    $(SHELL) $(abs_top_srcdir)/$$s || exit 1; \
 	done
 .PHONY: bench
+
+# Two builds of the tools side by side (CPU time, same inputs, run
+# alternately): make bench-compare OLD=/path/to/old/build
+EXTRA_DIST += bench/compare.sh
+bench-compare: all
+	@test -n '$(OLD)' || { echo 'usage: make bench-compare OLD=DIR'; exit 2; }
+	$(SHELL) $(abs_top_srcdir)/bench/compare.sh '$(OLD)' '$(abs_top_builddir)'
+.PHONY: bench-compare

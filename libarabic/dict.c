@@ -252,9 +252,36 @@ static char *from_dict(const dict *d, const char *w)
  */
 static pthread_mutex_t hunspell_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/*
+ * A fork() while another thread holds the lock would leave the child's
+ * copy locked for ever, and the child's first hunspell handle would wait
+ * on it.  So the lock is taken around every fork (pthread_atfork), once
+ * the process has used it: the child starts with it free and the case
+ * table in a state that no creation was halfway through.
+ */
+static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
+
+static void fork_prepare(void)
+{
+	pthread_mutex_lock(&hunspell_lock);
+}
+
+static void fork_release(void)
+{
+	pthread_mutex_unlock(&hunspell_lock);
+}
+
+static void register_atfork(void)
+{
+	/* without the handlers (out of memory), a fork may still come at
+	 * a bad time, as before; nothing else changes */
+	(void)pthread_atfork(fork_prepare, fork_release, fork_release);
+}
+
 static Hunhandle *hunspell_create(const char *aff, const char *dic)
 {
 	Hunhandle *h;
+	pthread_once(&atfork_once, register_atfork);
 	pthread_mutex_lock(&hunspell_lock);
 	h = Hunspell_create(aff, dic);
 	pthread_mutex_unlock(&hunspell_lock);

@@ -276,22 +276,14 @@ static size_t expand(const ar_normalizer *n, uint32_t cp,
 
 static ar_status out_reserve(nstate *st, size_t need)
 {
-	size_t cap;
-	char *p;
-
 	if (st->ocap - st->olen >= need)
 		return AR_OK;
-	cap = st->ocap ? st->ocap : 2 * OUT_FLUSH;
-	while (cap - st->olen < need) {
-		if (cap > SIZE_MAX / 2)
-			return AR_ENOMEM;
-		cap *= 2;
-	}
-	p = realloc(st->out, cap);
-	if (!p)
+	if (need > SIZE_MAX - st->olen ||
+	    ar_array__grow((void **)&st->out, &st->ocap,
+	                   st->olen + need > 2 * OUT_FLUSH ? st->olen + need
+	                                                   : 2 * OUT_FLUSH,
+	                   1) != 0)
 		return AR_ENOMEM;
-	st->out = p;
-	st->ocap = cap;
 	return AR_OK;
 }
 
@@ -321,14 +313,9 @@ static ar_status span_add(nstate *st, size_t nbytes, uint64_t in_s,
 			return AR_OK;
 		}
 	}
-	if (st->nspans == st->scap) {
-		size_t cap = st->scap ? st->scap * 2 : 1024;
-		ar_norm_span *p = realloc(st->spans, cap * sizeof *p);
-		if (!p)
-			return AR_ENOMEM;
-		st->spans = p;
-		st->scap = cap;
-	}
+	if (ar_array__grow((void **)&st->spans, &st->scap, st->nspans + 1,
+	                   sizeof *st->spans) != 0)
+		return AR_ENOMEM;
 	l = &st->spans[st->nspans++];
 	l->out_start = os;
 	l->out_end = oe;
@@ -421,17 +408,10 @@ static ar_status emit(const ar_normalizer *n, nstate *st, const item *it)
 
 static ar_status items_reserve(nstate *st, size_t need)
 {
-	if (st->icap - st->nitems < need) {
-		size_t cap = st->icap ? st->icap : 64;
-		item *p;
-		while (cap - st->nitems < need)
-			cap *= 2;
-		p = realloc(st->items, cap * sizeof *p);
-		if (!p)
-			return AR_ENOMEM;
-		st->items = p;
-		st->icap = cap;
-	}
+	if (st->icap - st->nitems < need &&
+	    ar_array__grow((void **)&st->items, &st->icap, st->nitems + need,
+	                   sizeof *st->items) != 0)
+		return AR_ENOMEM;
 	return AR_OK;
 }
 

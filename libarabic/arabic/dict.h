@@ -21,6 +21,11 @@
  * first needs it, under a lock of the lexicon.  A lexicon lives as long
  * as the longest of its users: ar_lexicon_free() drops the caller's
  * reference, and a speller or tokenizer keeps its own.
+ *
+ * After fork(), the child may use any handle whose lexicon no other thread
+ * of the parent was using at that moment (a lexicon's lock may be held
+ * by such a thread); the library's process-wide hunspell lock is released
+ * in the child.
  */
 #ifndef ARABIC_DICT_H
 #define ARABIC_DICT_H
