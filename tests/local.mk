@@ -7,8 +7,10 @@ AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(top_srcdir)'; top_builddir='$(top_builddir)'; \
 	export top_srcdir top_builddir;
 
+# The unit tests link the library's objects (libarabic/local.mk), so they
+# may call internal functions too.
 UNIT_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
-UNIT_LDADD = libarabic/libarabic.la $(CUNIT_LIBS)
+UNIT_LDADD = libarabic/libarabic-internal.la $(CUNIT_LIBS)
 
 check_PROGRAMS += tests/unit/test_utf8
 tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c tests/unit/unit.h
