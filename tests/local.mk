@@ -50,3 +50,7 @@ EXTRA_DIST += tests/clang-format.sh .clang-format
 
 # What the CLI tests (tests/cli/*.sh) share.
 EXTRA_DIST += tests/cli/common.sh
+
+# The README's recipes for archives with GNU parallel (skipped without it).
+TESTS += tests/cli/parallel.sh
+EXTRA_DIST += tests/cli/parallel.sh
