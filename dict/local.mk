@@ -30,7 +30,7 @@ ardictnamesdir = $(pkgdatadir)/names
 dist_ardictnames_DATA = $(NAMES_TSV)
 
 # The gazetteer and the loanwords built into the library, as C strings.
-nodist_libarabic_libarabic_la_SOURCES = libarabic/names_data.c
+nodist_libarabic_libarabic_internal_la_SOURCES = libarabic/names_data.c
 CLEANFILES += libarabic/names_data.c
 libarabic/names_data.c: $(NAMES_TSV) $(NAMES_LOANWORDS) dict/gen/embed.sh
 	$(AM_V_GEN)$(MKDIR_P) libarabic && \
@@ -73,7 +73,7 @@ dict-regen: $(ICU_NAMES)
 # real hunspell and accept and flag what they should.
 check_PROGRAMS += tests/dict/test_embed
 tests_dict_test_embed_SOURCES = tests/dict/test_embed.c
-nodist_tests_dict_test_embed_SOURCES = libarabic/names_data.c
+tests_dict_test_embed_LDADD = libarabic/libarabic-internal.la
 TESTS += tests/dict/test_embed tests/dict/listed.sh tests/dict/lint.sh \
 	tests/dict/hunspell.sh
 EXTRA_DIST += tests/dict/listed.sh tests/dict/lint.sh tests/dict/hunspell.sh \

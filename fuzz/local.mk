@@ -19,7 +19,9 @@ EXTRA_DIST += fuzz/corpus fuzz/regress fuzz/open fuzz/dict/arabic.dict \
 
 REPLAY_SRC = fuzz/replay.c fuzz/fuzz.h fuzz/tokfuzz.h fuzz/spellfuzz.h
 REPLAY_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)
-REPLAY_LDADD = libarabic/libarabic.la $(ICU_LIBS)
+# The replays link the library's objects (libarabic/local.mk), internal
+# functions included.
+REPLAY_LDADD = libarabic/libarabic-internal.la $(ICU_LIBS)
 
 check_PROGRAMS += fuzz/replay_utf8
 fuzz_replay_utf8_SOURCES = fuzz/fuzz_utf8.c $(REPLAY_SRC)
@@ -70,31 +72,28 @@ fuzz_replay_names_CFLAGS = $(REPLAY_CFLAGS)
 fuzz_replay_names_LDADD = $(REPLAY_LDADD)
 TESTS += fuzz/replay_names
 
-# The dictionary reader is internal (hidden in the shared library): its
-# sources are built into the replay program.
+# The dictionary reader is internal (hidden in the shared library).
 check_PROGRAMS += fuzz/replay_affix
-fuzz_replay_affix_SOURCES = fuzz/fuzz_affix.c $(REPLAY_SRC) \
-	libarabic/affix.c libarabic/affix.h libarabic/status.c \
-	libarabic/utf8.c
+fuzz_replay_affix_SOURCES = fuzz/fuzz_affix.c $(REPLAY_SRC)
 fuzz_replay_affix_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_NAME='"affix"'
-fuzz_replay_affix_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)
-fuzz_replay_affix_LDADD = $(UTF8PROC_LIBS)
+fuzz_replay_affix_CFLAGS = $(REPLAY_CFLAGS) $(UTF8PROC_CFLAGS)
+fuzz_replay_affix_LDADD = $(REPLAY_LDADD)
 TESTS += fuzz/replay_affix
 
 if FUZZERS
-# The library again, instrumented for coverage and checked by ASan and
-# UBSan; linked statically into each target.
+# The library's sources again, instrumented for coverage and checked by
+# ASan and UBSan; linked statically into each target.
 FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=undefined
 FUZZ_LINK = -fsanitize=fuzzer,address,undefined
 EXTRA_LTLIBRARIES = fuzz/libarabic-fuzz.la
-fuzz_libarabic_fuzz_la_SOURCES = $(libarabic_libarabic_la_SOURCES)
+fuzz_libarabic_fuzz_la_SOURCES = $(libarabic_libarabic_internal_la_SOURCES)
 nodist_fuzz_libarabic_fuzz_la_SOURCES = \
-	$(nodist_libarabic_libarabic_la_SOURCES)
-fuzz_libarabic_fuzz_la_CPPFLAGS = $(libarabic_libarabic_la_CPPFLAGS)
-fuzz_libarabic_fuzz_la_CFLAGS = $(libarabic_libarabic_la_CFLAGS) $(FUZZ_FLAGS)
-fuzz_libarabic_fuzz_la_LIBADD = $(libarabic_libarabic_la_LIBADD)
+	$(nodist_libarabic_libarabic_internal_la_SOURCES)
+fuzz_libarabic_fuzz_la_CPPFLAGS = $(libarabic_libarabic_internal_la_CPPFLAGS)
+fuzz_libarabic_fuzz_la_CFLAGS = $(libarabic_libarabic_internal_la_CFLAGS) $(FUZZ_FLAGS)
+fuzz_libarabic_fuzz_la_LIBADD = $(libarabic_libarabic_internal_la_LIBADD)
 FUZZ_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(FUZZ_FLAGS)
 FUZZ_LDADD = fuzz/libarabic-fuzz.la $(ICU_LIBS)
 

@@ -1,8 +1,17 @@
 # libarabic/local.mk - the library.  Each stage lists its sources in its
 # own fragment (norm.mk, tok.mk, spell.mk).
+#
+# The sources are compiled once, into the convenience library
+# libarabic-internal.la; the installed libarabic.la is made of its objects
+# and exports only the public API (^ar_[a-z]).  White-box tests, fuzz
+# replays and other programs that need internal functions (ar_x__y) link
+# the convenience library itself, so they test the very objects that ship.
+# A stage adds its sources and compile flags to
+# libarabic_libarabic_internal_la_SOURCES and _CFLAGS, not to libarabic.la.
+noinst_LTLIBRARIES += libarabic/libarabic-internal.la
 lib_LTLIBRARIES += libarabic/libarabic.la
 
-libarabic_libarabic_la_SOURCES = \
+libarabic_libarabic_internal_la_SOURCES = \
 	libarabic/private.h \
 	libarabic/chars.h \
 	libarabic/status.c \
@@ -11,14 +20,18 @@ libarabic_libarabic_la_SOURCES = \
 	libarabic/affix.c libarabic/affix.h \
 	libarabic/dict.c libarabic/dict_int.h \
 	libarabic/clitic.c libarabic/clitic.h
-libarabic_libarabic_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden \
+libarabic_libarabic_internal_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden \
 	$(ICU_CFLAGS) $(UTF8PROC_CFLAGS) $(HUNSPELL_CFLAGS)
-libarabic_libarabic_la_CPPFLAGS = $(AM_CPPFLAGS) \
+libarabic_libarabic_internal_la_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DAR_DICTDIR='"$(HUNSPELL_DICTDIR)"' -DAR_PKGDATADIR='"$(pkgdatadir)"'
-libarabic_libarabic_la_LIBADD = $(ICU_LIBS) $(UTF8PROC_LIBS) $(HUNSPELL_LIBS)
+libarabic_libarabic_internal_la_LIBADD = $(ICU_LIBS) $(UTF8PROC_LIBS) \
+	$(HUNSPELL_LIBS)
+
+# No sources of its own: everything comes from the convenience library.
+libarabic_libarabic_la_SOURCES =
+libarabic_libarabic_la_LIBADD = libarabic/libarabic-internal.la
 libarabic_libarabic_la_LDFLAGS = $(AM_LDFLAGS) -no-undefined \
 	-version-info $(AR_LT_VERSION_INFO) -export-symbols-regex '^ar_[a-z]'
-
 include_HEADERS = libarabic/arabic.h
 arabicincdir = $(includedir)/arabic
 arabicinc_HEADERS = libarabic/arabic/common.h libarabic/arabic/dict.h

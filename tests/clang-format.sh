@@ -28,6 +28,7 @@ for f in "$srcdir"/libarabic/*.c "$srcdir"/libarabic/*.h \
          "$srcdir"/libarabic/arabic/*.h "$srcdir"/libarabic/arabic/*.h.in \
          "$srcdir"/tools/*.c "$srcdir"/tools/*.h \
          "$srcdir"/tests/*.c "$srcdir"/tests/*.cc "$srcdir"/tests/*/*.c \
+         "$srcdir"/tests/*/*.cc \
          "$srcdir"/fuzz/*.c "$srcdir"/fuzz/*.h "$srcdir"/bench/*.c \
          "$srcdir"/dict/gen/*.cc "$srcdir"/doc/*.c; do
 	[ -f "$f" ] || continue

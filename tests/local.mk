@@ -7,8 +7,10 @@ AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(top_srcdir)'; top_builddir='$(top_builddir)'; \
 	export top_srcdir top_builddir;
 
+# The unit tests link the library's objects (libarabic/local.mk), so they
+# may call internal functions too.
 UNIT_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
-UNIT_LDADD = libarabic/libarabic.la $(CUNIT_LIBS)
+UNIT_LDADD = libarabic/libarabic-internal.la $(CUNIT_LIBS)
 
 check_PROGRAMS += tests/unit/test_utf8
 tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c tests/unit/unit.h
@@ -22,6 +24,7 @@ include tests/norm.mk
 include tests/tok.mk
 include tests/spell.mk
 include tests/harden.mk
+include tests/installed.mk
 
 # The public header alone, as strict C99 and as C++.
 check_PROGRAMS += tests/headertest tests/headertest_cxx
@@ -51,3 +54,7 @@ EXTRA_DIST += tests/clang-format.sh .clang-format
 
 # What the CLI tests (tests/cli/*.sh) share.
 EXTRA_DIST += tests/cli/common.sh
+
+# The README's recipes for archives with GNU parallel (skipped without it).
+TESTS += tests/cli/parallel.sh
+EXTRA_DIST += tests/cli/parallel.sh

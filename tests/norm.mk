@@ -5,17 +5,14 @@ tests_unit_test_norm_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_norm_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_norm
 
-# The fast path against the general one: the variants are built into
-# the program from the library sources (norm_slow.c and norm_table.c
-# rename two).
+# The fast path against the general one: the library's normalizer
+# against two variants of it built into the program from norm.c with
+# other switches (norm_slow.c and norm_table.c, which rename them).
 check_PROGRAMS += tests/unit/test_norm_fast
 tests_unit_test_norm_fast_SOURCES = tests/unit/test_norm_fast.c \
-	tests/unit/norm_slow.c tests/unit/norm_table.c tests/unit/unit.h \
-	libarabic/norm.c \
-	libarabic/norm_tables.c libarabic/norm_tables.h libarabic/utf8.c \
-	libarabic/status.c
+	tests/unit/norm_slow.c tests/unit/norm_table.c tests/unit/unit.h
 tests_unit_test_norm_fast_CFLAGS = $(UNIT_CFLAGS) $(ICU_CFLAGS)
-tests_unit_test_norm_fast_LDADD = $(CUNIT_LIBS) $(ICU_LIBS)
+tests_unit_test_norm_fast_LDADD = $(UNIT_LDADD) $(ICU_LIBS)
 TESTS += tests/unit/test_norm_fast
 
 # Golden outputs of arnorm on corpus/ (tests/golden.sh compares NAME.norm

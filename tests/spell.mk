@@ -18,17 +18,15 @@ EXTRA_DIST += tests/cli/arspell.sh corpus/telegram-outage-ar.spell
 
 # The library's reader of hunspell dictionaries (affix.c) against hunspell
 # itself, on the Arabic dictionary and on small dictionaries the test
-# writes.  Built from the library sources: ar_affix__* are not exported.
+# writes.  ar_affix__* are not exported: it links the library's objects.
 # tests/unit/test_affix FILE... compares the two on a word list.
 check_PROGRAMS += tests/unit/test_affix
-tests_unit_test_affix_SOURCES = tests/unit/test_affix.c tests/unit/unit.h \
-	libarabic/affix.c libarabic/affix.h libarabic/status.c \
-	libarabic/utf8.c
+tests_unit_test_affix_SOURCES = tests/unit/test_affix.c tests/unit/unit.h
 tests_unit_test_affix_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DAR_DICTDIR='"$(HUNSPELL_DICTDIR)"'
 tests_unit_test_affix_CFLAGS = $(UNIT_CFLAGS) $(HUNSPELL_CFLAGS) \
 	$(UTF8PROC_CFLAGS)
-tests_unit_test_affix_LDADD = $(CUNIT_LIBS) $(HUNSPELL_LIBS) $(UTF8PROC_LIBS)
+tests_unit_test_affix_LDADD = $(UNIT_LDADD) $(HUNSPELL_LIBS)
 TESTS += tests/unit/test_affix
 
 # Lexicons: a speller and a segmenting tokenizer that share one read the
