@@ -999,14 +999,30 @@ static ar_status parse_dic(ar_affix *a, size_t len, const char *path,
 	size_t cap = 0, lineno = 1;
 	char *nl = memchr(p, '\n', len);
 
-	unsigned long hint;
+	unsigned long hint = 0;
+	const char *c = p;
 
-	(void)path;
-	(void)err;
 	if (!nl)
 		return AR_OK;
-	/* the first line gives the number of entries: a size hint */
-	hint = strtoul(p, NULL, 10);
+	/*
+	 * The first line gives the number of entries: a size hint here, but
+	 * hunspell loads no word at all when it does not read it (atoi(),
+	 * after a byte order mark) as a positive number: such a .dic is
+	 * left to it.
+	 */
+	if (nl - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		c += 3;
+	while (c < nl && (*c == ' ' || (*c >= '\t' && *c <= '\r')))
+		c++;
+	if (c < nl && *c == '+')
+		c++;
+	while (c < nl && *c >= '0' && *c <= '9' && hint < 100000000)
+		hint = hint * 10 + (unsigned long)(*c++ - '0');
+	if (hint == 0 || hint >= 100000000) {
+		ar_error__set(err, 1, 0, 0, "%s:1: missing or bad word count",
+		              path);
+		return AR_EDICT;
+	}
 	if (hint > len / 2)
 		hint = len / 2;
 	cap = (size_t)hint + 16;

@@ -2277,6 +2277,14 @@ static void test_refusals(void)
 	snprintf(aff, sizeof aff, "SET ISO8859-1\n%s", AFF_CROSS + 10);
 	CU_ASSERT(open_text(aff, "1\nabc/PS\n") == AR_EINVAL);
 	CU_ASSERT(open_text(AFF_CROSS + 10, "1\nabc/PS\n") == AR_EINVAL);
+	/* hunspell loads no word when it cannot read the .dic's count */
+	CU_ASSERT(open_text(AFF_CROSS, "\nكتب/PQST\n") == AR_EDICT);
+	CU_ASSERT(open_text(AFF_CROSS, "0\nكتب/PQST\n") == AR_EDICT);
+	CU_ASSERT(open_text(AFF_CROSS, "-1\nكتب/PQST\n") == AR_EDICT);
+	CU_ASSERT(open_text(AFF_CROSS, "x1\nكتب/PQST\n") == AR_EDICT);
+	CU_ASSERT(open_text(AFF_CROSS, " +1x\nكتب/PQST\n") == AR_OK);
+	CU_ASSERT(open_text(AFF_CROSS, "\xef\xbb\xbf"
+	                               "7\nكتب/PQST\n") == AR_OK);
 }
 
 /*
