@@ -2429,6 +2429,51 @@ static int compare_files(int n, char **path)
 	return trouble ? 2 : t.disagree ? 1 : 0;
 }
 
+/* ---- 5. the reader disabled at build time ------------------------------- */
+
+/*
+ * ./configure --disable-affix-reader (or a hunspell series other than
+ * 1.7): every dictionary must be refused with AR_EINVAL, so that the
+ * speller and the segmenter leave every verdict to hunspell.  There is
+ * nothing to compare then: --en skips.
+ */
+#ifdef AR_AFFIX_READER_DISABLED
+static int check_disabled(int english)
+{
+	char aff[4200], dic[4200];
+	ar_affix *a = NULL;
+	ar_error err;
+	ar_status rc;
+	int ok;
+
+	if (english) {
+		fprintf(stderr, "test_affix: the reader is disabled at build "
+		                "time: nothing to compare: skipped\n");
+		return 77;
+	}
+	if (!mkdtemp(tmpdir)) {
+		perror("test_affix: mkdtemp");
+		return 99;
+	}
+	tmp_path(aff, sizeof aff, "off.aff");
+	tmp_path(dic, sizeof dic, "off.dic");
+	if (!write_text(aff, AFF_CROSS) || !write_text(dic, "1\nكتب/PQST\n"))
+		return 99;
+	memset(&err, 0, sizeof err);
+	rc = ar_affix__open(&a, aff, dic, &err);
+	ok = rc == AR_EINVAL && a == NULL &&
+	     strstr(err.message, "disabled at build time") != NULL;
+	fprintf(stderr, "test_affix: reader disabled at build time: %s (%s)\n",
+	        ok ? "every dictionary refused" : "FAILED: a dictionary opened",
+	        err.message);
+	ar_affix__free(a);
+	unlink(aff);
+	unlink(dic);
+	remove_tmpdir();
+	return ok ? 0 : 1;
+}
+#endif
+
 /* ---- main --------------------------------------------------------------- */
 
 static const unit_test arabic_tests[] = {
@@ -2461,6 +2506,9 @@ int main(int argc, char **argv)
 {
 	int rc;
 
+#ifdef AR_AFFIX_READER_DISABLED
+	return check_disabled(argc == 2 && strcmp(argv[1], "--en") == 0);
+#endif
 	if (argc == 2 && strcmp(argv[1], "--en") == 0) {
 		if (!find_dict("en_US", en_aff, en_dic, sizeof en_aff)) {
 			fprintf(stderr,
