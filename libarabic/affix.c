@@ -502,7 +502,9 @@ static size_t fields(char *s, char **f, size_t max)
 	return n;
 }
 
-/* One flag of an affix class name. */
+/* One flag of an affix class name.  Hunspell decodes only the first flag
+ * of the string, so a string of several is refused: the reader sorts a
+ * flag set and would pick another one. */
 static ar_status one_flag(ar_affix *a, const char *s, flag_t *out)
 {
 	fset f;
@@ -510,8 +512,10 @@ static ar_status one_flag(ar_affix *a, const char *s, flag_t *out)
 	ar_status st = decode_flags(a, s, strlen(s), &f);
 	if (st != AR_OK)
 		return st;
-	if (f.n == 0)
+	if (f.n != 1) {
+		a->nflags = save;
 		return AR_EDICT;
+	}
 	*out = a->flags[f.off];
 	a->nflags = save;
 	return AR_OK;

@@ -2313,6 +2313,7 @@ static void test_allow_list(void)
 		"# a comment\n\n  indented text\n\tFOO\n",
 		NULL
 	};
+	/* the last two: hunspell reads the first flag of a class name */
 	static const char *const malformed[] = {
 		"TRY abc\nTRY def\n",
 		"TRY\n",
@@ -2325,6 +2326,8 @@ static void test_allow_list(void)
 		"FLAG longer\n",
 		"SET UTF-8\n",
 		"IGNORE a\nIGNORE b\n",
+		"SFX U Y 1\nSFX UV 0 a .\n",
+		"SFX VU Y 1\nSFX U 0 a .\n",
 		NULL
 	};
 	static const char dic[] = "1\nكتب/PQST\n";
