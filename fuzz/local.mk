@@ -10,11 +10,11 @@
 # When a campaign finds a crash: fix it, then copy the input to
 # fuzz/regress/NAME/ so that every later "make check" replays it.
 
-FUZZ_NAMES = utf8 norm norm_stream tok seg spell names affix
+FUZZ_NAMES = utf8 norm norm_stream tok seg spell names affix affix_diff
 FUZZ_SMOKE_SECONDS = 60
 
 EXTRA_DIST += fuzz/corpus fuzz/regress fuzz/open fuzz/dict/arabic.dict \
-	fuzz/dict/affix.dict \
+	fuzz/dict/affix.dict fuzz/dict/affix_diff.dict \
 	fuzz/campaign.sh fuzz/make-seeds.py doc/fuzzing.md
 
 REPLAY_SRC = fuzz/replay.c fuzz/fuzz.h fuzz/tokfuzz.h fuzz/spellfuzz.h
@@ -80,6 +80,15 @@ fuzz_replay_affix_CFLAGS = $(REPLAY_CFLAGS) $(UTF8PROC_CFLAGS)
 fuzz_replay_affix_LDADD = $(REPLAY_LDADD)
 TESTS += fuzz/replay_affix
 
+# The same reader against hunspell on the same files.
+check_PROGRAMS += fuzz/replay_affix_diff
+fuzz_replay_affix_diff_SOURCES = fuzz/fuzz_affix_diff.c $(REPLAY_SRC)
+fuzz_replay_affix_diff_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_NAME='"affix_diff"'
+fuzz_replay_affix_diff_CFLAGS = $(REPLAY_CFLAGS) $(UTF8PROC_CFLAGS) \
+	$(HUNSPELL_CFLAGS)
+fuzz_replay_affix_diff_LDADD = $(REPLAY_LDADD) $(HUNSPELL_LIBS)
+TESTS += fuzz/replay_affix_diff
+
 if FUZZERS
 # The library's sources again, instrumented for coverage and checked by
 # ASan and UBSan; linked statically into each target.
@@ -99,7 +108,7 @@ FUZZ_LDADD = fuzz/libarabic-fuzz.la $(ICU_LIBS)
 
 EXTRA_PROGRAMS = fuzz/fuzz_utf8 fuzz/fuzz_norm fuzz/fuzz_norm_stream \
 	fuzz/fuzz_tok fuzz/fuzz_seg fuzz/fuzz_spell fuzz/fuzz_names \
-	fuzz/fuzz_affix
+	fuzz/fuzz_affix fuzz/fuzz_affix_diff
 fuzz_fuzz_utf8_SOURCES = fuzz/fuzz_utf8.c fuzz/fuzz.h fuzz/tokfuzz.h
 fuzz_fuzz_utf8_CFLAGS = $(FUZZ_CFLAGS)
 fuzz_fuzz_utf8_LDADD = $(FUZZ_LDADD)
@@ -132,6 +141,10 @@ fuzz_fuzz_affix_SOURCES = fuzz/fuzz_affix.c fuzz/fuzz.h
 fuzz_fuzz_affix_CFLAGS = $(FUZZ_CFLAGS)
 fuzz_fuzz_affix_LDADD = $(FUZZ_LDADD)
 fuzz_fuzz_affix_LDFLAGS = $(FUZZ_LINK)
+fuzz_fuzz_affix_diff_SOURCES = fuzz/fuzz_affix_diff.c fuzz/fuzz.h
+fuzz_fuzz_affix_diff_CFLAGS = $(FUZZ_CFLAGS) $(HUNSPELL_CFLAGS)
+fuzz_fuzz_affix_diff_LDADD = $(FUZZ_LDADD) $(HUNSPELL_LIBS)
+fuzz_fuzz_affix_diff_LDFLAGS = $(FUZZ_LINK)
 
 CLEANFILES += $(EXTRA_PROGRAMS) $(EXTRA_LTLIBRARIES)
 

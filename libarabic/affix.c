@@ -42,6 +42,15 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
+/* ./configure --disable-affix-reader (or a hunspell series the reader
+ * was not checked against): every dictionary is refused, so that hunspell
+ * gives every verdict.  The code stays compiled either way. */
+#ifdef AR_AFFIX_READER_DISABLED
+#define READER_ENABLED 0
+#else
+#define READER_ENABLED 1
+#endif
+
 /* Longest word (bytes) decided here; hunspell's limit is higher, longer
  * words go to it. */
 #define MAXWORD 100
@@ -442,7 +451,9 @@ static size_t fields(char *s, char **f, size_t max)
 	return n;
 }
 
-/* One flag of an affix class name. */
+/* One flag of an affix class name.  Hunspell decodes only the first flag
+ * of the string, so a string of several is refused: the reader sorts a
+ * flag set and would pick another one. */
 static ar_status one_flag(ar_affix *a, const char *s, flag_t *out)
 {
 	fset f;
@@ -450,8 +461,10 @@ static ar_status one_flag(ar_affix *a, const char *s, flag_t *out)
 	ar_status st = decode_flags(a, s, strlen(s), &f);
 	if (st != AR_OK)
 		return st;
-	if (f.n == 0)
+	if (f.n != 1) {
+		a->nflags = save;
 		return AR_EDICT;
+	}
 	*out = a->flags[f.off];
 	a->nflags = save;
 	return AR_OK;
@@ -507,35 +520,118 @@ static ar_status rule_flags(ar_affix *a, const char *r)
 	return *r ? AR_EDICT : AR_OK;
 }
 
-/* Directives that change what hunspell accepts and that this checker does
- * not implement: a dictionary using one is left to hunspell. */
-static const char *const unsupported[] = { "COMPOUNDFLAG",
-	                                   "COMPOUNDBEGIN",
-	                                   "COMPOUNDMIDDLE",
-	                                   "COMPOUNDEND",
-	                                   "COMPOUNDLAST",
+/*
+ * The .aff directives this reader knows: those it reads, and those it
+ * skips on purpose because they cannot change a verdict.  Any other line
+ * that is not blank, a comment or indented (hunspell reads such lines as
+ * nothing) makes ar_affix__open() refuse the dictionary, which then goes
+ * to hunspell: among them the directives that change what hunspell
+ * accepts and that are not implemented here (compounding by COMPOUNDFLAG,
+ * NEEDAFFIX, FORBIDDENWORD, CIRCUMFIX, KEEPCASE, BREAK, LANG...), and
+ * directives of hunspell versions this reader was not checked against.
+ *
+ * Hunspell stops reading the .aff at a malformed or repeated directive
+ * (most may appear once), which changes what it accepts: a skipped
+ * directive is still checked for the shape hunspell wants (an argument,
+ * or a table of `count` lines starting with its name), and a dictionary
+ * where it differs is refused too.
+ */
+enum {
+	D_READ,  /* read by parse_aff(), once */
+	D_AFFIX, /* read by parse_aff(), any number of times */
+	D_BOOL,  /* skipped: no argument needed */
+	D_ARG,   /* skipped: one argument, once */
+	D_TABLE, /* skipped: "NAME count", then count lines "NAME ..." */
+	D_FREE   /* skipped: any text, any number of times */
+};
 
-	                                   "COMPOUNDPERMITFLAG",
-	                                   "COMPOUNDFORBIDFLAG",
-	                                   "COMPOUNDROOT",
+typedef struct directive {
+	const char *name;
+	uint8_t how;
+	uint8_t min_fields; /* D_TABLE: fields of each table line */
+} directive;
 
-	                                   "CHECKCOMPOUNDPATTERN",
-	                                   "NEEDAFFIX",
-	                                   "PSEUDOROOT",
-	                                   "FORBIDDENWORD",
-	                                   "CIRCUMFIX",
-	                                   "KEEPCASE",
-	                                   "FORCEUCASE",
-	                                   "CHECKSHARPS",
-	                                   "COMPLEXPREFIXES",
-	                                   "FULLSTRIP",
-	                                   "BREAK",
-	                                   "SUBSTANDARD",
-	                                   "WARN",
-	                                   "FORBIDWARN",
-	                                   "LANG",
-	                                   "NOSPLITSUGS",
-	                                   NULL };
+static const directive directives[] = {
+	/* read here */
+	{ "SET", D_READ, 0 },
+	{ "FLAG", D_READ, 0 },
+	{ "AF", D_READ, 0 },
+	{ "IGNORE", D_READ, 0 },
+	{ "ICONV", D_READ, 0 },
+	{ "PFX", D_AFFIX, 0 },
+	{ "SFX", D_AFFIX, 0 },
+	/* compounding, accepted only as far as compound_guard() allows */
+	{ "COMPOUNDRULE", D_READ, 0 },
+	{ "COMPOUNDMIN", D_READ, 0 },
+	{ "ONLYINCOMPOUND", D_READ, 0 },
+	/* suggestions: letters tried in edits, not in checking */
+	{ "TRY", D_ARG, 0 },
+	/* suggestions: keyboard neighbours for edits */
+	{ "KEY", D_ARG, 0 },
+	/* suggestions (and compound checks, not accepted here): common
+	 * misspellings */
+	{ "REP", D_TABLE, 3 },
+	/* suggestions: groups of related characters */
+	{ "MAP", D_TABLE, 2 },
+	/* suggestions: phonetic rules */
+	{ "PHONE", D_TABLE, 3 },
+	/* morphology: aliases of the .dic's morphological fields */
+	{ "AM", D_TABLE, 2 },
+	/* output of suggestions and analyses: never applied to input */
+	{ "OCONV", D_TABLE, 3 },
+	/* the command line's word splitting, not spell() */
+	{ "WORDCHARS", D_ARG, 0 },
+	/* suggestions: entries with this flag are never suggested */
+	{ "NOSUGGEST", D_ARG, 0 },
+	/* suggestions: entries left out of n-gram suggestions */
+	{ "NONGRAMSUGGEST", D_ARG, 0 },
+	/* suggestions: how many, and how alike */
+	{ "MAXNGRAMSUGS", D_ARG, 0 },
+	{ "MAXDIFF", D_ARG, 0 },
+	{ "MAXCPDSUGS", D_ARG, 0 },
+	{ "ONLYMAXDIFF", D_BOOL, 0 },
+	{ "SUGSWITHDOTS", D_BOOL, 0 },
+	/* a note on the dictionary's version, read by nothing */
+	{ "VERSION", D_FREE, 0 },
+	{ NULL, 0, 0 }
+};
+
+#define NDIRECTIVES (sizeof directives / sizeof *directives - 1)
+
+static const directive *find_directive(const char *name)
+{
+	const directive *d;
+	for (d = directives; d->name; d++)
+		if (strcmp(d->name, name) == 0)
+			return d;
+	return NULL;
+}
+
+/* Whether s is a count hunspell reads as n >= 1 (atoi). */
+static int table_count(const char *s, unsigned long *n)
+{
+	char *end;
+	if (*s < '1' || *s > '9')
+		return 0;
+	*n = strtoul(s, &end, 10);
+	return !*end && *n <= 1000000;
+}
+
+/* Skip the lines of a table that is only checked (D_TABLE); 0 when it is
+ * not as hunspell wants it. */
+static int skip_table(lines *l, const directive *d, char **f, size_t nf)
+{
+	unsigned long n, k;
+	if (nf < 2 || !table_count(f[1], &n))
+		return 0;
+	for (k = 0; k < n; k++) {
+		char *line = next_line(l), *g[4];
+		if (!line || fields(line, g, 4) < d->min_fields ||
+		    strcmp(g[0], d->name) != 0)
+			return 0;
+	}
+	return 1;
+}
 
 static ar_status add_cond(ar_affix *a, const char *c, uint32_t *off,
                           uint32_t *n)
@@ -661,31 +757,45 @@ static ar_status parse_aff(ar_affix *a, char *text, size_t len,
 {
 	lines l = { text, text + len, 0 };
 	char *line, *f[5];
-	size_t nf, i;
+	size_t nf;
 	int set_seen = 0;
+	unsigned char seen[NDIRECTIVES] = { 0 };
 
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		l.p += 3;
 	while ((line = next_line(&l))) {
 		ar_status st = AR_OK;
-		if (line[0] != 'P' && line[0] != 'S' && line[0] != 'F' &&
-		    line[0] != 'A' && line[0] != 'I' && line[0] != 'C' &&
-		    line[0] != 'N' && line[0] != 'B' && line[0] != 'K' &&
-		    line[0] != 'L' && line[0] != 'W' && line[0] != 'O')
-			continue; /* comments, blank lines, TRY, REP, MAP... */
-		if (line[0] == 'A' && line[1] == 'M' &&
-		    (line[2] == ' ' || line[2] == '\t'))
-			continue; /* morphological aliases: most of ar.aff */
+		const directive *d;
+		size_t di;
+		if (line[0] == '\0' || line[0] == '#' || line[0] == ' ' ||
+		    line[0] == '\t')
+			continue; /* hunspell reads nothing there */
 		nf = fields(line, f, 5);
 		if (nf == 0)
 			continue;
-		for (i = 0; unsupported[i]; i++)
-			if (strcmp(f[0], unsupported[i]) == 0) {
-				ar_error__set(err, l.no, 0, 0,
-				              "%s:%zu: %s is not supported",
-				              path, l.no, f[0]);
-				return AR_EINVAL;
-			}
+		d = find_directive(f[0]);
+		if (!d) {
+			ar_error__set(err, l.no, 0, 0,
+			              "%s:%zu: %s is not a directive this "
+			              "reader implements",
+			              path, l.no, f[0]);
+			return AR_EINVAL;
+		}
+		di = (size_t)(d - directives);
+		if (d->how == D_READ || d->how == D_ARG || d->how == D_TABLE) {
+			/* hunspell stops at a second one, or at one
+			 * without its argument */
+			if (seen[di] || nf < 2)
+				goto bad;
+			seen[di] = 1;
+		}
+		if (d->how == D_TABLE) {
+			if (!skip_table(&l, d, f, nf))
+				goto bad;
+			continue;
+		}
+		if (d->how != D_READ && d->how != D_AFFIX)
+			continue;
 		if (strcmp(f[0], "SET") == 0 && nf > 1) {
 			if (strcmp(f[1], "UTF-8") != 0) {
 				ar_error__set(
@@ -695,13 +805,18 @@ static ar_status parse_aff(ar_affix *a, char *text, size_t len,
 				return AR_EINVAL;
 			}
 			set_seen = 1;
-		} else if (strcmp(f[0], "FLAG") == 0 && nf > 1) {
+		} else if (strcmp(f[0], "FLAG") == 0) {
+			if (nf != 2)
+				goto bad;
 			if (strcmp(f[1], "long") == 0)
 				a->flag_mode = FLAG_LONG;
 			else if (strcmp(f[1], "num") == 0)
 				a->flag_mode = FLAG_NUM;
 			else if (strcmp(f[1], "UTF-8") == 0)
 				a->flag_mode = FLAG_UTF8;
+			else
+				goto bad; /* hunspell looks for the three
+				             words anywhere in the line */
 		} else if (strcmp(f[0], "AF") == 0 && nf > 1) {
 			unsigned long n = strtoul(f[1], NULL, 10), k;
 			if (a->alias)
@@ -845,14 +960,30 @@ static ar_status parse_dic(ar_affix *a, size_t len, const char *path,
 	size_t cap = 0, lineno = 1;
 	char *nl = memchr(p, '\n', len);
 
-	unsigned long hint;
+	unsigned long hint = 0;
+	const char *c = p;
 
-	(void)path;
-	(void)err;
 	if (!nl)
 		return AR_OK;
-	/* the first line gives the number of entries: a size hint */
-	hint = strtoul(p, NULL, 10);
+	/*
+	 * The first line gives the number of entries: a size hint here, but
+	 * hunspell loads no word at all when it does not read it (atoi(),
+	 * after a byte order mark) as a positive number: such a .dic is
+	 * left to it.
+	 */
+	if (nl - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		c += 3;
+	while (c < nl && (*c == ' ' || (*c >= '\t' && *c <= '\r')))
+		c++;
+	if (c < nl && *c == '+')
+		c++;
+	while (c < nl && *c >= '0' && *c <= '9' && hint < 100000000)
+		hint = hint * 10 + (unsigned long)(*c++ - '0');
+	if (hint == 0 || hint >= 100000000) {
+		ar_error__set(err, 1, 0, 0, "%s:1: missing or bad word count",
+		              path);
+		return AR_EDICT;
+	}
 	if (hint > len / 2)
 		hint = len / 2;
 	cap = (size_t)hint + 16;
@@ -1215,6 +1346,11 @@ ar_status ar_affix__open(ar_affix **out, const char *aff, const char *dic,
 	ar_status st;
 
 	*out = NULL;
+	if (!READER_ENABLED) {
+		ar_error__set(err, 0, 0, 0,
+		              "%s: affix reader disabled at build time", aff);
+		return AR_EINVAL;
+	}
 	a = calloc(1, sizeof *a);
 	if (!a)
 		return AR_ENOMEM;

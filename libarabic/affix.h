@@ -15,14 +15,28 @@
  * (continuation classes), and the default hyphen break points.  Hunspell
  * stays the source of suggestions.
  *
- * Only a subset of the .aff format is understood: the directives that
- * change what is accepted and that this checker does not implement
- * (compounding, NEEDAFFIX, FORBIDDENWORD, CIRCUMFIX, KEEPCASE, BREAK...)
- * make ar_affix__open() refuse the dictionary with AR_EINVAL, and the
- * caller keeps using hunspell for it.  en_US's compounding is accepted
- * because it concerns only words with digits, which are left to hunspell.
- * Directives that only shape suggestions (TRY, REP, MAP, KEY...) or
- * morphology (AM) are skipped.  A malformed .aff gives AR_EDICT.
+ * Only a subset of the .aff format is understood, and the reader says so
+ * rather than guess.  affix.c keeps an allow-list of directives
+ * (directives[]): those read here (SET, FLAG, AF, IGNORE, ICONV, PFX,
+ * SFX, and COMPOUNDRULE, COMPOUNDMIN, ONLYINCOMPOUND as far as en_US
+ * uses them: for words with digits, which are left to hunspell), and
+ * those skipped because they only shape suggestions or morphology (TRY,
+ * KEY, REP, MAP, PHONE, AM, OCONV, WORDCHARS, NOSUGGEST...), each with
+ * the reason.  Any other directive (compounding by COMPOUNDFLAG,
+ * NEEDAFFIX, FORBIDDENWORD, CIRCUMFIX, KEEPCASE, BREAK, LANG, a misspelt
+ * or newer one) makes ar_affix__open() refuse the dictionary with
+ * AR_EINVAL and a message naming the directive and its line.  A .aff
+ * that is malformed, or that hunspell would stop reading (a repeated
+ * directive, a table shorter than announced), and a .dic whose first line
+ * is not a word count give AR_EDICT.  Either way the caller keeps using
+ * hunspell for that dictionary.
+ *
+ * The reader was compared with hunspell 1.7.x (tests/unit/test_affix.c,
+ * fuzz/fuzz_affix_diff.c).  configure leaves it out with another
+ * hunspell series, and with --disable-affix-reader: ar_affix__open()
+ * then refuses every dictionary (AR_EINVAL, "affix reader disabled at
+ * build time") and hunspell gives every verdict.  --enable-affix-reader
+ * forces it on.
  *
  * A checker is immutable once open: any number of threads may call
  * ar_affix__check() on one checker at once.
@@ -36,9 +50,10 @@ typedef struct ar_affix ar_affix;
 
 /*
  * Open the dictionary made of `aff` and `dic` (paths).  AR_OK; AR_EINVAL
- * when the .aff uses a feature this checker does not implement or is not
- * UTF-8 (err says which); AR_EIO when a file cannot be read; AR_EDICT when
- * a file is malformed; AR_ENOMEM.
+ * when the .aff uses a directive outside the allow-list or is not UTF-8
+ * (err says which), or when the reader is disabled at build time; AR_EIO
+ * when a file cannot be read; AR_EDICT when a file is malformed (also to
+ * hunspell: see above); AR_ENOMEM.
  */
 ar_status ar_affix__open(ar_affix **out, const char *aff, const char *dic,
                          ar_error *err);

@@ -17,8 +17,8 @@ TESTS += tests/cli/arspell.sh
 EXTRA_DIST += tests/cli/arspell.sh corpus/telegram-outage-ar.spell
 
 # The library's reader of hunspell dictionaries (affix.c) against hunspell
-# itself, on the Arabic dictionary and on small dictionaries the test
-# writes.  ar_affix__* are not exported: it links the library's objects.
+# itself, on the Arabic dictionary, on en_US and on small dictionaries the
+# test writes.  ar_affix__* are not exported: it links the library's objects.
 # tests/unit/test_affix FILE... compares the two on a word list.
 check_PROGRAMS += tests/unit/test_affix
 tests_unit_test_affix_SOURCES = tests/unit/test_affix.c tests/unit/unit.h
@@ -28,6 +28,9 @@ tests_unit_test_affix_CFLAGS = $(UNIT_CFLAGS) $(HUNSPELL_CFLAGS) \
 	$(UTF8PROC_CFLAGS)
 tests_unit_test_affix_LDADD = $(UNIT_LDADD) $(HUNSPELL_LIBS)
 TESTS += tests/unit/test_affix
+# The same comparison on en_US (test_affix --en).
+TESTS += tests/unit/affix_en.sh
+EXTRA_DIST += tests/unit/affix_en.sh
 
 # Lexicons: a speller and a segmenting tokenizer that share one read the
 # Arabic dictionary once (the program counts the files opened).

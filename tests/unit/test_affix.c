@@ -1138,27 +1138,31 @@ static void build_words(const model *m, size_t stem_step, size_t nform,
 
 /* ---- 1. the Arabic dictionary ----------------------------------------- */
 
-static int find_arabic(void)
+/* Find NAME.aff and NAME.dic: DICPATH first, as hunspell(1) and the
+ * library search, then the configured dictionary directory. */
+static int find_dict(const char *name, char *aff, char *dic, size_t size)
 {
 	const char *env = getenv("DICPATH");
 
-	/* DICPATH first, as hunspell(1) and the library search */
 	while (env && *env) {
 		size_t dl = strcspn(env, ":");
 		if (dl) {
-			snprintf(ar_aff, sizeof ar_aff, "%.*s/ar.aff", (int)dl,
-			         env);
-			snprintf(ar_dic, sizeof ar_dic, "%.*s/ar.dic", (int)dl,
-			         env);
-			if (!access(ar_aff, R_OK) && !access(ar_dic, R_OK))
+			snprintf(aff, size, "%.*s/%s.aff", (int)dl, env, name);
+			snprintf(dic, size, "%.*s/%s.dic", (int)dl, env, name);
+			if (!access(aff, R_OK) && !access(dic, R_OK))
 				return 1;
 		}
 		env += dl;
 		env += *env == ':';
 	}
-	snprintf(ar_aff, sizeof ar_aff, "%s/ar.aff", AR_DICTDIR);
-	snprintf(ar_dic, sizeof ar_dic, "%s/ar.dic", AR_DICTDIR);
-	return !access(ar_aff, R_OK) && !access(ar_dic, R_OK);
+	snprintf(aff, size, "%s/%s.aff", AR_DICTDIR, name);
+	snprintf(dic, size, "%s/%s.dic", AR_DICTDIR, name);
+	return !access(aff, R_OK) && !access(dic, R_OK);
+}
+
+static int find_arabic(void)
+{
+	return find_dict("ar", ar_aff, ar_dic, sizeof ar_aff);
 }
 
 /* Both checkers on the Arabic dictionary, opened once for the program. */
@@ -1403,6 +1407,118 @@ static void test_arabic_undecided(void)
 			fprintf(stderr, "\n'%s': %d, not -1\n", other[i], r);
 		CU_ASSERT(r == -1);
 	}
+}
+
+/* ---- 1b. the English dictionary ---------------------------------------- */
+
+/*
+ * en_US shows other sides of the reader than Arabic: letters with case
+ * (hunspell tries the lower-case and capitalized forms, and mixed-case
+ * entries have hidden capitalized forms), apostrophes ('s is a suffix),
+ * hyphenated words and abbreviations with dots, a compound rule (for
+ * ordinals: words with digits, left to hunspell), and an ICONV line for
+ * the typographic apostrophe.  It has no continuation classes (two
+ * suffixes) nor IGNORE characters.  test_affix --en runs it alone; it
+ * skips (77) when en_US is not installed.
+ */
+static char en_aff[4096], en_dic[4096];
+static ar_affix *en_ours;
+static Hunhandle *en_hun;
+static model en_model;
+
+static int english_open(void)
+{
+	ar_error err;
+	ar_status rc;
+
+	if (en_ours)
+		return 1;
+	memset(&err, 0, sizeof err);
+	rc = ar_affix__open(&en_ours, en_aff, en_dic, &err);
+	if (rc != AR_OK) {
+		fprintf(stderr, "\nar_affix__open(%s): %s: %s\n", en_aff,
+		        ar_strerror(rc), err.message);
+		en_ours = NULL;
+		return 0;
+	}
+	en_hun = Hunspell_create(en_aff, en_dic);
+	if (!en_hun || model_load(&en_model, en_aff, en_dic) != 0)
+		return 0;
+	return 1;
+}
+
+static void english_close(void)
+{
+	ar_affix__free(en_ours);
+	if (en_hun)
+		Hunspell_destroy(en_hun);
+	model_free(&en_model);
+	en_ours = NULL;
+	en_hun = NULL;
+}
+
+/* n words of w (taken at random) in upper, title and mixed case. */
+static void add_cased(words *w, size_t n)
+{
+	char buf[512];
+	size_t i, len, nw = w->n;
+
+	for (i = 0; i < n && nw; i++) {
+		len = copy_word(w, rnd((uint32_t)nw), buf);
+		if (!len)
+			continue;
+		recase(buf, len, CASE_UPPER + (int)rnd(3));
+		words_add(w, buf, len, K_PUNCT);
+	}
+}
+
+static void test_english_agreement(void)
+{
+	static const char *const listed =
+	        "don't DON'T Don't o'clock O'Clock rock'n'roll ma'am Ma'am "
+	        "O'Brien o'brien 's 'tis dog's dogs' DOG'S Dog's "
+	        "don\xe2\x80\x99t dog\xe2\x80\x99s \xe2\x80\x99s "
+	        "etc. etc.. Mr. mr. MR. Dr. e.g. i.e. U.S. U.S.A. u.s.a. "
+	        "a.m. p.m. A.M. vs. Jan. jan. JAN. "
+	        "well-known Well-Known WELL-KNOWN self-esteem x-ray X-ray "
+	        "X-Ray mother-in-law -ish pre- re-enter re-- -- - ' '' . "
+	        "iPhone IPHONE Iphone eBay EBAY McDonald MCDONALD Mcdonald "
+	        "NASA nasa Nasa NASA's nasa's OK ok Ok okay OKAY "
+	        "I i I'm i'm I'M I've you're YOU'RE "
+	        "caf\xc3\xa9 CAF\xc3\x89 Caf\xc3\xa9 na\xc3\xafve "
+	        "r\xc3\xa9sum\xc3\xa9 R\xc3\xa9sum\xc3\xa9 "
+	        "Zo\xc3\xab fianc\xc3\xa9"
+	        "e";
+	words w = { 0 };
+	tally t = { 0 };
+	int k;
+
+	CU_ASSERT_FATAL(english_open());
+	rng_state = 0x5DEECE66DFEDCBAu;
+	build_words(&en_model, 1, 40000, &w);
+	add_cased(&w, 60000);
+	add_punctuated(&en_model, &w, 40000);
+	words_add_list(&w, listed, K_LISTED);
+	compare(en_ours, en_hun, &w, &t, "en_US", 20);
+	print_tally(&t, "en_US");
+	CU_ASSERT(t.disagree == 0);
+	CU_ASSERT(t.compared >= 600000);
+	CU_ASSERT(t.undecided * 20 < t.words);
+	CU_ASSERT(t.accepted >= t.compared / 5);
+	CU_ASSERT(t.rejected >= t.compared / 10);
+	/* every mechanism was exercised, with both verdicts where the
+	 * forms are not all meant to be accepted */
+	for (k = K_STEM; k <= K_PUNCT; k++)
+		if (k != K_TWOSFX && k != K_PFX_TWOSFX && k != K_IGNORE)
+			CU_ASSERT(t.kind_cmp[k] >= 500);
+	for (k = K_STEM; k <= K_SFX; k++)
+		CU_ASSERT(t.kind_acc[k] >= t.kind_cmp[k] * 9 / 10);
+	for (k = K_BADSTRIP; k <= K_PUNCT; k++)
+		if (k != K_IGNORE) {
+			CU_ASSERT(t.kind_acc[k] >= 50);
+			CU_ASSERT(t.kind_cmp[k] - t.kind_acc[k] >= 50);
+		}
+	words_free(&w);
 }
 
 /* ---- 2. small dictionaries, one mechanism each ------------------------- */
@@ -2101,7 +2217,8 @@ static void test_random(void)
 
 /* ---- 3. refusals -------------------------------------------------------- */
 
-static ar_status open_text(const char *aff_text, const char *dic_text)
+static ar_status open_text_err(const char *aff_text, const char *dic_text,
+                               ar_error *err)
 {
 	char aff[4200], dic[4200];
 	ar_affix *a = NULL;
@@ -2111,11 +2228,16 @@ static ar_status open_text(const char *aff_text, const char *dic_text)
 	tmp_path(dic, sizeof dic, "refuse.dic");
 	if (!write_text(aff, aff_text) || !write_text(dic, dic_text))
 		return AR_EIO;
-	rc = ar_affix__open(&a, aff, dic, NULL);
+	rc = ar_affix__open(&a, aff, dic, err);
 	ar_affix__free(a);
 	unlink(aff);
 	unlink(dic);
 	return rc;
+}
+
+static ar_status open_text(const char *aff_text, const char *dic_text)
+{
+	return open_text_err(aff_text, dic_text, NULL);
 }
 
 /*
@@ -2155,6 +2277,110 @@ static void test_refusals(void)
 	snprintf(aff, sizeof aff, "SET ISO8859-1\n%s", AFF_CROSS + 10);
 	CU_ASSERT(open_text(aff, "1\nabc/PS\n") == AR_EINVAL);
 	CU_ASSERT(open_text(AFF_CROSS + 10, "1\nabc/PS\n") == AR_EINVAL);
+	/* hunspell loads no word when it cannot read the .dic's count */
+	CU_ASSERT(open_text(AFF_CROSS, "\nكتب/PQST\n") == AR_EDICT);
+	CU_ASSERT(open_text(AFF_CROSS, "0\nكتب/PQST\n") == AR_EDICT);
+	CU_ASSERT(open_text(AFF_CROSS, "-1\nكتب/PQST\n") == AR_EDICT);
+	CU_ASSERT(open_text(AFF_CROSS, "x1\nكتب/PQST\n") == AR_EDICT);
+	CU_ASSERT(open_text(AFF_CROSS, " +1x\nكتب/PQST\n") == AR_OK);
+	CU_ASSERT(open_text(AFF_CROSS, "\xef\xbb\xbf"
+	                               "7\nكتب/PQST\n") == AR_OK);
+}
+
+/*
+ * The allow-list: a directive the reader does not know (a misspelling, a
+ * directive of another hunspell version) is refused with its name and
+ * line; the directives skipped on purpose open when they have the shape
+ * hunspell wants, and are refused when hunspell would stop reading the
+ * .aff at them (repeated, no argument, a table shorter than announced).
+ */
+static void test_allow_list(void)
+{
+	static const char *const skipped[] = {
+		"TRY abc\n",
+		"KEY qwe|asd\n",
+		"REP 2\nREP a b\nREP ^c d$\n",
+		"MAP 1\nMAP ab\n",
+		"PHONE 1\nPHONE AH A\n",
+		"AM 2\nAM po:noun\nAM po:verb st:x\n",
+		"OCONV 1\nOCONV a b\n",
+		"WORDCHARS '-\n",
+		"NOSUGGEST X\n",
+		"NONGRAMSUGGEST X\n",
+		"MAXNGRAMSUGS 3\nMAXDIFF 5\nMAXCPDSUGS 2\n",
+		"ONLYMAXDIFF\nSUGSWITHDOTS\n",
+		"VERSION 1.0\nVERSION 2\n",
+		"# a comment\n\n  indented text\n\tFOO\n",
+		NULL
+	};
+	/* the last two: hunspell reads the first flag of a class name */
+	static const char *const malformed[] = {
+		"TRY abc\nTRY def\n",
+		"TRY\n",
+		"NOSUGGEST X\nNOSUGGEST Y\n",
+		"REP 2\nREP a b\n",
+		"REP 1\nREP a\n",
+		"REP x\nREP a b\n",
+		"MAP 1\nMAP ab\nMAP 1\nMAP cd\n",
+		"AM 1\nPFX R Y 1\n",
+		"FLAG longer\n",
+		"SET UTF-8\n",
+		"IGNORE a\nIGNORE b\n",
+		"SFX U Y 1\nSFX UV 0 a .\n",
+		"SFX VU Y 1\nSFX U 0 a .\n",
+		NULL
+	};
+	static const char dic[] = "1\nكتب/PQST\n";
+	char aff[2048];
+	ar_error err;
+	size_t i;
+
+	for (i = 0; skipped[i]; i++) {
+		ar_status rc;
+		snprintf(aff, sizeof aff, "%s%s", AFF_CROSS, skipped[i]);
+		rc = open_text(aff, dic);
+		if (rc != AR_OK)
+			fprintf(stderr, "\n%.*s: %s, not AR_OK\n",
+			        (int)strcspn(skipped[i], "\n"), skipped[i],
+			        ar_strerror(rc));
+		CU_ASSERT(rc == AR_OK);
+	}
+	for (i = 0; malformed[i]; i++) {
+		ar_status rc;
+		snprintf(aff, sizeof aff, "%s%s", AFF_CROSS, malformed[i]);
+		rc = open_text(aff, dic);
+		if (rc == AR_OK)
+			fprintf(stderr, "\n%.*s: opened\n",
+			        (int)strcspn(malformed[i], "\n"), malformed[i]);
+		CU_ASSERT(rc == AR_EDICT || rc == AR_EINVAL);
+	}
+	/* unknown directives, also one a known name begins (hunspell
+	 * compares only the start of the line) */
+	memset(&err, 0, sizeof err);
+	snprintf(aff, sizeof aff, "%sBOGUS x\n", AFF_CROSS);
+	CU_ASSERT(open_text_err(aff, dic, &err) == AR_EINVAL);
+	CU_ASSERT(strstr(err.message, "BOGUS") != NULL);
+	CU_ASSERT(strstr(err.message, ":10:") != NULL);
+	CU_ASSERT(err.line == 10);
+	snprintf(aff, sizeof aff, "%sTRYX abc\n", AFF_CROSS);
+	CU_ASSERT(open_text(aff, dic) == AR_EINVAL);
+	snprintf(aff, sizeof aff, "%sNEEDAFFIX X\n", AFF_CROSS);
+	memset(&err, 0, sizeof err);
+	CU_ASSERT(open_text_err(aff, dic, &err) == AR_EINVAL);
+	CU_ASSERT(strstr(err.message, "NEEDAFFIX") != NULL);
+	/* the system dictionaries pass the list */
+	{
+		char en_a[4096], en_d[4096];
+		ar_affix *a = NULL;
+		CU_ASSERT(ar_affix__open(&a, ar_aff, ar_dic, NULL) == AR_OK);
+		ar_affix__free(a);
+		if (find_dict("en_US", en_a, en_d, sizeof en_a)) {
+			a = NULL;
+			CU_ASSERT(ar_affix__open(&a, en_a, en_d, NULL) ==
+			          AR_OK);
+			ar_affix__free(a);
+		}
+	}
 }
 
 static void test_missing_files(void)
@@ -2206,6 +2432,51 @@ static int compare_files(int n, char **path)
 	return trouble ? 2 : t.disagree ? 1 : 0;
 }
 
+/* ---- 5. the reader disabled at build time ------------------------------- */
+
+/*
+ * ./configure --disable-affix-reader (or a hunspell series other than
+ * 1.7): every dictionary must be refused with AR_EINVAL, so that the
+ * speller and the segmenter leave every verdict to hunspell.  There is
+ * nothing to compare then: --en skips.
+ */
+#ifdef AR_AFFIX_READER_DISABLED
+static int check_disabled(int english)
+{
+	char aff[4200], dic[4200];
+	ar_affix *a = NULL;
+	ar_error err;
+	ar_status rc;
+	int ok;
+
+	if (english) {
+		fprintf(stderr, "test_affix: the reader is disabled at build "
+		                "time: nothing to compare: skipped\n");
+		return 77;
+	}
+	if (!mkdtemp(tmpdir)) {
+		perror("test_affix: mkdtemp");
+		return 99;
+	}
+	tmp_path(aff, sizeof aff, "off.aff");
+	tmp_path(dic, sizeof dic, "off.dic");
+	if (!write_text(aff, AFF_CROSS) || !write_text(dic, "1\nكتب/PQST\n"))
+		return 99;
+	memset(&err, 0, sizeof err);
+	rc = ar_affix__open(&a, aff, dic, &err);
+	ok = rc == AR_EINVAL && a == NULL &&
+	     strstr(err.message, "disabled at build time") != NULL;
+	fprintf(stderr, "test_affix: reader disabled at build time: %s (%s)\n",
+	        ok ? "every dictionary refused" : "FAILED: a dictionary opened",
+	        err.message);
+	ar_affix__free(a);
+	unlink(aff);
+	unlink(dic);
+	remove_tmpdir();
+	return ok ? 0 : 1;
+}
+#endif
+
 /* ---- main --------------------------------------------------------------- */
 
 static const unit_test arabic_tests[] = {
@@ -2218,6 +2489,7 @@ static const unit_test small_tests[] = {
 	{ "affix/small/agreement", test_small },
 	{ "affix/small/random", test_random },
 	{ "affix/small/refusals", test_refusals },
+	{ "affix/small/allow_list", test_allow_list },
 	{ "affix/small/missing_files", test_missing_files },
 	{ NULL, NULL }
 };
@@ -2226,10 +2498,32 @@ static const unit_suite suites[] = { { "affix/arabic", arabic_tests },
 	                             { "affix/small", small_tests },
 	                             { NULL, NULL } };
 
+static const unit_test english_tests[] = {
+	{ "affix/english/agreement", test_english_agreement }, { NULL, NULL }
+};
+
+static const unit_suite english_suites[] = { { "affix/english", english_tests },
+	                                     { NULL, NULL } };
+
 int main(int argc, char **argv)
 {
 	int rc;
 
+#ifdef AR_AFFIX_READER_DISABLED
+	return check_disabled(argc == 2 && strcmp(argv[1], "--en") == 0);
+#endif
+	if (argc == 2 && strcmp(argv[1], "--en") == 0) {
+		if (!find_dict("en_US", en_aff, en_dic, sizeof en_aff)) {
+			fprintf(stderr,
+			        "test_affix: no en_US.aff/en_US.dic in "
+			        "$DICPATH or %s: skipped\n",
+			        AR_DICTDIR);
+			return 77;
+		}
+		rc = unit_main(english_suites);
+		english_close();
+		return rc;
+	}
 	if (!find_arabic()) {
 		fprintf(stderr,
 		        "test_affix: no ar.aff/ar.dic in $DICPATH or %s: "
