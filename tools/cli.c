@@ -25,6 +25,8 @@ static char tmp_path[PATH_MAX];   /* -o temporary file, "" if none */
 static char final_path[PATH_MAX]; /* -o target */
 static volatile sig_atomic_t failed;
 
+static void dig4_init(void);
+
 const char *cli_progname(void)
 {
 	return progname;
@@ -46,8 +48,11 @@ static void remove_tmp(void)
  * destination: a full disk must not look like success. */
 static void close_stdout(void)
 {
-	int bad = ferror(stdout);
-	int e = errno;
+	int bad, e;
+
+	cli_flush();
+	bad = ferror(stdout);
+	e = errno;
 
 	if (fclose(stdout) != 0 && !bad) {
 		bad = 1;
@@ -79,6 +84,7 @@ void cli_init(const char *name)
 	const char *slash = strrchr(name, '/');
 	progname = slash ? slash + 1 : name;
 	signal(SIGPIPE, SIG_DFL);
+	dig4_init();
 	atexit(close_stdout);
 }
 
@@ -97,6 +103,7 @@ void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
+	cli_flush();
 	fflush(stdout);
 	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
@@ -226,15 +233,155 @@ static void write_failed(void)
 	_exit(CLI_TROUBLE);
 }
 
-void cli_write(const void *data, size_t len)
+static void write_now(const void *data, size_t len)
 {
 	if (len && fwrite(data, 1, len, stdout) != len)
 		write_failed();
 }
 
+void cli_flush(void)
+{
+	size_t n = cli_olen;
+
+	cli_olen = 0;
+	write_now(cli_obuf, n);
+}
+
+void cli_write(const void *data, size_t len)
+{
+	if (cli_olen)
+		cli_flush();
+	write_now(data, len);
+}
+
 void cli_puts(const char *s)
 {
 	cli_write(s, strlen(s));
+}
+
+/* ---- buffered output -------------------------------------------------- */
+
+char cli_obuf[CLI_OBUF_SIZE];
+size_t cli_olen;
+uint32_t cli_dig4[10000];
+
+void cli_out_slow(const char *s, size_t n)
+{
+	cli_flush();
+	if (n > CLI_OBUF_SIZE)
+		write_now(s, n);
+	else
+		cli_out(s, n);
+}
+
+/* The eight decimal digits of v < 10^8, most significant first, as the
+ * bytes 0-9 of a little-endian word (SWAR: four lanes, then two, then one
+ * digit each; every product stays inside its lane). */
+static uint64_t digits8(uint32_t v)
+{
+	uint64_t x, q;
+
+	/* two lanes of 32 bits: v / 10^4 in the low one (printed first) */
+	x = (uint64_t)(v / 10000u) | ((uint64_t)(v % 10000u) << 32);
+	/* four lanes of 16 bits: each lane divided by 100 */
+	q = ((x * 10486u) >> 20) & 0x0000007F0000007Full;
+	x = q | ((x - q * 100u) << 16);
+	/* eight lanes of 8 bits: each lane divided by 10 */
+	q = ((x * 103u) >> 10) & 0x000F000F000F000Full;
+	return q | ((x - q * 10u) << 8);
+}
+
+static void dig4_init(void)
+{
+	uint32_t v;
+
+	for (v = 0; v < 10000; v++)
+		cli_dig4[v] = (uint32_t)(digits8(v) >> 32);
+}
+
+char *cli_put_big(char *o, uint64_t v)
+{
+	uint64_t hi = v / 100000000u, w;
+
+	if (hi >= 100000000u)
+		o = cli_put_big(o, hi);
+	else
+		o = cli_put_digits8(o, digits8((uint32_t)hi));
+	/* the low eight digits, leading zeros included */
+	w = CLI_LE64(digits8((uint32_t)(v % 100000000u)) +
+	             0x3030303030303030ull);
+	memcpy(o, &w, 8);
+	return o + 8;
+}
+
+void cli_out_u64(uint64_t v)
+{
+	cli_out_end(cli_put_u64(cli_out_room(24), v));
+}
+
+void cli_out_json(const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0;
+
+	cli_outc('"');
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		size_t l;
+		if (c >= 0x80) {
+			l = ar_utf8_decode(&cp, s + i, n - i);
+			if (l == 0) {
+				cli_out("\\ufffd", 6);
+				i++;
+			} else {
+				cli_out(s + i, l);
+				i += l;
+			}
+			continue;
+		}
+		if (c == '"' || c == '\\') {
+			char e[2] = { '\\', (char)c };
+			cli_out(e, 2);
+		} else if (c < 0x20) {
+			char e[6] = { '\\', 'u',         '0',
+				      '0',  hex[c >> 4], hex[c & 15] };
+			cli_out(e, 6);
+		} else {
+			cli_outc((char)c);
+		}
+		i++;
+	}
+	cli_outc('"');
+}
+
+void cli_out_tsv(const char *s, size_t n)
+{
+	size_t i, a = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *e;
+		switch (s[i]) {
+		case '\t':
+			e = "\\t";
+			break;
+		case '\n':
+			e = "\\n";
+			break;
+		case '\r':
+			e = "\\r";
+			break;
+		case '\\':
+			e = "\\\\";
+			break;
+		default:
+			continue;
+		}
+		cli_out(s + a, i - a);
+		cli_out(e, 2);
+		a = i + 1;
+	}
+	cli_out(s + a, n - a);
 }
 
 static void on_signal(int sig)

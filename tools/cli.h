@@ -7,8 +7,10 @@
 #ifndef AR_CLI_H
 #define AR_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "arabic.h"
 
@@ -53,9 +55,150 @@ typedef int (*cli_start_fn)(const char *name, void *ctx);
 int cli_read_inputs(char **files, int nfiles, cli_start_fn start,
                     cli_chunk_fn fn, cli_done_fn done, void *ctx);
 
-/* Write to stdout; on failure report and exit 2 (EPIPE: quietly). */
+/* Write to stdout now (after what cli_out() holds); on failure report and
+ * exit 2 (EPIPE: quietly). */
 void cli_write(const void *data, size_t len);
 void cli_puts(const char *s);
+
+/*
+ * Buffered output, for formats written a few bytes at a time: cli_out*()
+ * append to cli_obuf, cli_flush() sends it with cli_write().  cli_write(),
+ * the messages and the exit-time check flush it first, so output keeps its
+ * order whichever way it was written.
+ */
+#define CLI_OBUF_SIZE (1 << 16)
+extern char cli_obuf[CLI_OBUF_SIZE];
+extern size_t cli_olen;
+
+void cli_flush(void);
+/* cli_out() when the buffer lacks room: flush, or write a big block. */
+void cli_out_slow(const char *s, size_t n);
+
+static inline void cli_out(const char *s, size_t n)
+{
+	if (n <= CLI_OBUF_SIZE - cli_olen) {
+		memcpy(cli_obuf + cli_olen, s, n);
+		cli_olen += n;
+	} else {
+		cli_out_slow(s, n);
+	}
+}
+
+static inline void cli_outc(char c)
+{
+	if (cli_olen == CLI_OBUF_SIZE)
+		cli_flush();
+	cli_obuf[cli_olen++] = c;
+}
+
+static inline void cli_outs(const char *s)
+{
+	cli_out(s, strlen(s));
+}
+
+/* Room for n <= CLI_OBUF_SIZE bytes at the end of the buffer: write there,
+ * then give the end of what was written to cli_out_end(). */
+static inline char *cli_out_room(size_t n)
+{
+	if (n > CLI_OBUF_SIZE - cli_olen)
+		cli_flush();
+	return cli_obuf + cli_olen;
+}
+
+static inline void cli_out_end(char *end)
+{
+	cli_olen = (size_t)(end - cli_obuf);
+}
+
+/* Decimal v. */
+void cli_out_u64(uint64_t v);
+/* A JSON string, quotes included: '"', '\\' and controls escaped, and
+ * \ufffd for each byte that is not part of valid UTF-8 (a file name, or
+ * text kept by --invalid=keep), so that the output is always valid JSON. */
+void cli_out_json(const char *s, size_t n);
+/* A TSV field: TAB, LF, CR and backslash written as \t, \n, \r, \\. */
+void cli_out_tsv(const char *s, size_t n);
+
+/*
+ * Fast decimal numbers for bulk formats.  cli_put_u64() writes the digits of
+ * v at o and returns their end; o must have 24 bytes of room (whole words
+ * are stored past the digits).  cli_put_offset() does the same for numbers
+ * that grow by small steps (byte offsets), keeping the high digits of the
+ * last one in *c (a zeroed cache is ready to use).
+ */
+typedef struct cli_numcache {
+	uint64_t base; /* a multiple of 10000 */
+	uint64_t hi;   /* the digits of base / 10000, as cli_dig4[] */
+} cli_numcache;
+
+/* The four decimal digits of 0 to 9999, with leading zeros, as the bytes
+ * 0-9 of a little-endian word (filled by cli_init()). */
+extern uint32_t cli_dig4[10000];
+char *cli_put_big(char *o, uint64_t v);
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define CLI_LE64(x) __builtin_bswap64(x)
+#else
+#define CLI_LE64(x) (x)
+#endif
+
+/* Number of leading zero digits in the eight digits d (bytes 0-9, most
+ * significant first): the low bytes that are 0, but the last digit always
+ * counts. */
+static inline int cli_zeros8(uint64_t d)
+{
+#if defined(__GNUC__)
+	return d ? __builtin_ctzll(d) / 8 : 7;
+#else
+	int z = 0;
+
+	while (z < 7 && !(d & 0xFF)) {
+		d >>= 8;
+		z++;
+	}
+	return z;
+#endif
+}
+
+/* The eight digits d as characters at o, without leading zeros. */
+static inline char *cli_put_digits8(char *o, uint64_t d)
+{
+	uint64_t w;
+	/* bit 56 keeps the last digit when the number is 0 */
+	int z = cli_zeros8(d | 1ull << 56);
+
+	w = CLI_LE64((d >> (8 * z)) + 0x3030303030303030ull);
+	memcpy(o, &w, 8);
+	return o + 8 - z;
+}
+
+static inline char *cli_put_u64(char *o, uint64_t v)
+{
+	uint32_t hi, lo;
+
+	if (v >= 100000000u)
+		return cli_put_big(o, v);
+	/* below 10^8: two look-ups of four digits */
+	hi = (uint32_t)v / 10000u;
+	lo = (uint32_t)v - hi * 10000u;
+	return cli_put_digits8(o, cli_dig4[hi] | (uint64_t)cli_dig4[lo] << 32);
+}
+
+static inline char *cli_put_offset(char *o, uint64_t v, cli_numcache *c)
+{
+	uint64_t r = v - c->base;
+
+	if (r >= 10000u) {
+		uint32_t hi;
+		if (v >= 100000000u)
+			return cli_put_big(o, v);
+		hi = (uint32_t)v / 10000u;
+		c->base = (uint64_t)hi * 10000u;
+		c->hi = cli_dig4[hi];
+		r = v - c->base;
+	}
+	return cli_put_digits8(o, c->hi | (uint64_t)cli_dig4[r] << 32);
+}
 
 /* Send stdout to PATH through a temporary file in the same directory that
  * is renamed over PATH at a successful exit and removed on failure or on
