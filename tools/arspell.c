@@ -110,10 +110,11 @@ static void print_record(const ctx *c, const item *it, int json)
 	cli_out_u64(f->line);
 	cli_outs(json ? ",\"col\":" : "\t");
 	cli_out_u64(f->column);
+	/* offsets into the file, a UTF-8 BOM included */
 	cli_outs(json ? ",\"start\":" : "\t");
-	cli_out_u64(f->start);
+	cli_out_u64(f->start + cli_input_skipped());
 	cli_outs(json ? ",\"end\":" : "\t");
-	cli_out_u64(f->end);
+	cli_out_u64(f->end + cli_input_skipped());
 	cli_outs(json ? ",\"word\":" : "\t");
 	str(it->word, f->len);
 	cli_outs(json ? ",\"kind\":\"" : "\t");
@@ -376,7 +377,7 @@ static int run_pipe(ar_speller *sp, ar_invalid_mode invalid,
 	       "(but really arspell %s)\n",
 	       ar_version());
 	fflush(stdout);
-	while ((got = getline(&line, &cap, stdin)) > 0) {
+	while ((got = cli_getline(&line, &cap, stdin)) > 0) {
 		size_t n = (size_t)got;
 		if (line[n - 1] == '\n')
 			n--;
@@ -460,6 +461,9 @@ static void usage(void)
 "      --check-acronyms    check all-capital words too (default: accepted)\n"
 "      --no-consistency    do not report names spelled inconsistently\n"
 "      --invalid=MODE      invalid UTF-8: error (default), replace, keep\n"
+"  -i, --input-encoding=ENC\n"
+"                          read the input in ENC (windows-1256, ISO-8859-6,\n"
+"                          UTF-16...), not UTF-8\n"
 "      --help              display this help and exit\n"
 "      --version           output version information and exit\n"
 "\n"
@@ -482,6 +486,7 @@ int main(int argc, char **argv)
 		{ "check-acronyms", no_argument, NULL, 'A' },
 		{ "no-consistency", no_argument, NULL, 'C' },
 		{ "invalid", required_argument, NULL, 'I' },
+		{ "input-encoding", required_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -501,7 +506,8 @@ int main(int argc, char **argv)
 		cli_error("%s", ar_strerror(AR_ENOMEM));
 		return CLI_TROUBLE;
 	}
-	while ((ch = getopt_long(argc, argv, "d:p:la", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "d:p:lai:", longopts, NULL)) !=
+	       -1) {
 		switch (ch) {
 		case 'd':
 			so.dictionaries = optarg;
@@ -540,6 +546,9 @@ int main(int argc, char **argv)
 			break;
 		case 'I':
 			so.invalid = cli_parse_invalid(optarg);
+			break;
+		case 'i':
+			cli_input_encoding(optarg);
 			break;
 		case 'h':
 			usage();

@@ -73,6 +73,9 @@ static void tsv_init(void)
 
 /* Offsets grow by small steps: the high digits of the last one are kept. */
 static cli_numcache off_cache;
+/* Bytes of the file before the text the tokenizer sees (a UTF-8 BOM), so
+ * that offsets are offsets into the file. */
+static uint64_t skipped;
 
 /* Copy a token's n bytes to o: most tokens are short, copied with two
  * overlapping loads and stores that stay inside the text and its place,
@@ -121,9 +124,9 @@ static void out_tsv(const ar_token *t, int segment)
 		cli_out(t->text, t->len);
 		cli_out(tsv_mid[t->type][t->script],
 		        tsv_mid_len[t->type][t->script]);
-		cli_out_u64(t->start);
+		cli_out_u64(t->start + skipped);
 		cli_outc('\t');
-		cli_out_u64(t->end);
+		cli_out_u64(t->end + skipped);
 		cli_outc('\t');
 		cli_out_u64(t->sentence);
 	} else {
@@ -132,9 +135,9 @@ static void out_tsv(const ar_token *t, int segment)
 		o += t->len;
 		memcpy(o, tsv_mid[t->type][t->script], 32);
 		o += tsv_mid_len[t->type][t->script];
-		o = cli_put_offset(o, t->start, &off_cache);
+		o = cli_put_offset(o, t->start + skipped, &off_cache);
 		*o++ = '\t';
-		o = cli_put_offset(o, t->end, &off_cache);
+		o = cli_put_offset(o, t->end + skipped, &off_cache);
 		*o++ = '\t';
 		if (t->sentence != sent_v) {
 			sent_n = (int)(cli_put_u64(sent_d, t->sentence) -
@@ -171,9 +174,9 @@ static void out_jsonl(const ar_token *t)
 	cli_outs("\",\"script\":\"");
 	cli_outs(ar_script_name(t->script));
 	cli_outs("\",\"start\":");
-	cli_out_u64(t->start);
+	cli_out_u64(t->start + skipped);
 	cli_outs(",\"end\":");
-	cli_out_u64(t->end);
+	cli_out_u64(t->end + skipped);
 	cli_outs(",\"sentence\":");
 	cli_out_u64(t->sentence);
 	if (t->flags & AR_TOKF_SENTENCE_END)
@@ -191,9 +194,9 @@ static void out_jsonl(const ar_token *t)
 			cli_outs(",\"kind\":\"");
 			cli_outs(kind_name(g->kind));
 			cli_outs("\",\"start\":");
-			cli_out_u64(g->start);
+			cli_out_u64(g->start + skipped);
 			cli_outs(",\"end\":");
-			cli_out_u64(g->end);
+			cli_out_u64(g->end + skipped);
 			cli_outc('}');
 		}
 		cli_outc(']');
@@ -226,7 +229,8 @@ static void out_conllu(ctx *c, const ar_token *t, int space_after)
 	}
 	snprintf(misc, sizeof misc, "%sTokenRange=%llu:%llu",
 	         space_after ? "" : "SpaceAfter=No|",
-	         (unsigned long long)t->start, (unsigned long long)t->end);
+	         (unsigned long long)(t->start + skipped),
+	         (unsigned long long)(t->end + skipped));
 	if (t->nsegments) {
 		unsigned long first = c->word_id + 1;
 		cli_out_u64(first);
@@ -413,6 +417,7 @@ static int on_start(const char *name, void *payload)
 	ctx *c = payload;
 
 	c->name = name;
+	skipped = cli_input_skipped();
 	c->have_prev = 0;
 	c->word_id = 0;
 	c->sent_id = 0;
@@ -486,6 +491,10 @@ static void usage(void)
 "  -n, --normalize=PROFILE normalize first (clean, search, none); offsets\n"
 "                            still refer to the input bytes\n"
 "      --invalid=MODE      invalid UTF-8: error (default), replace, keep\n"
+"  -i, --input-encoding=ENC\n"
+"                          read the input in ENC (windows-1256,\n"
+"                            ISO-8859-6, UTF-16...), not UTF-8; offsets\n"
+"                            then refer to its UTF-8 conversion\n"
 "  -o, --output=FILE       write to FILE (replaced only on success)\n"
 "      --help              display this help and exit\n"
 "      --version           output version information and exit\n"
@@ -505,6 +514,7 @@ int main(int argc, char **argv)
 		{ "segment", no_argument, NULL, 's' },
 		{ "normalize", required_argument, NULL, 'n' },
 		{ "invalid", required_argument, NULL, OPT_INVALID },
+		{ "input-encoding", required_argument, NULL, 'i' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
@@ -520,7 +530,7 @@ int main(int argc, char **argv)
 	tsv_init();
 	memset(&c, 0, sizeof c);
 	c.fmt = F_TEXT;
-	while ((ch = getopt_long(argc, argv, "f:sn:o:", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "f:sn:i:o:", longopts, NULL)) !=
 	       -1) {
 		switch (ch) {
 		case 'f':
@@ -558,6 +568,9 @@ int main(int argc, char **argv)
 		}
 		case OPT_INVALID:
 			opts.invalid = cli_parse_invalid(optarg);
+			break;
+		case 'i':
+			cli_input_encoding(optarg);
 			break;
 		case 'o':
 			output = optarg;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stddef.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "arabic.h"
 
@@ -29,12 +30,45 @@ void cli_usage_error(const char *fmt, ...)
 /* "PROG: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Parse --invalid=error|replace|keep; exits 2 on a bad value. */
+/* Parse --invalid=error|replace|keep; exits 2 on a bad value.  The mode
+ * also applies to the conversion of -i ENC (see cli_input_encoding()). */
 ar_invalid_mode cli_parse_invalid(const char *arg);
 
+/*
+ * -i ENC, --input-encoding=ENC: read the input in ENC, any name that ICU
+ * knows ("windows-1256", "ISO-8859-6", "UTF-16", "UTF-16LE"...), converted
+ * to UTF-8 a chunk at a time.  Without it the input is UTF-8, or UTF-16
+ * when it starts with a UTF-16 byte-order mark.  A byte-order mark is never
+ * text: it is skipped.  A sequence that is not valid in ENC stops the file
+ * with "NAME:LINE:COL (byte N): invalid ENC" (N: offset in the bytes read),
+ * or becomes U+FFFD with --invalid=replace or keep.  An unknown name is a
+ * usage error (exit 2).
+ */
+void cli_input_encoding(const char *name);
+
+/* Bytes of the current input skipped before its text (a UTF-8 BOM): add
+ * them to the library's offsets to get offsets into the file.  0 for
+ * converted input, whose offsets refer to the UTF-8 conversion. */
+uint64_t cli_input_skipped(void);
+
+/* Sequences of the current input replaced with U+FFFD by the conversion
+ * (--invalid=replace or keep), and the name of its encoding ("UTF-8" when
+ * it is not converted: the library counts what it replaces then). */
+uint64_t cli_input_replaced(void);
+const char *cli_input_encoding_name(void);
+
+/* getline() on standard input for the pipe mode (-a), with the encoding
+ * handled as cli_read_inputs() handles it; the first call reads only what
+ * it needs to see a byte-order mark.  What cannot be converted becomes
+ * U+FFFD and, unless --invalid=replace or keep, is reported; the exit
+ * status is then 2. */
+ssize_t cli_getline(char **line, size_t *cap, FILE *fp);
+
 /* Report a library failure on input NAME: for AR_EUTF8
- * "PROG: NAME:LINE:COL (byte N): invalid UTF-8", otherwise
- * "PROG: NAME: <message or ar_strerror>". */
+ * "PROG: NAME:LINE:COL (byte N): invalid UTF-8", with "; the input looks
+ * like windows-1256: try -i windows-1256" (or UTF-16LE, UTF-16BE) when the
+ * bytes read there look so; otherwise "PROG: NAME: <message or
+ * ar_strerror>". */
 void cli_report(const char *name, ar_status st, const ar_error *err);
 
 /* Display name of an input argument: "-" (or NULL) is "(standard input)",
@@ -43,9 +77,13 @@ const char *cli_input_name(const char *arg);
 
 /*
  * Read each FILE (or stdin for "-" or when there is none) in order, calling
- * fn(data, len, ctx) for each chunk read, then done(name, ctx) at the end of
- * each file.  An unreadable file is reported ("PROG: NAME: strerror") and
- * skipped; the return is then CLI_TROUBLE after all files are done.
+ * start(name, ctx), then fn(data, len, ctx) for each chunk of UTF-8 text
+ * (converted as cli_input_encoding() says, without a byte-order mark), then
+ * done(name, ok, ctx) at the end of each file; ok is 0 when the text was
+ * cut short by a read error or by fn, and 1 when it ended, or stopped at a
+ * sequence invalid in the input encoding (reported here: the text before
+ * it is whole).  An unreadable file is reported ("PROG: NAME: strerror")
+ * and skipped; the return is then CLI_TROUBLE after all files are done.
  * If fn or done returns non-zero, reading of that file stops and the
  * status is CLI_TROUBLE (the callback reports its own error).
  */
