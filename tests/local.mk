@@ -58,3 +58,7 @@ EXTRA_DIST += tests/cli/common.sh
 # The README's recipes for archives with GNU parallel (skipped without it).
 TESTS += tests/cli/parallel.sh
 EXTRA_DIST += tests/cli/parallel.sh
+
+# Input encodings (-i ENC, byte-order marks) in the three tools.
+TESTS += tests/cli/encodings.sh
+EXTRA_DIST += tests/cli/encodings.sh

@@ -69,6 +69,9 @@ static void usage(void)
 "Other options:\n"
 "      --invalid=MODE      invalid UTF-8: error (default), replace (with\n"
 "                          U+FFFD, count reported) or keep (passed through)\n"
+"  -i, --input-encoding=ENC\n"
+"                          read the input in ENC (windows-1256, ISO-8859-6,\n"
+"                          UTF-16...), not UTF-8; the output is UTF-8\n"
 "  -o, --output=FILE       write to FILE, replaced only when all went well\n"
 "      --help              display this help and exit\n"
 "      --version           output version information and exit\n"
@@ -145,10 +148,15 @@ static int on_done(const char *name, int ok, void *ctx)
 		cli_report(name, st, &err);
 		return -1;
 	}
-	bad = ar_norm_invalid_count(r->n) - r->invalid_before;
-	if (bad && r->invalid == AR_INVALID_REPLACE)
-		cli_error("%s: %llu invalid UTF-8 sequence%s replaced", name,
-		          (unsigned long long)bad, bad == 1 ? "" : "s");
+	/* converted input has its invalid sequences replaced by the
+	 * conversion, even with --invalid=keep: bytes that are not text
+	 * cannot be written as UTF-8 */
+	bad = ar_norm_invalid_count(r->n) - r->invalid_before +
+	      cli_input_replaced();
+	if (bad && (r->invalid == AR_INVALID_REPLACE || cli_input_replaced()))
+		cli_error("%s: %llu invalid %s sequence%s replaced", name,
+		          (unsigned long long)bad, cli_input_encoding_name(),
+		          bad == 1 ? "" : "s");
 	else if (bad && r->invalid == AR_INVALID_KEEP)
 		cli_error("%s: %llu invalid UTF-8 sequence%s kept", name,
 		          (unsigned long long)bad, bad == 1 ? "" : "s");
@@ -157,7 +165,7 @@ static int on_done(const char *name, int ok, void *ctx)
 
 int main(int argc, char **argv)
 {
-	struct option longopts[2 * NOPS + 8];
+	struct option longopts[2 * NOPS + 9];
 	ar_norm_options opts = AR_NORM_OPTIONS_INIT;
 	/* Operations in the order given, replayed on the base profile. */
 	unsigned *set_, *clr, *base;
@@ -193,6 +201,7 @@ int main(int argc, char **argv)
 			{ "digits", required_argument, NULL, OPT_DIGITS },
 			{ "no-digits", no_argument, NULL, OPT_DIGITS + 1000 },
 			{ "invalid", required_argument, NULL, OPT_INVALID },
+			{ "input-encoding", required_argument, NULL, 'i' },
 			{ "output", required_argument, NULL, 'o' },
 			{ "help", no_argument, NULL, OPT_HELP },
 			{ "version", no_argument, NULL, OPT_VERSION },
@@ -203,9 +212,12 @@ int main(int argc, char **argv)
 
 	/* Each entry: base[k] != 0 means "start from this profile"
 	 * (profile value + 1 in clr[k]), else set/clear bits. */
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "i:o:", longopts, NULL)) != -1) {
 		unsigned f;
 		switch (c) {
+		case 'i':
+			cli_input_encoding(optarg);
+			break;
 		case 'o':
 			output = optarg;
 			break;

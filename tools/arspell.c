@@ -95,115 +95,71 @@ static int cmp_item(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void put_json(const char *s, size_t n)
+/* A finding as a JSON object or a TSV record: the same fields in the same
+ * order. */
+static void print_record(const ctx *c, const item *it, int json)
 {
-	size_t i;
-	char b[8];
-	cli_write("\"", 1);
-	for (i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch == '"' || ch == '\\') {
-			b[0] = '\\';
-			b[1] = (char)ch;
-			cli_write(b, 2);
-		} else if (ch < 0x20) {
-			snprintf(b, sizeof b, "\\u%04x", ch);
-			cli_write(b, 6);
-		} else {
-			cli_write(s + i, 1);
-		}
-	}
-	cli_write("\"", 1);
-}
+	void (*str)(const char *, size_t) = json ? cli_out_json : cli_out_tsv;
+	const ar_finding *f = &it->f;
+	size_t k;
 
-/* TSV fields cannot hold TAB or newline: show them as \t, \n, \\. */
-static void put_tsv(const char *s, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++) {
-		if (s[i] == '\t')
-			cli_puts("\\t");
-		else if (s[i] == '\n')
-			cli_puts("\\n");
-		else if (s[i] == '\\')
-			cli_puts("\\\\");
-		else if (s[i] == '\r')
-			cli_puts("\\r");
-		else
-			cli_write(s + i, 1);
+	if (json)
+		cli_outs("{\"file\":");
+	str(c->name, strlen(c->name));
+	cli_outs(json ? ",\"line\":" : "\t");
+	cli_out_u64(f->line);
+	cli_outs(json ? ",\"col\":" : "\t");
+	cli_out_u64(f->column);
+	/* offsets into the file, a UTF-8 BOM included */
+	cli_outs(json ? ",\"start\":" : "\t");
+	cli_out_u64(f->start + cli_input_skipped());
+	cli_outs(json ? ",\"end\":" : "\t");
+	cli_out_u64(f->end + cli_input_skipped());
+	cli_outs(json ? ",\"word\":" : "\t");
+	str(it->word, f->len);
+	cli_outs(json ? ",\"kind\":\"" : "\t");
+	cli_outs(ar_finding_kind_name(f->kind));
+	cli_outs(json ? "\",\"suggestions\":[" : "\t");
+	for (k = 0; k < f->nsuggestions; k++) {
+		if (k)
+			cli_outc(json ? ',' : '|');
+		str(it->sugs[k], strlen(it->sugs[k]));
 	}
+	cli_outs(json ? "]}\n" : "\n");
 }
 
 static void print_item(const ctx *c, const item *it)
 {
 	const ar_finding *f = &it->f;
-	char num[96];
 	size_t k;
 
 	switch (c->format) {
 	case OUT_LIST:
-		cli_write(it->word, f->len);
-		cli_puts("\n");
+		cli_out(it->word, f->len);
+		cli_outc('\n');
 		return;
 	case OUT_JSONL:
-		cli_puts("{\"file\":");
-		put_json(c->name, strlen(c->name));
-		snprintf(num, sizeof num,
-		         ",\"line\":%llu,\"col\":%llu,\"start\":%llu,"
-		         "\"end\":%llu,\"word\":",
-		         (unsigned long long)f->line,
-		         (unsigned long long)f->column,
-		         (unsigned long long)f->start,
-		         (unsigned long long)f->end);
-		cli_puts(num);
-		put_json(it->word, f->len);
-		cli_puts(",\"kind\":\"");
-		cli_puts(ar_finding_kind_name(f->kind));
-		cli_puts("\",\"suggestions\":[");
-		for (k = 0; k < f->nsuggestions; k++) {
-			if (k)
-				cli_puts(",");
-			put_json(it->sugs[k], strlen(it->sugs[k]));
-		}
-		cli_puts("]}\n");
-		return;
 	case OUT_TSV:
-		put_tsv(c->name, strlen(c->name));
-		snprintf(num, sizeof num, "\t%llu\t%llu\t%llu\t%llu\t",
-		         (unsigned long long)f->line,
-		         (unsigned long long)f->column,
-		         (unsigned long long)f->start,
-		         (unsigned long long)f->end);
-		cli_puts(num);
-		put_tsv(it->word, f->len);
-		cli_puts("\t");
-		cli_puts(ar_finding_kind_name(f->kind));
-		cli_puts("\t");
-		for (k = 0; k < f->nsuggestions; k++) {
-			if (k)
-				cli_puts("|");
-			put_tsv(it->sugs[k], strlen(it->sugs[k]));
-		}
-		cli_puts("\n");
+		print_record(c, it, c->format == OUT_JSONL);
 		return;
 	default:
-		cli_puts(c->name);
-		snprintf(num, sizeof num,
-		         ":%llu:%llu: ", (unsigned long long)f->line,
-		         (unsigned long long)f->column);
-		cli_puts(num);
-		cli_puts(f->kind == AR_FINDING_NAME ? "misspelled name '"
+		cli_outs(c->name);
+		cli_outc(':');
+		cli_out_u64(f->line);
+		cli_outc(':');
+		cli_out_u64(f->column);
+		cli_outs(f->kind == AR_FINDING_NAME ? ": misspelled name '"
 		         : f->kind == AR_FINDING_INCONSISTENT
-		                 ? "inconsistent spelling of a name '"
-		                 : "unknown word '");
-		cli_write(it->word, f->len);
-		cli_puts("'");
+		                 ? ": inconsistent spelling of a name '"
+		                 : ": unknown word '");
+		cli_out(it->word, f->len);
+		cli_outc('\'');
 		for (k = 0; k < f->nsuggestions; k++) {
-			cli_puts(k ? ", '" : " (did you mean '");
-			cli_puts(it->sugs[k]);
-			cli_puts("'");
+			cli_outs(k ? ", '" : " (did you mean '");
+			cli_outs(it->sugs[k]);
+			cli_outc('\'');
 		}
-		cli_puts(f->nsuggestions ? "?)\n" : "\n");
+		cli_outs(f->nsuggestions ? "?)\n" : "\n");
 	}
 }
 
@@ -250,6 +206,7 @@ static int on_done(const char *name, int ok, void *payload)
 		qsort(c->v, c->n, sizeof *c->v, cmp_item);
 	for (i = 0; i < c->n; i++)
 		print_item(c, &c->v[i]);
+	cli_flush();
 	if (c->n)
 		c->found = 1;
 	free_items(c);
@@ -420,7 +377,7 @@ static int run_pipe(ar_speller *sp, ar_invalid_mode invalid,
 	       "(but really arspell %s)\n",
 	       ar_version());
 	fflush(stdout);
-	while ((got = getline(&line, &cap, stdin)) > 0) {
+	while ((got = cli_getline(&line, &cap, stdin)) > 0) {
 		size_t n = (size_t)got;
 		if (line[n - 1] == '\n')
 			n--;
@@ -504,6 +461,9 @@ static void usage(void)
 "      --check-acronyms    check all-capital words too (default: accepted)\n"
 "      --no-consistency    do not report names spelled inconsistently\n"
 "      --invalid=MODE      invalid UTF-8: error (default), replace, keep\n"
+"  -i, --input-encoding=ENC\n"
+"                          read the input in ENC (windows-1256, ISO-8859-6,\n"
+"                          UTF-16...), not UTF-8\n"
 "      --help              display this help and exit\n"
 "      --version           output version information and exit\n"
 "\n"
@@ -526,6 +486,7 @@ int main(int argc, char **argv)
 		{ "check-acronyms", no_argument, NULL, 'A' },
 		{ "no-consistency", no_argument, NULL, 'C' },
 		{ "invalid", required_argument, NULL, 'I' },
+		{ "input-encoding", required_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -545,7 +506,8 @@ int main(int argc, char **argv)
 		cli_error("%s", ar_strerror(AR_ENOMEM));
 		return CLI_TROUBLE;
 	}
-	while ((ch = getopt_long(argc, argv, "d:p:la", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "d:p:lai:", longopts, NULL)) !=
+	       -1) {
 		switch (ch) {
 		case 'd':
 			so.dictionaries = optarg;
@@ -584,6 +546,9 @@ int main(int argc, char **argv)
 			break;
 		case 'I':
 			so.invalid = cli_parse_invalid(optarg);
+			break;
+		case 'i':
+			cli_input_encoding(optarg);
 			break;
 		case 'h':
 			usage();

@@ -32,91 +32,6 @@ typedef struct ctx {
 	uint64_t sent_id;
 } ctx;
 
-/* Output buffer: formatting goes here, cli_write() sends it in blocks. */
-static char obuf[1 << 16];
-static size_t olen;
-
-static void oflush(void)
-{
-	cli_write(obuf, olen);
-	olen = 0;
-}
-
-static void oput(const char *s, size_t n)
-{
-	if (olen + n > sizeof obuf) {
-		oflush();
-		if (n > sizeof obuf) {
-			cli_write(s, n);
-			return;
-		}
-	}
-	memcpy(obuf + olen, s, n);
-	olen += n;
-}
-
-static void oc(char c)
-{
-	if (olen == sizeof obuf)
-		oflush();
-	obuf[olen++] = c;
-}
-
-static void ostr(const char *s)
-{
-	oput(s, strlen(s));
-}
-
-static void onum(uint64_t v)
-{
-	char b[24];
-	int k = 24;
-
-	do {
-		b[--k] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	oput(b + k, (size_t)(24 - k));
-}
-
-/* A JSON string: escapes, and U+FFFD for bytes that are not UTF-8 (kept
- * with --invalid=keep), so that every line parses. */
-static void ojson(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	oc('"');
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		uint32_t cp;
-		size_t l;
-		if (c < 0x80) {
-			if (c == '"' || c == '\\') {
-				oc('\\');
-				oc((char)c);
-			} else if (c < 0x20) {
-				static const char hex[] = "0123456789abcdef";
-				char e[6] = { '\\', 'u',         '0',
-					      '0',  hex[c >> 4], hex[c & 15] };
-				oput(e, 6);
-			} else {
-				oc((char)c);
-			}
-			i++;
-			continue;
-		}
-		l = ar_utf8_decode(&cp, s + i, n - i);
-		if (l == 0) {
-			ostr("\\ufffd");
-			i++;
-			continue;
-		}
-		oput(s + i, l);
-		i += l;
-	}
-	oc('"');
-}
-
 static const char *kind_name(int kind)
 {
 	return kind < 0 ? "proclitic" : kind > 0 ? "enclitic" : "stem";
@@ -130,12 +45,12 @@ static void osegs(const ar_token *t)
 	for (k = 0; k < t->nsegments; k++) {
 		const ar_segment *g = &t->segments[k];
 		if (k)
-			oc(' ');
+			cli_outc(' ');
 		if (g->kind > 0)
-			oc('+');
-		oput(g->text, g->len);
+			cli_outc('+');
+		cli_out(g->text, g->len);
 		if (g->kind < 0)
-			oc('+');
+			cli_outc('+');
 	}
 }
 
@@ -143,13 +58,9 @@ static void osegs(const ar_token *t)
 static char tsv_mid[AR_TOKEN_SPACE + 1][4][32];
 static unsigned char tsv_mid_len[AR_TOKEN_SPACE + 1][4];
 
-static void dig4_init(void);
-
 static void tsv_init(void)
 {
 	int ty, sc;
-
-	dig4_init();
 
 	for (ty = 0; ty <= AR_TOKEN_SPACE; ty++)
 		for (sc = 0; sc < 4; sc++)
@@ -160,125 +71,11 @@ static void tsv_init(void)
 			        ar_script_name((ar_script)sc));
 }
 
-/* The eight decimal digits of v < 10^8, most significant first, as the
- * bytes 0-9 of a little-endian word (SWAR: four lanes, then two, then one
- * digit each; every product stays inside its lane). */
-static inline uint64_t digits8(uint32_t v)
-{
-	uint64_t x, q;
-
-	/* two lanes of 32 bits: v / 10^4 in the low one (printed first) */
-	x = (uint64_t)(v / 10000u) | ((uint64_t)(v % 10000u) << 32);
-	/* four lanes of 16 bits: each lane divided by 100 */
-	q = ((x * 10486u) >> 20) & 0x0000007F0000007Full;
-	x = q | ((x - q * 100u) << 16);
-	/* eight lanes of 8 bits: each lane divided by 10 */
-	q = ((x * 103u) >> 10) & 0x000F000F000F000Full;
-	return q | ((x - q * 10u) << 8);
-}
-
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-#define LE64(x) __builtin_bswap64(x)
-#else
-#define LE64(x) (x)
-#endif
-
-/* Number of leading zero digits in d = digits8(v), v < 10^8: the low
- * bytes that are 0, but the last digit always counts. */
-static inline int zeros8(uint64_t d)
-{
-#if defined(__GNUC__)
-	return d ? __builtin_ctzll(d) / 8 : 7;
-#else
-	int z = 0;
-
-	while (z < 7 && !(d & 0xFF)) {
-		d >>= 8;
-		z++;
-	}
-	return z;
-#endif
-}
-
-/* Decimal digits of v >= 10^8 at o; returns the end.  o must have 24
- * bytes of room: whole words are stored. */
-static char *put_big(char *o, uint64_t v)
-{
-	uint64_t hi = v / 100000000u, d, w;
-	int z;
-
-	if (hi >= 100000000u) {
-		o = put_big(o, hi);
-	} else {
-		d = digits8((uint32_t)hi);
-		z = zeros8(d);
-		w = LE64((d >> (8 * z)) + 0x3030303030303030ull);
-		memcpy(o, &w, 8);
-		o += 8 - z;
-	}
-	w = LE64(digits8((uint32_t)(v % 100000000u)) + 0x3030303030303030ull);
-	memcpy(o, &w, 8);
-	return o + 8;
-}
-
-/* The four decimal digits of 0 to 9999, with leading zeros, as bytes 0-9
- * (filled by tsv_init()). */
-static uint32_t dig4[10000];
-
-static void dig4_init(void)
-{
-	uint32_t v;
-
-	for (v = 0; v < 10000; v++)
-		dig4[v] = (uint32_t)(digits8(v) >> 32);
-}
-
-/* Decimal digits of v at o, without leading zeros; returns the end.  o
- * must have 24 bytes of room: whole words are stored. */
-static inline char *put_u64(char *o, uint64_t v)
-{
-	uint64_t d, w;
-	uint32_t hi;
-	int z;
-
-	if (v >= 100000000u)
-		return put_big(o, v);
-	/* below 10^8: two look-ups of four digits */
-	hi = (uint32_t)v / 10000u;
-	d = dig4[hi] | (uint64_t)dig4[(uint32_t)v - hi * 10000u] << 32;
-	/* bit 56 keeps the last digit when v is 0 */
-	z = zeros8(d | 1ull << 56);
-	w = LE64((d >> (8 * z)) + 0x3030303030303030ull);
-	memcpy(o, &w, 8);
-	return o + 8 - z;
-}
-
-/* Offsets grow by small steps: the four high digits of the last one are
- * kept, with the multiple of 10000 they stand for. */
-static uint64_t off_base;
-static uint64_t off_hi; /* the digits of off_base / 10000, as dig4[] */
-
-/* put_u64() for an offset. */
-static inline char *put_off(char *o, uint64_t v)
-{
-	uint64_t d, w, r = v - off_base;
-	int z;
-
-	if (r >= 10000u) {
-		uint32_t hi;
-		if (v >= 100000000u)
-			return put_big(o, v);
-		hi = (uint32_t)v / 10000u;
-		off_base = (uint64_t)hi * 10000u;
-		off_hi = dig4[hi];
-		r = v - off_base;
-	}
-	d = off_hi | (uint64_t)dig4[r] << 32;
-	z = zeros8(d | 1ull << 56);
-	w = LE64((d >> (8 * z)) + 0x3030303030303030ull);
-	memcpy(o, &w, 8);
-	return o + 8 - z;
-}
+/* Offsets grow by small steps: the high digits of the last one are kept. */
+static cli_numcache off_cache;
+/* Bytes of the file before the text the tokenizer sees (a UTF-8 BOM), so
+ * that offsets are offsets into the file. */
+static uint64_t skipped;
 
 /* Copy a token's n bytes to o: most tokens are short, copied with two
  * overlapping loads and stores that stay inside the text and its place,
@@ -322,90 +119,89 @@ static void out_tsv(const ar_token *t, int segment)
 	size_t need = t->len + 32 + 3 * 21 + 8;
 	char *o;
 
-	if (need > sizeof obuf) {
+	if (need > CLI_OBUF_SIZE) {
 		/* a huge token: the slow way */
-		oput(t->text, t->len);
-		oput(tsv_mid[t->type][t->script],
-		     tsv_mid_len[t->type][t->script]);
-		onum(t->start);
-		oc('\t');
-		onum(t->end);
-		oc('\t');
-		onum(t->sentence);
+		cli_out(t->text, t->len);
+		cli_out(tsv_mid[t->type][t->script],
+		        tsv_mid_len[t->type][t->script]);
+		cli_out_u64(t->start + skipped);
+		cli_outc('\t');
+		cli_out_u64(t->end + skipped);
+		cli_outc('\t');
+		cli_out_u64(t->sentence);
 	} else {
-		if (olen + need > sizeof obuf)
-			oflush();
-		o = obuf + olen;
+		o = cli_out_room(need);
 		copy_text(o, t->text, t->len);
 		o += t->len;
 		memcpy(o, tsv_mid[t->type][t->script], 32);
 		o += tsv_mid_len[t->type][t->script];
-		o = put_off(o, t->start);
+		o = cli_put_offset(o, t->start + skipped, &off_cache);
 		*o++ = '\t';
-		o = put_off(o, t->end);
+		o = cli_put_offset(o, t->end + skipped, &off_cache);
 		*o++ = '\t';
 		if (t->sentence != sent_v) {
-			sent_n = (int)(put_u64(sent_d, t->sentence) - sent_d);
+			sent_n = (int)(cli_put_u64(sent_d, t->sentence) -
+			               sent_d);
 			sent_v = t->sentence;
 		}
 		memcpy(o, sent_d, 24);
 		o += sent_n;
 		if (!segment) {
 			*o++ = '\n';
-			olen = (size_t)(o - obuf);
+			cli_out_end(o);
 			return;
 		}
-		olen = (size_t)(o - obuf);
+		cli_out_end(o);
 	}
 	if (segment) {
-		oc('\t');
+		cli_outc('\t');
 		if (t->nsegments)
 			osegs(t);
 		else
-			oput(t->text, t->len);
+			cli_out(t->text, t->len);
 	}
-	oc('\n');
+	cli_outc('\n');
 }
 
 static void out_jsonl(const ar_token *t)
 {
 	size_t k;
 
-	ostr("{\"token\":");
-	ojson(t->text, t->len);
-	ostr(",\"type\":\"");
-	ostr(ar_token_type_name(t->type));
-	ostr("\",\"script\":\"");
-	ostr(ar_script_name(t->script));
-	ostr("\",\"start\":");
-	onum(t->start);
-	ostr(",\"end\":");
-	onum(t->end);
-	ostr(",\"sentence\":");
-	onum(t->sentence);
+	cli_outs("{\"token\":");
+	cli_out_json(t->text, t->len);
+	cli_outs(",\"type\":\"");
+	cli_outs(ar_token_type_name(t->type));
+	cli_outs("\",\"script\":\"");
+	cli_outs(ar_script_name(t->script));
+	cli_outs("\",\"start\":");
+	cli_out_u64(t->start + skipped);
+	cli_outs(",\"end\":");
+	cli_out_u64(t->end + skipped);
+	cli_outs(",\"sentence\":");
+	cli_out_u64(t->sentence);
 	if (t->flags & AR_TOKF_SENTENCE_END)
-		ostr(",\"sentence_end\":true");
+		cli_outs(",\"sentence_end\":true");
 	if (t->nsegments) {
-		ostr(",\"segments\":[");
+		cli_outs(",\"segments\":[");
 		for (k = 0; k < t->nsegments; k++) {
 			const ar_segment *g = &t->segments[k];
 			if (k)
-				oc(',');
-			ostr("{\"text\":");
-			ojson(g->text, g->len);
-			ostr(",\"form\":");
-			ojson(g->form, g->form_len);
-			ostr(",\"kind\":\"");
-			ostr(kind_name(g->kind));
-			ostr("\",\"start\":");
-			onum(g->start);
-			ostr(",\"end\":");
-			onum(g->end);
-			oc('}');
+				cli_outc(',');
+			cli_outs("{\"text\":");
+			cli_out_json(g->text, g->len);
+			cli_outs(",\"form\":");
+			cli_out_json(g->form, g->form_len);
+			cli_outs(",\"kind\":\"");
+			cli_outs(kind_name(g->kind));
+			cli_outs("\",\"start\":");
+			cli_out_u64(g->start + skipped);
+			cli_outs(",\"end\":");
+			cli_out_u64(g->end + skipped);
+			cli_outc('}');
 		}
-		oc(']');
+		cli_outc(']');
 	}
-	ostr("}\n");
+	cli_outs("}\n");
 }
 
 /* One CoNLL-U word line; FORM may not contain spaces or tabs (tokens
@@ -413,12 +209,12 @@ static void out_jsonl(const ar_token *t)
 static void conllu_word(unsigned long id, const char *form, size_t n,
                         const char *misc)
 {
-	onum(id);
-	oc('\t');
-	oput(form, n);
-	ostr("\t_\t_\t_\t_\t_\t_\t_\t");
-	ostr(misc);
-	oc('\n');
+	cli_out_u64(id);
+	cli_outc('\t');
+	cli_out(form, n);
+	cli_outs("\t_\t_\t_\t_\t_\t_\t_\t");
+	cli_outs(misc);
+	cli_outc('\n');
 }
 
 static void out_conllu(ctx *c, const ar_token *t, int space_after)
@@ -427,23 +223,24 @@ static void out_conllu(ctx *c, const ar_token *t, int space_after)
 	size_t k;
 
 	if (c->word_id == 0) {
-		ostr("# sent_id = ");
-		onum(c->sent_id + 1);
-		oc('\n');
+		cli_outs("# sent_id = ");
+		cli_out_u64(c->sent_id + 1);
+		cli_outc('\n');
 	}
 	snprintf(misc, sizeof misc, "%sTokenRange=%llu:%llu",
 	         space_after ? "" : "SpaceAfter=No|",
-	         (unsigned long long)t->start, (unsigned long long)t->end);
+	         (unsigned long long)(t->start + skipped),
+	         (unsigned long long)(t->end + skipped));
 	if (t->nsegments) {
 		unsigned long first = c->word_id + 1;
-		onum(first);
-		oc('-');
-		onum(first + t->nsegments - 1);
-		oc('\t');
-		oput(t->text, t->len);
-		ostr("\t_\t_\t_\t_\t_\t_\t_\t");
-		ostr(misc);
-		oc('\n');
+		cli_out_u64(first);
+		cli_outc('-');
+		cli_out_u64(first + t->nsegments - 1);
+		cli_outc('\t');
+		cli_out(t->text, t->len);
+		cli_outs("\t_\t_\t_\t_\t_\t_\t_\t");
+		cli_outs(misc);
+		cli_outc('\n');
 		for (k = 0; k < t->nsegments; k++)
 			conllu_word(++c->word_id, t->segments[k].form,
 			            t->segments[k].form_len, "_");
@@ -451,40 +248,40 @@ static void out_conllu(ctx *c, const ar_token *t, int space_after)
 		conllu_word(++c->word_id, t->text, t->len, misc);
 	}
 	if (t->flags & AR_TOKF_SENTENCE_END) {
-		oc('\n');
+		cli_outc('\n');
 		c->word_id = 0;
 		c->sent_id++;
 	}
 }
 
+/* Make *p hold at least need bytes; out of memory ends the program. */
+static void reserve(char **p, size_t *asize, size_t need)
+{
+	char *q;
+
+	if (need <= *asize)
+		return;
+	q = realloc(*p, need);
+	if (!q) {
+		cli_error("out of memory");
+		exit(CLI_TROUBLE);
+	}
+	*p = q;
+	*asize = need;
+}
+
 /* Keep a copy of the token for CoNLL-U's SpaceAfter look-ahead. */
 static void keep_prev(ctx *c, const ar_token *t)
 {
-	size_t k, need = t->len + 1, segneed = 0;
+	size_t k, segneed = 0;
 
-	if (need > c->prev_asize) {
-		char *p = realloc(c->prev_text, need);
-		if (!p) {
-			cli_error("out of memory");
-			exit(CLI_TROUBLE);
-		}
-		c->prev_text = p;
-		c->prev_asize = need;
-	}
+	reserve(&c->prev_text, &c->prev_asize, t->len + 1);
 	memcpy(c->prev_text, t->text, t->len);
 	c->prev = *t;
 	c->prev.text = c->prev_text;
 	for (k = 0; k < t->nsegments; k++)
 		segneed += t->segments[k].len + t->segments[k].form_len;
-	if (segneed + 1 > c->prev_segasize) {
-		char *p = realloc(c->prev_segtext, segneed + 1);
-		if (!p) {
-			cli_error("out of memory");
-			exit(CLI_TROUBLE);
-		}
-		c->prev_segtext = p;
-		c->prev_segasize = segneed + 1;
-	}
+	reserve(&c->prev_segtext, &c->prev_segasize, segneed + 1);
 	segneed = 0;
 	for (k = 0; k < t->nsegments && k < 16; k++) {
 		ar_segment g = t->segments[k];
@@ -510,15 +307,15 @@ static void ud_word(const char *s, size_t n)
 		if (s[i] != '-')
 			continue;
 		if (i > a) {
-			oput(s + a, i - a);
-			oc('\n');
+			cli_out(s + a, i - a);
+			cli_outc('\n');
 		}
-		ostr("-\n");
+		cli_outs("-\n");
 		a = i + 1;
 	}
 	if (n > a) {
-		oput(s + a, n - a);
-		oc('\n');
+		cli_out(s + a, n - a);
+		cli_outc('\n');
 	}
 }
 
@@ -532,11 +329,11 @@ static void ud_number(const ar_token *t)
 		pl = 2; /* ٪ */
 	else if (n > 3 && memcmp(t->text + n - 3, "\xE2\x80\xB0", 3) == 0)
 		pl = 3; /* ‰ */
-	oput(t->text, n - pl);
-	oc('\n');
+	cli_out(t->text, n - pl);
+	cli_outc('\n');
 	if (pl) {
-		oput(t->text + n - pl, pl);
-		oc('\n');
+		cli_out(t->text + n - pl, pl);
+		cli_outc('\n');
 	}
 }
 
@@ -550,10 +347,10 @@ static int on_token(const ar_token *t, void *payload)
 		if (t->nsegments)
 			osegs(t);
 		else
-			oput(t->text, t->len);
-		oc('\n');
+			cli_out(t->text, t->len);
+		cli_outc('\n');
 		if (t->flags & AR_TOKF_SENTENCE_END)
-			oc('\n');
+			cli_outc('\n');
 		break;
 	case F_UD:
 	case F_UD_MWT:
@@ -561,7 +358,7 @@ static int on_token(const ar_token *t, void *payload)
 		 * makes the word a multiword token: "و+ ب+ الكتاب" */
 		if (t->nsegments && c->fmt == F_UD_MWT) {
 			osegs(t);
-			oc('\n');
+			cli_outc('\n');
 		} else if (t->nsegments) {
 			for (k = 0; k < t->nsegments; k++)
 				ud_word(t->segments[k].text,
@@ -573,11 +370,11 @@ static int on_token(const ar_token *t, void *payload)
 		           t->type == AR_TOKEN_WORD) {
 			ud_word(t->text, t->len);
 		} else {
-			oput(t->text, t->len);
-			oc('\n');
+			cli_out(t->text, t->len);
+			cli_outc('\n');
 		}
 		if (t->flags & AR_TOKF_SENTENCE_END)
-			oc('\n');
+			cli_outc('\n');
 		break;
 	case F_TSV:
 		out_tsv(t, c->segment);
@@ -620,6 +417,7 @@ static int on_start(const char *name, void *payload)
 	ctx *c = payload;
 
 	c->name = name;
+	skipped = cli_input_skipped();
 	c->have_prev = 0;
 	c->word_id = 0;
 	c->sent_id = 0;
@@ -635,7 +433,7 @@ static int on_chunk(const char *data, size_t len, void *payload)
 	memset(&c->err, 0, sizeof c->err);
 	st = ar_tok_feed(c->tok, data, len, sink_of(c), c, &c->err);
 	if (st != AR_OK) {
-		oflush();
+		cli_flush();
 		cli_report(c->name, st, &c->err);
 		return 1;
 	}
@@ -650,7 +448,7 @@ static int on_done(const char *name, int ok, void *payload)
 	if (!ok) {
 		ar_tok_reset(c->tok);
 		c->have_prev = 0;
-		oflush();
+		cli_flush();
 		return 0;
 	}
 	memset(&c->err, 0, sizeof c->err);
@@ -660,7 +458,7 @@ static int on_done(const char *name, int ok, void *payload)
 		out_conllu(c, &c->prev, 1);
 		c->have_prev = 0;
 	}
-	oflush();
+	cli_flush();
 	if (st != AR_OK) {
 		cli_report(name, st, &c->err);
 		return 1;
@@ -693,6 +491,10 @@ static void usage(void)
 "  -n, --normalize=PROFILE normalize first (clean, search, none); offsets\n"
 "                            still refer to the input bytes\n"
 "      --invalid=MODE      invalid UTF-8: error (default), replace, keep\n"
+"  -i, --input-encoding=ENC\n"
+"                          read the input in ENC (windows-1256,\n"
+"                            ISO-8859-6, UTF-16...), not UTF-8; offsets\n"
+"                            then refer to its UTF-8 conversion\n"
 "  -o, --output=FILE       write to FILE (replaced only on success)\n"
 "      --help              display this help and exit\n"
 "      --version           output version information and exit\n"
@@ -712,6 +514,7 @@ int main(int argc, char **argv)
 		{ "segment", no_argument, NULL, 's' },
 		{ "normalize", required_argument, NULL, 'n' },
 		{ "invalid", required_argument, NULL, OPT_INVALID },
+		{ "input-encoding", required_argument, NULL, 'i' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
@@ -727,7 +530,7 @@ int main(int argc, char **argv)
 	tsv_init();
 	memset(&c, 0, sizeof c);
 	c.fmt = F_TEXT;
-	while ((ch = getopt_long(argc, argv, "f:sn:o:", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "f:sn:i:o:", longopts, NULL)) !=
 	       -1) {
 		switch (ch) {
 		case 'f':
@@ -766,6 +569,9 @@ int main(int argc, char **argv)
 		case OPT_INVALID:
 			opts.invalid = cli_parse_invalid(optarg);
 			break;
+		case 'i':
+			cli_input_encoding(optarg);
+			break;
 		case 'o':
 			output = optarg;
 			break;
@@ -798,7 +604,7 @@ int main(int argc, char **argv)
 		cli_output_to(output);
 	status = cli_read_inputs(argv + optind, argc - optind, on_start,
 	                         on_chunk, on_done, &c);
-	oflush();
+	cli_flush();
 	ar_tokenizer_free(c.tok);
 	free(c.prev_text);
 	free(c.prev_segtext);

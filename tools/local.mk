@@ -1,6 +1,9 @@
 # tools/local.mk - the command-line tools: thin mains over the library.
 noinst_LTLIBRARIES += tools/libcli.la
 tools_libcli_la_SOURCES = tools/cli.c tools/cli.h
+# ICU's converters read the input encodings other than UTF-8 (-i ENC).
+tools_libcli_la_CPPFLAGS = $(AM_CPPFLAGS) $(ICU_CFLAGS)
+tools_libcli_la_LIBADD = $(ICU_LIBS)
 
 bin_PROGRAMS += tools/arnorm tools/artok tools/arspell
 tools_arnorm_SOURCES = tools/arnorm.c

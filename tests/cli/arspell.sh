@@ -71,6 +71,17 @@ expect_status 1 "$bin" "$N" --format=tsv "$tmp/bad.txt"
 printf '%s\t2\t16\t59\t65\tDoroff\tname\tDurov\n' "$tmp/bad.txt" >"$tmp/want"
 tail -1 "$tmp/out" | cmp -s - "$tmp/want" || fail "tsv"
 
+# a file name that is not UTF-8: U+FFFD in JSON (valid JSON), kept in TSV
+odd=$tmp/$(printf 'b\377d').txt
+cp "$tmp/bad.txt" "$odd"
+expect_status 1 "$bin" "$N" --format=jsonl "$odd"
+head -1 "$tmp/out" | grep -q "^{\"file\":\"$tmp/b\\\\ufffdd.txt\",\"line\":2," ||
+	{ fail "jsonl: non-UTF-8 file name"; head -1 "$tmp/out"; }
+LC_ALL=C grep -q "$(printf '\377')" "$tmp/out" && fail "jsonl: raw byte of a file name"
+expect_status 1 "$bin" "$N" --format=tsv "$odd"
+printf '%s\n' "$odd" >"$tmp/name"
+head -1 "$tmp/out" | cut -f1 | cmp -s - "$tmp/name" || fail "tsv: non-UTF-8 file name"
+
 # unknown words get hunspell's suggestions
 printf 'Hello wrld\n' >"$tmp/u.txt"
 expect_status 1 "$bin" "$tmp/u.txt"

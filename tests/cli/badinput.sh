@@ -254,20 +254,25 @@ test_bom() {
 	check "BOM" || return
 	case $tool in
 	arnorm)
-		# The default profile removes U+FEFF ("invisible") ...
+		# The BOM is not text: not written, whatever the profile.
 		same_out "BOM (default profile drops it)" "$tmp/nobom.txt"
-		# ... --profile=none keeps it.
 		run --profile=none "$tmp/bom.txt"
-		same_out "BOM (profile none keeps it)" "$tmp/bom.txt" ;;
+		same_out "BOM (profile none drops it)" "$tmp/nobom.txt" ;;
 	artok)
+		# offsets are into the file, the BOM included
 		run --format=tsv "$tmp/bom.txt"
 		tsv_has "BOM" "$salam" 3 11 ;;
 	arspell)
+		# the word after the BOM is at column 1, byte 3
 		printf '\357\273\277Telegerm\n' >"$tmp/bom2.txt"
 		run "$tmp/bom2.txt"
 		want_rc "BOM finding" 1 &&
-		if ! grep -q " 'Telegerm'" "$tmp/out"; then
-			fail "BOM: the word after the BOM is not reported as written"
+		if ! grep -q ":1:1: misspelled name 'Telegerm'" "$tmp/out"; then
+			fail "BOM: the word after the BOM is not at column 1"
+		fi
+		run --format=tsv "$tmp/bom2.txt"
+		if ! grep -q "	1	1	3	11	Telegerm	" "$tmp/out"; then
+			fail "BOM: offsets of the word after the BOM"
 		fi ;;
 	esac
 }
