@@ -5,7 +5,9 @@ TXT_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/golden.sh
 SH_LOG_COMPILER = $(SHELL)
 AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(top_srcdir)'; top_builddir='$(top_builddir)'; \
-	export top_srcdir top_builddir;
+	export top_srcdir top_builddir; \
+	XDG_CONFIG_HOME='$(abs_top_builddir)/tests/no-config'; WORDLIST=; \
+	export XDG_CONFIG_HOME WORDLIST;
 
 UNIT_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 UNIT_LDADD = libarabic/libarabic.la $(CUNIT_LIBS)
