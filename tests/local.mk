@@ -49,3 +49,6 @@ EXTRA_DIST += tests/clang-format.sh .clang-format
 
 # What the CLI tests (tests/cli/*.sh) share.
 EXTRA_DIST += tests/cli/common.sh
+
+# Real clients of arspell's ispell pipe.
+include tests/clients/local.mk
