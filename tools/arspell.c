@@ -541,11 +541,14 @@ static int make_parents(const char *path)
 
 /* Write the personal dictionary `path`: what it holds now, then `words`.
  * Written to a temporary file in the same directory that is renamed over
- * it, so that a crash or a full disk never leaves half a dictionary.
- * Returns 0, or -1 with errno set. */
-static int write_personal(const char *path, int mkdirs, char *const *words,
+ * it, so that a crash or a full disk never leaves half a dictionary (a
+ * symbolic link is followed, so that its target is replaced, not the
+ * link).  Returns 0, or -1 with errno set. */
+static int write_personal(const char *link, int mkdirs, char *const *words,
                           size_t n)
 {
+	char *real = realpath(link, NULL);
+	const char *path = real ? real : link;
 	size_t len = strlen(path), i;
 	char *tmp = malloc(len + 8);
 	char buf[8192];
@@ -554,8 +557,10 @@ static int write_personal(const char *path, int mkdirs, char *const *words,
 	mode_t mode, mask;
 	int fd, e = 0, last = '\n';
 
-	if (!tmp)
+	if (!tmp) {
+		free(real);
 		return -1;
+	}
 	if (mkdirs)
 		make_parents(path); /* mkstemp below reports a failure */
 	memcpy(tmp, path, len);
@@ -573,6 +578,7 @@ static int write_personal(const char *path, int mkdirs, char *const *words,
 			unlink(tmp);
 		}
 		free(tmp);
+		free(real);
 		errno = e;
 		return -1;
 	}
@@ -608,6 +614,7 @@ static int write_personal(const char *path, int mkdirs, char *const *words,
 	if (e)
 		unlink(tmp);
 	free(tmp);
+	free(real);
 	errno = e;
 	return e ? -1 : 0;
 }

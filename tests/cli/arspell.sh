@@ -225,6 +225,12 @@ expect_status 1 "$bin" -d en_US -p "$tmp/pers.dic" "$tmp/q.txt"
 expect_status 1 env WORDLIST="$tmp/wl.dic" "$bin" -d en_US "$tmp/q.txt"
 printf '*plonkx\n#\n' | WORDLIST=$tmp/wl.dic "$bin" -d en_US -a >/dev/null
 printf 'plonkx\n' | cmp -s - "$tmp/wl.dic" || fail "\$WORDLIST"
+# a symbolic link keeps pointing to the dictionary, which gets the word
+printf 'frobz\n' >"$tmp/target.dic"
+ln -s "$tmp/target.dic" "$tmp/link.dic"
+printf '*qwzx\n#\n' | "$bin" -d en_US -p "$tmp/link.dic" -a >/dev/null
+[ -L "$tmp/link.dic" ] || fail "-a # replaced a symbolic link"
+printf 'frobz\nqwzx\n' | cmp -s - "$tmp/target.dic" || fail "-a # through a link"
 mkdir "$tmp/home"
 printf '*qwzx\n#\n' |
 	XDG_CONFIG_HOME= HOME=$tmp/home "$bin" -d en_US -a >/dev/null

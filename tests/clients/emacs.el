@@ -60,6 +60,20 @@
     (ispell-word)
     (arspell-test-report "word")))
 
+;; "i" in ispell-word: insert into the private dictionary, then save it
+;; (ispell-command-loop sends "*WORD", ispell-pdict-save "#"); the word
+;; is then correct
+(arspell-test-step "private dictionary"
+  (with-temp-buffer
+    (insert "Qwzxyv")
+    (ispell-send-string "*Qwzxyv\n")
+    (setq ispell-pdict-modified-p '(t))
+    (ispell-pdict-save t t)
+    (goto-char 3)
+    (ispell-word)
+    (princ (format "inserted %s\n" (null arspell-test-misses)))
+    (setq arspell-test-misses nil)))
+
 ;; ispell-buffer on the article
 (arspell-test-step "ispell-buffer"
   (with-temp-buffer

@@ -3,7 +3,8 @@
 # unmodified, in batch mode (emacs.el drives them): ispell-word on a
 # misspelled name, ispell-buffer on the seed article, flyspell-buffer on
 # the article (over 1,000 characters: flyspell runs arspell -l) and on a
-# short buffer (word by word through -a).  Skipped without emacs.
+# short buffer (word by word through -a); a word inserted into the
+# private dictionary is saved in the default personal dictionary.  Skipped without emacs.
 tool=arspell
 . "$(dirname "$0")/../cli/common.sh"
 srcdir=${top_srcdir:-.}
@@ -31,6 +32,7 @@ grep '^error' "$tmp/out" && fail "an Emacs command failed"
 # offered first, and nothing else; flyspell's large path ran.
 cat >"$tmp/want" <<'EOW'
 word Telegerm Telegram
+inserted t
 buffer Telegerm Telegram
 buffer Telepharm Telegram
 buffer Doroff Durov
@@ -49,5 +51,8 @@ for w in Durov Pavel تيليجرام وأمازون دوروف; do
 	grep -q "^[a-z-]* $w\( \|$\)" "$tmp/out" && fail "'$w' flagged"
 done
 grep -q "Ispell misalignment" "$tmp/err" && fail "misalignment"
+# The inserted word went to the default personal dictionary.
+printf 'Qwzxyv\n' | cmp -s - "$XDG_CONFIG_HOME/libarabic/personal.dic" ||
+	fail "personal dictionary after 'i'"
 
 finish

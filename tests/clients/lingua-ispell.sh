@@ -2,7 +2,8 @@
 # lingua-ispell.sh - Perl's Lingua::Ispell (Debian liblingua-ispell-perl)
 # with arspell as its ispell, unmodified: it starts PROG -a -S, reads the
 # banner, turns terse mode on and sends "^LINE" lines.  Skipped without
-# the module.
+# the module.  Words added with add_word and saved go to the default
+# personal dictionary.
 tool=arspell
 . "$(dirname "$0")/../cli/common.sh"
 
@@ -31,6 +32,10 @@ for my $i (0 .. $#lines) {
 	}
 	print $i + 1, " done\n";
 }
+# add_word sends "*WORD", save_dictionary "#"
+Lingua::Ispell::add_word("Qwzxyv");
+Lingua::Ispell::save_dictionary();
+print "added ", scalar(spellcheck("Qwzxyv")), "\n";
 ' >"$tmp/out" 2>"$tmp/err" || { fail "perl exited $?"; cat "$tmp/err"; }
 
 # Offsets count characters from the start of the line, with the "^".
@@ -41,7 +46,11 @@ cat >"$tmp/want" <<'EOW'
 2 done
 3 miss teh 16 the
 3 done
+added 0
 EOW
 cmp -s "$tmp/out" "$tmp/want" || { fail "Lingua::Ispell results"; diff "$tmp/want" "$tmp/out"; }
+
+printf 'Qwzxyv\n' | cmp -s - "$XDG_CONFIG_HOME/libarabic/personal.dic" ||
+	fail "personal dictionary after add_word"
 
 finish
