@@ -686,6 +686,8 @@ static void pipe_line(pipe_ctx *p, ar_tokenizer *tok, size_t from, size_t n)
 			if ((unsigned char)line[end] < 0x80 ||
 			    ar_utf8_decode(&cp, line + end, n - end) != 0)
 				break;
+		if (end == bad) /* cannot happen if both agree; never loop */
+			end++;
 		cli_puts("# ");
 		cli_write(line + bad, end - bad);
 		snprintf(num, sizeof num, " %zu\n", chars_before(p, bad));
