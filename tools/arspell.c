@@ -1,8 +1,10 @@
 /*
  * arspell.c - spell-check mixed Arabic/Latin text with hunspell and the
- * names gazetteer: compiler-style diagnostics, hunspell's -l list, the
- * ispell pipe protocol (-a), JSON Lines or TSV.  A thin main over
- * ar_speller; exit statuses as grep and diff (cli.h).
+ * names gazetteer: compiler-style diagnostics, JSON Lines or TSV, with
+ * exit statuses as grep and diff (cli.h); and, for programs written for
+ * ispell or hunspell, hunspell's -l, -G, -L, the ispell pipe protocol
+ * (-a), its options and exit statuses, and a default personal
+ * dictionary.  A thin main over ar_speller.
  */
 #include "config.h"
 

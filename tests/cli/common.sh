@@ -3,8 +3,9 @@
 #     tool=arnorm
 #     . "$(dirname "$0")/common.sh"
 #
-# Sets a C locale, an empty XDG_CONFIG_HOME, bin (the built tool, under $top_builddir/tools), tmp
-# (a directory removed on exit) and fails (the failure count), and defines
+# Sets a C locale, bin (the built tool, under $top_builddir/tools), tmp
+# (a directory removed on exit), an empty XDG_CONFIG_HOME under it and
+# fails (the failure count), and defines
 #   fail MSG...             report a failure and count it;
 #   expect_status WANT CMD... run CMD, its stdout in $tmp/out and stderr in
 #                           $tmp/err, and fail unless it exits WANT;
