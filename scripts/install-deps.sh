@@ -8,6 +8,8 @@ PACKAGES="build-essential autoconf automake libtool pkg-config
  hunspell hunspell-ar hunspell-en-us xz-utils python3"
 # The README's recipe for archives (tests/cli/parallel.sh).
 PACKAGES="$PACKAGES parallel"
+# Real clients of arspell's ispell pipe (tests/clients/).
+PACKAGES="$PACKAGES emacs-nox liblingua-ispell-perl"
 if [ "${1:-}" = "--dev" ]; then
 	# Optional tools: fuzzing, valgrind, benchmarks.
 	PACKAGES="$PACKAGES clang valgrind hyperfine time"

@@ -5,7 +5,9 @@ TXT_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/golden.sh
 SH_LOG_COMPILER = $(SHELL)
 AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(top_srcdir)'; top_builddir='$(top_builddir)'; \
-	export top_srcdir top_builddir;
+	export top_srcdir top_builddir; \
+	XDG_CONFIG_HOME='$(abs_top_builddir)/tests/no-config'; WORDLIST=; \
+	export XDG_CONFIG_HOME WORDLIST;
 
 # The unit tests link the library's objects (libarabic/local.mk), so they
 # may call internal functions too.
@@ -62,3 +64,6 @@ EXTRA_DIST += tests/cli/parallel.sh
 # Input encodings (-i ENC, byte-order marks) in the three tools.
 TESTS += tests/cli/encodings.sh
 EXTRA_DIST += tests/cli/encodings.sh
+
+# Real clients of arspell's ispell pipe.
+include tests/clients/local.mk

@@ -11,4 +11,5 @@ tools_arnorm_LDADD = tools/libcli.la libarabic/libarabic.la
 tools_artok_SOURCES = tools/artok.c
 tools_artok_LDADD = tools/libcli.la libarabic/libarabic.la
 tools_arspell_SOURCES = tools/arspell.c
+tools_arspell_CPPFLAGS = $(AM_CPPFLAGS) -DAR_DICTDIR='"$(HUNSPELL_DICTDIR)"'
 tools_arspell_LDADD = tools/libcli.la libarabic/libarabic.la

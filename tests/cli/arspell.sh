@@ -58,10 +58,20 @@ grep -q '^(standard input):2:5: ' "$tmp/a" || fail "stdin name"
 "$bin" "$N" - <"$tmp/bad.txt" >"$tmp/b" 2>&1
 cmp -s "$tmp/a" "$tmp/b" || fail "- as stdin"
 
-# -l, jsonl, tsv
-expect_status 1 "$bin" "$N" -l "$tmp/bad.txt"
+# -l, -L, -G exit as hunspell's (0 unless trouble); jsonl, tsv
+expect_status 0 "$bin" "$N" -l "$tmp/bad.txt"
 printf 'Telegerm\nDoroff\n' >"$tmp/want"
 cmp -s "$tmp/out" "$tmp/want" || fail "-l"
+expect_status 2 "$bin" "$N" -l "$tmp/bad.txt" "$tmp/missing.txt"
+expect_status 0 "$bin" "$N" -L "$tmp/bad.txt"
+printf 'لكن Telegerm و Doroff خطأ.\n' >"$tmp/want"
+cmp -s "$tmp/out" "$tmp/want" || fail "-L"
+expect_status 0 "$bin" "$N" -G -L "$tmp/bad.txt"
+printf 'قال دوروف إن Telegram عاد.\n' >"$tmp/want"
+cmp -s "$tmp/out" "$tmp/want" || fail "-G -L"
+expect_status 0 "$bin" "$N" -G "$tmp/bad.txt"
+printf 'قال\nدوروف\nإن\nTelegram\nعاد\nلكن\nو\nخطأ\n' >"$tmp/want"
+cmp -s "$tmp/out" "$tmp/want" || { fail "-G"; cat "$tmp/out"; }
 expect_status 1 "$bin" "$N" --format=jsonl "$tmp/bad.txt"
 head -1 "$tmp/out" >"$tmp/line"
 printf '{"file":"%s","line":2,"col":5,"start":47,"end":55,"word":"Telegerm","kind":"name","suggestions":["Telegram"]}\n' \
@@ -134,6 +144,48 @@ while [ $i -lt 3000 ]; do echo "Telegerm wrld Doroff"; i=$((i + 1)); done \
 "$bin" "$N" "$tmp/big.txt" 2>"$tmp/err" | head -1 >/dev/null
 [ -s "$tmp/err" ] && fail "message on a closed pipe: $(cat "$tmp/err")"
 
+# ispell clients: -v and -vv give the banner and 0 (Emacs runs PROG -vv
+# first); ispell's options are accepted; -i takes UTF-8 only, for now
+for v in -v -vv; do
+	expect_status 0 "$bin" $v
+	grep -q '^@(#) International Ispell Version 3.2.06 (but really arspell [0-9][0-9.]*)$' \
+		"$tmp/out" || fail "$v banner"
+done
+printf 'Telegerm\n' >"$tmp/one.txt"
+expect_status 0 "$bin" "$N" -a -m -B -C -S -t -n -H -P -x -M -N \
+	-T latin1 -w "'" -W 3 "$tmp/one.txt"
+grep -q '^& Telegerm 1 0: Telegram$' "$tmp/out" || fail "ispell options"
+for enc in UTF-8 utf-8 utf8 UTF_8; do
+	expect_status 0 "$bin" "$N" -a -i "$enc" "$tmp/one.txt"
+done
+expect_status 2 "$bin" -a -i no-such-encoding "$tmp/one.txt"
+grep -q "^arspell: unknown input encoding 'no-such-encoding'" "$tmp/err" ||
+	fail "-i no-such-encoding message"
+# -D: the dictionaries in use, on stderr, as hunspell -D
+expect_status 0 "$bin" -D -d en_US -l "$tmp/one.txt"
+grep -q '^LOADED DICTIONARY:$' "$tmp/err" && grep -q '/en_US\.aff$' "$tmp/err" ||
+	fail "-D"
+grep -q 'LOADED' "$tmp/out" && fail "-D on stdout"
+
+# -a FILE reads FILE in pipe mode, as hunspell -a FILE; a missing one is
+# an error
+expect_status 0 "$bin" "$N" -a "$tmp/one.txt"
+sed -n 2,3p "$tmp/out" >"$tmp/o2"
+printf '& Telegerm 1 0: Telegram\n\n' | cmp -s - "$tmp/o2" || fail "-a FILE"
+expect_status 2 "$bin" "$N" -a "$tmp/missing.txt" "$tmp/one.txt"
+grep -q "^arspell: $tmp/missing.txt: No such file or directory$" "$tmp/err" ||
+	fail "-a missing FILE message"
+grep -q '^& Telegerm' "$tmp/out" || fail "-a: the file after a missing one"
+
+# -a: invalid UTF-8 does not end the line: the bad bytes are a word
+# without suggestions, counted one character each, and the rest is checked
+printf 'wrld \377\376 Telegerm\n\330\252\200 Doroff\n' |
+	"$bin" "$N" -a >"$tmp/ours" 2>"$tmp/err" || fail "-a invalid UTF-8 status"
+tail -n +2 "$tmp/ours" >"$tmp/o2"
+printf '& wrld 4 0: weld, world, wild, wold\n# \377\376 5\n& Telegerm 1 8: Telegram\n\n' >"$tmp/want"
+printf '*\n# \200 1\n& Doroff 1 3: Durov\n\n' >>"$tmp/want"
+cmp -s "$tmp/o2" "$tmp/want" || { fail "-a invalid UTF-8"; od -c "$tmp/o2"; }
+
 # -a: the ispell pipe protocol, as hunspell -a speaks it
 printf 'hello wrld\nThe cat sat on teh mat.\nxyzzyq\n^hello wrld\n*wrld\nwrld ok\n!\nfine wrld\n%%\n\nfine\n+\nthe \\emph{wrld} \\textbf{blorf}\n-\nthe \\emph{blorf}\n' \
 	>"$tmp/pipe.txt"
@@ -163,6 +215,37 @@ printf 'zq\n*zzq\n#\n' | "$bin" -d en_US -p "$tmp/nodir/p.dic" -a \
 [ $? = 2 ] || fail "-a # to an unwritable file: status"
 grep -q "nodir/p.dic: No such file or directory" "$tmp/err" ||
 	fail "-a # to an unwritable file: message"
+
+# the default personal dictionary: $XDG_CONFIG_HOME/libarabic/personal.dic
+# (its directory created by '#', the file replaced whole), else
+# ~/.config/..., unless $WORDLIST names one; read by every mode
+printf 'qwzx\n' >"$tmp/q.txt"
+printf '*qwzx\n@zzyzq\n#\n' | "$bin" -d en_US -a >/dev/null ||
+	fail "-a # default personal dictionary: status"
+printf 'qwzx\n' | cmp -s - "$XDG_CONFIG_HOME/libarabic/personal.dic" ||
+	fail "-a # default personal dictionary"
+expect_status 0 "$bin" -d en_US "$tmp/q.txt"
+expect_status 0 "$bin" -d en_US -l "$tmp/q.txt"
+[ -s "$tmp/out" ] && fail "-l with the default personal dictionary"
+printf '*blorfy\n#\n' | "$bin" -d en_US -a >/dev/null
+printf 'qwzx\nblorfy\n' | cmp -s - "$XDG_CONFIG_HOME/libarabic/personal.dic" ||
+	fail "-a # appends to the default personal dictionary"
+[ "$(ls "$XDG_CONFIG_HOME/libarabic")" = personal.dic ] ||
+	fail "temporary files left: $(ls "$XDG_CONFIG_HOME/libarabic")"
+expect_status 1 "$bin" -d en_US -p "$tmp/pers.dic" "$tmp/q.txt"
+expect_status 1 env WORDLIST="$tmp/wl.dic" "$bin" -d en_US "$tmp/q.txt"
+printf '*plonkx\n#\n' | WORDLIST=$tmp/wl.dic "$bin" -d en_US -a >/dev/null
+printf 'plonkx\n' | cmp -s - "$tmp/wl.dic" || fail "\$WORDLIST"
+# a symbolic link keeps pointing to the dictionary, which gets the word
+printf 'frobz\n' >"$tmp/target.dic"
+ln -s "$tmp/target.dic" "$tmp/link.dic"
+printf '*qwzx\n#\n' | "$bin" -d en_US -p "$tmp/link.dic" -a >/dev/null
+[ -L "$tmp/link.dic" ] || fail "-a # replaced a symbolic link"
+printf 'frobz\nqwzx\n' | cmp -s - "$tmp/target.dic" || fail "-a # through a link"
+mkdir "$tmp/home"
+printf '*qwzx\n#\n' |
+	XDG_CONFIG_HOME= HOME=$tmp/home "$bin" -d en_US -a >/dev/null
+[ -f "$tmp/home/.config/libarabic/personal.dic" ] || fail "~/.config"
 
 printf 'قال Telegerm\n' | "$bin" "$N" -a >"$tmp/ours"
 sed -n 2,4p "$tmp/ours" >"$tmp/o2"

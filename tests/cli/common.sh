@@ -4,7 +4,8 @@
 #     . "$(dirname "$0")/common.sh"
 #
 # Sets a C locale, bin (the built tool, under $top_builddir/tools), tmp
-# (a directory removed on exit) and fails (the failure count), and defines
+# (a directory removed on exit), an empty XDG_CONFIG_HOME under it and
+# fails (the failure count), and defines
 #   fail MSG...             report a failure and count it;
 #   expect_status WANT CMD... run CMD, its stdout in $tmp/out and stderr in
 #                           $tmp/err, and fail unless it exits WANT;
@@ -15,6 +16,11 @@ export LC_ALL
 bin=${top_builddir:-.}/tools/$tool
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
+# no personal dictionary of the user's: arspell's default one is under
+# $XDG_CONFIG_HOME, unless $WORDLIST names one
+XDG_CONFIG_HOME=$tmp/config
+WORDLIST=
+export XDG_CONFIG_HOME WORDLIST
 fails=0
 
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
