@@ -5,7 +5,8 @@
 set -e
 PACKAGES="build-essential autoconf automake libtool pkg-config
  libicu-dev icu-devtools libutf8proc-dev libhunspell-dev libcunit1-dev
- hunspell hunspell-ar hunspell-en-us xz-utils python3"
+ hunspell hunspell-ar hunspell-en-us xz-utils python3
+ libenchant-2-dev enchant-2 python3-enchant"
 if [ "${1:-}" = "--dev" ]; then
 	# Optional tools: fuzzing, valgrind, benchmarks.
 	PACKAGES="$PACKAGES clang valgrind hyperfine time"
