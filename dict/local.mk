@@ -127,3 +127,6 @@ dict/names.list: Makefile
 	for f in $(NAMES_TSV); do echo "$$f"; done > $@-t && mv $@-t $@
 tests/dict/test_embed.log tests/dict/listed.log tests/dict/lint.log: \
 	dict/names.list
+
+# The LibreOffice extension made of the supplements above.
+include dict/libreoffice/local.mk
