@@ -13,6 +13,15 @@ enchant_enchant_arspell_la_LIBADD = libarabic/libarabic.la $(ENCHANT_LIBS)
 enchant_enchant_arspell_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version \
 	-shared -no-undefined -export-symbols-regex '^init_enchant_provider$$'
 
+# Enchant 2.3 loads only *.so from its directory, but later versions open
+# every file there, and GLib reads libtool's .la files as modules: the
+# provider would be loaded twice.  (The directory is installed with the
+# data, its name having no "exec".)
+install-data-hook:
+	rm -f "$(DESTDIR)$(enchantmoddir)/enchant_arspell.la"
+uninstall-hook:
+	rm -f "$(DESTDIR)$(enchantmoddir)/enchant_arspell.so"
+
 # The test runs the real enchant-2 and python3-enchant with this module;
 # tests/clients/enchant-redirect.c points Enchant at the build tree.
 check_LTLIBRARIES += tests/clients/enchant_redirect.la
