@@ -54,6 +54,45 @@ dict/hunspell/en_names.dic: $(NAMES_TSV) dict/gen/hunspell-dic.sh
 	$(SHELL) $(srcdir)/dict/gen/hunspell-dic.sh en $(srcdir) \
 	  $(NAMES_TSV) > $@-t && mv $@-t $@
 
+# The loanword supplement as a hunspell dictionary, with the affix rules
+# of the Arabic names (proclitics and article).
+nodist_ardicthunspell_DATA += dict/hunspell/ar_loanwords.aff \
+	dict/hunspell/ar_loanwords.dic
+CLEANFILES += dict/hunspell/ar_loanwords.aff dict/hunspell/ar_loanwords.dic
+dict/hunspell/ar_loanwords.dic: $(NAMES_LOANWORDS) dict/gen/hunspell-dic.sh
+	$(AM_V_GEN)$(MKDIR_P) dict/hunspell && \
+	$(SHELL) $(srcdir)/dict/gen/hunspell-dic.sh loan $(srcdir) \
+	  $(NAMES_LOANWORDS) > $@-t && mv $@-t $@
+dict/hunspell/ar_loanwords.aff: dict/hunspell/ar_names.aff
+	$(AM_V_GEN)$(MKDIR_P) dict/hunspell && \
+	cp $(srcdir)/dict/hunspell/ar_names.aff $@
+
+# The same under language tags, for programs that choose dictionaries by
+# tag (Enchant, Firefox, LibreOffice): "names" is no tag, so Enchant turns
+# ar_names into ar_NAMES and falls back to plain ar.  ZZ, the private-use
+# region of ISO 3166 and BCP 47, passes their parsers: ar_ZZ is the Arabic
+# supplement (names and loanwords), en_ZZ the Latin names.
+nodist_ardicthunspell_DATA += dict/hunspell/ar_ZZ.aff dict/hunspell/ar_ZZ.dic \
+	dict/hunspell/en_ZZ.aff dict/hunspell/en_ZZ.dic
+CLEANFILES += dict/hunspell/ar_ZZ.aff dict/hunspell/ar_ZZ.dic \
+	dict/hunspell/en_ZZ.aff dict/hunspell/en_ZZ.dic
+dict/hunspell/ar_ZZ.dic: dict/hunspell/ar_names.dic \
+		dict/hunspell/ar_loanwords.dic
+	$(AM_V_GEN)for f in dict/hunspell/ar_names.dic \
+	  dict/hunspell/ar_loanwords.dic; do sed 1d "$$f"; done | \
+	  LC_ALL=C sort -u > $@-w && \
+	{ wc -l < $@-w | tr -d ' '; cat $@-w; } > $@-t && rm -f $@-w && \
+	mv $@-t $@
+dict/hunspell/ar_ZZ.aff: dict/hunspell/ar_names.aff
+	$(AM_V_GEN)$(MKDIR_P) dict/hunspell && \
+	cp $(srcdir)/dict/hunspell/ar_names.aff $@
+dict/hunspell/en_ZZ.dic: dict/hunspell/en_names.dic
+	$(AM_V_GEN)$(MKDIR_P) dict/hunspell && \
+	cp dict/hunspell/en_names.dic $@
+dict/hunspell/en_ZZ.aff: dict/hunspell/en_names.aff
+	$(AM_V_GEN)$(MKDIR_P) dict/hunspell && \
+	cp $(srcdir)/dict/hunspell/en_names.aff $@
+
 # Regenerate dict/names/icu-*.tsv from the ICU on this machine, in the
 # source tree.  Not part of "all": the output is committed, and a build
 # must not depend on the ICU data version.  Review the diff before
@@ -75,8 +114,9 @@ check_PROGRAMS += tests/dict/test_embed
 tests_dict_test_embed_SOURCES = tests/dict/test_embed.c
 tests_dict_test_embed_LDADD = libarabic/libarabic-internal.la
 TESTS += tests/dict/test_embed tests/dict/listed.sh tests/dict/lint.sh \
-	tests/dict/hunspell.sh
+	tests/dict/hunspell.sh tests/dict/tagged.sh
 EXTRA_DIST += tests/dict/listed.sh tests/dict/lint.sh tests/dict/hunspell.sh \
+	tests/dict/tagged.sh \
 	tests/dict/ar_names.good tests/dict/ar_names.wrong \
 	tests/dict/en_names.good tests/dict/en_names.wrong
 
@@ -87,3 +127,6 @@ dict/names.list: Makefile
 	for f in $(NAMES_TSV); do echo "$$f"; done > $@-t && mv $@-t $@
 tests/dict/test_embed.log tests/dict/listed.log tests/dict/lint.log: \
 	dict/names.list
+
+# The LibreOffice extension made of the supplements above.
+include dict/libreoffice/local.mk

@@ -10,6 +10,8 @@ PACKAGES="build-essential autoconf automake libtool pkg-config
 PACKAGES="$PACKAGES parallel"
 # Real clients of arspell's ispell pipe (tests/clients/).
 PACKAGES="$PACKAGES emacs-nox liblingua-ispell-perl"
+# Enchant, for its provider and the tests through its clients.
+PACKAGES="$PACKAGES libenchant-2-dev enchant-2 python3-enchant"
 if [ "${1:-}" = "--dev" ]; then
 	# Optional tools: fuzzing, valgrind, benchmarks.
 	PACKAGES="$PACKAGES clang valgrind hyperfine time"

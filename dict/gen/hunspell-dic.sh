@@ -2,6 +2,7 @@
 # hunspell-dic.sh - turn the names gazetteer into a hunspell .dic file.
 #
 # Usage: hunspell-dic.sh ar|en SRCDIR TSV... > NAME.dic
+#        hunspell-dic.sh loan SRCDIR dict/ar-loanwords.txt > ar_loanwords.dic
 #
 # ar: every word of the ARABIC-SPELLINGS field, with (if longer than three
 #     letters or a whole name) the flags of
@@ -10,6 +11,8 @@
 #     proclitics that go before it: والقاهرة, للقاهرة).  A word written
 #     with hamza on its alef is also listed without it (أمازون, امازون):
 #     news text often drops the hamza.
+# loan: every word of the loanword supplement (one per line, '#' starts a
+#     comment), with the flags and the hamza-less variant of "ar".
 # en: every word of CANONICAL and LATIN-VARIANTS with flag S (possessive
 #     's, ’s and s').  A hyphenated word is listed whole and in parts,
 #     since hunspell also checks the parts.  Brackets and punctuation
@@ -23,15 +26,15 @@ LC_ALL=C
 export LC_ALL
 
 if [ $# -lt 2 ]; then
-	echo "usage: hunspell-dic.sh ar|en SRCDIR TSV..." >&2
+	echo "usage: hunspell-dic.sh ar|en|loan SRCDIR FILE..." >&2
 	exit 2
 fi
 script=$1
 srcdir=$2
 shift 2
 case $script in
-ar|en) ;;
-*) echo "hunspell-dic.sh: unknown script '$script' (ar or en)" >&2; exit 2;;
+ar|en|loan) ;;
+*) echo "hunspell-dic.sh: unknown script '$script' (ar, en or loan)" >&2; exit 2;;
 esac
 
 tmp=${TMPDIR:-/tmp}/hunspell-dic.$$
@@ -94,7 +97,14 @@ for f in "$@"; do
 					add_en(w[j])
 		}
 	}
-	/^#/ || /^[ \t]*$/ || NF != 4 { next }
+	/^#/ || /^[ \t]*$/ { next }
+	script == "loan" {
+		sub(/\r$/, "")
+		part = 0
+		add_ar($1)
+		next
+	}
+	NF != 4 { next }
 	{
 		sub(/\r$/, "", $4)
 		if (script == "ar") {
