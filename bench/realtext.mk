@@ -1,0 +1,8 @@
+# bench/realtext.mk - spell-checking accuracy on real news with injected
+# typos (../shared/realtext-eval), arspell against hunspell in the same run.
+# Not part of "make bench" (it takes several minutes): "make bench-realtext".
+EXTRA_DIST += bench/realtext.sh
+bench-realtext: all
+	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+	  $(SHELL) $(abs_top_srcdir)/bench/realtext.sh
+.PHONY: bench-realtext
