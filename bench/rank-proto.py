@@ -5,7 +5,8 @@ ranking would give: a prototype to measure before writing it in C.
   python3 bench/rank-proto.py DEV_DIR HUNSPELL.json ARSPELL.json FREQ.tsv
       [--words FILE]... [--names DIR] [--examples N]
 
-DEV_DIR is a realtext-eval set (DEV_DIR/key.tsv: each injected typo, its
+HUNSPELL.json may be "-": hunspell -a is then run on the typos alone (its
+suggestions do not depend on the context).  DEV_DIR is a realtext-eval set (DEV_DIR/key.tsv: each injected typo, its
 original word and the operation that made it); HUNSPELL.json and
 ARSPELL.json are what score.py --json wrote for "hunspell" and "arspell" on
 it; FREQ.tsv is dict/gen/corpus-freq.py's output (counted without the
@@ -33,7 +34,7 @@ from collections import Counter, defaultdict
 AR = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
 DOTS = ["بتثنيئ", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق", "ةه", "ىي"]
 PHON = ["سص", "تط", "دض", "ذز", "كق", "هح", "ضظ", "ذظ", "ثس", "زظ"]
-AR_ROWS = ["ضصثقفغعهخحجد", "شسيبلاتنمكط", "ئءؤرلاىةوزظ"]
+AR_ROWS = ["ضصثقفغعهخحجد", "شسيبلاتنمكط", "ئءؤرﻻىةوزظ"]   # as inject.py
 LA_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 HAMZA = "أإآ"
 
@@ -124,6 +125,28 @@ def accepted(words):
     return set(words) - set(p.stdout.split())
 
 
+def hunspell_key(key):
+    """hunspell -a -d ar,en_US on each typo alone (its suggestions do not
+    depend on the context): key entries as score.py --json writes them."""
+    typos = sorted({k["typo"] for k in key})
+    p = subprocess.run(["hunspell", "-a", "-i", "utf-8", "-d", "ar,en_US"],
+                       input="".join("^%s\n" % t for t in typos), capture_output=True, text=True,
+                       encoding="utf-8", check=True, env=dict(os.environ, LC_ALL="C.UTF-8"))
+    sugg, res = {}, [r for r in p.stdout.split("\n")[1:] if r]
+    for t, r in zip(typos, res):
+        head, _, tail = r.partition(": ")
+        sugg[t] = tail.split(", ") if r[0] == "&" and tail else []
+        if r[0] not in "&#":
+            sugg[t] = None                      # accepted
+    out = []
+    for k in key:
+        s = sugg[k["typo"]] or []
+        ranks = [i for i, c in enumerate(s, 1) if fold(c) == fold(k["original"])]
+        out.append(dict(k, sugg=s, found=sugg[k["typo"]] is not None,
+                        rank=ranks[0] if ranks else 0))
+    return out
+
+
 def bucket(rank):
     return "1" if rank == 1 else "2-5" if 2 <= rank <= 5 else "6+" if rank > 5 else "none"
 
@@ -149,8 +172,11 @@ def main():
     ap.add_argument("--names")
     ap.add_argument("--examples", type=int, default=0)
     a = ap.parse_args()
-    hk = json.load(open(a.hunspell_json, encoding="utf-8"))["key"]
     ak = json.load(open(a.arspell_json, encoding="utf-8"))["key"]
+    if a.hunspell_json == "-":
+        hk = hunspell_key(ak)
+    else:
+        hk = json.load(open(a.hunspell_json, encoding="utf-8"))["key"]
     freq = {}
     for l in open(a.freq, encoding="utf-8"):
         if not l.startswith("#"):
@@ -168,10 +194,15 @@ def main():
                     for sp in f[3].split("|"):
                         extra |= set(sp.split())
                         extra.add(sp)
+    src = {}
+    with open(os.path.join(a.dev, "articles", "INDEX.tsv"), encoding="utf-8") as f:
+        next(f)
+        for l in f:
+            src[l.split("\t")[0]] = l.split("\t")[1]
     rows = []
     for h, r in zip(hk, ak):
         assert (h["file"], h["start"]) == (r["file"], r["start"])
-        rows.append({"op": h["op"], "cls": h["class"], "orig": h["original"], "typo": h["typo"],
+        rows.append({"src": src.get(h["file"], "?"), "op": h["op"], "cls": h["class"], "orig": h["original"], "typo": h["typo"],
                      "h_sugg": h["sugg"], "h_rank": h["rank"], "h_found": h["found"],
                      "a_sugg": r["sugg"], "a_rank": r["rank"], "a_found": r["found"]})
     table("hunspell -a, full list", rows, lambda r: r["h_rank"])
@@ -215,6 +246,12 @@ def main():
             r["nc"], r["nc_list"] = rank(r, w, uf)
         table(name + ", over found typos (arspell recall)",
               rows, lambda r: r["nc"] if r["a_found"] else 0)
+        for src in sorted({r["src"] for r in rows}):
+            sel = [r for r in rows if r["src"] == src]
+            print("  %s pieces: top1 %.3f (hunspell %.3f, arspell %.3f) of %d" % (
+                src, sum(r["nc"] == 1 and r["a_found"] for r in sel) / len(sel),
+                sum(r["h_rank"] == 1 for r in sel) / len(sel),
+                sum(r["a_rank"] == 1 for r in sel) / len(sel), len(sel)))
         inpool = sum(r["nc"] > 0 for r in rows)
         print("original among the candidates: %d/%d; top1 by class: iv %.3f oov %.3f" % (
             inpool, len(rows), *(sum(r["nc"] == 1 and r["a_found"] for r in rows if r["cls"] == c) /

@@ -68,7 +68,7 @@ if [ "${HUNSPELL:-1}" != 0 ]; then
 	python3 "$rt/score.py" --dir "$dev" "$@" hunspell || [ $? -eq 1 ]
 	# hunspell -a, one "^"-escaped input line per text line, as score.py does
 	sed 's/^/^/' "$tmp/all.txt" >"$tmp/all.a"
-	t_hu=$(LC_ALL=C.UTF-8 timed hunspell -a -i utf-8 -d ar,en_US "$tmp/all.a")
+	t_hu=$(timed env LC_ALL=C.UTF-8 hunspell -a -i utf-8 -d ar,en_US "$tmp/all.a")
 	echo "time: hunspell -a on the same text: $t_hu"
 fi
 echo "targets (spell-checking issue): false alarms <= 5 per 1,000 words, \"name\" <= 1," \
