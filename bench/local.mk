@@ -6,6 +6,7 @@ BENCH_RUNS =
 include bench/norm.mk
 include bench/tok.mk
 include bench/spell.mk
+include bench/realtext.mk
 
 EXTRA_DIST += $(BENCH_RUNS)
 

@@ -22,10 +22,17 @@ NAMES_LOANWORDS = dict/ar-loanwords.txt
 EXTRA_DIST += dict/README.md dict/gen/embed.sh dict/gen/hunspell-dic.sh \
 	dict/gen/icu-names.cc dict/names/check.sh
 
+# Word evidence for the spell checker, not yet built into the library:
+# corpus frequencies (dict/gen/corpus-freq.py) and attested words that
+# hunspell-ar rejects (dict/gen/attested.py).  dict/README.md says how to
+# regenerate them.
+EXTRA_DIST += dict/ar-freq.tsv dict/attested-ar.tsv dict/gen/corpus-freq.py \
+	dict/gen/attested.py
+
 # Installed for reference and for use with other tools: the sources, and
 # the hunspell dictionaries in $(pkgdatadir)/hunspell (see dict/README.md).
 ardictdir = $(pkgdatadir)
-dist_ardict_DATA = dict/FORMAT.md $(NAMES_LOANWORDS)
+dist_ardict_DATA = dict/FORMAT.md $(NAMES_LOANWORDS) dict/ar-known-errors.tsv
 ardictnamesdir = $(pkgdatadir)/names
 dist_ardictnames_DATA = $(NAMES_TSV)
 
@@ -114,9 +121,9 @@ check_PROGRAMS += tests/dict/test_embed
 tests_dict_test_embed_SOURCES = tests/dict/test_embed.c
 tests_dict_test_embed_LDADD = libarabic/libarabic-internal.la
 TESTS += tests/dict/test_embed tests/dict/listed.sh tests/dict/lint.sh \
-	tests/dict/hunspell.sh tests/dict/tagged.sh
+	tests/dict/hunspell.sh tests/dict/tagged.sh tests/dict/known-errors.sh
 EXTRA_DIST += tests/dict/listed.sh tests/dict/lint.sh tests/dict/hunspell.sh \
-	tests/dict/tagged.sh \
+	tests/dict/tagged.sh tests/dict/known-errors.sh \
 	tests/dict/ar_names.good tests/dict/ar_names.wrong \
 	tests/dict/en_names.good tests/dict/en_names.wrong
 

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Build dict/attested-ar.tsv: Arabic words that real text uses and that
+hunspell-ar rejects (names, loanwords, derived forms), with their evidence.
+
+  python3 dict/gen/attested.py TRAINEDDATA FREQ.tsv KNOWN-ERRORS.tsv > dict/attested-ar.tsv
+
+TRAINEDDATA is Debian's tesseract-ocr-ara file
+(/usr/share/tesseract-ocr/5/tessdata/ara.traineddata, Apache-2.0): its
+word list (about 113,000 words of web text) is extracted with
+combine_tessdata -u and dawg2wordlist (package tesseract-ocr).  FREQ.tsv is
+dict/ar-freq.tsv (dict/gen/corpus-freq.py: counts from the bench corpus
+without the evaluation pieces).  KNOWN-ERRORS.tsv is dict/ar-known-errors.tsv.
+
+A word is kept when it is made of Arabic letters only, has at least 3 of
+them, hunspell -d ar rejects it, and
+- the word list has it and the corpus has it at least once (evidence "tc"),
+  or the corpus has it at least 3 times (evidence "c"), or the word list
+  has it and no word one edit away is much more frequent (evidence "t");
+and it is none of:
+- a spelling of a word hunspell accepts with ى/ي or ة/ه swapped at the end,
+  or with a hamza put on one alef: house style, handled by its own options;
+- a known error (KNOWN-ERRORS.tsv);
+- a word one edit (a letter deleted, inserted, replaced, or two swapped)
+  from a word at least 20 times as frequent in the corpus (counting the
+  word itself as at least 1): the likely typo of a common word.
+Output: "word<TAB>corpus count<TAB>evidence", sorted by word; a header
+comment names the inputs.  Deterministic for the same inputs.
+"""
+import os, re, subprocess, sys, tempfile
+
+LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
+ARABIC = re.compile("[%s]{3,}" % LETTERS)
+SWAP = {"ي": "ى", "ى": "ي", "ة": "ه", "ه": "ة"}
+DOMINANCE = 20
+
+
+def tesseract_words(traineddata):
+    with tempfile.TemporaryDirectory() as d:
+        subprocess.run(["combine_tessdata", "-u", traineddata, os.path.join(d, "ara.")],
+                       check=True, capture_output=True)
+        out = os.path.join(d, "words")
+        subprocess.run(["dawg2wordlist", os.path.join(d, "ara.lstm-unicharset"),
+                        os.path.join(d, "ara.lstm-word-dawg"), out], check=True,
+                       capture_output=True)
+        with open(out, encoding="utf-8") as f:
+            return {w for w in f.read().split("\n") if ARABIC.fullmatch(w)}
+
+
+def rejected(words):
+    words = sorted(set(words))
+    p = subprocess.run(["hunspell", "-i", "utf-8", "-d", "ar", "-l"],
+                       input="\n".join(words) + "\n", capture_output=True, text=True,
+                       encoding="utf-8", check=True, env=dict(os.environ, LC_ALL="C.UTF-8"))
+    return set(p.stdout.split()) & set(words)
+
+
+def house_variants(w):
+    out = {w[:i] + h + w[i + 1:] for i, ch in enumerate(w) if ch == "ا" for h in "أإآ"}
+    if w[-1] in SWAP:
+        out.add(w[:-1] + SWAP[w[-1]])
+    return out
+
+
+def one_edit(w):
+    n = len(w)
+    for i in range(n):
+        yield w[:i] + w[i + 1:]
+        for b in LETTERS:
+            if b != w[i]:
+                yield w[:i] + b + w[i + 1:]
+        if i + 1 < n and w[i] != w[i + 1]:
+            yield w[:i] + w[i + 1] + w[i] + w[i + 2:]
+    for i in range(n + 1):
+        for b in LETTERS:
+            yield w[:i] + b + w[i:]
+
+
+def main():
+    if len(sys.argv) != 4:
+        sys.exit("usage: attested.py TRAINEDDATA FREQ.tsv KNOWN-ERRORS.tsv")
+    tess = tesseract_words(sys.argv[1])
+    freq = {}
+    with open(sys.argv[2], encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                w, c = line.rstrip("\n").split("\t")
+                freq[w] = int(c)
+    with open(sys.argv[3], encoding="utf-8") as f:
+        known = {l.split("\t")[0] for l in f if l.strip() and not l.startswith("#")}
+    cand = {}
+    for w in tess | {w for w, c in freq.items() if c >= 3 and ARABIC.fullmatch(w)}:
+        c = freq.get(w, 0)
+        cand[w] = "tc" if w in tess and c else "t" if w in tess else "c"
+    rej = rejected(cand)
+    cand = {w: e for w, e in cand.items() if w in rej and w not in known}
+    variants = {w: house_variants(w) for w in cand}
+    vrej = rejected({v for vs in variants.values() for v in vs})
+    cand = {w: e for w, e in cand.items() if all(v in vrej for v in variants[w])}
+    kept = {}
+    for w, e in cand.items():
+        c = max(freq.get(w, 0), 1)
+        if e != "tc" and any(freq.get(v, 0) >= DOMINANCE * c for v in one_edit(w)):
+            continue
+        kept[w] = e
+    out = sys.stdout
+    out.write("# attested Arabic words that hunspell-ar rejects: dict/gen/attested.py from\n"
+              "# tesseract-ocr-ara %s (Apache-2.0) and dict/ar-freq.tsv; %d words\n"
+              "# word\tcorpus count\tevidence (t: tesseract word list, c: corpus)\n"
+              % (os.path.basename(sys.argv[1]), len(kept)))
+    for w in sorted(kept):
+        out.write("%s\t%d\t%s\n" % (w, freq.get(w, 0), kept[w]))
+
+
+if __name__ == "__main__":
+    main()
