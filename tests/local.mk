@@ -48,6 +48,7 @@ EXTRA_DIST += tests/clang-format.sh .clang-format
 # What the CLI tests (tests/cli/*.sh) share.
 EXTRA_DIST += tests/cli/common.sh
 
-# Input encodings (-i ENC, byte-order marks) in the three tools.
-TESTS += tests/cli/encodings.sh
-EXTRA_DIST += tests/cli/encodings.sh
+# Input encodings (-i ENC, byte-order marks) in the three tools, and
+# signals during -o FILE.
+TESTS += tests/cli/encodings.sh tests/cli/signals.sh
+EXTRA_DIST += tests/cli/encodings.sh tests/cli/signals.sh
