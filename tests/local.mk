@@ -61,9 +61,10 @@ EXTRA_DIST += tests/cli/common.sh
 TESTS += tests/cli/parallel.sh
 EXTRA_DIST += tests/cli/parallel.sh
 
-# Input encodings (-i ENC, byte-order marks) in the three tools.
-TESTS += tests/cli/encodings.sh
-EXTRA_DIST += tests/cli/encodings.sh
+# Input encodings (-i ENC, byte-order marks) in the three tools, and
+# signals during -o FILE.
+TESTS += tests/cli/encodings.sh tests/cli/signals.sh
+EXTRA_DIST += tests/cli/encodings.sh tests/cli/signals.sh
 
 # Real clients of arspell's ispell pipe.
 include tests/clients/local.mk

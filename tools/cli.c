@@ -29,6 +29,7 @@ static const char *progname = "libarabic";
 static char tmp_path[PATH_MAX];   /* -o temporary file, "" if none */
 static char final_path[PATH_MAX]; /* -o target */
 static volatile sig_atomic_t failed;
+static sigset_t caught;            /* the signals that remove tmp_path */
 static ar_invalid_mode in_invalid; /* --invalid, also for conversions */
 
 /*
@@ -106,6 +107,9 @@ static void close_stdout(void)
 		_exit(CLI_TROUBLE);
 	}
 	if (tmp_path[0]) {
+		/* From here on no signal ends the process: once the rename has
+		 * replaced FILE, the status must say success. */
+		sigprocmask(SIG_BLOCK, &caught, NULL);
 		if (failed) {
 			remove_tmp();
 		} else if (rename(tmp_path, final_path) != 0) {
@@ -780,17 +784,47 @@ void cli_out_tsv(const char *s, size_t n)
 	cli_out(s + a, n - a);
 }
 
+/* The signals that end a process by default and may come from outside
+ * while -o FILE is written: each removes the temporary file first.  With
+ * -o, standard output is a file: SIGPIPE can only come from standard error
+ * or kill. */
+static const int fatal_signals[] = {
+	SIGHUP,  SIGINT,  SIGQUIT, SIGTERM, SIGPIPE,   SIGALRM,
+	SIGUSR1, SIGUSR2, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF,
+#ifdef SIGPOLL
+	SIGPOLL,
+#endif
+};
+
 static void on_signal(int sig)
 {
 	if (tmp_path[0])
 		unlink(tmp_path);
 	signal(sig, SIG_DFL);
-	raise(sig);
+	raise(sig); /* delivered when the handler returns */
+}
+
+/* Catch the fatal signals, but leave an ignored one ignored: "nohup arnorm
+ * -o FILE &" must outlive the terminal, and a shell runs background jobs
+ * with SIGINT and SIGQUIT ignored. */
+static void catch_signals(void)
+{
+	struct sigaction sa, old;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sa.sa_mask = caught; /* one handler at a time */
+	for (i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+		if (sigaction(fatal_signals[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(fatal_signals[i], &sa, NULL);
 }
 
 void cli_output_to(const char *path)
 {
 	const char *slash = strrchr(path, '/');
+	sigset_t before;
 	int fd, n;
 
 	if (slash)
@@ -805,6 +839,12 @@ void cli_output_to(const char *path)
 		exit(CLI_TROUBLE);
 	}
 	strcpy(final_path, path);
+	/* no signal between the creation of the file and its handlers */
+	sigemptyset(&caught);
+	for (n = 0; n < (int)(sizeof fatal_signals / sizeof *fatal_signals);
+	     n++)
+		sigaddset(&caught, fatal_signals[n]);
+	sigprocmask(SIG_BLOCK, &caught, &before);
 	fd = mkstemp(tmp_path);
 	if (fd < 0) {
 		int e = errno;
@@ -812,15 +852,14 @@ void cli_output_to(const char *path)
 		cli_error("%s: %s", path, strerror(e));
 		exit(CLI_TROUBLE);
 	}
+	catch_signals();
+	sigprocmask(SIG_SETMASK, &before, NULL);
 	/* mkstemp creates 0600; give the file the usual umask'd 0666. */
 	{
 		mode_t um = umask(0);
 		umask(um);
 		fchmod(fd, 0666 & ~um);
 	}
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
 	fflush(stdout);
 	if (dup2(fd, STDOUT_FILENO) < 0) {
 		int e = errno;

@@ -240,7 +240,11 @@ static inline char *cli_put_offset(char *o, uint64_t v, cli_numcache *c)
 
 /* Send stdout to PATH through a temporary file in the same directory that
  * is renamed over PATH at a successful exit and removed on failure or on
- * SIGINT/SIGTERM/SIGHUP.  Exits 2 with a message if it cannot be created. */
+ * any signal that ends the process (SIGHUP, SIGINT, SIGQUIT, SIGTERM,
+ * SIGPIPE, SIGXFSZ...; an inherited "ignore" is kept, as nohup needs).
+ * Signals are held from the rename on, so a replaced PATH always comes
+ * with a successful status.  Exits 2 with a message if it cannot be
+ * created. */
 void cli_output_to(const char *path);
 
 /* Mark the run as failed so that -o FILE is not renamed into place. */
