@@ -22,7 +22,7 @@
  *
  * Usage: oom [-v] [-q] [-n CASES] [-k KNOWN] [TEST]...
  *   -q        the quick sample that "make check" runs
- *   -n CASES  values of N per test and mode (default 120; 0: every N)
+ *   -n CASES  values of N per test and mode (default 60; 0: every N)
  *   -v        print the allocation stack of the first case of each fault
  * Exit status: 0 no new fault, 1 new fault, 77 skipped (dictionaries
  * missing, or a sanitizer build, whose allocator cannot be replaced), 99
@@ -1161,7 +1161,7 @@ int main(int argc, char **argv)
 {
 	const char *srcdir = getenv("top_srcdir");
 	char path[4096], known_path[4096];
-	long cases = 120;
+	long cases = 60;
 	int quick = 0, opt, fd, nnew = 0, nknown = 0;
 	size_t i, j;
 	void *fr[4];
