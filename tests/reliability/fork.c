@@ -176,15 +176,19 @@ int main(int argc, char **argv)
 		struct timespec d = { 0, 0 };
 		pid_t pid;
 		char wchan[64] = "";
+		long ms;
 		int r;
 
 		stop = 0;
 		for (j = 0; j < BUSY_THREADS; j++)
 			if (pthread_create(&thr[j], NULL, busy, NULL) != 0)
 				return 99;
-		/* 0 to 110 ms: during the opening, the loading and the
-		 * first suggestions of the threads' spellers */
-		d.tv_nsec = (long)(i * 37 % 12) * 10000000L;
+		/* 0 to 1.1 s, in steps of 100 ms, in a scattered order:
+		 * during the opening, the loading and the first
+		 * suggestions (hunspell's handle) of the threads' spellers */
+		ms = (long)(i * 7 % 12) * 100;
+		d.tv_sec = ms / 1000;
+		d.tv_nsec = ms % 1000 * 1000000L;
 		nanosleep(&d, NULL);
 		pid = fork();
 		if (pid < 0)
@@ -198,7 +202,7 @@ int main(int argc, char **argv)
 		for (j = 0; j < BUSY_THREADS; j++)
 			pthread_join(thr[j], NULL);
 		printf("fork: trial %d, forked after %ld ms: %s%s%s\n", i + 1,
-		       d.tv_nsec / 1000000,
+		       ms,
 		       r == 0   ? "ok"
 		       : r == 1 ? "the child's speller failed"
 		                : "the child is stuck",
