@@ -27,6 +27,7 @@ include tests/tok.mk
 include tests/spell.mk
 include tests/harden.mk
 include tests/installed.mk
+include tests/reliability/local.mk
 
 # The public header alone, as strict C99 and as C++.
 check_PROGRAMS += tests/headertest tests/headertest_cxx
