@@ -18,14 +18,17 @@
 
 #include <stdlib.h>
 
-/* Does a dictionary of the word's script accept w (NUL-terminated)? */
+/* Does a dictionary of the word's script accept w (NUL-terminated)?
+ * -1 when out of memory. */
 static int dict_ok(ar_speller *sp, int arabic, const char *w)
 {
 	size_t i, n = ar_lexicon__count(sp->lex), len = strlen(w);
 	for (i = 0; i < n; i++)
-		if (ar_lexicon__arabic(sp->lex, i) == arabic &&
-		    ar_dict__check(sp->lex, i, w, len))
-			return 1;
+		if (ar_lexicon__arabic(sp->lex, i) == arabic) {
+			int r = ar_dict__check(sp->lex, i, w, len);
+			if (r != 0)
+				return r;
+		}
 	return 0;
 }
 
@@ -165,7 +168,10 @@ static int rank_names(ar_speller *sp, ar_names_match *m, int nm, int arabic)
 				    sp->tmp.ptr[j] <= 'Z')
 					sp->tmp.ptr[j] =
 					        (char)(sp->tmp.ptr[j] + 32);
-			if (dict_ok(sp, arabic, sp->tmp.ptr)) {
+			int r = dict_ok(sp, arabic, sp->tmp.ptr);
+			if (r < 0)
+				return -1;
+			if (r) {
 				m[i].cost += 64;
 				continue;
 			}
@@ -222,7 +228,7 @@ static ar_status analyse_latin(ar_speller *sp, const char *w, size_t len,
 	long id;
 	int script;
 	ar_names_match m[NAME_SUGS];
-	int nm;
+	int nm, r;
 
 	if (!(sp->flags & AR_SPELL_CHECK_ACRONYMS) && is_acronym(w, len))
 		return AR_OK;
@@ -249,12 +255,12 @@ static ar_status analyse_latin(ar_speller *sp, const char *w, size_t len,
 	ar_buf__clear(&sp->norm);
 	if (ar_buf__put(&sp->norm, w, len) != AR_OK)
 		return AR_ENOMEM;
-	if (dict_ok(sp, 0, sp->norm.ptr))
-		return AR_OK;
+	if ((r = dict_ok(sp, 0, sp->norm.ptr)) != 0)
+		return r < 0 ? AR_ENOMEM : AR_OK;
 	if (base < len) {
 		sp->norm.ptr[base] = '\0';
-		if (dict_ok(sp, 0, sp->norm.ptr))
-			return AR_OK;
+		if ((r = dict_ok(sp, 0, sp->norm.ptr)) != 0)
+			return r < 0 ? AR_ENOMEM : AR_OK;
 	}
 	/* a hyphenated word is right when each part is */
 	if (memchr(w, '-', base) && w[0] != '-' && w[base - 1] != '-') {
@@ -453,8 +459,9 @@ int ar_spell__ortho_fix(ar_speller *sp, const char *f, size_t flen,
 					       2);
 				if (j >= 0)
 					memcpy(out + pos[j], ortho_hamza[h], 2);
-				if (dict_ok(sp, 1, out))
-					return 1;
+				int r = dict_ok(sp, 1, out);
+				if (r != 0)
+					return r; /* 1, or -1 */
 			}
 	return 0;
 }
@@ -463,7 +470,7 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
                                 verdict *v)
 {
 	ar_clitic_reading sp_[AR_CLITIC_READINGS];
-	int ns, i;
+	int ns, i, r;
 	ar_names_match m[NAME_SUGS];
 	char *f;
 	size_t flen;
@@ -489,8 +496,8 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 	}
 	if (ar_spell__strip_marks(sp, w, len) != AR_OK)
 		return AR_ENOMEM;
-	if (dict_ok(sp, 1, sp->norm.ptr))
-		return AR_OK;
+	if ((r = dict_ok(sp, 1, sp->norm.ptr)) != 0)
+		return r < 0 ? AR_ENOMEM : AR_OK;
 	for (i = 0; i < ns; i++) {
 		const char *st = f + sp_[i].skip;
 		size_t sl = flen - sp_[i].skip;
@@ -506,9 +513,10 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 	 * unless the corrected word is a name */
 	{
 		char fix[512];
-		if (ar_spell__ortho_fix(sp, f, flen, sp_, ns, fix,
-		                        sizeof fix) &&
-		    !known_name(sp, fix, strlen(fix)))
+		r = ar_spell__ortho_fix(sp, f, flen, sp_, ns, fix, sizeof fix);
+		if (r < 0)
+			return AR_ENOMEM;
+		if (r && !known_name(sp, fix, strlen(fix)))
 			return AR_OK;
 	}
 	for (i = 0; i < ns; i++) {

@@ -453,14 +453,22 @@ long ar_lexicon__first_arabic(const ar_lexicon *lx)
 /* ---- asking ------------------------------------------------------------ */
 
 /* Open the reader on d, once; without it (a dictionary using features it
- * does not implement), hunspell checks.  Under the lock. */
-static void load_reader(dict *d)
+ * does not implement, or that it cannot read), hunspell checks.  Out of
+ * memory, it is not taken for such a dictionary: AR_ENOMEM, and the next
+ * call tries again.  Under the lock. */
+static ar_status load_reader(dict *d)
 {
+	ar_status st;
+
 	if (d->ready)
-		return;
-	if (ar_affix__open(&d->ax, d->aff, d->dic, NULL) != AR_OK)
+		return AR_OK;
+	st = ar_affix__open(&d->ax, d->aff, d->dic, NULL);
+	if (st == AR_ENOMEM)
+		return st;
+	if (st != AR_OK)
 		d->ax = NULL;
 	__atomic_store_n(&d->ready, 1, __ATOMIC_RELEASE);
+	return AR_OK;
 }
 
 /* The hunspell handle of d, created on first need; NULL when hunspell
@@ -482,9 +490,12 @@ int ar_dict__check(ar_lexicon *lx, size_t i, const char *w, size_t len)
 	int r;
 
 	if (!__atomic_load_n(&d->ready, __ATOMIC_ACQUIRE)) {
+		ar_status st;
 		pthread_mutex_lock(&lx->lock);
-		load_reader(d);
+		st = load_reader(d);
 		pthread_mutex_unlock(&lx->lock);
+		if (st != AR_OK)
+			return -1;
 	}
 	if (d->ax) {
 		r = ar_affix__check(d->ax, w, len);
@@ -617,8 +628,8 @@ static ar_status load_heads(dict *d, ar_error *err)
 	ar_status st = AR_OK;
 	size_t i, n;
 
-	load_reader(d);
-	if (ar_strmap__init(&d->heads, 1u << 19, 1u << 30) != 0)
+	if (load_reader(d) != AR_OK ||
+	    ar_strmap__init(&d->heads, 1u << 19, 1u << 30) != 0)
 		return AR_ENOMEM;
 	if (d->ax) {
 		for (i = 0; i < ar_affix__nwords(d->ax) && st == AR_OK; i++) {

@@ -29,7 +29,8 @@ int ar_lexicon__arabic(const ar_lexicon *lx, size_t i);
 /*
  * Does dictionary i accept the word w[0..len) (UTF-8, with w[len] ==
  * '\0')?  1 yes, 0 no (also for a word the dictionary's encoding cannot
- * write, or when the dictionary cannot be read).  Thread-safe.
+ * write, or when the dictionary cannot be read), -1 when out of memory
+ * while reading the dictionary.  Thread-safe.
  */
 int ar_dict__check(ar_lexicon *lx, size_t i, const char *w, size_t len);
 

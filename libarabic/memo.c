@@ -101,6 +101,9 @@ static void drop_hamza_alef(char *s)
 			s[1] = (char)0xA7;
 }
 
+/* sugs_done of a name typo whose suggestions could not be made */
+#define NAMES_REDO 2
+
 static ar_status memo_names(ar_speller *sp, memo *m, const char *w, size_t len,
                             const verdict *v)
 {
@@ -114,9 +117,10 @@ static ar_status memo_names(ar_speller *sp, memo *m, const char *w, size_t len,
 	for (b = 0; b < len; b++)
 		if ((unsigned char)w[b] >= 0x80)
 			plain = 0;
+	m->nsugs = 0;
 	m->sugs = calloc((size_t)v->nm, sizeof *m->sugs);
 	if (!m->sugs)
-		return AR_ENOMEM;
+		goto fail;
 	for (i = 0; i < v->nm; i++) {
 		size_t nl, k;
 		const char *name =
@@ -137,7 +141,7 @@ static ar_status memo_names(ar_speller *sp, memo *m, const char *w, size_t len,
 		s = ar_spell__make_sug(w, v->mpre[i], name, nl,
 		                       w + len - v->msuf[i], v->msuf[i]);
 		if (!s)
-			return AR_ENOMEM;
+			goto fail;
 		if (bare)
 			drop_hamza_alef(s);
 		/* and one who writes the -a of a name with ta marbuta gets
@@ -154,8 +158,8 @@ static ar_status memo_names(ar_speller *sp, memo *m, const char *w, size_t len,
 			continue;
 		}
 		m->sugs[n++] = s;
+		m->nsugs = (uint16_t)n; /* recorded as made */
 	}
-	m->nsugs = (uint16_t)n;
 	m->sugs_done = 1;
 	if (n == 0) {
 		/* every candidate was the word itself: treat as unknown */
@@ -165,6 +169,31 @@ static ar_status memo_names(ar_speller *sp, memo *m, const char *w, size_t len,
 		m->verdict = V_UNKNOWN;
 	}
 	return AR_OK;
+fail:
+	/* the entry stays a name typo whose suggestions are to be made
+	 * again (NAMES_REDO): a later lookup, memory back, makes them */
+	for (i = 0; m->sugs && i < (int)m->nsugs; i++)
+		free(m->sugs[i]);
+	free(m->sugs);
+	m->sugs = NULL;
+	m->nsugs = 0;
+	m->sugs_done = NAMES_REDO;
+	return AR_ENOMEM;
+}
+
+/* Make again the name suggestions of an entry whose making failed. */
+static ar_status redo_names(ar_speller *sp, memo *m, const char *w, size_t len)
+{
+	verdict v;
+	ar_status st = ar_spell__analyse(sp, w, len, &v);
+	if (st != AR_OK)
+		return st;
+	if (v.v != V_NAME) { /* cannot happen: the analysis is the same */
+		m->verdict = (uint8_t)v.v;
+		m->sugs_done = 0;
+		return AR_OK;
+	}
+	return memo_names(sp, m, w, len, &v);
 }
 
 static memo *memo_find(ar_speller *sp, const char *w, size_t len, uint64_t h)
@@ -236,6 +265,8 @@ ar_status ar_spell__lookup(ar_speller *sp, const char *w, size_t len,
 	};
 
 	*out = memo_find(sp, w, len, h);
+	if (*out && (*out)->sugs_done == NAMES_REDO)
+		return redo_names(sp, *out, w, len);
 	if (*out)
 		return AR_OK;
 	if (len == 0 || len > 1000)
@@ -306,9 +337,10 @@ static ar_status ortho_first(ar_speller *sp, memo *m, const char *w)
 	}
 	if (j == m->nsugs) {
 		ns = ar_clitic__readings(sp->fold.ptr, sp->fold.size, s);
-		if (!ar_spell__ortho_fix(sp, sp->fold.ptr, sp->fold.size, s, ns,
-		                         fix, sizeof fix))
-			return AR_OK;
+		int r = ar_spell__ortho_fix(sp, sp->fold.ptr, sp->fold.size, s,
+		                            ns, fix, sizeof fix);
+		if (r <= 0)
+			return r < 0 ? AR_ENOMEM : AR_OK;
 		fl = strlen(fix) + 1;
 		if (!(c = malloc(fl)))
 			return AR_ENOMEM;
@@ -324,17 +356,56 @@ static ar_status ortho_first(ar_speller *sp, memo *m, const char *w)
 	return AR_OK;
 }
 
-/* Hunspell's suggestions for an unknown word, computed once. */
-ar_status ar_spell__suggest(ar_speller *sp, memo *m)
+/* Add suggestion u (taken over: freed when it is a duplicate or empty)
+ * to the n of m; 1 when it was added. */
+static int take_sug(memo *m, size_t *n, char *u)
+{
+	size_t j;
+	for (j = 0; j < *n; j++)
+		if (strcmp(m->sugs[j], u) == 0)
+			break;
+	if (j < *n || !u[0]) {
+		free(u);
+		return 0;
+	}
+	m->sugs[(*n)++] = u;
+	m->nsugs = (uint16_t)*n;
+	return 1;
+}
+
+/* The suggestions for an unknown word, computed once: the words of the
+ * personal lists within an edit or two (the writer's own words are the
+ * likeliest meant), then hunspell's, with the word a slip of hamza or of
+ * a final letter misspells put first.  On failure the entry is left as
+ * if never computed, so that a later call (memory back) gives the full
+ * list. */
+static ar_status suggest(ar_speller *sp, memo *m)
 {
 	const char *w = sp->keys.ptr + m->off;
-	int arabic;
-	size_t i, n = 0, cap;
+	int arabic, script;
+	size_t i, n = 0, cap = sp->max_sugs;
+	long ids[16];
+	int np, k;
 
-	if (m->sugs_done)
-		return AR_OK;
-	m->sugs_done = 1;
-	arabic = ar_spell__script(w, m->len) == AR_NAMES_ARABIC;
+	script = ar_spell__script(w, m->len);
+	arabic = script == AR_NAMES_ARABIC;
+	m->sugs = calloc(cap ? cap : 1, sizeof *m->sugs);
+	if (!m->sugs)
+		return AR_ENOMEM;
+	if (ar_names__fold(&sp->fold, w, m->len, AR_FOLD_LIGHT) < 0)
+		return AR_ENOMEM;
+	np = ar_names__personal_near(sp->names, sp->fold.ptr, sp->fold.size,
+	                             script, ids, (int)(cap < 16 ? cap : 16));
+	for (k = 0; k < np && n < cap; k++) {
+		size_t dl;
+		const char *d = ar_names__display(sp->names, ids[k], &dl);
+		char *u = malloc(dl + 1);
+		if (!u)
+			return AR_ENOMEM;
+		memcpy(u, d, dl);
+		u[dl] = '\0';
+		take_sug(m, &n, u);
+	}
 	if (arabic) {
 		if (ar_spell__strip_marks(sp, w, m->len) != AR_OK)
 			return AR_ENOMEM;
@@ -343,33 +414,41 @@ ar_status ar_spell__suggest(ar_speller *sp, memo *m)
 		if (ar_buf__put(&sp->norm, w, m->len) != AR_OK)
 			return AR_ENOMEM;
 	}
-	cap = sp->max_sugs;
-	m->sugs = calloc(cap, sizeof *m->sugs);
-	if (!m->sugs)
-		return AR_ENOMEM;
 	for (i = 0; i < ar_lexicon__count(sp->lex) && n < cap; i++) {
 		char **list;
-		size_t k, ns;
+		size_t ns, j;
 		if (ar_lexicon__arabic(sp->lex, i) != arabic)
 			continue;
 		if (ar_dict__suggest(sp->lex, i, sp->norm.ptr, &list, &ns) !=
 		    AR_OK)
 			return AR_ENOMEM;
-		for (k = 0; k < ns && n < cap; k++) {
-			size_t j;
-			char *u = list[k];
-			for (j = 0; j < n; j++)
-				if (strcmp(m->sugs[j], u) == 0)
-					break;
-			if (j < n || !u[0])
-				continue;
-			m->sugs[n++] = u;
-			list[k] = NULL;
+		for (j = 0; j < ns && n < cap; j++) {
+			take_sug(m, &n, list[j]);
+			list[j] = NULL;
 		}
 		ar_dict__free_list(list, ns);
 	}
-	m->nsugs = (uint16_t)n;
 	if (arabic && m->verdict == V_UNKNOWN && cap > 0)
 		return ortho_first(sp, m, w);
 	return AR_OK;
+}
+
+ar_status ar_spell__suggest(ar_speller *sp, memo *m)
+{
+	ar_status st;
+	uint16_t k;
+
+	if (m->sugs_done)
+		return AR_OK;
+	st = suggest(sp, m);
+	if (st == AR_OK) {
+		m->sugs_done = 1;
+		return AR_OK;
+	}
+	for (k = 0; m->sugs && k < m->nsugs; k++)
+		free(m->sugs[k]);
+	free(m->sugs);
+	m->sugs = NULL;
+	m->nsugs = 0;
+	return st;
 }

@@ -63,6 +63,7 @@ void ar_names__free(ar_names *n)
 	free(n->buckets);
 	free(n->nodes);
 	free(n->aslots);
+	free(n->personal);
 	free(n);
 }
 
@@ -328,6 +329,16 @@ static void count_entry(ar_names *n, word *x)
 
 /* Add (or find) a word given as written; returns its id or -1 (ENOMEM),
  * -2 when the word folds to nothing. */
+/* Note word id as a word of a personal list. */
+static int add_personal(ar_names *n, uint32_t id)
+{
+	if (ar_array__grow((void **)&n->personal, &n->apersonal,
+	                   n->npersonal + 1, sizeof *n->personal) != 0)
+		return -1;
+	n->personal[n->npersonal++] = id;
+	return 0;
+}
+
 static long add_word(ar_names *n, unsigned flag, const char *w, size_t len)
 {
 	int script = ar_names__fold(&n->tmp, w, len, AR_FOLD_LIGHT);
@@ -350,6 +361,11 @@ static long add_word(ar_names *n, unsigned flag, const char *w, size_t len)
 				return -1;
 			x = &n->words[id];
 		}
+		if ((flag & AR_NAMES_PERSONAL) &&
+		    !(x->flags & AR_NAMES_PERSONAL) &&
+		    add_personal(n, (uint32_t)id) != 0)
+			return -1;
+		x = &n->words[id];
 		x->flags |= (uint8_t)flag;
 		if (x->plain_len == 0 && is_ascii(w, len) &&
 		    !is_ascii(n->arena.ptr + x->disp_off, x->disp_len)) {
@@ -390,6 +406,9 @@ static long add_word(ar_names *n, unsigned flag, const char *w, size_t len)
 		n->slots[j] = (uint32_t)(n->nwords + 1);
 	}
 	n->nwords++;
+	if ((flag & AR_NAMES_PERSONAL) &&
+	    add_personal(n, (uint32_t)(n->nwords - 1)) != 0)
+		return -1;
 	if (script == AR_NAMES_ARABIC &&
 	    has_hamza_alef(n->tmp.ptr, n->tmp.size) &&
 	    add_alias(n, (uint32_t)(n->nwords - 1), 'A', 1) != 0)
@@ -894,4 +913,40 @@ long ar_names__group_word(const ar_names *n, unsigned group, unsigned variant,
 	if (nvariants)
 		*nvariants = n->gcount[group];
 	return n->gwords[n->gfirst[group] + variant];
+}
+
+int ar_names__personal_near(const ar_names *n, const char *folded, size_t len,
+                            int script, long *ids, int max)
+{
+	int d[16], nout = 0, k, limit;
+	size_t i, cps = 0;
+
+	for (i = 0; i < len; i++)
+		cps += ((unsigned char)folded[i] & 0xC0) != 0x80;
+	limit = cps <= 4 ? 1 : 2;
+	if (max > 16)
+		max = 16;
+	for (i = 0; i < n->npersonal; i++) {
+		const word *w = &n->words[n->personal[i]];
+		int dist;
+		if (w->script != script)
+			continue;
+		dist = ar_names__distance(folded, len, ar_names__wfold(n, w),
+		                          w->fold_len);
+		if (dist == 0 || dist > limit)
+			continue;
+		/* insert in order of distance, first come first among equals */
+		for (k = nout; k > 0 && d[k - 1] > dist; k--)
+			if (k < max) {
+				d[k] = d[k - 1];
+				ids[k] = ids[k - 1];
+			}
+		if (k < max) {
+			d[k] = dist;
+			ids[k] = (long)n->personal[i];
+			if (nout < max)
+				nout++;
+		}
+	}
+	return nout;
 }

@@ -134,6 +134,15 @@ long ar_names__group_word(const ar_names *n, unsigned group, unsigned variant,
                           unsigned *nvariants);
 
 /*
+ * The words of personal lists (AR_NAMES_PERSONAL) of the given script
+ * within a small edit distance of folded word f (1 for words of up to
+ * four characters, else 2), the word itself excluded: up to max ids
+ * (max <= 16) into ids, closest first; returns their number.
+ */
+int ar_names__personal_near(const ar_names *n, const char *folded, size_t len,
+                            int script, long *ids, int max);
+
+/*
  * Load the gazetteer and the loanword list built into the library
  * (ar_names__builtin, ar_names__loanwords) into n.
  */

@@ -58,6 +58,8 @@ struct ar_names {
 	size_t nbuckets;
 	inode *nodes;
 	size_t nnodes, anodes;
+	uint32_t *personal; /* ids of the words of personal lists */
+	size_t npersonal, apersonal;
 	ar_buf tmp, tmp2, tmp3; /* scratch */
 	uint32_t entry;         /* gazetteer lines parsed, 0 = none */
 	int gsound;             /* the word being added stands for a

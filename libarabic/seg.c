@@ -261,20 +261,23 @@ static int is_stop(ar_seg *s, const char *k, size_t n)
 	return ar_strmap__get(s->heads, k, n, &v) && v == AR_HEAD_STOP;
 }
 
-/* Is it a word of the names gazetteer or the loanword list? */
+/* Is it a word of the names gazetteer or the loanword list?  -1 on
+ * memory exhaustion. */
 static int is_name(ar_seg *s, const char *k, size_t n)
 {
 	unsigned fl;
 
 	if (ar_names__fold(&s->fold, k, n, AR_FOLD_LIGHT) < 0)
-		return 0;
+		return -1;
 	return ar_names__find(s->names, s->fold.ptr, s->fold.size, &fl) >= 0;
 }
 
-/* Does hunspell accept it (memoized)?  -1 on memory exhaustion. */
+/* Is it a word: a headword, a name, or accepted by the dictionary
+ * (memoized)?  -1 on memory exhaustion. */
 static int hun_ok(ar_seg *s, const char *k, size_t n)
 {
 	uint32_t v;
+	int r;
 
 	if (ar_strmap__get(s->heads, k, n, &v))
 		return 1;
@@ -284,10 +287,15 @@ static int hun_ok(ar_seg *s, const char *k, size_t n)
 		return 0;
 	memcpy(s->tmp, k, n);
 	s->tmp[n] = '\0';
-	v = is_name(s, k, n) || ar_dict__check(s->lex, s->di, s->tmp, n);
-	if (ar_strmap__put(&s->spell, k, n, v) != 0)
+	r = is_name(s, k, n);
+	if (r == 0)
+		r = ar_dict__check(s->lex, s->di, s->tmp, n);
+	if (r < 0)
 		return -1;
-	return v;
+	v = (uint32_t)r;
+	/* without memory for the memo, the verdict still stands */
+	(void)ar_strmap__put(&s->spell, k, n, v);
+	return (int)v;
 }
 
 /* Is letters [a, b) a word (see put_letters for pre and last)? */
@@ -351,18 +359,21 @@ static int head_inflected(ar_seg *s, const char *buf, size_t n)
 }
 
 /* Does letters [a, b) read as a word by itself, with at most an ending
- * and a pronoun (كانت, كتابه, كتبتها)? */
+ * and a pronoun (كانت, كتابه, كتبتها)?  -1 on memory exhaustion. */
 static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
                        int names)
 {
 	char buf[160];
 	size_t n, k;
+	int r;
 
 	if (b - a < 2)
 		return 0;
 	n = put_letters(L, a, b, 0, 0, buf);
-	if (head_inflected(s, buf, n) || (names && is_name(s, buf, n)))
+	if (head_inflected(s, buf, n))
 		return 1;
+	if (names && (r = is_name(s, buf, n)) != 0)
+		return r; /* 1, or -1 when out of memory */
 	for (k = 0; ar_clitic__enclitics[k]; k++) {
 		size_t el = strlen(ar_clitic__enclitics[k]), m = n - el;
 		if (!ar_clitic__open_enclitic(k) || n < el + 4 ||
@@ -581,7 +592,9 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 
 		/* a name protects its first letter (بوتين, لندن), but
 		 * not its article (ال+ولايات) */
-		if (own_reading(s, L, a, L->n, c != AR_ALEF))
+		if ((r = own_reading(s, L, a, L->n, c != AR_ALEF)) < 0)
+			return -1;
+		if (r)
 			break;
 		if (stage == 0 && ar_clitic__conj(c)) {
 			if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) < 0)

@@ -95,7 +95,8 @@ ar_status ar_spell__strip_marks(ar_speller *sp, const char *w, size_t len);
 
 /* The dictionary word that the light-folded Arabic word f (with its
  * proclitic readings s[0..ns)) misspells by a slip of hamza or of a final
- * letter: 1 with it in out (folded, NUL-terminated), else 0. */
+ * letter: 1 with it in out (folded, NUL-terminated), else 0; -1 when out
+ * of memory. */
 int ar_spell__ortho_fix(ar_speller *sp, const char *f, size_t flen,
                         const ar_clitic_reading *s, int ns, char *out,
                         size_t size);

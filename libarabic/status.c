@@ -141,7 +141,9 @@ fail:
 	ar_error__set(err, 0, 0, 0, "%s: %s", path, strerror(e));
 	if (err)
 		snprintf(err->source, sizeof err->source, "%s", path);
-	return AR_EIO;
+	/* fopen() and the stdio buffer allocate: their failure is the
+	 * caller's AR_ENOMEM, not a file it can fix */
+	return e == ENOMEM ? AR_ENOMEM : AR_EIO;
 }
 
 void ar_error__set(ar_error *err, uint64_t line, uint64_t column,

@@ -1182,7 +1182,10 @@ static ar_status emit_space(ar_tokenizer *t, ar_token *tok)
 /* ------------------------------------------------------------------ */
 /* Runs                                                                 */
 
-/* Segment an Arabic token, filling segs; returns their number. */
+/* Segment an Arabic token, filling segs; returns their number (0: not
+ * split), or SEG_NOMEM when out of memory: a word must not go
+ * unsegmented for that. */
+#define SEG_NOMEM ((size_t)-1)
 static size_t segment(ar_tokenizer *t, ar_token *tok, ar_segment *segs)
 {
 	ar_seg_piece pc[AR_SEG_MAX];
@@ -1190,6 +1193,8 @@ static size_t segment(ar_tokenizer *t, ar_token *tok, ar_segment *segs)
 	int ud = (t->opts.flags & AR_TOK_SEGMENT_UD) != 0;
 
 	n = ar_seg__split(t->seg, tok->text, tok->len, ud, pc);
+	if (n < 0)
+		return SEG_NOMEM;
 	if (n < 2)
 		return 0;
 	for (k = 0; k < n; k++) {
@@ -1227,6 +1232,8 @@ static ar_status emit_chunk(ar_tokenizer *t, const char *p, uint64_t base,
 		tok.nsegments = 0;
 		if (t->seg && c->type == AR_TOKEN_ARABIC) {
 			size_t ns = segment(t, &tok, segs), j;
+			if (ns == SEG_NOMEM)
+				return AR_ENOMEM;
 			for (j = 0; j < ns; j++) {
 				uint64_t a =
 				        base + c->s +
@@ -1679,6 +1686,10 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 			if (t->seg && ty == AR_TOKEN_ARABIC) {
 				/* as emit_chunk() does; offsets need no map */
 				size_t ns = segment(t, &tok, segs), k;
+				if (ns == SEG_NOMEM) {
+					st = AR_ENOMEM;
+					goto out;
+				}
 				for (k = 0; k < ns; k++) {
 					segs[k].start =
 					        tok.start +

@@ -726,7 +726,56 @@ static const unit_test loader_tests[] = {
 	{ "spell/loader/dict_encoding", test_dict_encoding },
 	{ NULL, NULL }
 };
+/* Words of a personal list are suggested for their near misses, before
+ * hunspell's suggestions, in both scripts; not for words far from them. */
+static void test_personal_suggested(void)
+{
+	ar_speller *s = open_speller(0);
+	ar_spell_findings *fs = NULL;
+	const ar_finding *f;
+
+	CU_ASSERT_FATAL(s != NULL);
+	CU_ASSERT_EQUAL(ar_speller_add_word(s, "Frobnicatorix", 13), AR_OK);
+	/* كرديالوف, a made-up name */
+	CU_ASSERT_EQUAL(ar_speller_add_word(s,
+	                                    "\xd9\x83\xd8\xb1\xd8\xaf\xd9\x8a"
+	                                    "\xd8\xa7\xd9\x84\xd9\x88\xd9\x81",
+	                                    16),
+	                AR_OK);
+	CU_ASSERT_EQUAL(ar_spell_word(&fs, s, "Frobnicatorex", 13), AR_OK);
+	CU_ASSERT_FATAL(ar_spell_findings_count(fs) == 1);
+	f = ar_spell_findings_get(fs, 0);
+	CU_ASSERT_FATAL(f->nsuggestions >= 1);
+	CU_ASSERT_STRING_EQUAL(f->suggestions[0], "Frobnicatorix");
+	ar_spell_findings_free(fs);
+	/* كرديالوق: one letter off */
+	CU_ASSERT_EQUAL(ar_spell_word(&fs, s,
+	                              "\xd9\x83\xd8\xb1\xd8\xaf\xd9\x8a"
+	                              "\xd8\xa7\xd9\x84\xd9\x88\xd9\x82",
+	                              16),
+	                AR_OK);
+	CU_ASSERT_FATAL(ar_spell_findings_count(fs) == 1);
+	f = ar_spell_findings_get(fs, 0);
+	CU_ASSERT_FATAL(f->nsuggestions >= 1);
+	CU_ASSERT_STRING_EQUAL(f->suggestions[0],
+	                       "\xd9\x83\xd8\xb1\xd8\xaf\xd9\x8a\xd8\xa7"
+	                       "\xd9\x84\xd9\x88\xd9\x81");
+	ar_spell_findings_free(fs);
+	/* a word far from every personal word gets none of them */
+	CU_ASSERT_EQUAL(ar_spell_word(&fs, s, "Frobzzz", 7), AR_OK);
+	if (ar_spell_findings_count(fs) == 1) {
+		size_t k;
+		f = ar_spell_findings_get(fs, 0);
+		for (k = 0; k < f->nsuggestions; k++)
+			CU_ASSERT(strcmp(f->suggestions[k], "Frobnicatorix") !=
+			          0);
+	}
+	ar_spell_findings_free(fs);
+	ar_speller_free(s);
+}
+
 static const unit_test word_tests[] = {
+	{ "spell/word/personal_suggested", test_personal_suggested },
 	{ "spell/word/proclitics", test_proclitics },
 	{ "spell/word/typo_edit", test_typo_edit },
 	{ "spell/word/typo_phonetic", test_typo_phonetic },
