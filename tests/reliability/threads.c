@@ -58,22 +58,25 @@ static int tok_sink(const ar_token *t, void *payload)
 }
 
 /*
- * The findings, each with its first suggestion only: hunspell bounds some
- * of its suggestion searches (the two-word splits, the n-gram search) by
- * the CPU time of the whole process (clock()), which runs several times
- * faster while several threads are busy, so the tail of its list depends
- * on the load of the other threads and is no sign of a race.
+ * The findings: kind, place and word, and the suggestions of the name
+ * typos, which the library computes itself.  Not hunspell's suggestions
+ * for unknown words: hunspell bounds some of its suggestion searches (the
+ * two-word splits, the n-gram search) by the CPU time of the whole process
+ * (clock()), which runs several times faster while several threads are
+ * busy, so its list depends on the load of the other threads and differs
+ * from the single-threaded run's with no race involved.
  */
 static void findings_out(out *o, const ar_spell_findings *fs)
 {
-	size_t i;
+	size_t i, j;
 	for (i = 0; i < ar_spell_findings_count(fs); i++) {
 		const ar_finding *f = ar_spell_findings_get(fs, i);
 		out_add(o, "%d %llu-%llu %.*s", (int)f->kind,
 		        (unsigned long long)f->start,
 		        (unsigned long long)f->end, (int)f->len, f->word);
-		if (f->nsuggestions)
-			out_add(o, " |%s", f->suggestions[0]);
+		for (j = 0;
+		     f->kind != AR_FINDING_UNKNOWN && j < f->nsuggestions; j++)
+			out_add(o, " |%s", f->suggestions[j]);
 		out_add(o, "\n");
 	}
 }
