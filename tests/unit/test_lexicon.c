@@ -9,6 +9,8 @@
  * library's.
  */
 #define _GNU_SOURCE
+#include "config.h"
+
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,18 +132,32 @@ static unsigned opens(run *r, int shared, unsigned spell_flags)
 static void test_load_once(void)
 {
 	run own, shared;
+	unsigned own_check, shared_check, own_sug, shared_sug;
 
+	own_check = opens(&own, 0, AR_SPELL_NO_SUGGEST);
+	shared_check = opens(&shared, 1, AR_SPELL_NO_SUGGEST);
+	CU_ASSERT_EQUAL(own.findings, shared.findings);
+	CU_ASSERT_EQUAL(own.split, shared.split);
+	own_sug = opens(&own, 0, 0);
+	shared_sug = opens(&shared, 1, 0);
+#ifndef AR_AFFIX_READER_DISABLED
 	/* checking only: the library's reader reads ar.dic, and the
 	 * segmenter's headwords come from it; each handle with its own
 	 * dictionaries reads it, a shared lexicon once */
-	CU_ASSERT_EQUAL(opens(&own, 0, AR_SPELL_NO_SUGGEST), 2);
-	CU_ASSERT_EQUAL(opens(&shared, 1, AR_SPELL_NO_SUGGEST), 1);
-	CU_ASSERT_EQUAL(own.findings, shared.findings);
-	CU_ASSERT_EQUAL(own.split, shared.split);
+	CU_ASSERT_EQUAL(own_check, 2);
+	CU_ASSERT_EQUAL(shared_check, 1);
 	/* with suggestions, hunspell reads it too (it is their source);
 	 * still once per lexicon */
-	CU_ASSERT_EQUAL(opens(&own, 0, 0), 3);
-	CU_ASSERT_EQUAL(opens(&shared, 1, 0), 2);
+	CU_ASSERT_EQUAL(own_sug, 3);
+	CU_ASSERT_EQUAL(shared_sug, 2);
+#else
+	/* hunspell checks every word and the headwords are read from the
+	 * file, a second read a shared lexicon cannot spare; the
+	 * segmenter's own hunspell, which it may not need on this text,
+	 * is the one it spares: never more reads with one lexicon */
+	CU_ASSERT(shared_check <= own_check);
+	CU_ASSERT(shared_sug <= own_sug);
+#endif
 	/* the same results either way */
 	CU_ASSERT_EQUAL(own.findings, shared.findings);
 	CU_ASSERT_EQUAL(own.tokens, shared.tokens);
