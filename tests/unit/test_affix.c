@@ -67,6 +67,18 @@ static void *xrealloc(void *p, size_t n)
 	return p;
 }
 
+/* Make room in an array of n elements for one more: double it when n is
+ * 0 or a power of two of 16 or more (a realloc per element is quadratic
+ * under AddressSanitizer, whose realloc always copies). */
+static void *grow1(void *p, size_t n, size_t elem)
+{
+	if (n == 0)
+		return xrealloc(p, 16 * elem);
+	if (n >= 16 && (n & (n - 1)) == 0)
+		return xrealloc(p, 2 * n * elem);
+	return p;
+}
+
 /* ---- word lists ------------------------------------------------------ */
 
 /* How a word was made: the disagreements and the counts name it. */
@@ -513,8 +525,7 @@ static void model_aff_line(model *m, char *line)
 	} else if (!strcmp(f[0], "AF")) {
 		if (!m->alias_count_seen++)
 			return; /* the first AF line gives the count */
-		m->alias =
-		        xrealloc(m->alias, (m->nalias + 1) * sizeof *m->alias);
+		m->alias = grow1(m->alias, m->nalias, sizeof *m->alias);
 		m->alias[m->nalias++] = f[1];
 	} else if (!strcmp(f[0], "IGNORE")) {
 		m->ignore = f[1];
@@ -537,7 +548,7 @@ static void model_aff_line(model *m, char *line)
 				break;
 			}
 		if (!c || c->n >= c->want) { /* a header */
-			m->cls = xrealloc(m->cls, (m->ncls + 1) * sizeof *c);
+			m->cls = grow1(m->cls, m->ncls, sizeof *c);
 			c = &m->cls[m->ncls];
 			memset(c, 0, sizeof *c);
 			c->flag = fl;
@@ -547,7 +558,7 @@ static void model_aff_line(model *m, char *line)
 			m->cls_of[sfx][fl & 0xffff] = (int)m->ncls++;
 			return;
 		}
-		c->e = xrealloc(c->e, (c->n + 1) * sizeof *c->e);
+		c->e = grow1(c->e, c->n, sizeof *c->e);
 		e = &c->e[c->n++];
 		memset(e, 0, sizeof *e);
 		e->strip = zero_empty(f[2]);
@@ -643,7 +654,7 @@ static int model_load(model *m, const char *aff, const char *dic)
 		slash = strchr(w, '/');
 		if (slash == w)
 			continue;
-		m->stems = xrealloc(m->stems, (m->nstems + 1) * sizeof *s);
+		m->stems = grow1(m->stems, m->nstems, sizeof *s);
 		s = &m->stems[m->nstems];
 		memset(s, 0, sizeof *s);
 		s->w = w;
