@@ -11,10 +11,13 @@ tool=parallel
 command -v parallel >/dev/null 2>&1 || { echo "SKIP: no GNU parallel"; exit 77; }
 tools=$(cd "${top_builddir:-.}/tools" && pwd) || exit 99
 src=${top_srcdir:-.}
-# parallel keeps its state under $PARALLEL_HOME (~/.parallel otherwise).
-PARALLEL_HOME=$tmp/home
-export PARALLEL_HOME
-mkdir "$PARALLEL_HOME" "$tmp/archive" || exit 99
+# parallel keeps its state under $PARALLEL_HOME (~/.parallel otherwise);
+# $HOME is set, as a login has it (CI may run with none, and parallel then
+# takes /tmp for it).
+HOME=$tmp/home
+PARALLEL_HOME=$tmp/home/.parallel
+export HOME PARALLEL_HOME
+mkdir -p "$PARALLEL_HOME" "$tmp/archive" || exit 99
 
 # An archive of small files: the corpus article and the passages of the
 # names test set, cut every six lines.
@@ -73,11 +76,17 @@ same_files "$tools/arspell"
 # Jobs on two "machines" through ssh, as the README shows with
 # --sshlogin: here a stand-in for ssh runs the command on this machine,
 # in the same directory (--wd ., as with an archive on shared storage).
+# Like a login through ssh, it starts in the home directory (parallel
+# gives --wd . relative to $HOME when the directory is under it) and sets
+# $SHELL, which parallel's remote side runs the job with.
 cat >"$tmp/ssh" <<'SSH'
 #!/bin/sh
-# ssh HOST [--] COMMAND...: run COMMAND here
+# ssh HOST [--] COMMAND...: run COMMAND here, from $HOME
 shift
 [ "${1:-}" = -- ] && shift
+cd "$HOME" || exit 255
+SHELL=${SHELL:-/bin/sh}
+export SHELL
 exec sh -c "$*"
 SSH
 chmod +x "$tmp/ssh"
