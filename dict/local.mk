@@ -119,7 +119,7 @@ dict-regen: $(ICU_NAMES)
 # real hunspell and accept and flag what they should.
 check_PROGRAMS += tests/dict/test_embed
 tests_dict_test_embed_SOURCES = tests/dict/test_embed.c
-tests_dict_test_embed_LDADD = libarabic/libarabic-internal.la
+tests_dict_test_embed_LDADD = $(AR_INTERNAL_LIBS)
 TESTS += tests/dict/test_embed tests/dict/listed.sh tests/dict/lint.sh \
 	tests/dict/hunspell.sh tests/dict/tagged.sh tests/dict/known-errors.sh
 EXTRA_DIST += tests/dict/listed.sh tests/dict/lint.sh tests/dict/hunspell.sh \

@@ -21,7 +21,7 @@ REPLAY_SRC = fuzz/replay.c fuzz/fuzz.h fuzz/tokfuzz.h fuzz/spellfuzz.h
 REPLAY_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)
 # The replays link the library's objects (libarabic/local.mk), internal
 # functions included.
-REPLAY_LDADD = libarabic/libarabic-internal.la $(ICU_LIBS)
+REPLAY_LDADD = $(AR_INTERNAL_LIBS) $(ICU_LIBS)
 
 check_PROGRAMS += fuzz/replay_utf8
 fuzz_replay_utf8_SOURCES = fuzz/fuzz_utf8.c $(REPLAY_SRC)

@@ -23,9 +23,9 @@
 #include "affix.h"
 #include "chars.h"
 #include "dict_int.h"
+#include "hun.h"
 
 #include <errno.h>
-#include <hunspell/hunspell.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,8 +45,7 @@ typedef struct dict {
 	                     UTF-8, else NULL */
 	int ready;       /* the reader was tried (atomic; under lock) */
 	ar_affix *ax;    /* the reader, when it reads this dictionary */
-	int hun_tried;   /* h was created, or creation failed */
-	Hunhandle *h;    /* hunspell, created on first need */
+	ar_hun *h;       /* hunspell, created on first need */
 	int heads_state; /* 0 not read, 1 read */
 	ar_strmap heads; /* headwords, for the segmenter */
 } dict;
@@ -278,20 +277,20 @@ static void register_atfork(void)
 	(void)pthread_atfork(fork_prepare, fork_release, fork_release);
 }
 
-static Hunhandle *hunspell_create(const char *aff, const char *dic)
+static ar_status hunspell_create(ar_hun **h, const char *aff, const char *dic)
 {
-	Hunhandle *h;
+	ar_status st;
 	pthread_once(&atfork_once, register_atfork);
 	pthread_mutex_lock(&hunspell_lock);
-	h = Hunspell_create(aff, dic);
+	st = ar_hun__create(h, aff, dic);
 	pthread_mutex_unlock(&hunspell_lock);
-	return h;
+	return st;
 }
 
-static void hunspell_destroy(Hunhandle *h)
+static void hunspell_destroy(ar_hun *h)
 {
 	pthread_mutex_lock(&hunspell_lock);
-	Hunspell_destroy(h);
+	ar_hun__destroy(h);
 	pthread_mutex_unlock(&hunspell_lock);
 }
 
@@ -311,6 +310,63 @@ static void dict_free(dict *d)
 }
 
 /* Fill d for the dictionary at prefix ("DIR/NAME"). */
+/*
+ * Are d's files a dictionary that can be read?  Both must be regular
+ * files of bounded size (a FIFO would block hunspell for ever, /dev/zero
+ * would feed it without end), and the .dic must start as hunspell's word
+ * lists do, with a word count, and hold at least one word: an empty,
+ * garbage or wordless .dic would otherwise be a dictionary that silently
+ * knows nothing.  Only the first few KB of the .dic are read.
+ */
+static ar_status check_files(const dict *d, ar_error *err)
+{
+	char buf[4096];
+	const char *p, *end;
+	size_t size;
+	ssize_t got;
+	int fd;
+	ar_status st;
+
+	st = ar_file__open(d->aff, &fd, &size, err);
+	if (st != AR_OK)
+		return st == AR_EIO ? AR_EDICT : st;
+	close(fd);
+	st = ar_file__open(d->dic, &fd, &size, err);
+	if (st != AR_OK)
+		return st == AR_EIO ? AR_EDICT : st;
+	do
+		got = read(fd, buf, sizeof buf);
+	while (got < 0 && errno == EINTR);
+	close(fd);
+	if (got < 0) {
+		ar_error__set(err, 0, 0, 0, "%s: %s", d->dic, strerror(errno));
+		return AR_EDICT;
+	}
+	p = buf;
+	end = buf + got;
+	if (end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p == end || *p < '0' || *p > '9') {
+		ar_error__set(err, 1, 1, 0, "%s: %s", d->dic,
+		              got == 0 ? "empty file, not a hunspell word list"
+		                       : "not a hunspell word list (its first "
+		                         "line is not a word count)");
+		return AR_EDICT;
+	}
+	while (p < end && *p != '\n')
+		p++;
+	while (p < end && (*p == '\n' || *p == '\r' || *p == ' ' || *p == '\t'))
+		p++;
+	if (p == end) {
+		ar_error__set(err, 0, 0, 0, "%s: no words after the word count",
+		              d->dic);
+		return AR_EDICT;
+	}
+	return AR_OK;
+}
+
 static ar_status dict_init(dict *d, const char *prefix, ar_error *err)
 {
 	size_t bl = strlen(prefix) + 5;
@@ -324,6 +380,9 @@ static ar_status dict_init(dict *d, const char *prefix, ar_error *err)
 		return AR_ENOMEM;
 	snprintf(d->aff, bl, "%s.aff", prefix);
 	snprintf(d->dic, bl, "%s.dic", prefix);
+	st = check_files(d, err);
+	if (st != AR_OK)
+		return st;
 	if (aff_encoding(d->aff, enc, sizeof enc) != 0) {
 		int e = errno;
 		ar_error__set(err, 0, 0, 0, "%s: %s", d->aff, strerror(e));
@@ -471,15 +530,66 @@ static ar_status load_reader(dict *d)
 	return AR_OK;
 }
 
-/* The hunspell handle of d, created on first need; NULL when hunspell
- * cannot load the dictionary.  Under the lock. */
-static Hunhandle *handle(dict *d)
+/*
+ * Does the new hunspell handle of d know its words?  Hunspell 1.7 does
+ * not always throw when an allocation fails while it reads a .dic: it may
+ * drop the whole word table and go on with an empty dictionary, which
+ * would change every later suggestion without a word said.  So a word of
+ * the .dic that the reader accepts is asked again of hunspell; *ok 0 when
+ * hunspell rejects it.  Without the reader there is nothing to ask.
+ */
+static ar_status probe(dict *d, int *ok)
 {
-	if (!d->hun_tried) {
-		d->h = hunspell_create(d->aff, d->dic);
-		d->hun_tried = 1;
+	size_t i, n, len, tries = 0;
+	char buf[4096], word[256];
+	const char *x;
+
+	*ok = 1;
+	if (!d->ax)
+		return AR_OK;
+	n = ar_affix__nwords(d->ax);
+	for (i = n / 2; i < n && tries < 64; i++, tries++) {
+		const char *w = ar_affix__word(d->ax, i, &len);
+		if (len == 0 || len >= sizeof word ||
+		    ar_affix__check(d->ax, w, len) != 1)
+			continue;
+		memcpy(word, w, len);
+		word[len] = '\0';
+		x = to_dict(d, word, buf, sizeof buf);
+		if (!x)
+			continue;
+		return ar_hun__spell(d->h, x, ok);
 	}
-	return d->h;
+	return AR_OK;
+}
+
+/* The hunspell handle of d, created on first need (d->h); a failed
+ * creation is tried again at the next need.  A handle that fails its
+ * probe is made again once; if the second one fails too, hunspell and
+ * the reader disagree on that word, and the handle is kept.  Under the
+ * lock. */
+static ar_status handle(dict *d)
+{
+	ar_status st;
+	int tries, ok;
+
+	if (d->h)
+		return AR_OK;
+	st = load_reader(d);
+	if (st != AR_OK)
+		return st;
+	for (tries = 0;; tries++) {
+		st = hunspell_create(&d->h, d->aff, d->dic);
+		if (st != AR_OK)
+			return st;
+		st = probe(d, &ok);
+		if (st == AR_OK && (ok || tries > 0))
+			return AR_OK;
+		hunspell_destroy(d->h);
+		d->h = NULL;
+		if (st != AR_OK)
+			return st;
+	}
 }
 
 int ar_dict__check(ar_lexicon *lx, size_t i, const char *w, size_t len)
@@ -488,9 +598,9 @@ int ar_dict__check(ar_lexicon *lx, size_t i, const char *w, size_t len)
 	char buf[4096];
 	const char *x;
 	int r;
+	ar_status st;
 
 	if (!__atomic_load_n(&d->ready, __ATOMIC_ACQUIRE)) {
-		ar_status st;
 		pthread_mutex_lock(&lx->lock);
 		st = load_reader(d);
 		pthread_mutex_unlock(&lx->lock);
@@ -504,12 +614,14 @@ int ar_dict__check(ar_lexicon *lx, size_t i, const char *w, size_t len)
 	}
 	pthread_mutex_lock(&lx->lock);
 	r = 0;
-	if (handle(d)) {
+	st = handle(d);
+	if (st == AR_OK) {
 		x = to_dict(d, w, buf, sizeof buf);
-		r = x && Hunspell_spell(d->h, x);
+		if (x)
+			st = ar_hun__spell(d->h, x, &r);
 	}
 	pthread_mutex_unlock(&lx->lock);
-	return r;
+	return st == AR_OK ? r : -1;
 }
 
 void ar_dict__free_list(char **list, size_t n)
@@ -526,18 +638,19 @@ ar_status ar_dict__suggest(ar_lexicon *lx, size_t i, const char *w, char ***out,
 	dict *d = &lx->dicts[i];
 	char **list = NULL, **v = NULL, buf[4096];
 	const char *x;
-	int k, ns = 0;
-	ar_status st = AR_OK;
+	size_t k, ns = 0;
+	ar_status st;
 
 	*out = NULL;
 	*n = 0;
 	pthread_mutex_lock(&lx->lock);
-	if (!handle(d) || !(x = to_dict(d, w, buf, sizeof buf)))
+	st = handle(d);
+	if (st != AR_OK || !(x = to_dict(d, w, buf, sizeof buf)))
 		goto done;
-	ns = Hunspell_suggest(d->h, &list, x);
-	if (ns <= 0)
+	st = ar_hun__suggest(d->h, x, &list, &ns);
+	if (st != AR_OK || ns == 0)
 		goto done;
-	v = calloc((size_t)ns, sizeof *v);
+	v = calloc(ns, sizeof *v);
 	if (!v) {
 		st = AR_ENOMEM;
 		goto done;
@@ -545,17 +658,16 @@ ar_status ar_dict__suggest(ar_lexicon *lx, size_t i, const char *w, char ***out,
 	for (k = 0; k < ns; k++) {
 		v[k] = from_dict(d, list[k]);
 		if (!v[k]) {
-			ar_dict__free_list(v, (size_t)k);
+			ar_dict__free_list(v, k);
 			v = NULL;
 			st = AR_ENOMEM;
 			goto done;
 		}
 	}
 	*out = v;
-	*n = (size_t)ns;
+	*n = ns;
 done:
-	if (list)
-		Hunspell_free_list(d->h, &list, ns);
+	ar_dict__free_list(list, ns);
 	pthread_mutex_unlock(&lx->lock);
 	return st;
 }

@@ -30,15 +30,15 @@ int ar_lexicon__arabic(const ar_lexicon *lx, size_t i);
  * Does dictionary i accept the word w[0..len) (UTF-8, with w[len] ==
  * '\0')?  1 yes, 0 no (also for a word the dictionary's encoding cannot
  * write, or when the dictionary cannot be read), -1 when out of memory
- * while reading the dictionary.  Thread-safe.
+ * while reading the dictionary or inside hunspell (hun.h).  Thread-safe.
  */
 int ar_dict__check(ar_lexicon *lx, size_t i, const char *w, size_t len);
 
 /*
  * Hunspell's suggestions for w (NUL-terminated UTF-8) from dictionary i,
  * in UTF-8: *out gets a malloc'd array of *n malloc'd strings (free with
- * ar_dict__free_list), or NULL with *n == 0.  AR_OK or AR_ENOMEM.
- * Thread-safe.
+ * ar_dict__free_list), or NULL with *n == 0.  AR_OK, or AR_ENOMEM (or
+ * AR_EDICT) when hunspell failed (hun.h).  Thread-safe.
  */
 ar_status ar_dict__suggest(ar_lexicon *lx, size_t i, const char *w, char ***out,
                            size_t *n);

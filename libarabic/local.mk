@@ -19,16 +19,26 @@ libarabic_libarabic_internal_la_SOURCES = \
 	libarabic/strmap.c libarabic/strmap.h \
 	libarabic/affix.c libarabic/affix.h \
 	libarabic/dict.c libarabic/dict_int.h \
+	libarabic/hun.cc libarabic/hun.h \
 	libarabic/clitic.c libarabic/clitic.h
 libarabic_libarabic_internal_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden \
 	$(ICU_CFLAGS) $(UTF8PROC_CFLAGS) $(HUNSPELL_CFLAGS)
+# hun.cc, the C++ boundary around hunspell (its exceptions stop there)
+libarabic_libarabic_internal_la_CXXFLAGS = $(AM_CXXFLAGS) \
+	-fvisibility=hidden $(HUNSPELL_CFLAGS)
 libarabic_libarabic_internal_la_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DAR_DICTDIR='"$(HUNSPELL_DICTDIR)"' -DAR_PKGDATADIR='"$(pkgdatadir)"'
 libarabic_libarabic_internal_la_LIBADD = $(ICU_LIBS) $(UTF8PROC_LIBS) \
 	$(HUNSPELL_LIBS)
+# What a program that links the convenience library adds: libtool leaves
+# the C++ runtime (hun.cc) out of a convenience library's dependencies
+# and links C programs with the C compiler.
+AR_INTERNAL_LIBS = libarabic/libarabic-internal.la -lstdc++
 
 # No sources of its own: everything comes from the convenience library.
+# The empty C++ source only makes libtool link it as C++ (hun.cc).
 libarabic_libarabic_la_SOURCES =
+nodist_EXTRA_libarabic_libarabic_la_SOURCES = libarabic/cxx-link.cc
 libarabic_libarabic_la_LIBADD = libarabic/libarabic-internal.la
 libarabic_libarabic_la_LDFLAGS = $(AM_LDFLAGS) -no-undefined \
 	-version-info $(AR_LT_VERSION_INFO) -export-symbols-regex '^ar_[a-z]'

@@ -386,6 +386,7 @@ static ar_status suggest(ar_speller *sp, memo *m)
 	size_t i, n = 0, cap = sp->max_sugs;
 	long ids[16];
 	int np, k;
+	ar_status st;
 
 	script = ar_spell__script(w, m->len);
 	arabic = script == AR_NAMES_ARABIC;
@@ -419,9 +420,9 @@ static ar_status suggest(ar_speller *sp, memo *m)
 		size_t ns, j;
 		if (ar_lexicon__arabic(sp->lex, i) != arabic)
 			continue;
-		if (ar_dict__suggest(sp->lex, i, sp->norm.ptr, &list, &ns) !=
-		    AR_OK)
-			return AR_ENOMEM;
+		st = ar_dict__suggest(sp->lex, i, sp->norm.ptr, &list, &ns);
+		if (st != AR_OK)
+			return st;
 		for (j = 0; j < ns && n < cap; j++) {
 			take_sug(m, &n, list[j]);
 			list[j] = NULL;

@@ -16,8 +16,22 @@ ar_status ar_buf__grow(ar_buf *b, size_t need);
 ar_status ar_buf__put(ar_buf *b, const void *data, size_t len);
 /* Append code point c (a scalar value) to b in UTF-8. */
 ar_status ar_buf__put_cp(ar_buf *b, uint32_t c);
+/*
+ * The largest file the library reads (a dictionary, a gazetteer, a word
+ * list): the biggest hunspell dictionaries are a few tens of MB.
+ */
+#define AR_FILE_MAX ((size_t)256 << 20)
+/*
+ * Open path for reading if it is a regular file of at most AR_FILE_MAX
+ * bytes: the descriptor in *fd and the size in *size.  A FIFO, a device
+ * (/dev/zero), a directory or a larger file is refused without blocking
+ * (AR_EIO, err naming the file and why); AR_ENOMEM when the system is out
+ * of memory.
+ */
+ar_status ar_file__open(const char *path, int *fd, size_t *size, ar_error *err);
 /* Read a whole file into b (NUL-terminated): AR_OK, AR_ENOMEM, or AR_EIO
- * with err naming the file and the system's reason. */
+ * with err naming the file and the system's reason (ar_file__open's rules:
+ * a regular file of bounded size). */
 ar_status ar_buf__read_file(ar_buf *b, const char *path, ar_error *err);
 static inline void ar_buf__clear(ar_buf *b)
 {

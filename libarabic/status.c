@@ -4,8 +4,13 @@
 #include "private.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 const char *ar_strerror(int status)
 {
@@ -100,50 +105,93 @@ ar_status ar_buf__put(ar_buf *b, const void *data, size_t len)
 	return AR_OK;
 }
 
-ar_status ar_buf__read_file(ar_buf *b, const char *path, ar_error *err)
+static ar_status file_error(const char *path, int e, const char *why,
+                            ar_error *err)
 {
-	FILE *fp = fopen(path, "rb");
-	long end;
-	int e;
-
-	ar_buf__clear(b);
-	if (!fp)
-		goto fail;
-	/* the size, when the file has one, saves growing the buffer */
-	if (fseek(fp, 0, SEEK_END) == 0 && (end = ftell(fp)) > 0 &&
-	    (unsigned long)end < SIZE_MAX / 2 &&
-	    ar_buf__grow(b, (size_t)end) != AR_OK) {
-		fclose(fp);
-		return AR_ENOMEM;
-	}
-	rewind(fp);
-	for (;;) {
-		size_t got;
-		if (b->asize - b->size < 4096 + 1 &&
-		    ar_buf__grow(b, 65536) != AR_OK) {
-			fclose(fp);
-			return AR_ENOMEM;
-		}
-		got = fread(b->ptr + b->size, 1, b->asize - b->size - 1, fp);
-		b->size += got;
-		b->ptr[b->size] = '\0';
-		if (got == 0)
-			break;
-	}
-	if (!ferror(fp)) {
-		fclose(fp);
-		return AR_OK;
-	}
-fail:
-	e = errno;
-	if (fp)
-		fclose(fp);
-	ar_error__set(err, 0, 0, 0, "%s: %s", path, strerror(e));
+	ar_error__set(err, 0, 0, 0, "%s: %s", path, why ? why : strerror(e));
 	if (err)
 		snprintf(err->source, sizeof err->source, "%s", path);
-	/* fopen() and the stdio buffer allocate: their failure is the
+	/* open() and read() allocate in the kernel: their failure is the
 	 * caller's AR_ENOMEM, not a file it can fix */
-	return e == ENOMEM ? AR_ENOMEM : AR_EIO;
+	return !why && e == ENOMEM ? AR_ENOMEM : AR_EIO;
+}
+
+ar_status ar_file__open(const char *path, int *fd, size_t *size, ar_error *err)
+{
+	struct stat st;
+	int e;
+
+	*fd = -1;
+	*size = 0;
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	*fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (*fd < 0)
+		return file_error(path, errno, NULL, err);
+	if (fstat(*fd, &st) != 0) {
+		e = errno;
+		close(*fd);
+		*fd = -1;
+		return file_error(path, e, NULL, err);
+	}
+	if (!S_ISREG(st.st_mode) || (uintmax_t)st.st_size > AR_FILE_MAX) {
+		close(*fd);
+		*fd = -1;
+		return file_error(path, 0,
+		                  S_ISDIR(st.st_mode) ? "is a directory"
+		                  : !S_ISREG(st.st_mode)
+		                          ? "not a regular file"
+		                          : "too large (over 256 MiB)",
+		                  err);
+	}
+	*size = (size_t)st.st_size;
+	return AR_OK;
+}
+
+ar_status ar_buf__read_file(ar_buf *b, const char *path, ar_error *err)
+{
+	size_t size;
+	int fd, e;
+	ar_status st;
+
+	ar_buf__clear(b);
+	st = ar_file__open(path, &fd, &size, err);
+	if (st != AR_OK)
+		return st;
+	/* one more byte than the size: a file that grew since is seen */
+	if (ar_buf__grow(b, size + 2) != AR_OK) {
+		close(fd);
+		return AR_ENOMEM;
+	}
+	for (;;) {
+		ssize_t got;
+		if (b->asize - b->size < 4096 + 1) {
+			if (b->size >= AR_FILE_MAX) {
+				close(fd);
+				ar_buf__clear(b);
+				return file_error(path, 0,
+				                  "too large (over 256 MiB)",
+				                  err);
+			}
+			if (ar_buf__grow(b, 65536) != AR_OK) {
+				close(fd);
+				return AR_ENOMEM;
+			}
+		}
+		got = read(fd, b->ptr + b->size, b->asize - b->size - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			e = errno;
+			close(fd);
+			b->ptr[b->size] = '\0';
+			if (got == 0)
+				return AR_OK;
+			ar_buf__clear(b);
+			return file_error(path, e, NULL, err);
+		}
+		b->size += (size_t)got;
+		b->ptr[b->size] = '\0';
+	}
 }
 
 void ar_error__set(ar_error *err, uint64_t line, uint64_t column,

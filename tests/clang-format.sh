@@ -31,7 +31,7 @@ for f in "$srcdir"/libarabic/*.c "$srcdir"/libarabic/*.h \
          "$srcdir"/tests/*/*.cc \
          "$srcdir"/fuzz/*.c "$srcdir"/fuzz/*.h "$srcdir"/bench/*.c \
          "$srcdir"/enchant/*.c \
-         "$srcdir"/dict/gen/*.cc "$srcdir"/doc/*.c; do
+         "$srcdir"/dict/gen/*.cc "$srcdir"/doc/*.c "$srcdir"/libarabic/*.cc; do
 	[ -f "$f" ] || continue
 	# written by the build (in the source tree when it is built there)
 	case $f in

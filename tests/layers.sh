@@ -11,7 +11,7 @@ readme=$dir/README.md
 
 # file -> layer, from the lines between the two markers
 map=$(sed -n '/<!-- layers:/,/<!-- end layers -->/p' "$readme" |
-	awk '$1 ~ /^[0-9]+$/ { for (i = 2; i <= NF; i++) if ($i ~ /\.[ch]$/) print $i, $1 }')
+	awk '$1 ~ /^[0-9]+$/ { for (i = 2; i <= NF; i++) if ($i ~ /\.(c|h|cc)$/) print $i, $1 }')
 [ -n "$map" ] || { echo "layers.sh: no layer list in $readme"; exit 1; }
 
 layer_of() {
@@ -30,7 +30,7 @@ prefix_layer() {
 }
 
 status=0
-for f in "$dir"/*.c "$dir"/*.h; do
+for f in "$dir"/*.c "$dir"/*.cc "$dir"/*.h; do
 	b=$(basename "$f")
 	case $b in
 	config.h | arabic.h) continue ;; # the umbrella public header

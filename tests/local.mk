@@ -12,7 +12,7 @@ AM_TESTS_ENVIRONMENT = \
 # The unit tests link the library's objects (libarabic/local.mk), so they
 # may call internal functions too.
 UNIT_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
-UNIT_LDADD = libarabic/libarabic-internal.la $(CUNIT_LIBS)
+UNIT_LDADD = $(AR_INTERNAL_LIBS) $(CUNIT_LIBS)
 
 check_PROGRAMS += tests/unit/test_utf8
 tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c tests/unit/unit.h
@@ -64,8 +64,8 @@ EXTRA_DIST += tests/cli/parallel.sh
 
 # Input encodings (-i ENC, byte-order marks) in the three tools, and
 # signals during -o FILE.
-TESTS += tests/cli/encodings.sh tests/cli/signals.sh
-EXTRA_DIST += tests/cli/encodings.sh tests/cli/signals.sh
+TESTS += tests/cli/encodings.sh tests/cli/signals.sh tests/cli/specialfiles.sh
+EXTRA_DIST += tests/cli/encodings.sh tests/cli/signals.sh tests/cli/specialfiles.sh
 
 # Real clients of arspell's ispell pipe.
 include tests/clients/local.mk

@@ -130,6 +130,16 @@ typedef struct ar_normalizer ar_normalizer;
  * @param opts options, or NULL for AR_NORM_OPTIONS_INIT.
  * @return AR_OK, AR_ENOMEM, or AR_EINVAL (bad version or flags, e.g. both
  * digit directions).
+ *
+ * The first normalizer of a process (and the first tokenizer or speller,
+ * which use one) sets up ICU's NFC and NFKC tables.  ICU does that once
+ * per process and remembers a failure: if memory runs out during that
+ * set-up, this call returns AR_ENOMEM and so will every later one, in
+ * every thread, for the life of the process, whatever memory is free.
+ * ICU offers no way to try again.  A server should therefore open one
+ * normalizer at start-up (and exit if that fails); once the set-up has
+ * succeeded, later failures are ordinary AR_ENOMEM that the next call
+ * recovers from.
  */
 AR_EXTERN ar_status ar_normalizer_new(ar_normalizer **out,
                                       const ar_norm_options *opts);

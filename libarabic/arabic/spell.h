@@ -59,6 +59,23 @@
  * A findings object (ar_spell_findings) does not depend on its speller and
  * may be read by any thread once created.
  *
+ * Out of memory: every call that returns AR_ENOMEM leaves its handle
+ * usable, with nothing half-recorded: once memory is back, the same call
+ * gives what it would have given without the failure, and a call that
+ * returned AR_OK gave exactly that.  Hunspell, which is C++, runs behind
+ * a boundary that catches its exceptions (std::bad_alloc becomes
+ * AR_ENOMEM), so a failed allocation inside it never ends the process.
+ * What AR_ENOMEM cannot promise while hunspell is in the call (loading a
+ * dictionary, suggesting): hunspell may leak what it had allocated (tens
+ * of thousands of blocks after a failure during a load); and hunspell
+ * 1.7 survives some failed allocations without a word, keeping part of a
+ * dictionary.  The library checks each new hunspell handle against a word
+ * its own reader knows and makes it again when that word is missing (a
+ * word table lost), but cannot see a partial affix table: after memory
+ * ran out while hunspell was loading, suggestions (not verdicts, which
+ * the library's reader gives) may differ until the lexicon is opened
+ * again.
+ *
  * Dictionaries: words are checked by the library's own reader of
  * hunspell's .aff/.dic files, which gives hunspell's verdict (the same
  * affix, case, abbreviation and hyphen rules) from flat tables that load
