@@ -11,6 +11,7 @@
 #include "spell_int.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* ---- the cache -------------------------------------------------------- */
 
@@ -28,7 +29,44 @@ void ar_spell__memo_clear(ar_speller *sp)
 		memset(m, 0, sizeof *m);
 	}
 	sp->nmemo = 0;
+	sp->sug_bytes = 0;
 	ar_buf__clear(&sp->keys);
+}
+
+/* The bytes the cache holds: its slots, its keys and its suggestions. */
+static size_t memo_size(const ar_speller *sp)
+{
+	return sp->memo_slots * sizeof *sp->memo + sp->keys.asize +
+	       sp->sug_bytes;
+}
+
+/* Empty the cache and give its memory back (the budget is spent).  Only
+ * where no caller holds an entry: at the start of a lookup. */
+static void memo_release(ar_speller *sp)
+{
+	memo *small;
+
+	ar_spell__memo_clear(sp);
+	ar_buf_dispose(&sp->keys);
+	if (sp->memo_slots > MEMO_SLOTS) {
+		/* without memory for the small table, the big one stays,
+		 * empty */
+		small = calloc(MEMO_SLOTS, sizeof *small);
+		if (small) {
+			free(sp->memo);
+			sp->memo = small;
+			sp->memo_slots = MEMO_SLOTS;
+		}
+	}
+}
+
+/* Count the suggestions of m in the cache's size. */
+static void count_sugs(ar_speller *sp, const memo *m)
+{
+	uint16_t k;
+	/* each string, its pointer and the allocator's overhead */
+	for (k = 0; k < m->nsugs; k++)
+		sp->sug_bytes += strlen(m->sugs[k]) + 1 + sizeof(char *) + 16;
 }
 
 static ar_status memo_grow(ar_speller *sp)
@@ -264,6 +302,8 @@ ar_status ar_spell__lookup(ar_speller *sp, const char *w, size_t len,
 		V_OK, -1, 0, 0, { { 0, 0, 0, 0 } }, 0, { 0 }, { 0 }, { 0 }
 	};
 
+	if (memo_size(sp) > sp->memo_budget)
+		memo_release(sp);
 	*out = memo_find(sp, w, len, h);
 	if (*out && (*out)->sugs_done == NAMES_REDO)
 		return redo_names(sp, *out, w, len);
@@ -297,6 +337,7 @@ ar_status ar_spell__lookup(ar_speller *sp, const char *w, size_t len,
 		st = memo_names(sp, m, w, len, &v);
 		if (st != AR_OK)
 			return st;
+		count_sugs(sp, m);
 	}
 	if (marked && plain_ok(m)) {
 		/* remember the bare letters too; m may move */
@@ -444,6 +485,7 @@ ar_status ar_spell__suggest(ar_speller *sp, memo *m)
 	st = suggest(sp, m);
 	if (st == AR_OK) {
 		m->sugs_done = 1;
+		count_sugs(sp, m);
 		return AR_OK;
 	}
 	for (k = 0; m->sugs && k < m->nsugs; k++)

@@ -55,7 +55,8 @@ ar_status ar_speller_new(ar_speller **out, const ar_spell_options *opts,
 	if (opts->version < 1 || opts->version > AR_SPELL_OPTIONS_VERSION ||
 	    (unsigned)opts->invalid > AR_INVALID_KEEP)
 		return AR_EINVAL;
-	/* version 1 of the options ends before the lexicon */
+	/* version 1 of the options ends before the lexicon, version 2
+	 * before the cache budget */
 	if (opts->version >= 2)
 		lexicon = opts->lexicon;
 	sp = calloc(1, sizeof *sp);
@@ -64,7 +65,10 @@ ar_status ar_speller_new(ar_speller **out, const ar_spell_options *opts,
 	sp->flags = opts->flags;
 	sp->max_sugs = opts->max_suggestions ? opts->max_suggestions : 5;
 	sp->invalid = opts->invalid;
-	sp->memo_slots = 1u << 12;
+	sp->memo_budget = opts->version >= 3 && opts->cache_bytes
+	                          ? opts->cache_bytes
+	                          : AR_SPELL_CACHE_DEFAULT;
+	sp->memo_slots = MEMO_SLOTS;
 	sp->memo = calloc(sp->memo_slots, sizeof *sp->memo);
 	st = sp->memo ? ar_names__new(&sp->names) : AR_ENOMEM;
 	if (st == AR_OK && lexicon)

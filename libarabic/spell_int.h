@@ -10,8 +10,9 @@
 #include "clitic.h"
 #include "names.h"
 
-#define MEMO_MAX  (1u << 20) /* cached words before the cache is emptied */
-#define NAME_SUGS 8          /* name candidates looked at */
+#define MEMO_MAX   (1u << 20) /* cached words before the cache is emptied */
+#define MEMO_SLOTS (1u << 12) /* slots of an empty cache */
+#define NAME_SUGS  8          /* name candidates looked at */
 
 enum { V_OK = 0, V_NAME = 1, V_UNKNOWN = 2 };
 
@@ -48,6 +49,8 @@ struct ar_speller {
 	memo *memo;
 	size_t nmemo, memo_slots;
 	ar_buf keys;
+	size_t memo_budget; /* bytes the cache may hold (cache_bytes) */
+	size_t sug_bytes;   /* bytes of the cached suggestions */
 	/* scratch */
 	ar_buf fold, norm, tmp, cand;
 	/* the stream */

@@ -39,3 +39,13 @@ tests_unit_test_lexicon_SOURCES = tests/unit/test_lexicon.c tests/unit/unit.h
 tests_unit_test_lexicon_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_lexicon_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_lexicon
+
+# The speller's cache keeps to its byte budget, and the budget changes no
+# result (white-box: reads the handle's cache size).
+check_PROGRAMS += tests/unit/test_cache
+tests_unit_test_cache_SOURCES = tests/unit/test_cache.c tests/unit/unit.h
+tests_unit_test_cache_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/libarabic \
+	$(ICU_CFLAGS) $(HUNSPELL_CFLAGS)
+tests_unit_test_cache_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_cache_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_cache

@@ -41,7 +41,12 @@
  *    decided at the end of the stream, so ar_spell_finish() reports them.
  *
  * Results of each distinct word are cached in the speller, so a long text
- * costs about one dictionary lookup per distinct word.
+ * costs about one dictionary lookup per distinct word.  The cache has a
+ * byte budget (cache_bytes in the options, 16 MiB by default): when it
+ * is spent, the cache is emptied and its memory given back, so a speller
+ * fed news for months stays within a few tens of MB (its dictionaries
+ * and gazetteer plus the budget).  Only speed depends on the cache,
+ * never a result.
  *
  * Thread safety: a speller is used by ONE THREAD AT A TIME (its cache
  * changes on every check).  Open one speller per thread.  Spellers may
@@ -138,14 +143,23 @@ typedef struct ar_spell_options {
 	                                reference.  NULL: open the
 	                                dictionaries and dict_dir above,
 	                                which are then ignored */
+	size_t cache_bytes;       /**< (version 3) the most memory the
+	                                speller's cache of verdicts and
+	                                suggestions may hold before it is
+	                                emptied and its memory released;
+	                                0 means AR_SPELL_CACHE_DEFAULT */
 } ar_spell_options;
 
+/** The default byte budget of a speller's cache (16 MiB): about 150,000
+ * distinct words of news, a few hours of a wire service. */
+#define AR_SPELL_CACHE_DEFAULT ((size_t)16 << 20)
+
 /** Version 2 adds lexicon; a version 1 struct is still accepted. */
-#define AR_SPELL_OPTIONS_VERSION 2
+#define AR_SPELL_OPTIONS_VERSION 3
 #define AR_SPELL_OPTIONS_INIT                                                  \
 	{                                                                      \
 		AR_SPELL_OPTIONS_VERSION, 0, NULL, NULL, AR_INVALID_ERROR, 0,  \
-		        NULL                                                   \
+		        NULL, 0                                                \
 	}
 
 /** Kinds of findings. */
