@@ -25,3 +25,16 @@ bench-compare: all
 	@test -n '$(OLD)' || { echo 'usage: make bench-compare OLD=DIR'; exit 2; }
 	$(SHELL) $(abs_top_srcdir)/bench/compare.sh '$(OLD)' '$(abs_top_builddir)'
 .PHONY: bench-compare
+
+# Memory of a long-running host: 1 GB with a growing vocabulary through
+# the streaming calls of each stage; peak resident memory against the
+# same stage's after 16 MB (bench/stream_rss.c).  Several minutes:
+# make bench-memory [MEMORY_MB=1024]
+EXTRA_PROGRAMS += bench/stream_rss
+bench_stream_rss_SOURCES = bench/stream_rss.c
+bench_stream_rss_LDADD = libarabic/libarabic.la
+MEMORY_MB = 1024
+bench-memory: bench/stream_rss
+	bench/stream_rss -m $(MEMORY_MB) $(top_srcdir)/corpus/*.txt \
+	  $(top_srcdir)/tests/names/passages.txt
+.PHONY: bench-memory

@@ -254,7 +254,12 @@ static memo *memo_insert(ar_speller *sp, const char *w, size_t len, uint64_t h,
 	size_t mask, i;
 	memo *m;
 
-	if (sp->nmemo >= MEMO_MAX)
+	/* a table that would double past the budget is emptied instead
+	 * (the old and new tables would be held at once) */
+	if (sp->nmemo >= MEMO_MAX ||
+	    ((sp->nmemo + 1) * 2 > sp->memo_slots &&
+	     memo_size(sp) + 2 * sp->memo_slots * sizeof *sp->memo >
+	             sp->memo_budget))
 		ar_spell__memo_clear(sp);
 	if ((sp->nmemo + 1) * 2 > sp->memo_slots && memo_grow(sp) != AR_OK)
 		return NULL;

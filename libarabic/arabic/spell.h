@@ -150,8 +150,8 @@ typedef struct ar_spell_options {
 	                                0 means AR_SPELL_CACHE_DEFAULT */
 } ar_spell_options;
 
-/** The default byte budget of a speller's cache (16 MiB): about 150,000
- * distinct words of news, a few hours of a wire service. */
+/** The default byte budget of a speller's cache (16 MiB): about 65,000
+ * distinct words, a day of a news wire. */
 #define AR_SPELL_CACHE_DEFAULT ((size_t)16 << 20)
 
 /** Version 2 adds lexicon; a version 1 struct is still accepted. */
