@@ -18,7 +18,10 @@
  * Numbers, URLs, e-mail addresses, @mentions, #hashtags and words with
  * digits are skipped, and all-capital Latin words (VPN, FSB) are accepted
  * unless AR_SPELL_CHECK_ACRONYMS is set.  Every word of every spelling in
- * the gazetteer is accepted, with Arabic proclitics (و ف ب ك ل ال and their
+ * the gazetteer is accepted (but an inner word of a longer name that is a
+ * two-letter or article-initial common word without its hamza or with
+ * another final letter: ان, او, الان of "سي ان ان"), with Arabic
+ * proclitics (و ف ب ك ل ال and their
  * combinations: وأمازون, لتيليجرام) and the Latin possessive 's, and so
  * are the regular variants of Arabic spellings: alefs without their hamza
  * (امازون), any of ج غ ق گ ڨ for the g of a foreign name (أردوجان), a final

@@ -9,8 +9,8 @@
  * Most tests load their own small gazetteer (AR_SPELL_NO_BUILTIN), so they
  * do not depend on the contents of dict/ (the spell/decide ones use the
  * built-in lists for known errors, attested words and common words).  They
- * need the Debian hunspell
- * dictionaries ar and en_US, and are skipped (77) without them.
+ * need the Debian hunspell dictionaries ar and en_US, and are skipped (77)
+ * without them.
  */
 #include "config.h"
 
