@@ -18,15 +18,17 @@ NAMES_TSV = \
 	dict/names/products.tsv
 
 NAMES_LOANWORDS = dict/ar-loanwords.txt
+NAMES_ATTESTED = dict/attested-ar.tsv
+NAMES_KNOWN_ERRORS = dict/ar-known-errors.tsv
 
 EXTRA_DIST += dict/README.md dict/gen/embed.sh dict/gen/hunspell-dic.sh \
 	dict/gen/icu-names.cc dict/names/check.sh
 
-# Word evidence for the spell checker, not yet built into the library:
-# corpus frequencies (dict/gen/corpus-freq.py) and attested words that
-# hunspell-ar rejects (dict/gen/attested.py).  dict/README.md says how to
-# regenerate them.
-EXTRA_DIST += dict/ar-freq.tsv dict/attested-ar.tsv dict/gen/corpus-freq.py \
+# Word evidence for the spell checker: corpus frequencies
+# (dict/gen/corpus-freq.py, not yet built into the library) and attested
+# words that hunspell-ar rejects (dict/gen/attested.py, built in below).
+# dict/README.md says how to regenerate them.
+EXTRA_DIST += dict/ar-freq.tsv $(NAMES_ATTESTED) dict/gen/corpus-freq.py \
 	dict/gen/attested.py
 
 # Installed for reference and for use with other tools: the sources, and
@@ -36,13 +38,16 @@ dist_ardict_DATA = dict/FORMAT.md $(NAMES_LOANWORDS) dict/ar-known-errors.tsv
 ardictnamesdir = $(pkgdatadir)/names
 dist_ardictnames_DATA = $(NAMES_TSV)
 
-# The gazetteer and the loanwords built into the library, as C strings.
+# The gazetteer, the loanwords, the attested words and the known errors
+# built into the library, as C strings.
 nodist_libarabic_libarabic_internal_la_SOURCES = libarabic/names_data.c
 CLEANFILES += libarabic/names_data.c
-libarabic/names_data.c: $(NAMES_TSV) $(NAMES_LOANWORDS) dict/gen/embed.sh
+libarabic/names_data.c: $(NAMES_TSV) $(NAMES_LOANWORDS) $(NAMES_ATTESTED) \
+	  $(NAMES_KNOWN_ERRORS) dict/gen/embed.sh
 	$(AM_V_GEN)$(MKDIR_P) libarabic && \
 	$(SHELL) $(srcdir)/dict/gen/embed.sh $(srcdir) $(NAMES_LOANWORDS) \
-	  $(NAMES_TSV) > $@-t && mv $@-t $@
+	  $(NAMES_ATTESTED) $(NAMES_KNOWN_ERRORS) $(NAMES_TSV) > $@-t && \
+	  mv $@-t $@
 
 # The gazetteer as hunspell dictionaries.  The .aff files are written by
 # hand; the word lists are generated from the gazetteer.

@@ -220,6 +220,142 @@ static void add_matches(verdict *v, const ar_names_match *m, int nm, size_t pre,
 	}
 }
 
+/* The letters an edit may put in a word: the Arabic letters ء..غ ف..ي,
+ * or the Latin a..z. */
+static size_t edit_letter(int arabic, size_t k, char *out)
+{
+	uint32_t c;
+	if (!arabic) {
+		out[0] = (char)('a' + k);
+		return 1;
+	}
+	c = k < 26 ? 0x0621 + (uint32_t)k : 0x0641 + (uint32_t)(k - 26);
+	return ar_utf8__encode(c, out);
+}
+
+#define EDIT_LETTERS(arabic) ((arabic) ? 36u : 26u)
+#define NEAR_MAX             24 /* letters: longer words are not tried */
+
+/*
+ * Is a dictionary word of the script one edit (a letter deleted, added,
+ * replaced, or two neighbours swapped) from word w[0..len) (marks
+ * removed)?  Such a word is that dictionary word's typo before it is a
+ * name's.  -1 when out of memory.
+ */
+static int near_dict(ar_speller *sp, int arabic, const char *w, size_t len)
+{
+	size_t off[NEAR_MAX + 1], n = 0, i, k, a, b;
+	char buf[4 * NEAR_MAX + 16], ch[4];
+	int r;
+
+	for (i = 0; i < len && n <= NEAR_MAX;) {
+		uint32_t c;
+		size_t l = ar_utf8_decode(&c, w + i, len - i);
+		off[n++] = i;
+		i += l ? l : 1;
+	}
+	if (n > NEAR_MAX || n < 2)
+		return 0;
+	off[n] = len;
+#define TRY(blen)                                                              \
+	do {                                                                   \
+		buf[blen] = '\0';                                              \
+		if ((r = dict_ok(sp, arabic, buf)) != 0)                       \
+			return r;                                              \
+	} while (0)
+	for (i = 0; i < n; i++) {
+		size_t li = off[i + 1] - off[i];
+		/* deletion */
+		memcpy(buf, w, off[i]);
+		memcpy(buf + off[i], w + off[i + 1], len - off[i + 1]);
+		TRY(len - li);
+		/* transposition with the next letter */
+		if (i + 1 < n) {
+			size_t lj = off[i + 2] - off[i + 1];
+			memcpy(buf, w, off[i]);
+			memcpy(buf + off[i], w + off[i + 1], lj);
+			memcpy(buf + off[i] + lj, w + off[i], li);
+			memcpy(buf + off[i + 2], w + off[i + 2],
+			       len - off[i + 2]);
+			TRY(len);
+		}
+		/* replacement */
+		for (k = 0; k < EDIT_LETTERS(arabic); k++) {
+			size_t cl = edit_letter(arabic, k, ch);
+			if (cl == li && memcmp(ch, w + off[i], cl) == 0)
+				continue;
+			memcpy(buf, w, off[i]);
+			memcpy(buf + off[i], ch, cl);
+			memcpy(buf + off[i] + cl, w + off[i + 1],
+			       len - off[i + 1]);
+			TRY(len - li + cl);
+		}
+	}
+	/* insertion */
+	for (i = 0; i <= n; i++)
+		for (k = 0; k < EDIT_LETTERS(arabic); k++) {
+			size_t cl = edit_letter(arabic, k, ch);
+			a = off[i];
+			b = len - a;
+			memcpy(buf, w, a);
+			memcpy(buf + a, ch, cl);
+			memcpy(buf + a + cl, w + a, b);
+			TRY(len + cl);
+		}
+#undef TRY
+	return 0;
+}
+
+/*
+ * The decision on unknown word w[0..len) (without a possessive) that has
+ * name candidates v->m[0..nm): sets v->v and v->name_sugs.  Distance alone
+ * does not tell a name's typo from a correct name the gazetteer lacks
+ * (they are as close to the known names at every distance and length), so
+ * more evidence is asked:
+ *  - a Latin word starting in lower case is a name's typo only when no
+ *    English word is one edit away (recieve is receive misspelled);
+ *  - an Arabic word is a misspelled name when the name is one edit away,
+ *    is a likely name (attested in real text, or in a gazetteer the
+ *    caller added for the texts at hand), and no dictionary word is one
+ *    edit away; else it is an unknown word, whose suggestions are
+ *    still the names when one is a single edit away or no dictionary word
+ *    is, and the dictionary's otherwise.
+ * AR_OK or AR_ENOMEM.
+ */
+static ar_status name_decision(ar_speller *sp, const char *w, size_t len,
+                               int arabic, verdict *v)
+{
+	const ar_names_match *b = &v->m[0];
+	int near;
+
+	if (!arabic && !(w[0] >= 'a' && w[0] <= 'z')) {
+		v->v = V_NAME;
+		return AR_OK;
+	}
+	ar_buf__clear(&sp->tmp);
+	if (arabic) {
+		if (ar_spell__strip_marks(sp, w, len) != AR_OK ||
+		    ar_buf__put(&sp->tmp, sp->norm.ptr, sp->norm.size) != AR_OK)
+			return AR_ENOMEM;
+	} else if (ar_buf__put(&sp->tmp, w, len) != AR_OK)
+		return AR_ENOMEM;
+	near = near_dict(sp, arabic, sp->tmp.ptr, sp->tmp.size);
+	if (near < 0)
+		return AR_ENOMEM;
+	if (!arabic) {
+		if (!near)
+			v->v = V_NAME;
+		return AR_OK;
+	}
+	if (b->dist == 1 && !near &&
+	    (ar_names__flags(sp->names, b->id) &
+	     (AR_NAMES_ATTESTED | AR_NAMES_USER)))
+		v->v = V_NAME;
+	else if (b->dist == 1 || !near)
+		v->name_sugs = 1;
+	return AR_OK;
+}
+
 static ar_status analyse_latin(ar_speller *sp, const char *w, size_t len,
                                verdict *v)
 {
@@ -303,8 +439,8 @@ static ar_status analyse_latin(ar_speller *sp, const char *w, size_t len,
 	if (nm < 0)
 		return AR_ENOMEM;
 	if (nm > 0) {
-		v->v = V_NAME;
 		add_matches(v, m, nm, 0, len - base, 0);
+		return name_decision(sp, w, base, 0, v);
 	}
 	return AR_OK;
 }
@@ -374,6 +510,63 @@ static int name_derivation(ar_speller *sp, const char *st, size_t sl)
 	return 0;
 }
 
+static int known_name(ar_speller *sp, const char *f, size_t flen);
+
+/*
+ * Is light-folded Arabic word f two words written without a space, the
+ * first one of those that writers often join to the next (لايزال, ماتزال,
+ * عبدالكريم, أبوسليمان), behind و or ف or not?  -1 when out of memory.
+ */
+/* Does folded word b start like an imperfect verb (ي ت ن)? */
+static int imperfect(const char *b)
+{
+	return memcmp(b, "\xd9\x8a", 2) == 0 || memcmp(b, "\xd8\xaa", 2) == 0 ||
+	       memcmp(b, "\xd9\x86", 2) == 0;
+}
+
+static int joined(ar_speller *sp, const char *f, size_t flen)
+{
+	static const char *const first[] = {
+		"\xd9\x84\xd8\xa7",         /* لا */
+		"\xd9\x85\xd8\xa7",         /* ما */
+		"\xd8\xb9\xd8\xa8\xd8\xaf", /* عبد */
+		"\xd8\xa3\xd8\xa8\xd9\x88", /* أبو */
+		"\xd8\xa7\xd8\xa8\xd9\x88", /* ابو */
+		NULL
+	};
+	char b[256];
+	size_t p, i;
+
+	for (p = 0; p <= 2; p += 2) {
+		if (p && memcmp(f, A_WAW, 2) != 0 && memcmp(f, A_FA, 2) != 0)
+			break;
+		for (i = 0; first[i]; i++) {
+			size_t jl = strlen(first[i]), rl;
+			int r;
+			if (flen < p + jl + 6 || flen - p - jl >= sizeof b ||
+			    memcmp(f + p, first[i], jl) != 0)
+				continue;
+			rl = flen - p - jl;
+			memcpy(b, f + p + jl, rl);
+			b[rl] = '\0';
+			/* a name that starts with ما or لا is likelier than
+			 * a verb joined to them: only an imperfect verb
+			 * (لايزال, ماتزال); after عبد and أبو, a word with
+			 * the article (عبدالكريم) or a name (أبوسليمان) */
+			if (i < 2 ? !imperfect(b) : rl < 8)
+				continue;
+			r = 0;
+			if (i < 2 || memcmp(b, A_ALEF A_LAM, 4) == 0)
+				r = dict_ok(sp, 1, b);
+			if (r == 0 && i >= 2)
+				r = known_name(sp, b, rl);
+			if (r != 0)
+				return r;
+		}
+	}
+	return 0;
+}
+
 /* Is folded word f, after some proclitic reading, a gazetteer word? */
 static int known_name(ar_speller *sp, const char *f, size_t flen)
 {
@@ -410,9 +603,30 @@ static const char *const ortho_ends[][2] = {
  * corrected word, folded and NUL-terminated, is in out and 1 is returned.
  * Only spellings that the Arabic dictionary accepts count.
  */
+/* What ortho_fix() may undo (bits): */
+enum {
+	SLIP_HAMZA = 1,    /* an alef without its hamza */
+	SLIP_ENDS = 2,     /* a final letter for another (ortho_ends) */
+	SLIP_YA_ONLY = 4,  /* of those, only ى for ي */
+	SLIP_CLITICS = 8,  /* a hamza right after any proclitic too */
+	SLIP_NO_NAMES = 16 /* the dictionary only, not the gazetteer */
+};
+
+static int ortho_fix(ar_speller *sp, const char *f, size_t flen,
+                     const ar_clitic_reading *s, int ns, char *out, size_t size,
+                     unsigned mask);
+
 int ar_spell__ortho_fix(ar_speller *sp, const char *f, size_t flen,
                         const ar_clitic_reading *s, int ns, char *out,
                         size_t size)
+{
+	return ortho_fix(sp, f, flen, s, ns, out, size,
+	                 SLIP_HAMZA | SLIP_ENDS | SLIP_NO_NAMES);
+}
+
+static int ortho_fix(ar_speller *sp, const char *f, size_t flen,
+                     const ar_clitic_reading *s, int ns, char *out, size_t size,
+                     unsigned mask)
 {
 	size_t pos[24];
 	int np = 0, i, j, h, e = -1, fixed_end;
@@ -420,7 +634,7 @@ int ar_spell__ortho_fix(ar_speller *sp, const char *f, size_t flen,
 	/* a NUL would end the word early for hunspell and the caller */
 	if (flen < 4 || flen + 1 > size || memchr(f, '\0', flen))
 		return 0;
-	for (i = 0; i < ns; i++) {
+	for (i = 0; i < ns && (mask & SLIP_HAMZA); i++) {
 		size_t p = s[i].skip;
 		if (s[i].elided || p + 4 > flen ||
 		    memcmp(f + p, A_ALEF, 2) != 0)
@@ -432,7 +646,7 @@ int ar_spell__ortho_fix(ar_speller *sp, const char *f, size_t flen,
 		/* at the start, or after the article; right after و ب ل...
 		 * a hamza would make too many words of names' typos
 		 * (باقل: ب + أقل) */
-		if (p != 0 &&
+		if (p != 0 && !(mask & SLIP_CLITICS) &&
 		    (p < 4 || memcmp(f + p - 4, A_ALEF A_LAM, 4) != 0))
 			continue;
 		for (j = 0; j < np && pos[j] != p; j++)
@@ -440,8 +654,10 @@ int ar_spell__ortho_fix(ar_speller *sp, const char *f, size_t flen,
 		if (j == np)
 			pos[np++] = p;
 	}
-	for (i = 0; i < (int)ORTHO_ENDS; i++)
-		if (memcmp(f + flen - 2, ortho_ends[i][0], 2) == 0)
+	for (i = 0; i < (int)ORTHO_ENDS && (mask & SLIP_ENDS); i++)
+		if (memcmp(f + flen - 2, ortho_ends[i][0], 2) == 0 &&
+		    (!(mask & SLIP_YA_ONLY) ||
+		     memcmp(ortho_ends[i][0], "\xd9\x89", 2) == 0))
 			e = i;
 	if (np == 0 && e < 0)
 		return 0;
@@ -460,10 +676,36 @@ int ar_spell__ortho_fix(ar_speller *sp, const char *f, size_t flen,
 				if (j >= 0)
 					memcpy(out + pos[j], ortho_hamza[h], 2);
 				int r = dict_ok(sp, 1, out);
+				if (r == 0 && !(mask & SLIP_NO_NAMES))
+					r = known_name(sp, out, strlen(out));
 				if (r != 0)
 					return r; /* 1, or -1 */
 			}
 	return 0;
+}
+
+/* Is the accepted word of id, flags fl, found after reading i of the
+ * folded word f, only an inner word of longer names (ان of "سي ان ان")? */
+static int inner_only(unsigned fl)
+{
+	return (fl & (AR_NAMES_GAZ | AR_NAMES_SOLO | AR_NAMES_LOAN |
+	              AR_NAMES_PERSONAL | AR_NAMES_ATTESTED)) == AR_NAMES_GAZ;
+}
+
+/* Is the light-folded Arabic word f (readings s[0..ns)) a dictionary word,
+ * or one written without a hamza or with another final letter?  For the
+ * consistency check on names only.  -1 when out of memory. */
+static int common_word(ar_speller *sp, const char *w, size_t len, const char *f,
+                       size_t flen, const ar_clitic_reading *s, int ns)
+{
+	char fix[512];
+	int r;
+	if (ar_spell__strip_marks(sp, w, len) != AR_OK)
+		return -1;
+	if ((r = dict_ok(sp, 1, sp->norm.ptr)) != 0)
+		return r;
+	return ortho_fix(sp, f, flen, s, ns, fix, sizeof fix,
+	                 SLIP_HAMZA | SLIP_ENDS | SLIP_CLITICS | SLIP_NO_NAMES);
 }
 
 static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
@@ -472,8 +714,9 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 	ar_clitic_reading sp_[AR_CLITIC_READINGS];
 	int ns, i, r;
 	ar_names_match m[NAME_SUGS];
-	char *f;
-	size_t flen;
+	char *f, fix[512];
+	size_t flen, inner_pre = 0;
+	long inner = -1;
 
 	if (ar_names__fold(&sp->fold, w, len, AR_FOLD_LIGHT) < 0)
 		return AR_ENOMEM;
@@ -484,20 +727,67 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 	f = sp->cand.ptr;
 	flen = sp->cand.size;
 	ns = ar_clitic__readings(f, flen, sp_);
+	/* a known error, as written or behind proclitics (وحتي) */
+	for (i = 0; i < ns; i++) {
+		uint32_t val;
+		if (!sp_[i].elided &&
+		    ar_strmap__get(&sp->known, f + sp_[i].skip,
+		                   flen - sp_[i].skip, &val)) {
+			v->v = V_KNOWN;
+			v->kfix = (long)val;
+			v->pre = after_letters(w, len, sp_[i].letters);
+			return AR_OK;
+		}
+	}
 	for (i = 0; i < ns; i++) {
 		unsigned fl = 0;
 		long id = find_stem(sp, f + sp_[i].skip, flen - sp_[i].skip,
 		                    sp_[i].elided, &fl);
-		if (id >= 0) {
-			v->gaz = (fl & AR_NAMES_GAZ) ? id : -1;
-			v->pre = after_letters(w, len, sp_[i].letters);
-			return AR_OK;
+		if (id < 0)
+			continue;
+		if (inner_only(fl)) {
+			if (inner < 0) {
+				inner = id;
+				inner_pre =
+				        after_letters(w, len, sp_[i].letters);
+			}
+			continue;
 		}
+		v->gaz = (fl & AR_NAMES_GAZ) ? id : -1;
+		v->pre = after_letters(w, len, sp_[i].letters);
+		if (v->gaz >= 0 && (sp->flags & AR_SPELL_CONSISTENCY_NAMES)) {
+			r = common_word(sp, w, len, f, flen, sp_, ns);
+			if (r < 0)
+				return AR_ENOMEM;
+			if (r)
+				v->gaz = -1;
+		}
+		return AR_OK;
 	}
 	if (ar_spell__strip_marks(sp, w, len) != AR_OK)
 		return AR_ENOMEM;
 	if ((r = dict_ok(sp, 1, sp->norm.ptr)) != 0)
 		return r < 0 ? AR_ENOMEM : AR_OK;
+	/* a word found only inside longer names is accepted, unless it is a
+	 * short word or one with the article, without its hamza or with
+	 * another final letter (ان, او, الان, الاول: from سي ان ان...): that
+	 * one is the common word misspelled.  A longer bare word stays a
+	 * name (ايلون of ايلون ماسك). */
+	if (inner >= 0) {
+		r = 0;
+		if (flen <= 4 || memcmp(f, A_ALEF A_LAM, 4) == 0)
+			r = ortho_fix(sp, f, flen, sp_, ns, fix, sizeof fix,
+			              SLIP_HAMZA | SLIP_ENDS | SLIP_NO_NAMES);
+		if (r < 0)
+			return AR_ENOMEM;
+		if (!r) {
+			v->gaz = (sp->flags & AR_SPELL_CONSISTENCY_NAMES)
+			                 ? -1
+			                 : inner;
+			v->pre = inner_pre;
+			return AR_OK;
+		}
+	}
 	for (i = 0; i < ns; i++) {
 		const char *st = f + sp_[i].skip;
 		size_t sl = flen - sp_[i].skip;
@@ -506,19 +796,32 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 		if (name_derivation(sp, st, sl))
 			return AR_OK;
 	}
+	/* two words joined (لايزال, عبدالكريم) */
+	if ((r = joined(sp, f, flen)) != 0)
+		return r < 0 ? AR_ENOMEM : AR_OK;
+	/* the house styles: hamza-less alefs, final ى for ي */
+	if (sp->flags & (AR_SPELL_HAMZA_FREE | AR_SPELL_FINAL_YA)) {
+		unsigned mask = SLIP_CLITICS;
+		if (sp->flags & AR_SPELL_HAMZA_FREE)
+			mask |= SLIP_HAMZA;
+		if (sp->flags & AR_SPELL_FINAL_YA)
+			mask |= SLIP_ENDS | SLIP_YA_ONLY;
+		r = ortho_fix(sp, f, flen, sp_, ns, fix, sizeof fix, mask);
+		if (r < 0)
+			return AR_ENOMEM;
+		if (r)
+			return AR_OK;
+	}
 	v->v = V_UNKNOWN;
 	if (sp->flags & AR_SPELL_NO_SUGGEST)
 		return AR_OK;
 	/* a common word with a slip of hamza, ة or ى is not a name's typo,
 	 * unless the corrected word is a name */
-	{
-		char fix[512];
-		r = ar_spell__ortho_fix(sp, f, flen, sp_, ns, fix, sizeof fix);
-		if (r < 0)
-			return AR_ENOMEM;
-		if (r && !known_name(sp, fix, strlen(fix)))
-			return AR_OK;
-	}
+	r = ar_spell__ortho_fix(sp, f, flen, sp_, ns, fix, sizeof fix);
+	if (r < 0)
+		return AR_ENOMEM;
+	if (r && !known_name(sp, fix, strlen(fix)))
+		return AR_OK;
 	for (i = 0; i < ns; i++) {
 		int nm;
 		const char *stem = f + sp_[i].skip;
@@ -542,7 +845,7 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 		            sp_[i].elided);
 	}
 	if (v->nm > 0)
-		v->v = V_NAME;
+		return name_decision(sp, w, len, 1, v);
 	return AR_OK;
 }
 
@@ -630,4 +933,42 @@ int ar_spell__ortho_variant(const char *a, size_t al, const char *b, size_t bl)
 		diff = 1;
 	}
 	return diff;
+}
+
+/* ---- the repetition rule ---------------------------------------------- */
+
+int ar_spell__stems(ar_speller *sp, const char *w, size_t len, uint64_t *out,
+                    int max)
+{
+	ar_clitic_reading r[AR_CLITIC_READINGS];
+	int script = ar_names__fold(&sp->fold, w, len, AR_FOLD_ALEF), ns, i, n;
+
+	if (script < 0)
+		return -1;
+	if (script != AR_NAMES_ARABIC) {
+		size_t l = sp->fold.size;
+		if (l > 2 && sp->fold.ptr[l - 2] == '\'' &&
+		    sp->fold.ptr[l - 1] == 's')
+			l -= 2;
+		if (max < 1 || l < 3)
+			return 0;
+		out[0] = ar_hash__bytes(sp->fold.ptr, l);
+		return 1;
+	}
+	ns = ar_clitic__readings(sp->fold.ptr, sp->fold.size, r);
+	for (i = 0, n = 0; i < ns && n < max; i++) {
+		const char *st = sp->fold.ptr + r[i].skip;
+		size_t sl = sp->fold.size - r[i].skip;
+		int k;
+		uint64_t h;
+		/* stems of three letters or more */
+		if (r[i].elided || sl < 6)
+			continue;
+		h = ar_hash__bytes(st, sl);
+		for (k = 0; k < n && out[k] != h; k++)
+			;
+		if (k == n)
+			out[n++] = h;
+	}
+	return n;
 }

@@ -226,12 +226,30 @@ static ar_status redo_names(ar_speller *sp, memo *m, const char *w, size_t len)
 	ar_status st = ar_spell__analyse(sp, w, len, &v);
 	if (st != AR_OK)
 		return st;
-	if (v.v != V_NAME) { /* cannot happen: the analysis is the same */
+	if (v.v != V_NAME && !v.name_sugs) { /* cannot happen: the analysis
+	                                        is the same */
 		m->verdict = (uint8_t)v.v;
 		m->sugs_done = 0;
 		return AR_OK;
 	}
 	return memo_names(sp, m, w, len, &v);
+}
+
+/* The suggestion of a known error: its correction, behind the word's own
+ * proclitics.  When out of memory the entry stays without it, to be made
+ * on a later lookup. */
+static ar_status known_sug(ar_speller *sp, memo *m, const char *w,
+                           const verdict *v)
+{
+	const char *fx = sp->known_fix.ptr + v->kfix;
+	if (!m->sugs && !(m->sugs = calloc(1, sizeof *m->sugs)))
+		return AR_ENOMEM;
+	m->sugs[0] = ar_spell__make_sug(w, v->pre, fx, strlen(fx), "", 0);
+	if (!m->sugs[0])
+		return AR_ENOMEM;
+	m->nsugs = 1;
+	m->sugs_done = 1;
+	return AR_OK;
 }
 
 static memo *memo_find(ar_speller *sp, const char *w, size_t len, uint64_t h)
@@ -304,7 +322,7 @@ ar_status ar_spell__lookup(ar_speller *sp, const char *w, size_t len,
 	ar_status st;
 	int marked = 0;
 	static const verdict ok = {
-		V_OK, -1, 0, 0, { { 0, 0, 0, 0 } }, 0, { 0 }, { 0 }, { 0 }
+		V_OK, -1, 0, 0, { { 0, 0, 0, 0 } }, 0, { 0 }, { 0 }, { 0 }, 0, 0
 	};
 
 	if (memo_size(sp) > sp->memo_budget)
@@ -312,6 +330,10 @@ ar_status ar_spell__lookup(ar_speller *sp, const char *w, size_t len,
 	*out = memo_find(sp, w, len, h);
 	if (*out && (*out)->sugs_done == NAMES_REDO)
 		return redo_names(sp, *out, w, len);
+	if (*out && (*out)->verdict == V_KNOWN && !(*out)->sugs_done) {
+		st = ar_spell__analyse(sp, w, len, &v);
+		return st == AR_OK ? known_sug(sp, *out, w, &v) : st;
+	}
 	if (*out)
 		return AR_OK;
 	if (len == 0 || len > 1000)
@@ -338,12 +360,14 @@ ar_status ar_spell__lookup(ar_speller *sp, const char *w, size_t len,
 	m = memo_insert(sp, w, len, h, &v);
 	if (!m)
 		return AR_ENOMEM;
-	if (v.v == V_NAME) {
+	if (v.v == V_NAME || v.name_sugs) {
 		st = memo_names(sp, m, w, len, &v);
 		if (st != AR_OK)
 			return st;
 		count_sugs(sp, m);
 	}
+	if (v.v == V_KNOWN && (st = known_sug(sp, m, w, &v)) != AR_OK)
+		return st;
 	if (marked && plain_ok(m)) {
 		/* remember the bare letters too; m may move */
 		size_t off = m->off;

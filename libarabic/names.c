@@ -350,6 +350,8 @@ static long add_word(ar_names *n, unsigned flag, const char *w, size_t len)
 		return -1;
 	if (n->tmp.size == 0)
 		return -2;
+	if (n->user && (flag & AR_NAMES_GAZ))
+		flag |= AR_NAMES_USER;
 	if (n->gsound && (flag & AR_NAMES_GAZ) && script == AR_NAMES_ARABIC)
 		flag |= AR_NAMES_GSOUND;
 	id = ar_names__find(n, n->tmp.ptr, n->tmp.size, NULL);
@@ -721,6 +723,7 @@ ar_status ar_names__parse(ar_names *n, const char *text, size_t len,
 	int builtin = source == NULL;
 	char cur[256];
 
+	n->user = !builtin;
 	if (!ar_utf8_valid(text, len, &bad)) {
 		size_t k;
 		uint64_t l = 1, c = 1;
@@ -842,6 +845,13 @@ ar_status ar_names__load_builtin(ar_names *n, ar_error *err)
 	return AR_OK;
 }
 
+ar_status ar_names__load_attested(ar_names *n, ar_error *err)
+{
+	return ar_names__parse_words(n, AR_NAMES_ATTESTED, ar_names__attested,
+	                             ar_names__attested_len,
+	                             "(built-in attested words)", err);
+}
+
 ar_status ar_names__parse_words(ar_names *n, unsigned flag, const char *text,
                                 size_t len, const char *source, ar_error *err)
 {
@@ -873,6 +883,9 @@ ar_status ar_names__parse_words(ar_names *n, unsigned flag, const char *text,
 			l--;
 		if (flag == AR_NAMES_PERSONAL &&
 		    (slash = memchr(s, '/', l)) != NULL)
+			l = (size_t)(slash - s);
+		if (flag == AR_NAMES_ATTESTED &&
+		    (slash = memchr(s, '\t', l)) != NULL)
 			l = (size_t)(slash - s);
 		while (l && (s[l - 1] == ' ' || s[l - 1] == '\t'))
 			l--;

@@ -25,9 +25,13 @@ enum {
 	AR_NAMES_PERSONAL = 1u << 2, /* a personal dictionary */
 	AR_NAMES_SOLO = 1u << 3,     /* a whole one-word spelling (Telegram),
 	                                not only part of a longer name */
-	AR_NAMES_GSOUND = 1u << 4    /* an Arabic spelling of a name whose
+	AR_NAMES_GSOUND = 1u << 4,   /* an Arabic spelling of a name whose
 	                                Latin spellings have a g: its g
 	                                letters (ج غ ق گ) are interchangeable */
+	AR_NAMES_ATTESTED = 1u << 5, /* the attested words: used in real
+	                                text, unknown to the dictionary */
+	AR_NAMES_USER = 1u << 6      /* a word of a gazetteer the caller
+	                                added (not the built-in one) */
 };
 
 /* The AR_NAMES_* bits of word id. */
@@ -49,7 +53,8 @@ ar_status ar_names__parse(ar_names *n, const char *text, size_t len,
 
 /* Parse a word list (one word per line, '#' comments, blank lines
  * ignored; for a personal dictionary, anything after a '/' is ignored as
- * in hunspell), adding each word with flag `flag`. */
+ * in hunspell; for the attested words, anything after a TAB), adding each
+ * word with flag `flag`. */
 ar_status ar_names__parse_words(ar_names *n, unsigned flag, const char *text,
                                 size_t len, const char *source, ar_error *err);
 
@@ -147,5 +152,10 @@ int ar_names__personal_near(const ar_names *n, const char *folded, size_t len,
  * (ar_names__builtin, ar_names__loanwords) into n.
  */
 ar_status ar_names__load_builtin(ar_names *n, ar_error *err);
+
+/* Load the attested words built into the library (ar_names__attested,
+ * flag AR_NAMES_ATTESTED) into n: evidence for the speller, not words
+ * the segmenter should split on. */
+ar_status ar_names__load_attested(ar_names *n, ar_error *err);
 
 #endif /* AR_NAMES_H */

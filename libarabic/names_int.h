@@ -62,11 +62,12 @@ struct ar_names {
 	size_t npersonal, apersonal;
 	ar_buf tmp, tmp2, tmp3; /* scratch */
 	uint32_t entry;         /* gazetteer lines parsed, 0 = none */
-	int gsound;             /* the word being added stands for a
+	int user;           /* the gazetteer being parsed is the caller's own */
+	int gsound;         /* the word being added stands for a
 	                               Latin word with a g */
-	const char *lat[2];     /* while parsing the Arabic spellings of
+	const char *lat[2]; /* while parsing the Arabic spellings of
 	                               an entry: its canonical name and */
-	size_t latlen[2];       /* Latin variants, for latin_g() */
+	size_t latlen[2];   /* Latin variants, for latin_g() */
 };
 
 /* The folded form of word w. */

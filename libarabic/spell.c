@@ -31,12 +31,47 @@ const char *ar_finding_kind_name(ar_finding_kind k)
 		return "name";
 	case AR_FINDING_INCONSISTENT:
 		return "inconsistent";
+	case AR_FINDING_KNOWN_ERROR:
+		return "known-error";
 	default:
 		return NULL;
 	}
 }
 
 /* ---- opening ---------------------------------------------------------- */
+
+/* Read the known errors (dict/ar-known-errors.tsv: error TAB correction
+ * TAB reason, '#' comments) into sp->known, keyed by the error's light
+ * fold, each correction NUL-terminated in sp->known_fix. */
+static ar_status load_known(ar_speller *sp, const char *t, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		const char *s = t + i, *tab, *tab2;
+		size_t e = i, l;
+		while (e < len && t[e] != '\n')
+			e++;
+		l = e - i;
+		i = e + 1;
+		if (l == 0 || s[0] == '#' || !(tab = memchr(s, '\t', l)))
+			continue;
+		tab2 = memchr(tab + 1, '\t', l - (size_t)(tab + 1 - s));
+		if (!tab2)
+			tab2 = s + l;
+		if (tab == s || tab2 == tab + 1)
+			continue;
+		if (ar_names__fold(&sp->fold, s, (size_t)(tab - s),
+		                   AR_FOLD_LIGHT) < 0 ||
+		    sp->known_fix.size > UINT32_MAX - 1024 ||
+		    ar_strmap__put(&sp->known, sp->fold.ptr, sp->fold.size,
+		                   (uint32_t)sp->known_fix.size) != 0 ||
+		    ar_buf__put(&sp->known_fix, tab + 1,
+		                (size_t)(tab2 - tab - 1)) != AR_OK ||
+		    ar_buf__put(&sp->known_fix, "", 1) != AR_OK)
+			return AR_ENOMEM;
+	}
+	return AR_OK;
+}
 
 ar_status ar_speller_new(ar_speller **out, const ar_spell_options *opts,
                          ar_error *err)
@@ -84,6 +119,14 @@ ar_status ar_speller_new(ar_speller **out, const ar_spell_options *opts,
 		st = ar_tokenizer_new(&sp->tok, &to, err);
 	if (st == AR_OK && !(opts->flags & AR_SPELL_NO_BUILTIN))
 		st = ar_names__load_builtin(sp->names, err);
+	if (st == AR_OK && !(opts->flags & AR_SPELL_NO_BUILTIN))
+		st = ar_names__load_attested(sp->names, err);
+	if (st == AR_OK)
+		st = ar_strmap__init(&sp->known, 256, 128) == 0 ? AR_OK
+		                                                : AR_ENOMEM;
+	if (st == AR_OK && !(opts->flags & AR_SPELL_NO_BUILTIN))
+		st = load_known(sp, ar_names__known_errors,
+		                ar_names__known_errors_len);
 	if (st != AR_OK) {
 		ar_speller_free(sp);
 		return st;
@@ -114,6 +157,13 @@ void ar_speller_free(ar_speller *sp)
 	ar_tokenizer_free(sp->tok);
 	uses_clear(sp);
 	free(sp->uses);
+	free(sp->pend);
+	free(sp->stems);
+	free(sp->sorted);
+	ar_buf_dispose(&sp->ptext);
+	if (sp->known.slots)
+		ar_strmap__free(&sp->known);
+	ar_buf_dispose(&sp->known_fix);
 	ar_buf_dispose(&sp->keys);
 	ar_buf_dispose(&sp->fold);
 	ar_buf_dispose(&sp->norm);
@@ -248,6 +298,44 @@ static ar_status track_use(ar_speller *sp, const memo *m, const char *w,
 	return AR_OK;
 }
 
+static ar_finding_kind kind_of(const memo *m)
+{
+	return m->verdict == V_NAME    ? AR_FINDING_NAME
+	       : m->verdict == V_KNOWN ? AR_FINDING_KNOWN_ERROR
+	                               : AR_FINDING_UNKNOWN;
+}
+
+/* Hold back an unknown word of the stream until its end, with the keys
+ * of its stems for the repetition rule. */
+static ar_status hold(ar_speller *sp, const char *w, size_t len, uint64_t start,
+                      uint64_t line, uint64_t col)
+{
+	uint64_t h[AR_CLITIC_READINGS];
+	int nh = ar_spell__stems(sp, w, len, h, AR_CLITIC_READINGS);
+	pend *p;
+
+	if (nh < 0 ||
+	    ar_array__grow((void **)&sp->pend, &sp->apend, sp->npend + 1,
+	                   sizeof *sp->pend) != 0 ||
+	    ar_array__grow((void **)&sp->stems, &sp->astems,
+	                   sp->nstems + (size_t)nh + 1, sizeof *sp->stems) != 0)
+		return AR_ENOMEM;
+	p = &sp->pend[sp->npend];
+	p->start = start;
+	p->line = line;
+	p->col = col;
+	p->off = sp->ptext.size;
+	p->len = len;
+	p->stems = sp->nstems;
+	p->nstems = (unsigned)nh;
+	if (ar_buf__put(&sp->ptext, w, len) != AR_OK)
+		return AR_ENOMEM;
+	memcpy(sp->stems + sp->nstems, h, (size_t)nh * sizeof *h);
+	sp->nstems += (size_t)nh;
+	sp->npend++;
+	return AR_OK;
+}
+
 /* Check one word token at [start, start+len). */
 static ar_status check_token(ar_speller *sp, const char *w, size_t len,
                              uint64_t start, uint64_t line, uint64_t col)
@@ -262,17 +350,79 @@ static ar_status check_token(ar_speller *sp, const char *w, size_t len,
 			return track_use(sp, m, w, len, start, line, col);
 		return AR_OK;
 	}
-	if (m->verdict == V_UNKNOWN && !(sp->flags & AR_SPELL_NO_SUGGEST)) {
-		st = ar_spell__suggest(sp, m);
-		if (st != AR_OK)
-			return st;
-	}
-	if (emit(sp,
-	         m->verdict == V_NAME ? AR_FINDING_NAME : AR_FINDING_UNKNOWN, w,
-	         len, start, line, col, (const char *const *)m->sugs,
-	         m->nsugs) != 0)
+	if (m->verdict == V_UNKNOWN)
+		return hold(sp, w, len, start, line, col);
+	if (emit(sp, kind_of(m), w, len, start, line, col,
+	         (const char *const *)m->sugs, m->nsugs) != 0)
 		return AR_EUSER;
 	return AR_OK;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* How many held-back words have a stem of key h (0, 1 or 2: enough). */
+static int stem_uses(const ar_speller *sp, uint64_t h)
+{
+	const uint64_t *p =
+	        bsearch(&h, sp->sorted, sp->nstems, sizeof h, cmp_u64);
+	size_t i;
+	if (!p)
+		return 0;
+	i = (size_t)(p - sp->sorted);
+	return (i > 0 && sp->sorted[i - 1] == h) ||
+	                       (i + 1 < sp->nstems && sp->sorted[i + 1] == h)
+	               ? 2
+	               : 1;
+}
+
+/* Report the held-back words of the stream, in text order, but those the
+ * stream uses twice or more (the same stem after any proclitics): a text
+ * that repeats a word means it, as it does the names the gazetteer lacks;
+ * a slip rarely repeats. */
+static ar_status report_unknown(ar_speller *sp)
+{
+	size_t i;
+	ar_status st = AR_OK;
+
+	if (sp->nstems > sp->asorted) {
+		uint64_t *s = realloc(sp->sorted, sp->nstems * sizeof *s);
+		if (!s)
+			return AR_ENOMEM;
+		sp->sorted = s;
+		sp->asorted = sp->nstems;
+	}
+	if (sp->nstems) {
+		memcpy(sp->sorted, sp->stems, sp->nstems * sizeof *sp->stems);
+		qsort(sp->sorted, sp->nstems, sizeof *sp->sorted, cmp_u64);
+	}
+	for (i = 0; i < sp->npend && st == AR_OK; i++) {
+		const pend *p = &sp->pend[i];
+		const char *w = sp->ptext.ptr + p->off;
+		unsigned k;
+		memo *m;
+		for (k = 0; k < p->nstems; k++)
+			if (stem_uses(sp, sp->stems[p->stems + k]) > 1)
+				break;
+		if (k < p->nstems)
+			continue;
+		st = ar_spell__lookup(sp, w, p->len, &m);
+		if (st != AR_OK || !m || m->verdict == V_OK)
+			continue;
+		if (m->verdict == V_UNKNOWN &&
+		    !(sp->flags & AR_SPELL_NO_SUGGEST)) {
+			st = ar_spell__suggest(sp, m);
+			if (st != AR_OK)
+				break;
+		}
+		if (emit(sp, kind_of(m), w, p->len, p->start, p->line, p->col,
+		         (const char *const *)m->sugs, m->nsugs) != 0)
+			st = AR_EUSER;
+	}
+	return st;
 }
 
 static int token_sink(const ar_token *t, void *payload)
@@ -383,6 +533,8 @@ ar_status ar_spell_finish(ar_speller *sp, ar_finding_sink sink, void *payload,
 	st = ar_tok_finish(sp->tok, token_sink, sp, err);
 	if (st == AR_EUSER && sp->cb_status != AR_OK)
 		st = sp->cb_status;
+	if (st == AR_OK)
+		st = report_unknown(sp);
 	if (st == AR_OK && !(sp->flags & AR_SPELL_NO_CONSISTENCY))
 		st = report_inconsistent(sp);
 	ar_spell_reset(sp);
@@ -397,6 +549,9 @@ void ar_spell_reset(ar_speller *sp)
 	ar_tok_reset(sp->tok);
 	sp->pos = p;
 	uses_clear(sp);
+	sp->npend = 0;
+	sp->nstems = 0;
+	ar_buf__clear(&sp->ptext);
 	sp->stopped = 0;
 }
 
@@ -559,8 +714,7 @@ ar_status ar_spell_word(ar_spell_findings **out, ar_speller *sp, const char *w,
 			    !(sp->flags & AR_SPELL_NO_SUGGEST))
 				st = ar_spell__suggest(sp, m);
 			memset(&f, 0, sizeof f);
-			f.kind = m->verdict == V_NAME ? AR_FINDING_NAME
-			                              : AR_FINDING_UNKNOWN;
+			f.kind = kind_of(m);
 			f.word = w;
 			f.len = len;
 			f.end = len;

@@ -9,12 +9,13 @@
 #include "dict_int.h"
 #include "clitic.h"
 #include "names.h"
+#include "strmap.h"
 
 #define MEMO_MAX   (1u << 20) /* cached words before the cache is emptied */
 #define MEMO_SLOTS (1u << 12) /* slots of an empty cache */
 #define NAME_SUGS  8          /* name candidates looked at */
 
-enum { V_OK = 0, V_NAME = 1, V_UNKNOWN = 2 };
+enum { V_OK = 0, V_NAME = 1, V_UNKNOWN = 2, V_KNOWN = 3 };
 
 typedef struct memo {
 	uint64_t h;
@@ -38,6 +39,15 @@ typedef struct use {
 	uint16_t pre, suf;
 } use;
 
+/* An unknown word of the current stream, reported at its end unless the
+ * stream repeats it. */
+typedef struct pend {
+	uint64_t start, line, col;
+	size_t off, len; /* the word in sp->ptext */
+	size_t stems;    /* its stem hashes: sp->stems[stems..stems+nstems) */
+	unsigned nstems;
+} pend;
+
 struct ar_speller {
 	unsigned flags;
 	unsigned max_sugs;
@@ -57,6 +67,14 @@ struct ar_speller {
 	ar_pos pos;
 	use *uses;
 	size_t nuses, auses;
+	pend *pend;
+	size_t npend, apend;
+	ar_buf ptext;
+	uint64_t *stems, *sorted;
+	size_t nstems, astems, asorted;
+	/* the known errors: folded error -> offset of its correction */
+	ar_strmap known;
+	ar_buf known_fix;
 	ar_finding_sink sink;
 	void *payload;
 	ar_status cb_status;
@@ -72,6 +90,8 @@ typedef struct verdict {
 	int nm;
 	size_t mpre[NAME_SUGS], msuf[NAME_SUGS]; /* bytes kept around each */
 	int elided[NAME_SUGS]; /* l+al: the name's alef is dropped */
+	long kfix;     /* V_KNOWN: offset of the correction in sp->known_fix */
+	int name_sugs; /* V_UNKNOWN: the names m[] are its suggestions */
 } verdict;
 
 #define A_WAW        "\xd9\x88"
@@ -106,6 +126,13 @@ int ar_spell__ortho_fix(ar_speller *sp, const char *f, size_t flen,
 
 /* Is folded word b folded word a with such slips undone? */
 int ar_spell__ortho_variant(const char *a, size_t al, const char *b, size_t bl);
+
+/* The keys of the unknown word w[0..len) for the repetition rule: hashes
+ * of its folded stems after each proclitic reading (Arabic), or of the
+ * folded word (Latin), at most max into out; returns their number, -1
+ * when out of memory. */
+int ar_spell__stems(ar_speller *sp, const char *w, size_t len, uint64_t *out,
+                    int max);
 
 /* ---- memo.c ----------------------------------------------------------- */
 

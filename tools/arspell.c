@@ -175,6 +175,8 @@ static void print_item(const ctx *c, const item *it)
 		cli_outs(f->kind == AR_FINDING_NAME ? ": misspelled name '"
 		         : f->kind == AR_FINDING_INCONSISTENT
 		                 ? ": inconsistent spelling of a name '"
+		         : f->kind == AR_FINDING_KNOWN_ERROR
+		                 ? ": common misspelling '"
 		                 : ": unknown word '");
 		cli_out(it->word, f->len);
 		cli_outc('\'');
@@ -928,6 +930,14 @@ static void usage(void)
 "      --format=FORMAT     text (default), jsonl or tsv\n"
 "      --check-acronyms    check all-capital words too (default: accepted)\n"
 "      --no-consistency    do not report names spelled inconsistently\n"
+"      --names-consistency\n"
+"                          check the consistency of names only, not of\n"
+"                          words a dictionary accepts (المغرب, العربي)\n"
+"      --hamza-free        house style: accept an alef written without its\n"
+"                          hamza where the word with it is right (الى,\n"
+"                          اعلنت)\n"
+"      --final-ya          house style: accept a final ى written for ي\n"
+"                          where the word with ي is right (الرئيسى)\n"
 "      --invalid=MODE      invalid UTF-8: error (default), replace, keep\n"
 "  -i, --input-encoding=ENC\n"
 "                          read the input in ENC (windows-1256, ISO-8859-6,\n"
@@ -952,6 +962,9 @@ enum {
 	OPT_FORMAT,
 	OPT_ACRONYMS,
 	OPT_NO_CONSISTENCY,
+	OPT_NAMES_CONSISTENCY,
+	OPT_HAMZA_FREE,
+	OPT_FINAL_YA,
 	OPT_INVALID,
 	OPT_HELP,
 	OPT_VERSION
@@ -987,6 +1000,10 @@ int main(int argc, char **argv)
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "check-acronyms", no_argument, NULL, OPT_ACRONYMS },
 		{ "no-consistency", no_argument, NULL, OPT_NO_CONSISTENCY },
+		{ "names-consistency", no_argument, NULL,
+		  OPT_NAMES_CONSISTENCY },
+		{ "hamza-free", no_argument, NULL, OPT_HAMZA_FREE },
+		{ "final-ya", no_argument, NULL, OPT_FINAL_YA },
 		{ "invalid", required_argument, NULL, OPT_INVALID },
 		{ "input-encoding", required_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, OPT_HELP },
@@ -1081,6 +1098,15 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NO_CONSISTENCY:
 			so.flags |= AR_SPELL_NO_CONSISTENCY;
+			break;
+		case OPT_NAMES_CONSISTENCY:
+			so.flags |= AR_SPELL_CONSISTENCY_NAMES;
+			break;
+		case OPT_HAMZA_FREE:
+			so.flags |= AR_SPELL_HAMZA_FREE;
+			break;
+		case OPT_FINAL_YA:
+			so.flags |= AR_SPELL_FINAL_YA;
 			break;
 		case OPT_INVALID:
 			so.invalid = cli_parse_invalid(optarg);

@@ -18,7 +18,10 @@
  * Numbers, URLs, e-mail addresses, @mentions, #hashtags and words with
  * digits are skipped, and all-capital Latin words (VPN, FSB) are accepted
  * unless AR_SPELL_CHECK_ACRONYMS is set.  Every word of every spelling in
- * the gazetteer is accepted, with Arabic proclitics (و ف ب ك ل ال and their
+ * the gazetteer is accepted (but an inner word of a longer name that is a
+ * two-letter or article-initial common word without its hamza or with
+ * another final letter: ان, او, الان of "سي ان ان"), with Arabic
+ * proclitics (و ف ب ك ل ال and their
  * combinations: وأمازون, لتيليجرام) and the Latin possessive 's, and so
  * are the regular variants of Arabic spellings: alefs without their hamza
  * (امازون), any of ج غ ق گ ڨ for the g of a foreign name (أردوجان), a final
@@ -26,14 +29,27 @@
  * plurals of one-word names (الترامبية, الحوثيين); in Latin script, the
  * plural of a one-word name (iPhones).
  *
- * A word no dictionary knows is a finding of one of three kinds:
+ * The built-in attested words (dict/attested-ar.tsv: words real text uses
+ * that the Arabic dictionary lacks, such as foreign names and loanwords)
+ * are accepted too.
+ *
+ * A word no dictionary knows is a finding of one of these kinds:
  *  - AR_FINDING_NAME: the word is close to a gazetteer name (by edit
  *    distance with transpositions, by a phonetic key for transliterated
  *    Latin names, by a consonant skeleton for Arabic), which is the first
- *    suggestion (Telegerm -> Telegram, Doroff -> Durov);
+ *    suggestion (Telegerm -> Telegram, Doroff -> Durov), and the evidence
+ *    says it is that name's typo: it is close for its length, and no
+ *    dictionary word is one edit from it (recieve is a typo of receive,
+ *    not of a name);
  *  - AR_FINDING_UNKNOWN: any other unknown word, with hunspell's
  *    suggestions;
- * and, for a known name:
+ * an unknown word used twice or more in one stream (as itself or behind
+ * other proclitics: بوتوماك, والبوتوماك) is taken for a word the text
+ * means, such as a name the gazetteer lacks, and not reported.
+ * A word that the dictionary accepts but that is a common misspelling
+ * (dict/ar-known-errors.tsv: ذالك for ذلك, شئ for شيء, حتي for حتى) is a
+ * finding of kind AR_FINDING_KNOWN_ERROR with its correction.
+ * And, for a known name:
  *  - AR_FINDING_INCONSISTENT: an accepted spelling of a name used once in
  *    a stream in which another accepted spelling of the same name is used
  *    at least twice as often (Qaddafi once, Gaddafi three times); the
@@ -117,8 +133,25 @@ enum {
 	                                        much faster, as for a list of
 	                                        misspelled words) */
 	AR_SPELL_NO_CONSISTENCY = 1u << 2, /**< no AR_FINDING_INCONSISTENT */
-	AR_SPELL_NO_BUILTIN = 1u << 3      /**< do not load the built-in
-	                                        gazetteer and loanwords */
+	AR_SPELL_NO_BUILTIN = 1u << 3,     /**< do not load the built-in
+	                                        gazetteer, loanwords,
+	                                        attested words and known
+	                                        errors */
+	/* House styles: spellings some papers use throughout. */
+	AR_SPELL_HAMZA_FREE = 1u << 4,       /**< accept an alef written
+	                                         without its hamza (الى,
+	                                         اعلنت, والاقتصاد) where the
+	                                         word with the hamza is
+	                                         right */
+	AR_SPELL_FINAL_YA = 1u << 5,         /**< accept a final ى written
+	                                         for ي (السيسى, هواوى,
+	                                         الرئيسى) where the word with
+	                                         ي is right */
+	AR_SPELL_CONSISTENCY_NAMES = 1u << 6 /**< check the consistency of
+	                                          names only: a spelling
+	                                          that a dictionary accepts
+	                                          as a word (علي, او) is
+	                                          never inconsistent */
 };
 
 /** Options of a speller. */
@@ -164,14 +197,18 @@ typedef struct ar_spell_options {
 
 /** Kinds of findings. */
 typedef enum ar_finding_kind {
-	AR_FINDING_UNKNOWN = 0,     /**< a word no dictionary knows */
-	AR_FINDING_NAME = 1,        /**< a probable misspelling of a name */
-	AR_FINDING_INCONSISTENT = 2 /**< a name spelled differently from
+	AR_FINDING_UNKNOWN = 0,      /**< a word no dictionary knows */
+	AR_FINDING_NAME = 1,         /**< a probable misspelling of a name */
+	AR_FINDING_INCONSISTENT = 2, /**< a name spelled differently from
 	                                  its usual spelling in the text */
+	AR_FINDING_KNOWN_ERROR = 3   /**< a common misspelling that the
+	                                  dictionary accepts (ذالك, شئ);
+	                                  the correction is the
+	                                  suggestion */
 } ar_finding_kind;
 
-/** "unknown", "name", "inconsistent", or NULL when out of range.
- * Thread-safe. */
+/** "unknown", "name", "inconsistent", "known-error", or NULL when out of
+ * range.  Thread-safe. */
 AR_EXTERN const char *ar_finding_kind_name(ar_finding_kind k);
 
 /** One finding.  Handed to an ar_finding_sink, it is valid only during
@@ -253,8 +290,10 @@ AR_EXTERN ar_status ar_speller_add_word(ar_speller *sp, const char *word,
 
 /**
  * Check the next piece of a stream (cut at any byte).  Findings of kinds
- * name and unknown go to sink as soon as their word is complete, in text
- * order; any split of the input gives the same findings.
+ * name and known-error go to sink as soon as their word is complete, in
+ * text order; those of kind unknown wait for ar_spell_finish(), which
+ * drops the unknown words used twice or more in the stream (see above).
+ * Any split of the input gives the same findings.
  * @param sp the speller.  @param s, len the bytes (s may be NULL if len 0).
  * @param sink receives findings.  @param payload passed to sink.
  * @param err optional; on AR_EUTF8 gets line, column and byte offset.
@@ -266,9 +305,11 @@ AR_EXTERN ar_status ar_spell_feed(ar_speller *sp, const char *s, size_t len,
                                   ar_error *err);
 
 /**
- * End the stream: check the last word, then report the inconsistent
- * spellings of the whole stream (in text order), and get ready for a new
- * stream (offsets, lines and consistency counts start again).
+ * End the stream: check the last word, report the unknown words of the
+ * stream that it does not repeat, then the inconsistent spellings (each
+ * in text order), and get ready for a new
+ * stream (offsets, lines, repetition and consistency counts start
+ * again).
  * @return as ar_spell_feed().
  */
 AR_EXTERN ar_status ar_spell_finish(ar_speller *sp, ar_finding_sink sink,

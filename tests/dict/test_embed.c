@@ -2,7 +2,8 @@
  * test_embed.c - the dictionary data built into the library
  * (libarabic/names_data.c, made by dict/gen/embed.sh) must be the source
  * files byte for byte: each gazetteer file listed in dict/names.list,
- * behind its "# FILE" line, then dict/ar-loanwords.txt.
+ * behind its "# FILE" line, then dict/ar-loanwords.txt, dict/attested-ar.tsv
+ * and dict/ar-known-errors.tsv.
  *
  * Needs top_srcdir and top_builddir in the environment (the test harness
  * sets them).  Exit 0 when all matches, 1 on a difference, 99 on trouble.
@@ -128,7 +129,9 @@ int main(void)
 
 	/* The data is a C string of exactly the stated length. */
 	if (strlen(ar_names__builtin) != ar_names__builtin_len ||
-	    strlen(ar_names__loanwords) != ar_names__loanwords_len) {
+	    strlen(ar_names__loanwords) != ar_names__loanwords_len ||
+	    strlen(ar_names__attested) != ar_names__attested_len ||
+	    strlen(ar_names__known_errors) != ar_names__known_errors_len) {
 		fputs("FAIL: embedded length differs from the string\n",
 		      stderr);
 		return 1;
@@ -162,6 +165,22 @@ int main(void)
 	            ar_names__loanwords_len, &pos);
 	if (!failures && pos != ar_names__loanwords_len) {
 		fputs("FAIL: extra bytes after the embedded loanwords\n",
+		      stderr);
+		failures++;
+	}
+	pos = 0;
+	expect_file(srcdir, "dict/attested-ar.tsv", ar_names__attested,
+	            ar_names__attested_len, &pos);
+	if (!failures && pos != ar_names__attested_len) {
+		fputs("FAIL: extra bytes after the embedded attested words\n",
+		      stderr);
+		failures++;
+	}
+	pos = 0;
+	expect_file(srcdir, "dict/ar-known-errors.tsv", ar_names__known_errors,
+	            ar_names__known_errors_len, &pos);
+	if (!failures && pos != ar_names__known_errors_len) {
+		fputs("FAIL: extra bytes after the embedded known errors\n",
 		      stderr);
 		failures++;
 	}

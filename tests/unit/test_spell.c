@@ -2,11 +2,15 @@
  * test_spell.c - CUnit tests of the spell-checker (arabic/spell.h): the
  * gazetteer loader and its errors, proclitics and possessives, each class
  * of name typo, suggestion ranking, the consistency check, positions,
- * streaming in chunks, skipped tokens and missing dictionaries.
+ * streaming in chunks, skipped tokens, missing dictionaries, and the
+ * decision rules (name typo or unknown word, known errors, house styles,
+ * inner words of names, repeated words).
  *
- * The tests load their own small gazetteer (AR_SPELL_NO_BUILTIN), so they
- * do not depend on the contents of dict/.  They need the Debian hunspell
- * dictionaries ar and en_US, and are skipped (77) without them.
+ * Most tests load their own small gazetteer (AR_SPELL_NO_BUILTIN), so they
+ * do not depend on the contents of dict/ (the spell/decide ones use the
+ * built-in lists for known errors, attested words and common words).  They
+ * need the Debian hunspell dictionaries ar and en_US, and are skipped (77)
+ * without them.
  */
 #include "config.h"
 
@@ -91,6 +95,16 @@ static const char *check(const char *w, int *kind)
 		const char *s_ = check(w, &k_);                                \
 		CU_ASSERT(s_ != NULL && strcmp(s_, sug) == 0);                 \
 		CU_ASSERT(k_ == AR_FINDING_NAME);                              \
+	} while (0)
+
+/* An unknown word, not a name's typo (a dictionary word is as close), that
+ * still gets the name first */
+#define NAME_SUGGESTED(w, sug)                                                 \
+	do {                                                                   \
+		int k_ = -1;                                                   \
+		const char *s_ = check(w, &k_);                                \
+		CU_ASSERT(s_ != NULL && strcmp(s_, sug) == 0);                 \
+		CU_ASSERT(k_ == AR_FINDING_UNKNOWN);                           \
 	} while (0)
 
 /* ---- loader ----------------------------------------------------------- */
@@ -327,15 +341,18 @@ static void test_typo_arabic(void)
 	/* with a proclitic: وتيليجرم -> وتيليجرام */
 	NAME_TYPO(WA "\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xac\xd8\xb1\xd9\x85",
 	          WA TELEGRAM_AR);
-	/* دوروووف: doubled long vowel */
+	/* دورووف: doubled long vowel */
 	NAME_TYPO("\xd8\xaf\xd9\x88\xd8\xb1\xd9\x88\xd9\x88\xd9\x81",
 	          "\xd8\xaf\xd9\x88\xd8\xb1\xd9\x88\xd9\x81");
-	/* القاهره: ta marbuta written as ha */
-	NAME_TYPO("\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd9\x87",
-	          CAIRO_AR);
-	/* امازوم: the suggestion keeps the writer's bare alef */
-	NAME_TYPO("\xd8\xa7\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x85",
-	          AMAZON_BARE);
+	/* القاهره: ta marbuta written as ha (and one edit from a dictionary
+	 * word) */
+	NAME_SUGGESTED(
+	        "\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd9\x87",
+	        CAIRO_AR);
+	/* امازوم: the suggestion keeps the writer's bare alef (an unknown
+	 * word: a dictionary word is one edit away too) */
+	NAME_SUGGESTED("\xd8\xa7\xd9\x85\xd8\xa7\xd8\xb2\xd9\x88\xd9\x85",
+	               AMAZON_BARE);
 }
 
 static void test_unknown(void)
@@ -505,12 +522,13 @@ static void test_hamza_slips(void)
 		  "\xd8\xa8\xd8\xa7\xd9\x84\xd8\xa5\xd8\xb6\xd8\xa7"
 		  "\xd9\x81\xd8\xa9",
 		  AR_FINDING_UNKNOWN },
-		/* القاهره -> القاهرة, a name */
+		/* القاهره -> القاهرة, a name first (unknown: a dictionary
+		 * word is one edit away too) */
 		{ "\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1"
 		  "\xd9\x87",
 		  "\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1"
 		  "\xd8\xa9",
-		  AR_FINDING_NAME },
+		  AR_FINDING_UNKNOWN },
 	};
 	static const char g[] =
 	        /* ايغا; القاهرة */
@@ -582,7 +600,9 @@ static void test_ranking_arabic(void)
 		                        strlen(cases[i][0])) == AR_OK);
 		f = ar_spell_findings_get(fs, 0);
 		CU_ASSERT_FATAL(f != NULL);
-		CU_ASSERT(f->kind == AR_FINDING_NAME);
+		/* both are one edit from a dictionary word (بنين): unknown
+		 * words, whose first suggestion is still the name */
+		CU_ASSERT(f->kind == AR_FINDING_UNKNOWN);
 		CU_ASSERT(f->nsuggestions >= 1 &&
 		          strcmp(f->suggestions[0], cases[i][1]) == 0);
 		ar_spell_findings_free(fs);
@@ -718,6 +738,236 @@ static void test_chunks(void)
 	}
 }
 
+/* ---- the decision: flagged or not, and as what -------------------------- */
+
+/* Made-up words for these tests, in UTF-8 */
+#define FROBOZZ_AR "\xd9\x81\xd8\xb1\xd9\x88\xd8\xa8\xd9\x88\xd8\xb2\xd9\x83"
+#define CARTAGENOVA                                                            \
+	"\xd9\x82\xd8\xb1\xd8\xb7\xd8\xa7\xd8\xac\xd9\x86\xd9\x88"             \
+	"\xd9\x81\xd9\x8a\xd8\xa7"
+#define MANDRINOVA                                                             \
+	"\xd9\x85\xd8\xa7\xd9\x86\xd8\xaf\xd8\xb1\xd9\x8a\xd9\x86"             \
+	"\xd9\x88\xd9\x81\xd8\xa7"
+
+/* The kind of the only finding on word w of speller s (-1: accepted),
+ * its first suggestion in *first (a static buffer, "" when none). */
+static int kind_of(ar_speller *s, const char *w, const char **first)
+{
+	static char out[256];
+	ar_spell_findings *fs = NULL;
+	const ar_finding *f;
+	int k = -1;
+
+	out[0] = '\0';
+	CU_ASSERT_FATAL(ar_spell_word(&fs, s, w, strlen(w)) == AR_OK);
+	f = ar_spell_findings_get(fs, 0);
+	if (f) {
+		k = (int)f->kind;
+		if (f->nsuggestions)
+			snprintf(out, sizeof out, "%s", f->suggestions[0]);
+	}
+	ar_spell_findings_free(fs);
+	if (first)
+		*first = out;
+	return k;
+}
+
+/* A speller with the built-in word lists (gazetteer, attested words,
+ * known errors), as applications get it. */
+static ar_speller *open_builtin(unsigned flags)
+{
+	ar_spell_options o = AR_SPELL_OPTIONS_INIT;
+	ar_speller *s = NULL;
+	o.flags = flags;
+	if (ar_speller_new(&s, &o, NULL) != AR_OK)
+		return NULL;
+	return s;
+}
+
+/* A name typo, an unknown name, an ordinary typo: the kind says which. */
+static void test_decide_names(void)
+{
+	static const char g[] = "company\tFrobozz\t-\t" FROBOZZ_AR "\n";
+	ar_speller *s = open_speller(0), *b = open_builtin(0);
+	const char *first;
+
+	CU_ASSERT_FATAL(s != NULL && b != NULL);
+	CU_ASSERT_FATAL(ar_speller_add_names(s, g, sizeof g - 1, "d.tsv",
+	                                     NULL) == AR_OK);
+	/* فروبوزق: one edit from a name of the caller's gazetteer, from no
+	 * dictionary word: a misspelled name */
+	CU_ASSERT_EQUAL(kind_of(s,
+	                        "\xd9\x81\xd8\xb1\xd9\x88\xd8\xa8\xd9\x88"
+	                        "\xd8\xb2\xd9\x82",
+	                        &first),
+	                AR_FINDING_NAME);
+	CU_ASSERT_STRING_EQUAL(first, FROBOZZ_AR);
+	/* فربوزك: as close to a dictionary word as to the name: unknown,
+	 * the name still suggested first */
+	CU_ASSERT_EQUAL(kind_of(s,
+	                        "\xd9\x81\xd8\xb1\xd8\xa8\xd9\x88\xd8\xb2"
+	                        "\xd9\x83",
+	                        &first),
+	                AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first, FROBOZZ_AR);
+	/* a made-up name far from every known name is an unknown word, not
+	 * the typo of some name */
+	CU_ASSERT_EQUAL(kind_of(b, MANDRINOVA, NULL), AR_FINDING_UNKNOWN);
+	/* lower-case Latin: the English word one edit away wins over the
+	 * names (Recife, Intel) */
+	CU_ASSERT_EQUAL(kind_of(b, "recieve", &first), AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first, "receive");
+	CU_ASSERT_EQUAL(kind_of(b, "untill", &first), AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first, "until");
+	/* a capitalised name typo stays one */
+	CU_ASSERT_EQUAL(kind_of(b, "Spotfy", &first), AR_FINDING_NAME);
+	CU_ASSERT_STRING_EQUAL(first, "Spotify");
+	ar_speller_free(s);
+	ar_speller_free(b);
+}
+
+/* Known errors: accepted by the dictionary, reported with the fix. */
+static void test_decide_known_errors(void)
+{
+	ar_speller *b = open_builtin(0), *s = open_speller(0);
+	const char *first;
+
+	CU_ASSERT_FATAL(b != NULL && s != NULL);
+	/* ذالك -> ذلك */
+	CU_ASSERT_EQUAL(kind_of(b, "\xd8\xb0\xd8\xa7\xd9\x84\xd9\x83", &first),
+	                AR_FINDING_KNOWN_ERROR);
+	CU_ASSERT_STRING_EQUAL(first, "\xd8\xb0\xd9\x84\xd9\x83");
+	/* وحتي -> وحتى: behind a proclitic, which is kept */
+	CU_ASSERT_EQUAL(kind_of(b, "\xd9\x88\xd8\xad\xd8\xaa\xd9\x8a", &first),
+	                AR_FINDING_KNOWN_ERROR);
+	CU_ASSERT_STRING_EQUAL(first, "\xd9\x88\xd8\xad\xd8\xaa\xd9\x89");
+	/* the right spelling passes */
+	CU_ASSERT_EQUAL(kind_of(b, "\xd8\xb0\xd9\x84\xd9\x83", NULL), -1);
+	/* without the built-in lists, the dictionary's verdict stands */
+	CU_ASSERT_EQUAL(kind_of(s, "\xd8\xb0\xd8\xa7\xd9\x84\xd9\x83", NULL),
+	                -1);
+	CU_ASSERT_STRING_EQUAL(ar_finding_kind_name(AR_FINDING_KNOWN_ERROR),
+	                       "known-error");
+	ar_speller_free(b);
+	ar_speller_free(s);
+}
+
+/* House styles: accepted with their option only, typos still caught. */
+static void test_decide_house_styles(void)
+{
+	static const char wa_alanat[] = /* واعلنت */
+	        "\xd9\x88\xd8\xa7\xd8\xb9\xd9\x84\xd9\x86\xd8\xaa";
+	static const char typo[] = /* اعلتت: no hamza makes it a word */
+	        "\xd8\xa7\xd8\xb9\xd9\x84\xd8\xaa\xd8\xaa";
+	static const char masri[] = /* المصرى */
+	        "\xd8\xa7\xd9\x84\xd9\x85\xd8\xb5\xd8\xb1\xd9\x89";
+	ar_speller *strict = open_speller(0);
+	ar_speller *hamza = open_speller(AR_SPELL_HAMZA_FREE);
+	ar_speller *ya = open_speller(AR_SPELL_FINAL_YA);
+
+	CU_ASSERT_FATAL(strict && hamza && ya);
+	CU_ASSERT_EQUAL(kind_of(strict, wa_alanat, NULL), AR_FINDING_UNKNOWN);
+	CU_ASSERT_EQUAL(kind_of(hamza, wa_alanat, NULL), -1);
+	CU_ASSERT_EQUAL(kind_of(ya, wa_alanat, NULL), AR_FINDING_UNKNOWN);
+	CU_ASSERT_EQUAL(kind_of(hamza, typo, NULL), AR_FINDING_UNKNOWN);
+	CU_ASSERT_EQUAL(kind_of(strict, masri, NULL), AR_FINDING_UNKNOWN);
+	CU_ASSERT_EQUAL(kind_of(ya, masri, NULL), -1);
+	CU_ASSERT_EQUAL(kind_of(hamza, masri, NULL), AR_FINDING_UNKNOWN);
+	ar_speller_free(strict);
+	ar_speller_free(hamza);
+	ar_speller_free(ya);
+}
+
+/* Inner words of a multi-word name: a common word without its hamza is
+ * not accepted through the name; a name's own word is. */
+static void test_decide_inner_words(void)
+{
+	static const char g[] = /* سي ان ان */
+	        "company\tCNN\t-\t\xd8\xb3\xd9\x8a \xd8\xa7\xd9\x86 "
+	        "\xd8\xa7\xd9\x86\n";
+	ar_speller *s = open_speller(0);
+	const char *first;
+
+	CU_ASSERT_FATAL(s != NULL);
+	CU_ASSERT_FATAL(ar_speller_add_names(s, g, sizeof g - 1, "i.tsv",
+	                                     NULL) == AR_OK);
+	/* ان alone: أن without its hamza */
+	CU_ASSERT_EQUAL(kind_of(s, "\xd8\xa7\xd9\x86", &first),
+	                AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first, "\xd8\xa3\xd9\x86");
+	/* بافل of بافل دوروف, a first name, stays accepted */
+	CU_ASSERT_EQUAL(kind_of(s, "\xd8\xa8\xd8\xa7\xd9\x81\xd9\x84", NULL),
+	                -1);
+	ar_speller_free(s);
+}
+
+/* The count of findings of kind k in text t. */
+static size_t count_kind(ar_speller *s, const char *t, int k)
+{
+	ar_spell_findings *fs = NULL;
+	size_t i, n = 0;
+	CU_ASSERT_FATAL(ar_spell_buffer(&fs, s, t, strlen(t), NULL) == AR_OK);
+	for (i = 0; i < ar_spell_findings_count(fs); i++)
+		if ((int)ar_spell_findings_get(fs, i)->kind == k)
+			n++;
+	ar_spell_findings_free(fs);
+	return n;
+}
+
+/* An unknown word the text uses twice (also behind proclitics) is meant;
+ * used once it is reported. */
+static void test_decide_repeated(void)
+{
+	ar_spell_findings *fs = NULL;
+
+	CU_ASSERT_EQUAL(count_kind(sp, CARTAGENOVA " " MANDRINOVA " w",
+	                           AR_FINDING_UNKNOWN),
+	                2);
+	CU_ASSERT_EQUAL(count_kind(sp,
+	                           CARTAGENOVA
+	                           " \xd9\x88\xd8\xa7\xd9\x84" CARTAGENOVA
+	                           " " MANDRINOVA,
+	                           AR_FINDING_UNKNOWN),
+	                1);
+	/* the document is the buffer: the count starts again */
+	CU_ASSERT_EQUAL(count_kind(sp, CARTAGENOVA, AR_FINDING_UNKNOWN), 1);
+	/* and the one left is the word used once */
+	CU_ASSERT(ar_spell_buffer(
+	                  &fs, sp, CARTAGENOVA " " CARTAGENOVA " " MANDRINOVA,
+	                  strlen(CARTAGENOVA " " CARTAGENOVA " " MANDRINOVA),
+	                  NULL) == AR_OK);
+	CU_ASSERT_FATAL(ar_spell_findings_count(fs) == 1);
+	CU_ASSERT(ar_spell_findings_get(fs, 0)->len == strlen(MANDRINOVA));
+	ar_spell_findings_free(fs);
+}
+
+/* Consistency on names only: a dictionary word is never inconsistent. */
+static void test_decide_consistency_names(void)
+{
+	static const char t[] = /* المغرب العربي العربي */
+	        "\xd8\xa7\xd9\x84\xd9\x85\xd8\xba\xd8\xb1\xd8\xa8 "
+	        "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a "
+	        "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a";
+	ar_speller *all = open_builtin(0);
+	ar_speller *names = open_builtin(AR_SPELL_CONSISTENCY_NAMES);
+
+	CU_ASSERT_FATAL(all && names);
+	CU_ASSERT_EQUAL(count_kind(all, t, AR_FINDING_INCONSISTENT), 1);
+	CU_ASSERT_EQUAL(count_kind(names, t, AR_FINDING_INCONSISTENT), 0);
+	ar_speller_free(all);
+	ar_speller_free(names);
+}
+
+static const unit_test decide_tests[] = {
+	{ "spell/decide/names", test_decide_names },
+	{ "spell/decide/known_errors", test_decide_known_errors },
+	{ "spell/decide/house_styles", test_decide_house_styles },
+	{ "spell/decide/inner_words", test_decide_inner_words },
+	{ "spell/decide/repeated", test_decide_repeated },
+	{ "spell/decide/consistency_names", test_decide_consistency_names },
+	{ NULL, NULL }
+};
+
 static const unit_test loader_tests[] = {
 	{ "spell/loader/accepts", test_loader_accepts },
 	{ "spell/loader/errors", test_loader_errors },
@@ -797,6 +1047,7 @@ static const unit_test text_tests[] = {
 static const unit_suite suites[] = { { "spell/loader", loader_tests },
 	                             { "spell/word", word_tests },
 	                             { "spell/text", text_tests },
+	                             { "spell/decide", decide_tests },
 	                             { NULL, NULL } };
 
 int main(void)
