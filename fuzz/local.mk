@@ -102,11 +102,12 @@ nodist_fuzz_libarabic_fuzz_la_SOURCES = \
 	$(nodist_libarabic_libarabic_internal_la_SOURCES)
 fuzz_libarabic_fuzz_la_CPPFLAGS = $(libarabic_libarabic_internal_la_CPPFLAGS)
 fuzz_libarabic_fuzz_la_CFLAGS = $(libarabic_libarabic_internal_la_CFLAGS) $(FUZZ_FLAGS)
+fuzz_libarabic_fuzz_la_CXXFLAGS = $(libarabic_libarabic_internal_la_CXXFLAGS) $(FUZZ_FLAGS)
 fuzz_libarabic_fuzz_la_LIBADD = $(libarabic_libarabic_internal_la_LIBADD)
 FUZZ_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(FUZZ_FLAGS)
-FUZZ_LDADD = fuzz/libarabic-fuzz.la $(ICU_LIBS)
+FUZZ_LDADD = fuzz/libarabic-fuzz.la $(ICU_LIBS) -lstdc++
 
-EXTRA_PROGRAMS = fuzz/fuzz_utf8 fuzz/fuzz_norm fuzz/fuzz_norm_stream \
+EXTRA_PROGRAMS += fuzz/fuzz_utf8 fuzz/fuzz_norm fuzz/fuzz_norm_stream \
 	fuzz/fuzz_tok fuzz/fuzz_seg fuzz/fuzz_spell fuzz/fuzz_names \
 	fuzz/fuzz_affix fuzz/fuzz_affix_diff
 fuzz_fuzz_utf8_SOURCES = fuzz/fuzz_utf8.c fuzz/fuzz.h fuzz/tokfuzz.h

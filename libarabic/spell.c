@@ -305,13 +305,23 @@ static ar_finding_kind kind_of(const memo *m)
 	                               : AR_FINDING_UNKNOWN;
 }
 
-/* Hold back an unknown word of the stream until its end, with the keys
- * of its stems for the repetition rule. */
+static ar_status report_held(ar_speller *sp, uint64_t before);
+
+/*
+ * Hold back a finding of the stream, in text order, with the keys of its
+ * stems when it is an unknown word (the repetition rule).  A finding is
+ * held until the stream has gone on HOLD_WINDOW bytes past it, or ends:
+ * a word repeated within that stretch is not reported, and a stream that
+ * never ends holds a bounded number of findings.  The findings older than
+ * the window are reported in batches, when the oldest held is twice the
+ * window behind.
+ */
 static ar_status hold(ar_speller *sp, const char *w, size_t len, uint64_t start,
-                      uint64_t line, uint64_t col)
+                      uint64_t line, uint64_t col, int unknown)
 {
 	uint64_t h[AR_CLITIC_READINGS];
-	int nh = ar_spell__stems(sp, w, len, h, AR_CLITIC_READINGS);
+	int nh = unknown ? ar_spell__stems(sp, w, len, h, AR_CLITIC_READINGS)
+	                 : 0;
 	pend *p;
 
 	if (nh < 0 ||
@@ -350,12 +360,11 @@ static ar_status check_token(ar_speller *sp, const char *w, size_t len,
 			return track_use(sp, m, w, len, start, line, col);
 		return AR_OK;
 	}
-	if (m->verdict == V_UNKNOWN)
-		return hold(sp, w, len, start, line, col);
-	if (emit(sp, kind_of(m), w, len, start, line, col,
-	         (const char *const *)m->sugs, m->nsugs) != 0)
-		return AR_EUSER;
-	return AR_OK;
+	/* the repetition rule holds for names as for other unknown words
+	 * (without suggestions, the name decision is not made: a rule for
+	 * one kind would make -l and the report disagree); a known error
+	 * is one however often it is made */
+	return hold(sp, w, len, start, line, col, m->verdict != V_KNOWN);
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -379,11 +388,36 @@ static int stem_uses(const ar_speller *sp, uint64_t h)
 	               : 1;
 }
 
-/* Report the held-back words of the stream, in text order, but those the
- * stream uses twice or more (the same stem after any proclitics): a text
- * that repeats a word means it, as it does the names the gazetteer lacks;
- * a slip rarely repeats. */
-static ar_status report_unknown(ar_speller *sp)
+/* Drop the first k held findings (reported). */
+static void drop_held(ar_speller *sp, size_t k)
+{
+	size_t off = k < sp->npend ? sp->pend[k].off : sp->ptext.size;
+	size_t st = k < sp->npend ? sp->pend[k].stems : sp->nstems, i;
+
+	memmove(sp->ptext.ptr, sp->ptext.ptr + off, sp->ptext.size - off);
+	sp->ptext.size -= off;
+	if (sp->ptext.ptr)
+		sp->ptext.ptr[sp->ptext.size] = '\0';
+	memmove(sp->stems, sp->stems + st,
+	        (sp->nstems - st) * sizeof *sp->stems);
+	sp->nstems -= st;
+	memmove(sp->pend, sp->pend + k, (sp->npend - k) * sizeof *sp->pend);
+	sp->npend -= k;
+	for (i = 0; i < sp->npend; i++) {
+		sp->pend[i].off -= off;
+		sp->pend[i].stems -= st;
+	}
+}
+
+/*
+ * Report the held findings that start before `before`, in text order, but
+ * the unknown words (names included) that the held stretch of the stream
+ * uses twice or more
+ * (the same stem after any proclitics): a text that repeats a word means
+ * it, as it does the names the gazetteer lacks; a slip rarely repeats.
+ * The words held after `before` count as repetitions too.
+ */
+static ar_status report_held(ar_speller *sp, uint64_t before)
 {
 	size_t i;
 	ar_status st = AR_OK;
@@ -399,7 +433,7 @@ static ar_status report_unknown(ar_speller *sp)
 		memcpy(sp->sorted, sp->stems, sp->nstems * sizeof *sp->stems);
 		qsort(sp->sorted, sp->nstems, sizeof *sp->sorted, cmp_u64);
 	}
-	for (i = 0; i < sp->npend && st == AR_OK; i++) {
+	for (i = 0; i < sp->npend && sp->pend[i].start < before; i++) {
 		const pend *p = &sp->pend[i];
 		const char *w = sp->ptext.ptr + p->off;
 		unsigned k;
@@ -409,19 +443,22 @@ static ar_status report_unknown(ar_speller *sp)
 				break;
 		if (k < p->nstems)
 			continue;
+		/* the cache may have been emptied since: look again */
 		st = ar_spell__lookup(sp, w, p->len, &m);
-		if (st != AR_OK || !m || m->verdict == V_OK)
-			continue;
-		if (m->verdict == V_UNKNOWN &&
-		    !(sp->flags & AR_SPELL_NO_SUGGEST)) {
+		if (st == AR_OK && m && m->verdict == V_UNKNOWN &&
+		    !(sp->flags & AR_SPELL_NO_SUGGEST))
 			st = ar_spell__suggest(sp, m);
-			if (st != AR_OK)
-				break;
-		}
-		if (emit(sp, kind_of(m), w, p->len, p->start, p->line, p->col,
-		         (const char *const *)m->sugs, m->nsugs) != 0)
+		if (st != AR_OK)
+			break; /* this one is tried again at the next report */
+		if (m && m->verdict != V_OK &&
+		    emit(sp, kind_of(m), w, p->len, p->start, p->line, p->col,
+		         (const char *const *)m->sugs, m->nsugs) != 0) {
 			st = AR_EUSER;
+			i++;
+			break;
+		}
 	}
+	drop_held(sp, i);
 	return st;
 }
 
@@ -434,6 +471,10 @@ static int token_sink(const ar_token *t, void *payload)
 	ar_pos__advance(&sp->pos, t->text, t->len);
 	if (t->type == AR_TOKEN_ARABIC || t->type == AR_TOKEN_LATIN)
 		st = check_token(sp, t->text, t->len, t->start, line, col);
+	/* findings held too long (hold()), also when no new one comes */
+	if (st == AR_OK && sp->npend &&
+	    t->start - sp->pend[0].start > 2 * HOLD_WINDOW)
+		st = report_held(sp, t->start - HOLD_WINDOW);
 	if (st != AR_OK) {
 		sp->cb_status = st;
 		return 1;
@@ -534,7 +575,7 @@ ar_status ar_spell_finish(ar_speller *sp, ar_finding_sink sink, void *payload,
 	if (st == AR_EUSER && sp->cb_status != AR_OK)
 		st = sp->cb_status;
 	if (st == AR_OK)
-		st = report_unknown(sp);
+		st = report_held(sp, UINT64_MAX);
 	if (st == AR_OK && !(sp->flags & AR_SPELL_NO_CONSISTENCY))
 		st = report_inconsistent(sp);
 	ar_spell_reset(sp);

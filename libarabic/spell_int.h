@@ -39,8 +39,9 @@ typedef struct use {
 	uint16_t pre, suf;
 } use;
 
-/* An unknown word of the current stream, reported at its end unless the
- * stream repeats it. */
+/* A finding of the current stream, held back in text order (spell.c
+ * hold()): an unknown word is reported unless the stream repeats it. */
+#define HOLD_WINDOW ((uint64_t)256 << 10) /* bytes a finding is held */
 typedef struct pend {
 	uint64_t start, line, col;
 	size_t off, len; /* the word in sp->ptext */

@@ -43,9 +43,10 @@
  *    not of a name);
  *  - AR_FINDING_UNKNOWN: any other unknown word, with hunspell's
  *    suggestions;
- * an unknown word used twice or more in one stream (as itself or behind
- * other proclitics: بوتوماك, والبوتوماك) is taken for a word the text
- * means, such as a name the gazetteer lacks, and not reported.
+ * an unknown word (of either kind) used twice or more in one stream, within
+ * 256 KiB of text (as itself or behind other proclitics: بوتوماك,
+ * والبوتوماك), is taken for a word the text means, such as a name the
+ * gazetteer lacks, and not reported.
  * A word that the dictionary accepts but that is a common misspelling
  * (dict/ar-known-errors.tsv: ذالك for ذلك, شئ for شيء, حتي for حتى) is a
  * finding of kind AR_FINDING_KNOWN_ERROR with its correction.
@@ -289,11 +290,12 @@ AR_EXTERN ar_status ar_speller_add_word(ar_speller *sp, const char *word,
                                         size_t len);
 
 /**
- * Check the next piece of a stream (cut at any byte).  Findings of kinds
- * name and known-error go to sink as soon as their word is complete, in
- * text order; those of kind unknown wait for ar_spell_finish(), which
- * drops the unknown words used twice or more in the stream (see above).
- * Any split of the input gives the same findings.
+ * Check the next piece of a stream (cut at any byte).  Findings go to
+ * sink in text order, once the stream has gone on 256 KiB past their word
+ * (or at ar_spell_finish()): the unknown words the text repeats within
+ * that stretch are dropped (see above).  A stream that never ends thus
+ * holds a bounded number of findings.  Any split of the input gives the
+ * same findings.
  * @param sp the speller.  @param s, len the bytes (s may be NULL if len 0).
  * @param sink receives findings.  @param payload passed to sink.
  * @param err optional; on AR_EUTF8 gets line, column and byte offset.
@@ -305,9 +307,9 @@ AR_EXTERN ar_status ar_spell_feed(ar_speller *sp, const char *s, size_t len,
                                   ar_error *err);
 
 /**
- * End the stream: check the last word, report the unknown words of the
- * stream that it does not repeat, then the inconsistent spellings (each
- * in text order), and get ready for a new
+ * End the stream: check the last word, report the findings still held
+ * back, then the inconsistent spellings (each in text order), and get
+ * ready for a new
  * stream (offsets, lines, repetition and consistency counts start
  * again).
  * @return as ar_spell_feed().

@@ -122,15 +122,15 @@ static void test_budget(void)
 		sz = cache_size(small);
 		if (sz > most)
 			most = sz;
-		if (sz < prev)
+		if (small->nmemo < prev)
 			empties++;
-		prev = sz;
+		prev = small->nmemo;
 	}
 	CU_ASSERT_FATAL(ar_spell_finish(small, record, &a, NULL) == AR_OK);
 	CU_ASSERT_FATAL(ar_spell_feed(big, text, len, record, &b, NULL) ==
 	                AR_OK);
 	CU_ASSERT_FATAL(ar_spell_finish(big, record, &b, NULL) == AR_OK);
-	/* the budget was spent several times, and the memory given back */
+	/* the budget was spent several times: the cache was emptied */
 	CU_ASSERT(empties >= 3);
 	/* it is checked before each word: over it by one word's entry at
 	 * most, and a doubled slot table */
@@ -139,13 +139,37 @@ static void test_budget(void)
 	/* the same findings and suggestions, and real ones */
 	CU_ASSERT_FATAL(a.text && b.text);
 	CU_ASSERT(strcmp(a.text, b.text) == 0);
-	CU_ASSERT(strstr(a.text, "Telegerm") != NULL);
 	CU_ASSERT(a.len > 30000 * 8);
 	free(a.text);
 	free(b.text);
 	ar_speller_free(small);
 	ar_speller_free(big);
 	free(text);
+}
+
+/* A stream that never ends holds its findings for a bounded stretch: a
+ * finding arrives while the stream goes on, once 256 KiB have passed. */
+static void test_held_bounded(void)
+{
+	ar_speller *sp = open_speller(0);
+	rec r = { NULL, 0, 0 };
+	static const char word[] = "\xd9\x81\xd9\x8a "; /* في */
+	size_t i;
+
+	CU_ASSERT_FATAL(sp != NULL);
+	CU_ASSERT_FATAL(ar_spell_feed(sp, "Telegerm ", 9, record, &r, NULL) ==
+	                AR_OK);
+	for (i = 0; i < 200000 && !r.text; i++)
+		CU_ASSERT_FATAL(ar_spell_feed(sp, word, sizeof word - 1, record,
+		                              &r, NULL) == AR_OK);
+	/* reported during the feed, between 256 and 512 KiB later */
+	CU_ASSERT(r.text && strncmp(r.text, "0 ", 2) == 0 &&
+	          strstr(r.text, " Telegerm") != NULL);
+	CU_ASSERT(i * (sizeof word - 1) >= 256 << 10);
+	CU_ASSERT(i * (sizeof word - 1) <= 520 << 10);
+	CU_ASSERT_FATAL(ar_spell_finish(sp, record, &r, NULL) == AR_OK);
+	free(r.text);
+	ar_speller_free(sp);
 }
 
 /* Version 2 of the options has no budget: the default applies. */
@@ -162,6 +186,7 @@ static void test_options_v2(void)
 
 static const unit_test tests[] = { { "cache/budget", test_budget },
 	                           { "cache/options_v2", test_options_v2 },
+	                           { "cache/held_bounded", test_held_bounded },
 	                           { NULL, NULL } };
 
 static const unit_suite suites[] = { { "cache", tests }, { NULL, NULL } };

@@ -272,7 +272,7 @@ static void test_options_v1(void)
 	CU_ASSERT_EQUAL(ar_tokenizer_new(&t, &to, NULL), AR_OK);
 	ar_tokenizer_free(t);
 	ar_speller_free(sp);
-	so.version = 3;
+	so.version = AR_SPELL_OPTIONS_VERSION + 1;
 	CU_ASSERT_EQUAL(ar_speller_new(&sp, &so, NULL), AR_EINVAL);
 	to.version = 0;
 	CU_ASSERT_EQUAL(ar_tokenizer_new(&t, &to, NULL), AR_EINVAL);
