@@ -1,0 +1,43 @@
+/*
+ * rank.h - the order of the suggestions for an unknown Arabic word
+ * (rank.c): candidates one typing slip away from it, hunspell's
+ * suggestions and the speller's own, ranked by a noisy channel (how
+ * common the word is, how likely the slip).  Not installed.
+ */
+#ifndef AR_RANK_H
+#define AR_RANK_H
+
+#include "private.h"
+
+/*
+ * Word frequencies of the bench corpus (dict/ar-freq.tsv), built into the
+ * library by dict/gen/freq-embed.sh (freq_data.c): "word<TAB>count\n"
+ * lines in byte order of their words, ar_rank__freq_len bytes.
+ */
+extern const char ar_rank__freq[];
+extern const size_t ar_rank__freq_len;
+
+/* How often the corpus has word w[0..len) (Arabic letters, without
+ * marks): its count, 0 when it is not in the table. */
+unsigned long ar_rank__count(const char *w, size_t len);
+
+/* A suggestion made elsewhere, for ar_rank__suggest(). */
+typedef struct ar_rank_extra {
+	const char *word; /* NUL-terminated UTF-8 */
+	double prior;     /* multiplies its score (1: a word like others) */
+} ar_rank_extra;
+
+/*
+ * The suggestions for the unknown Arabic word w (len bytes, without
+ * marks, NUL-terminated), best first: the words one slip of typing away
+ * that a dictionary, the word store or the frequency table knows, the
+ * candidates extra[0..nextra), and hunspell's suggestions when those are
+ * too few, ordered by (corpus count + 0.5) x P(slip).  At most max;
+ * *out gets a malloc'd array of *n malloc'd strings (free with
+ * ar_dict__free_list), or NULL with *n == 0.  AR_OK or AR_ENOMEM.
+ */
+ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
+                           const ar_rank_extra *extra, size_t nextra,
+                           size_t max, char ***out, size_t *n);
+
+#endif /* AR_RANK_H */
