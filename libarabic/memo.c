@@ -15,8 +15,8 @@
 
 /* How much likelier than a word of the corpus counted as often a name
  * candidate of the gazetteer's matcher is: its first, and the others. */
-#define RANK_NAME_FIRST 4.0
-#define RANK_NAME       2.0
+#define RANK_NAME_FIRST 2.0
+#define RANK_NAME       0.5
 
 /* ---- the cache -------------------------------------------------------- */
 

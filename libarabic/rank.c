@@ -20,8 +20,8 @@
  * one of its alefs too) that the Arabic dictionary (the library's reader
  * of it: no hunspell call), the word store or the frequency table knows;
  * the caller's candidates; and hunspell's suggestions, asked for only
- * when no candidate is within one likely slip, since they cost about
- * 15 ms a word.
+ * when there is no other candidate and the caller wants many (they cost
+ * about 15 ms a word, and loading hunspell some 0.3 s).
  */
 #include "config.h"
 
@@ -204,7 +204,10 @@ static int subst_kind(uint32_t t, uint32_t c, int last)
 
 /* The count given to a word of the word store that the corpus has less
  * often. */
-#define STORE_COUNT 50
+#define STORE_COUNT 20
+
+/* Suggestions a report shows (ar_spell_options.max_suggestions, 0) */
+#define FEW 5
 
 #define MAX_LETTERS 24 /* longest word whose slips are undone */
 
@@ -263,6 +266,19 @@ static long pool_add(pool *p, const char *s, size_t len, int k, int order)
 	return (long)p->n++;
 }
 
+/* Are the letters l[0..n) proclitics (none, or up to two of و ف ب ك ل)? */
+static int proclitics(const uint32_t *l, size_t n)
+{
+	size_t i;
+	if (n > 2)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (l[i] != 0x0648 && l[i] != 0x0641 && l[i] != 0x0628 &&
+		    l[i] != 0x0643 && l[i] != 0x0644)
+			return 0;
+	return 1;
+}
+
 /* Add the word of letters l[0..n) with slip kind k, and the same with a
  * hamza on one of its alefs (a hamza the writer left out as well). */
 static int add_letters(pool *p, const uint32_t *l, size_t n, int k)
@@ -282,6 +298,12 @@ static int add_letters(pool *p, const uint32_t *l, size_t n, int k)
 	for (i = 0; i < n; i++) {
 		static const uint32_t hamzas[3] = { 0x0623, 0x0625, 0x0622 };
 		if (l[i] != ALEF)
+			continue;
+		/* the alef of the article takes no hamza: ال before a stem
+		 * of three letters or more, after proclitics if any (the
+		 * dictionary accepts ألمدينة) */
+		if (i + 1 < n && l[i + 1] == 0x0644 && n - i > 4 &&
+		    proclitics(l, i))
 			continue;
 		for (j = 0; j < 3; j++) {
 			/* أ إ آ are two bytes, as ا is */
@@ -350,6 +372,39 @@ static int add_slips(pool *p, const uint32_t *t, size_t n)
 	return 0;
 }
 
+/* Letter number of code point c in ar_rank__tri. */
+static unsigned tri_letter(uint32_t c)
+{
+	return c >= 0x0621 && c <= 0x064A ? c - 0x0620 : 43;
+}
+
+/* Could w be a word: is each of its letter trigrams (the edges of the
+ * word counted as letters) one that a word of the corpus has?  Most
+ * strings one slip from a word have one that none has: the dictionary
+ * need not be asked about them. */
+static int plausible(const char *w, size_t len)
+{
+	unsigned a = 0, b = 0, c, i;
+	size_t o = 0;
+	for (i = 0;; i++) {
+		uint32_t cp;
+		size_t l = o < len ? ar_utf8_decode(&cp, w + o, len - o) : 0;
+		if (o < len && l == 0)
+			return 1;
+		c = o < len ? tri_letter(cp) : 0;
+		if (i >= 1) {
+			unsigned t = (a * 44 + b) * 44 + c;
+			if (!(ar_rank__tri[t / 8] & (1u << (t % 8))))
+				return 0;
+		}
+		if (o >= len)
+			return 1;
+		a = b;
+		b = c;
+		o += l;
+	}
+}
+
 /* Does the Arabic dictionary know w?  -1 when out of memory. */
 static int known_word(ar_speller *sp, const char *w, size_t len)
 {
@@ -407,7 +462,7 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 	pool p;
 	uint32_t t[MAX_LETTERS];
 	size_t nt = 0, i, k;
-	int near = 0, edits = 1;
+	int found = 0, edits = 1;
 	char **v = NULL;
 
 	*out = NULL;
@@ -449,7 +504,8 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 			if (f < STORE_COUNT)
 				f = STORE_COUNT;
 		}
-		if (!c->known && f == 0 && kind_p[c->kind] >= 0.5) {
+		if (!c->known && f == 0 && kind_p[c->kind] >= 0.5 &&
+		    plausible(s, c->len)) {
 			int r = known_word(sp, s, c->len);
 			if (r < 0)
 				goto nomem;
@@ -458,11 +514,16 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 			c->known = 1;
 		}
 		c->score = ((double)f + 0.5) * kind_p[c->kind] * c->prior;
-		if (c->known && c->kind >= K_HALF)
-			near = 1;
+		if (c->known)
+			found = 1;
 	}
-	/* nothing within one likely slip: hunspell looks further */
-	if (!near) {
+	/* no word one slip away: hunspell looks further, for a caller who
+	 * wants more than the first few suggestions (ispell's pipe mode
+	 * asks for all).  Its first call loads the dictionary again (about
+	 * 0.3 s), and each costs some 15 ms: a report on a whole text
+	 * cannot afford them, and on such words (mostly names no list
+	 * has) its first suggestions are rarely the word meant. */
+	if (!found && max > FEW) {
 		size_t before = p.n;
 		if (add_hunspell(sp, &p, w) != 0)
 			goto nomem;

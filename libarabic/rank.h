@@ -16,6 +16,11 @@
  */
 extern const char ar_rank__freq[];
 extern const size_t ar_rank__freq_len;
+/* The letter trigrams of those words: bit (a * 44 + b) * 44 + c for
+ * letters a, b, c numbered 0 for the edge of the word, 1 to 42 for U+0621
+ * to U+064A, 43 for any other character. */
+#define AR_RANK_TRI_BITS (44 * 44 * 44)
+extern const unsigned char ar_rank__tri[(AR_RANK_TRI_BITS + 7) / 8];
 
 /* How often the corpus has word w[0..len) (Arabic letters, without
  * marks): its count, 0 when it is not in the table. */

@@ -9,7 +9,8 @@
 # words counted fewer than MIN times (default 1: all) are left out.
 # Defines ar_rank__freq, every kept "word<TAB>count\n" line in byte order
 # (so that a lookup is a binary search over the string, with no table
-# built at start-up), and ar_rank__freq_len, its length in bytes.
+# built at start-up), ar_rank__freq_len, its length in bytes, and
+# ar_rank__tri, the set of letter trigrams of those words.
 #
 # Only POSIX sh, sort and awk.  The words are runs of Arabic letters:
 # their bytes are all >= 0x80 and go into the C strings as they are; a
@@ -51,5 +52,44 @@ awk -F '\t' -v min="$min" '
 	$2 + 0 >= min + 0 { print $1 "\t" $2 }
 ' "$1" | sort -u -t '	' -k1,1 | awk '
 	{ n += length($0) + 1; printf "\t\"%s\\t%s\\n\"\n", substr($0, 1, index($0, "\t") - 1), substr($0, index($0, "\t") + 1) }
-	END { printf "\t\"\";\nconst size_t ar_rank__freq_len = %d;\n", n }
+	END { printf "\t\"\";\nconst size_t ar_rank__freq_len = %d;\n\n", n }
 '
+# The letter trigrams of the same words: bit (a * 44 + b) * 44 + c of
+# ar_rank__tri for letters a, b, c, numbered 0 for the edge of the word,
+# 1 to 42 for U+0621 to U+064A, 43 for any other character.
+awk -F '\t' -v min="$min" '
+	BEGIN {
+		for (i = 1; i < 256; i++)
+			ord[sprintf("%c", i)] = i
+		nbits = 44 * 44 * 44
+	}
+	/^#/ || NF == 0 || $2 + 0 < min + 0 { next }
+	{
+		w = $1; n = 0; l[0] = 0
+		for (j = 1; j <= length(w); ) {
+			b = ord[substr(w, j, 1)]
+			if (b >= 192 && b < 224) {
+				cp = (b - 192) * 64 + ord[substr(w, j + 1, 1)] - 128
+				j += 2
+			} else {
+				cp = 0
+				j += b >= 240 ? 4 : b >= 224 ? 3 : 1
+			}
+			l[++n] = cp >= 1569 && cp <= 1610 ? cp - 1568 : 43
+		}
+		l[n + 1] = 0
+		for (j = 0; j + 2 <= n + 1; j++)
+			bit[(l[j] * 44 + l[j + 1]) * 44 + l[j + 2]] = 1
+	}
+	END {
+		printf "const unsigned char ar_rank__tri[%d] = {\n", (nbits + 7) / 8
+		for (i = 0; i < nbits; i += 8) {
+			v = 0
+			for (k = 0; k < 8; k++)
+				if ((i + k) in bit)
+					v += 2 ^ k
+			printf "%s%d,%s", (i % 96 == 0 ? "\t" : ""), v, (i % 96 == 88 ? "\n" : " ")
+		}
+		printf "\n};\n"
+	}
+' "$1"

@@ -398,6 +398,15 @@ static void test_ranking(void)
  * of a name (بنزيمة for بنزيما), but not a ha (بنزيمه); adjectives and
  * plurals made from a name (الترامبية, والحوثيين; iPhones), but not a
  * doubled letter (الحوثيي). */
+static int has_sug(const ar_finding *f, const char *s)
+{
+	size_t i;
+	for (i = 0; i < f->nsuggestions; i++)
+		if (strcmp(f->suggestions[i], s) == 0)
+			return 1;
+	return 0;
+}
+
 static void test_variants(void)
 {
 	static const char g[] =
@@ -478,9 +487,10 @@ static void test_variants(void)
 		          AR_OK);
 		f = ar_spell_findings_get(fs, 0);
 		CU_ASSERT_FATAL(f != NULL);
-		CU_ASSERT(!bad[i][1] ||
-		          (f->nsuggestions >= 1 &&
-		           strcmp(f->suggestions[0], bad[i][1]) == 0));
+		/* the name is offered; the order is the ranking's (words one
+		 * slip away may come first: اللطيف for الغطيف, the accepted
+		 * بنزيمة for بنزيمه) */
+		CU_ASSERT(!bad[i][1] || has_sug(f, bad[i][1]));
 		ar_spell_findings_free(fs);
 	}
 	ar_speller_free(s);
