@@ -279,6 +279,11 @@ static int proclitics(const uint32_t *l, size_t n)
 	return 1;
 }
 
+static int hamza_alef(uint32_t c)
+{
+	return c == 0x0623 || c == 0x0625 || c == 0x0622;
+}
+
 /* Add the word of letters l[0..n) with slip kind k, and the same with a
  * hamza on one of its alefs (a hamza the writer left out as well). */
 static int add_letters(pool *p, const uint32_t *l, size_t n, int k)
@@ -289,6 +294,9 @@ static int add_letters(pool *p, const uint32_t *l, size_t n, int k)
 
 	if (n == 0)
 		return 0;
+	for (i = 0; i + 4 < n && proclitics(l, i); i++)
+		if (l[i + 1] == 0x0644 && hamza_alef(l[i]))
+			return 0; /* a hamza on the article's alef */
 	for (i = 0; i < n; i++) {
 		at[i] = o;
 		o += ar_utf8__encode(l[i], b + o);
@@ -419,6 +427,48 @@ static int known_word(ar_speller *sp, const char *w, size_t len)
 	return 0;
 }
 
+/* Is b the word a with other hamza seats (ا for أ, ئ for ؤ...)? */
+static int other_seats(const char *a, size_t al, const char *b, size_t bl)
+{
+	size_t i = 0, j = 0;
+	int diff = 0;
+	while (i < al && j < bl) {
+		uint32_t x, y;
+		size_t k = ar_utf8_decode(&x, a + i, al - i),
+		       l = ar_utf8_decode(&y, b + j, bl - j);
+		if (k == 0 || l == 0)
+			return 0;
+		if (x != y) {
+			if (!pair_in(seats, x, y))
+				return 0;
+			diff = 1;
+		}
+		i += k;
+		j += l;
+	}
+	return diff && i == al && j == bl;
+}
+
+/* Every hamza seat that makes a word is offered (اجراء: إجراء and
+ * أجراء): the words that are w with other seats follow the best of
+ * them, whatever their counts, in the first k of p. */
+static void seats_together(pool *p, size_t k, const char *w, size_t len)
+{
+	size_t i, first = k, at = 0;
+	for (i = 0; i < k; i++) {
+		cand c = p->v[i];
+		if (!other_seats(w, len, p->text.ptr + c.off, c.len))
+			continue;
+		if (first == k) {
+			first = at = i;
+			continue;
+		}
+		at++;
+		memmove(p->v + at + 1, p->v + at, (i - at) * sizeof *p->v);
+		p->v[at] = c;
+	}
+}
+
 static int cmp_cand(const void *a, const void *b)
 {
 	const cand *x = a, *y = b;
@@ -540,6 +590,7 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 		if (p.v[i].known)
 			p.v[k++] = p.v[i];
 	qsort(p.v, k, sizeof *p.v, cmp_cand);
+	seats_together(&p, k, w, len);
 	if (k > max)
 		k = max;
 	if (k) {
