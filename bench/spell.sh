@@ -104,7 +104,7 @@ for f in article 300k; do
 	c_ar=$(cat "$tmp/cpu")
 	t_hu=$(best 1 env LC_ALL=C.UTF-8 sh -c 'hunspell -a -d ar,en_US <"$1"' sh "$tmp/$f.a")
 	c_hu=$(cat "$tmp/cpu")
-	echo "$f ($(wc -w <"$tmp/$f.txt") words, $(wc -c <"$tmp/$f.txt") bytes) with suggestions:" \
+	echo "$f ($(awk '{ n += NF } END { print n }' "$tmp/$f.txt") words, $(wc -c <"$tmp/$f.txt") bytes) with suggestions:" \
 	     "arspell $t_ar s (CPU $c_ar s), hunspell -a $t_hu s (CPU $c_hu s)" \
 	     "(target $( [ $f = article ] && echo 0.3 || echo 2 ) s)"
 done

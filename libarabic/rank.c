@@ -284,6 +284,27 @@ static int hamza_alef(uint32_t c)
 	return c == 0x0623 || c == 0x0625 || c == 0x0622;
 }
 
+/* Does w have a hamza on what would be the alef of the article: أل, إل
+ * or آل before three letters or more, after proclitics if any?  The
+ * dictionary accepts such forms (ألمدرسة); they count as words only when
+ * the corpus has them (ألمانيا, ألبسوه). */
+static int article_hamza(const char *w, size_t len)
+{
+	uint32_t l[8];
+	size_t n = 0, o = 0, i;
+	while (o < len && n < 8) {
+		size_t k = ar_utf8_decode(&l[n], w + o, len - o);
+		if (k == 0)
+			return 0;
+		o += k;
+		n++;
+	}
+	for (i = 0; i + 1 < n && proclitics(l, i); i++)
+		if (hamza_alef(l[i]) && l[i + 1] == 0x0644)
+			return o < len || n - i > 4;
+	return 0;
+}
+
 /* Add the word of letters l[0..n) with slip kind k, and the same with a
  * hamza on one of its alefs (a hamza the writer left out as well). */
 static int add_letters(pool *p, const uint32_t *l, size_t n, int k)
@@ -294,9 +315,6 @@ static int add_letters(pool *p, const uint32_t *l, size_t n, int k)
 
 	if (n == 0)
 		return 0;
-	for (i = 0; i + 4 < n && proclitics(l, i); i++)
-		if (l[i + 1] == 0x0644 && hamza_alef(l[i]))
-			return 0; /* a hamza on the article's alef */
 	for (i = 0; i < n; i++) {
 		at[i] = o;
 		o += ar_utf8__encode(l[i], b + o);
@@ -307,18 +325,12 @@ static int add_letters(pool *p, const uint32_t *l, size_t n, int k)
 		static const uint32_t hamzas[3] = { 0x0623, 0x0625, 0x0622 };
 		if (l[i] != ALEF)
 			continue;
-		/* the alef of the article takes no hamza: ال before a stem
-		 * of three letters or more, after proclitics if any (the
-		 * dictionary accepts ألمدينة) */
-		if (i + 1 < n && l[i + 1] == 0x0644 && n - i > 4 &&
-		    proclitics(l, i))
-			continue;
 		for (j = 0; j < 3; j++) {
 			/* أ إ آ are two bytes, as ا is */
-			char c[MAX_LETTERS * 4 + 8];
-			memcpy(c, b, o);
-			ar_utf8__encode(hamzas[j], c + at[i]);
-			if (pool_add(p, c, o, k < K_HAMZA ? k : K_HAMZA,
+			char h[MAX_LETTERS * 4 + 8];
+			memcpy(h, b, o);
+			ar_utf8__encode(hamzas[j], h + at[i]);
+			if (pool_add(p, h, o, k < K_HAMZA ? k : K_HAMZA,
 			             1 << 30) < 0)
 				return -1;
 		}
@@ -555,7 +567,7 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 				f = STORE_COUNT;
 		}
 		if (!c->known && f == 0 && kind_p[c->kind] >= 0.5 &&
-		    plausible(s, c->len)) {
+		    !article_hamza(s, c->len) && plausible(s, c->len)) {
 			int r = known_word(sp, s, c->len);
 			if (r < 0)
 				goto nomem;
