@@ -23,10 +23,9 @@ EXTRA_DIST += dict/README.md dict/gen/embed.sh dict/gen/hunspell-dic.sh \
 	dict/gen/icu-names.cc dict/names/check.sh
 
 # Word evidence for the spell checker: corpus frequencies
-# (dict/gen/corpus-freq.py), built into the library for the ranking of
-# suggestions, and attested words that hunspell-ar rejects
-# (dict/gen/attested.py), not yet built in.  dict/README.md says how to
-# regenerate them.
+# (dict/gen/corpus-freq.py) and attested words that hunspell-ar rejects
+# (dict/gen/attested.py), built into the library as candidates for the
+# ranking of suggestions.  dict/README.md says how to regenerate them.
 EXTRA_DIST += dict/ar-freq.tsv dict/attested-ar.tsv dict/gen/corpus-freq.py \
 	dict/gen/attested.py dict/gen/freq-embed.sh
 
@@ -45,13 +44,15 @@ libarabic/names_data.c: $(NAMES_TSV) $(NAMES_LOANWORDS) dict/gen/embed.sh
 	$(SHELL) $(srcdir)/dict/gen/embed.sh $(srcdir) $(NAMES_LOANWORDS) \
 	  $(NAMES_TSV) > $@-t && mv $@-t $@
 
-# The frequencies built into the library, as one sorted C string.
+# The frequencies and attested words built into the library, as one
+# sorted C string.
 nodist_libarabic_libarabic_internal_la_SOURCES += libarabic/freq_data.c
 CLEANFILES += libarabic/freq_data.c
-libarabic/freq_data.c: dict/ar-freq.tsv dict/gen/freq-embed.sh
+libarabic/freq_data.c: dict/ar-freq.tsv dict/attested-ar.tsv \
+		dict/gen/freq-embed.sh
 	$(AM_V_GEN)$(MKDIR_P) libarabic && \
 	$(SHELL) $(srcdir)/dict/gen/freq-embed.sh $(srcdir)/dict/ar-freq.tsv \
-	  > $@-t && mv $@-t $@
+	  $(srcdir)/dict/attested-ar.tsv > $@-t && mv $@-t $@
 
 # The gazetteer as hunspell dictionaries.  The .aff files are written by
 # hand; the word lists are generated from the gazetteer.

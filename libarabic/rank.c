@@ -48,9 +48,17 @@ static int cmp_line(const char *w, size_t len, const char *p)
 
 unsigned long ar_rank__count(const char *w, size_t len)
 {
+	unsigned long n = 0;
+	ar_rank__find(w, len, &n);
+	return n;
+}
+
+int ar_rank__find(const char *w, size_t len, unsigned long *count)
+{
 	size_t lo = 0, hi = ar_rank__freq_len;
 	const char *t = ar_rank__freq;
 
+	*count = 0;
 	if (len == 0 || memchr(w, '\t', len) || memchr(w, '\n', len))
 		return 0;
 	/* binary search over byte offsets, each probe moved back to the
@@ -65,7 +73,8 @@ unsigned long ar_rank__count(const char *w, size_t len)
 			unsigned long n = 0;
 			for (e = mid + len + 1; t[e] >= '0' && t[e] <= '9'; e++)
 				n = n * 10 + (unsigned long)(t[e] - '0');
-			return n;
+			*count = n;
+			return 1;
 		}
 		if (c < 0) {
 			hi = mid;
@@ -557,8 +566,11 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 	for (i = 0; i < p.n; i++) {
 		cand *c = &p.v[i];
 		const char *s = p.text.ptr + c->off;
-		unsigned long f = ar_rank__count(s, c->len);
+		unsigned long f;
 		unsigned fl = 0;
+		/* in the table: counted, or attested (count 0) */
+		if (ar_rank__find(s, c->len, &f))
+			c->known = 1;
 		/* a word of the gazetteer or the other lists counts as a
 		 * word of the news, whatever year the corpus is from */
 		if (ar_names__find(sp->names, s, c->len, &fl) >= 0) {
@@ -572,8 +584,6 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 			if (r < 0)
 				goto nomem;
 			c->known = (uint8_t)r;
-		} else if (f) {
-			c->known = 1;
 		}
 		c->score = ((double)f + 0.5) * kind_p[c->kind] * c->prior;
 		if (c->known)

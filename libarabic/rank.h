@@ -10,9 +10,10 @@
 #include "private.h"
 
 /*
- * Word frequencies of the bench corpus (dict/ar-freq.tsv), built into the
- * library by dict/gen/freq-embed.sh (freq_data.c): "word<TAB>count\n"
- * lines in byte order of their words, ar_rank__freq_len bytes.
+ * Word frequencies of the bench corpus (dict/ar-freq.tsv) and attested
+ * words with the count 0 (dict/attested-ar.tsv), built into the library
+ * by dict/gen/freq-embed.sh (freq_data.c): "word<TAB>count\n" lines in
+ * byte order of their words, ar_rank__freq_len bytes.
  */
 extern const char ar_rank__freq[];
 extern const size_t ar_rank__freq_len;
@@ -22,8 +23,12 @@ extern const size_t ar_rank__freq_len;
 #define AR_RANK_TRI_BITS (44 * 44 * 44)
 extern const unsigned char ar_rank__tri[(AR_RANK_TRI_BITS + 7) / 8];
 
-/* How often the corpus has word w[0..len) (Arabic letters, without
- * marks): its count, 0 when it is not in the table. */
+/* Is word w[0..len) (Arabic letters, without marks) in the table?  1
+ * with its corpus count in *count (0 for a word attested elsewhere),
+ * else 0 with *count 0. */
+int ar_rank__find(const char *w, size_t len, unsigned long *count);
+
+/* How often the corpus has word w[0..len): its count, or 0. */
 unsigned long ar_rank__count(const char *w, size_t len);
 
 /* A suggestion made elsewhere, for ar_rank__suggest(). */
