@@ -566,20 +566,24 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 	for (i = 0; i < p.n; i++) {
 		cand *c = &p.v[i];
 		const char *s = p.text.ptr + c->off;
-		unsigned long f;
+		unsigned long f = 0;
 		unsigned fl = 0;
+		/* the words of the table all pass: their trigrams are the
+		 * set's */
+		int pl = plausible(s, c->len);
 		/* in the table: counted, or attested (count 0) */
-		if (ar_rank__find(s, c->len, &f))
+		if (pl && ar_rank__find(s, c->len, &f))
 			c->known = 1;
 		/* a word of the gazetteer or the other lists counts as a
 		 * word of the news, whatever year the corpus is from */
-		if (ar_names__find(sp->names, s, c->len, &fl) >= 0) {
+		if ((pl || c->kind >= K_HALF) &&
+		    ar_names__find(sp->names, s, c->len, &fl) >= 0) {
 			c->known = 1;
 			if (f < STORE_COUNT)
 				f = STORE_COUNT;
 		}
 		if (!c->known && f == 0 && kind_p[c->kind] >= 0.5 &&
-		    !article_hamza(s, c->len) && plausible(s, c->len)) {
+		    !article_hamza(s, c->len) && pl) {
 			int r = known_word(sp, s, c->len);
 			if (r < 0)
 				goto nomem;
