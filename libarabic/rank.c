@@ -20,8 +20,8 @@
  * one of its alefs too) that the Arabic dictionary (the library's reader
  * of it: no hunspell call), the word store or the frequency table knows;
  * the caller's candidates; and hunspell's suggestions, asked for only
- * when there is no other candidate and the caller wants many (they cost
- * about 15 ms a word, and loading hunspell some 0.3 s).
+ * when the caller wants many (they cost about 15 ms a word, and loading
+ * hunspell some 0.3 s).
  */
 #include "config.h"
 
@@ -533,7 +533,7 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 	pool p;
 	uint32_t t[MAX_LETTERS];
 	size_t nt = 0, i, k;
-	int found = 0, edits = 1;
+	int edits = 1;
 	char **v = NULL;
 
 	*out = NULL;
@@ -590,16 +590,16 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 			c->known = (uint8_t)r;
 		}
 		c->score = ((double)f + 0.5) * kind_p[c->kind] * c->prior;
-		if (c->known)
-			found = 1;
 	}
-	/* no word one slip away: hunspell looks further, for a caller who
-	 * wants more than the first few suggestions (ispell's pipe mode
-	 * asks for all).  Its first call loads the dictionary again (about
-	 * 0.3 s), and each costs some 15 ms: a report on a whole text
-	 * cannot afford them, and on such words (mostly names no list
-	 * has) its first suggestions are rarely the word meant. */
-	if (!found && max > FEW) {
+	/* hunspell's suggestions join the pool for a caller who wants more
+	 * than the first few (ispell's pipe mode asks for all: it gets at
+	 * least as many as hunspell gives).  Its first call loads the
+	 * dictionary again (about 0.3 s), and each costs some 15 ms: a
+	 * report on a whole text cannot afford them, and its first
+	 * suggestions are rarely better than the words one slip away (on
+	 * the words with none, mostly names no list has, they are rarely
+	 * the word meant either). */
+	if (max > FEW) {
 		size_t before = p.n;
 		if (add_hunspell(sp, &p, w) != 0)
 			goto nomem;

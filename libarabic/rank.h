@@ -41,8 +41,9 @@ typedef struct ar_rank_extra {
  * The suggestions for the unknown Arabic word w (len bytes, without
  * marks, NUL-terminated), best first: the words one slip of typing away
  * that a dictionary, the word store or the frequency table knows, the
- * candidates extra[0..nextra), and hunspell's suggestions when those are
- * too few, ordered by (corpus count + 0.5) x P(slip).  At most max;
+ * candidates extra[0..nextra), and, when max is more than the 5 a report
+ * shows, hunspell's suggestions, ordered by (corpus count + 0.5) x
+ * P(slip).  At most max;
  * *out gets a malloc'd array of *n malloc'd strings (free with
  * ar_dict__free_list), or NULL with *n == 0.  AR_OK or AR_ENOMEM.
  */
