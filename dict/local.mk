@@ -25,11 +25,12 @@ EXTRA_DIST += dict/README.md dict/gen/embed.sh dict/gen/hunspell-dic.sh \
 	dict/gen/icu-names.cc dict/names/check.sh
 
 # Word evidence for the spell checker: corpus frequencies
-# (dict/gen/corpus-freq.py, not yet built into the library) and attested
-# words that hunspell-ar rejects (dict/gen/attested.py, built in below).
-# dict/README.md says how to regenerate them.
+# (dict/gen/corpus-freq.py) and attested words that hunspell-ar rejects
+# (dict/gen/attested.py): the attested words are built in below (accepted
+# by the speller), and both into freq_data.c (candidates for the ranking
+# of suggestions).  dict/README.md says how to regenerate them.
 EXTRA_DIST += dict/ar-freq.tsv $(NAMES_ATTESTED) dict/gen/corpus-freq.py \
-	dict/gen/attested.py
+	dict/gen/attested.py dict/gen/freq-embed.sh
 
 # Installed for reference and for use with other tools: the sources, and
 # the hunspell dictionaries in $(pkgdatadir)/hunspell (see dict/README.md).
@@ -48,6 +49,16 @@ libarabic/names_data.c: $(NAMES_TSV) $(NAMES_LOANWORDS) $(NAMES_ATTESTED) \
 	$(SHELL) $(srcdir)/dict/gen/embed.sh $(srcdir) $(NAMES_LOANWORDS) \
 	  $(NAMES_ATTESTED) $(NAMES_KNOWN_ERRORS) $(NAMES_TSV) > $@-t && \
 	  mv $@-t $@
+
+# The frequencies and attested words built into the library, as one
+# sorted C string.
+nodist_libarabic_libarabic_internal_la_SOURCES += libarabic/freq_data.c
+CLEANFILES += libarabic/freq_data.c
+libarabic/freq_data.c: dict/ar-freq.tsv dict/attested-ar.tsv \
+		dict/gen/freq-embed.sh
+	$(AM_V_GEN)$(MKDIR_P) libarabic && \
+	$(SHELL) $(srcdir)/dict/gen/freq-embed.sh $(srcdir)/dict/ar-freq.tsv \
+	  $(srcdir)/dict/attested-ar.tsv > $@-t && mv $@-t $@
 
 # The gazetteer as hunspell dictionaries.  The .aff files are written by
 # hand; the word lists are generated from the gazetteer.

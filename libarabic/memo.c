@@ -8,10 +8,16 @@
 #include "config.h"
 
 #include "clitic.h"
+#include "rank.h"
 #include "spell_int.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* How much likelier than a word of the corpus counted as often a name
+ * candidate of the gazetteer's matcher is: its first, and the others. */
+#define RANK_NAME_FIRST 2.0
+#define RANK_NAME       0.5
 
 /* ---- the cache -------------------------------------------------------- */
 
@@ -139,6 +145,51 @@ static void drop_hamza_alef(char *s)
 			s[1] = (char)0xA7;
 }
 
+/* The name candidates of Arabic word w, m->sugs[0..m->nsugs), and the
+ * words one slip from it, ranked together (rank.c): the matcher's first
+ * name counts more than the others.  On failure m is unchanged. */
+static ar_status rank_names(ar_speller *sp, memo *m, const char *w, size_t len,
+                            int bare)
+{
+	ar_rank_extra x[NAME_SUGS];
+	char **list;
+	size_t ns, i, k, j;
+
+	for (i = 0; i < m->nsugs && i < NAME_SUGS; i++) {
+		x[i].word = m->sugs[i];
+		x[i].prior = i == 0 ? RANK_NAME_FIRST : RANK_NAME;
+	}
+	if (ar_spell__strip_marks(sp, w, len) != AR_OK ||
+	    ar_rank__suggest(sp, sp->norm.ptr, sp->norm.size, x, i,
+	                     sp->max_sugs, &list, &ns) != AR_OK)
+		return AR_ENOMEM;
+	if (ns == 0) {
+		free(list);
+		return AR_OK;
+	}
+	/* in the writer's style, without hamzas on alefs when the word has
+	 * none: the two spellings of a word become one */
+	for (i = k = 0; i < ns; i++) {
+		if (bare)
+			drop_hamza_alef(list[i]);
+		for (j = 0; j < k && strcmp(list[j], list[i]) != 0; j++)
+			;
+		if (j < k ||
+		    (strlen(list[i]) == len && memcmp(list[i], w, len) == 0))
+			free(list[i]);
+		else
+			list[k++] = list[i];
+	}
+	if (k == 0) { /* nothing but the word itself: keep the names */
+		free(list);
+		return AR_OK;
+	}
+	ar_dict__free_list(m->sugs, m->nsugs);
+	m->sugs = list;
+	m->nsugs = (uint16_t)k;
+	return AR_OK;
+}
+
 /* sugs_done of a name typo whose suggestions could not be made */
 #define NAMES_REDO 2
 
@@ -205,6 +256,9 @@ static ar_status memo_names(ar_speller *sp, memo *m, const char *w, size_t len,
 		m->sugs = NULL;
 		m->sugs_done = 0;
 		m->verdict = V_UNKNOWN;
+	} else if (ar_spell__script(w, len) == AR_NAMES_ARABIC &&
+	           rank_names(sp, m, w, len, bare) != AR_OK) {
+		goto fail;
 	}
 	return AR_OK;
 fail:
@@ -478,8 +532,23 @@ static ar_status suggest(ar_speller *sp, memo *m)
 		take_sug(m, &n, u);
 	}
 	if (arabic) {
+		char **list;
+		size_t ns, j;
 		if (ar_spell__strip_marks(sp, w, m->len) != AR_OK)
 			return AR_ENOMEM;
+		if (m->verdict == V_UNKNOWN && n < cap) {
+			/* ranked by the noisy channel (rank.c) */
+			if (ar_rank__suggest(sp, sp->norm.ptr, sp->norm.size,
+			                     NULL, 0, cap - n, &list,
+			                     &ns) != AR_OK)
+				return AR_ENOMEM;
+			for (j = 0; j < ns; j++) {
+				take_sug(m, &n, list[j]);
+				list[j] = NULL;
+			}
+			ar_dict__free_list(list, ns);
+			return AR_OK;
+		}
 	} else {
 		ar_buf__clear(&sp->norm);
 		if (ar_buf__put(&sp->norm, w, m->len) != AR_OK)

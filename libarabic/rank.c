@@ -1,0 +1,642 @@
+/*
+ * rank.c - the suggestions for an unknown Arabic word, ranked by a noisy
+ * channel.
+ *
+ * A typist who meant word c and wrote w made a slip; the likeliest c is
+ * the one that maximises P(c) x P(slip c -> w).  P(c) is the word's count
+ * in the bench corpus plus one half (dict/ar-freq.tsv, built into the
+ * library), P(slip) a weight per kind of slip, set by hand from the kinds
+ * of typing error, not fitted:
+ *   2    a final ه for ة or ي for ى, and the reverse;
+ *   1.5  a hamza seat (أ إ آ written ا, ئ ؤ ء confused);
+ *   1    a letter with other dots (ب ت ث ن ي, ج ح خ...), a neighbour key
+ *        on the Arabic 101 keyboard, a letter left out, a letter
+ *        doubled, two letters swapped;
+ *   0.5  a letter for one of the same sound (س ص, ت ط, ذ ز...), a
+ *        letter added next to its key's neighbour;
+ *   0.03 any other letter written for another or added, and a candidate
+ *        more than one slip away.
+ * The candidates are every string one slip from w (with a hamza put on
+ * one of its alefs too) that the Arabic dictionary (the library's reader
+ * of it: no hunspell call), the word store or the frequency table knows;
+ * the caller's candidates; and hunspell's suggestions, asked for only
+ * when the caller wants many (they cost about 15 ms a word, and loading
+ * hunspell some 0.3 s).
+ */
+#include "config.h"
+
+#include "rank.h"
+#include "spell_int.h"
+
+#include <stdlib.h>
+
+/* ---- the frequency table ---------------------------------------------- */
+
+/* Compare word w[0..len) with the word of the table line at p. */
+static int cmp_line(const char *w, size_t len, const char *p)
+{
+	size_t i;
+	for (i = 0; i < len; i++) {
+		unsigned char a = (unsigned char)w[i], b = (unsigned char)p[i];
+		if (b == '\t')
+			return 1;
+		if (a != b)
+			return a < b ? -1 : 1;
+	}
+	return p[len] == '\t' ? 0 : -1;
+}
+
+unsigned long ar_rank__count(const char *w, size_t len)
+{
+	unsigned long n = 0;
+	ar_rank__find(w, len, &n);
+	return n;
+}
+
+int ar_rank__find(const char *w, size_t len, unsigned long *count)
+{
+	size_t lo = 0, hi = ar_rank__freq_len;
+	const char *t = ar_rank__freq;
+
+	*count = 0;
+	if (len == 0 || memchr(w, '\t', len) || memchr(w, '\n', len))
+		return 0;
+	/* binary search over byte offsets, each probe moved back to the
+	 * start of its line: lo and hi are always line starts */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, e;
+		int c;
+		while (mid > lo && t[mid - 1] != '\n')
+			mid--;
+		c = cmp_line(w, len, t + mid);
+		if (c == 0) {
+			unsigned long n = 0;
+			for (e = mid + len + 1; t[e] >= '0' && t[e] <= '9'; e++)
+				n = n * 10 + (unsigned long)(t[e] - '0');
+			*count = n;
+			return 1;
+		}
+		if (c < 0) {
+			hi = mid;
+		} else {
+			const char *nl = memchr(t + mid, '\n', hi - mid);
+			lo = nl ? (size_t)(nl - t) + 1 : hi;
+		}
+	}
+	return 0;
+}
+
+/* ---- slips ------------------------------------------------------------- */
+
+/* Kinds of slip, least likely first, and their weights. */
+enum { K_OTHER, K_HALF, K_ONE, K_HAMZA, K_END, K_N };
+static const double kind_p[K_N] = { 0.03, 0.5, 1.0, 1.5, 2.0 };
+
+#define ALEF 0x0627
+
+/* The letters a slip may put in or take out: ء to غ, ف to ي. */
+static const uint32_t letters[] = {
+	0x0621, 0x0622, 0x0623, 0x0624, 0x0625, 0x0626, 0x0627, 0x0628, 0x0629,
+	0x062A, 0x062B, 0x062C, 0x062D, 0x062E, 0x062F, 0x0630, 0x0631, 0x0632,
+	0x0633, 0x0634, 0x0635, 0x0636, 0x0637, 0x0638, 0x0639, 0x063A, 0x0641,
+	0x0642, 0x0643, 0x0644, 0x0645, 0x0646, 0x0647, 0x0648, 0x0649, 0x064A
+};
+#define NLETTERS (sizeof letters / sizeof letters[0])
+
+/* The Arabic 101 keyboard, row by row (0xFEFB: the key of لا). */
+static const uint32_t keys[3][12] = {
+	{ 0x0636, 0x0635, 0x062B, 0x0642, 0x0641, 0x063A, 0x0639, 0x0647,
+	  0x062E, 0x062D, 0x062C, 0x062F },
+	{ 0x0634, 0x0633, 0x064A, 0x0628, 0x0644, 0x0627, 0x062A, 0x0646,
+	  0x0645, 0x0643, 0x0637, 0 },
+	{ 0x0626, 0x0621, 0x0624, 0x0631, 0xFEFB, 0x0649, 0x0629, 0x0648,
+	  0x0632, 0x0638, 0, 0 },
+};
+
+/* Where key c is: row, and column in quarters of a key (each row is
+ * shifted right of the one above: 0, 1/4, 3/4 of a key).  0 when c has no
+ * key. */
+static int key_at(uint32_t c, int *row, int *x)
+{
+	static const int shift[3] = { 0, 1, 3 };
+	int r, k;
+	for (r = 0; r < 3; r++)
+		for (k = 0; k < 12 && keys[r][k]; k++)
+			if (keys[r][k] == c) {
+				*row = r;
+				*x = 4 * k + shift[r];
+				return 1;
+			}
+	return 0;
+}
+
+/* Are a and b neighbour keys: side by side, or touching in the row above
+ * or below? */
+static int neighbours(uint32_t a, uint32_t b)
+{
+	int ra, xa, rb, xb, d;
+	if (a == b || !key_at(a, &ra, &xa) || !key_at(b, &rb, &xb))
+		return 0;
+	d = xa > xb ? xa - xb : xb - xa;
+	return (ra == rb && d == 4) ||
+	       ((ra - rb == 1 || rb - ra == 1) && d < 4);
+}
+
+/* Is {a, b} one of the pairs of the zero-terminated list? */
+static int pair_in(const uint32_t *pairs, uint32_t a, uint32_t b)
+{
+	for (; pairs[0]; pairs += 2)
+		if ((pairs[0] == a && pairs[1] == b) ||
+		    (pairs[0] == b && pairs[1] == a))
+			return 1;
+	return 0;
+}
+
+/* Letters of one shape, told apart by their dots (groups, 0 between). */
+static const uint32_t dots[] = { 0x0628, 0x062A, 0x062B, 0x0646, 0x064A, 0x0626,
+	                         0,      0x062C, 0x062D, 0x062E, 0,      0x062F,
+	                         0x0630, 0,      0x0631, 0x0632, 0,      0x0633,
+	                         0x0634, 0,      0x0635, 0x0636, 0,      0x0637,
+	                         0x0638, 0,      0x0639, 0x063A, 0,      0x0641,
+	                         0x0642, 0,      0x0629, 0x0647, 0,      0x0649,
+	                         0x064A, 0,      0 };
+
+static int same_dots(uint32_t a, uint32_t b)
+{
+	const uint32_t *g = dots;
+	while (*g) {
+		int ia = 0, ib = 0;
+		for (; *g; g++) {
+			ia |= *g == a;
+			ib |= *g == b;
+		}
+		if (ia && ib)
+			return 1;
+		g++;
+	}
+	return 0;
+}
+
+/* Letters of one sound in the speech of most writers. */
+static const uint32_t phonetic[] = { 0x0633, 0x0635, 0x062A, 0x0637, 0x062F,
+	                             0x0636, 0x0630, 0x0632, 0x0643, 0x0642,
+	                             0x0647, 0x062D, 0x0636, 0x0638, 0x0630,
+	                             0x0638, 0x062B, 0x0633, 0x0632, 0x0638,
+	                             0 };
+
+/* Hamza seats: an alef with or without its hamza, and the seats of a
+ * hamza inside a word. */
+static const uint32_t seats[] = { 0x0627, 0x0623, 0x0627, 0x0625, 0x0627,
+	                          0x0622, 0x0623, 0x0625, 0x0623, 0x0622,
+	                          0x0625, 0x0622, 0x0626, 0x0624, 0x0621,
+	                          0x0626, 0x0621, 0x0624, 0x0621, 0x0623,
+	                          0x0648, 0x0624, 0x0649, 0x0626, 0 };
+
+/* The kind of slip that wrote letter t where the writer meant c; last:
+ * at the end of the word. */
+static int subst_kind(uint32_t t, uint32_t c, int last)
+{
+	if (last &&
+	    ((t == 0x0647 && c == 0x0629) || (t == 0x0629 && c == 0x0647) ||
+	     (t == 0x064A && c == 0x0649) || (t == 0x0649 && c == 0x064A)))
+		return K_END;
+	if (pair_in(seats, t, c))
+		return K_HAMZA;
+	if (same_dots(t, c) || neighbours(t, c))
+		return K_ONE;
+	if (pair_in(phonetic, t, c))
+		return K_HALF;
+	return K_OTHER;
+}
+
+/* ---- the pool of candidates ------------------------------------------- */
+
+/* The count given to a word of the word store that the corpus has less
+ * often. */
+#define STORE_COUNT 20
+
+/* Suggestions a report shows (ar_spell_options.max_suggestions, 0) */
+#define FEW 5
+
+#define MAX_LETTERS 24 /* longest word whose slips are undone */
+
+typedef struct cand {
+	uint32_t off, len; /* the word in pool.text */
+	uint8_t kind;      /* K_* */
+	uint8_t known;     /* a word of a list given to the pool */
+	int order;         /* rank in the list it came from, for ties */
+	double prior, score;
+} cand;
+
+typedef struct pool {
+	ar_strmap map; /* word -> index in v */
+	cand *v;
+	size_t n, a;
+	ar_buf text;
+} pool;
+
+static void pool_free(pool *p)
+{
+	ar_strmap__free(&p->map);
+	free(p->v);
+	ar_buf_dispose(&p->text);
+}
+
+/* Add word s (len bytes) with slip kind k, or raise the kind of the copy
+ * already there.  The index of the candidate, or -1 when out of memory. */
+static long pool_add(pool *p, const char *s, size_t len, int k, int order)
+{
+	uint32_t i;
+	cand *c;
+
+	if (ar_strmap__get(&p->map, s, len, &i)) {
+		c = &p->v[i];
+		if (k > c->kind)
+			c->kind = (uint8_t)k;
+		if (order < c->order)
+			c->order = order;
+		return (long)i;
+	}
+	if (ar_array__grow((void **)&p->v, &p->a, p->n + 1, sizeof *p->v) !=
+	            0 ||
+	    ar_strmap__put(&p->map, s, len, (uint32_t)p->n) != 0)
+		return -1;
+	c = &p->v[p->n];
+	c->off = (uint32_t)p->text.size;
+	c->len = (uint32_t)len;
+	c->kind = (uint8_t)k;
+	c->known = 0;
+	c->order = order;
+	c->prior = 1;
+	c->score = 0;
+	if (ar_buf__put(&p->text, s, len) != AR_OK ||
+	    ar_buf__put(&p->text, "", 1) != AR_OK)
+		return -1;
+	return (long)p->n++;
+}
+
+/* Are the letters l[0..n) proclitics (none, or up to two of و ف ب ك ل)? */
+static int proclitics(const uint32_t *l, size_t n)
+{
+	size_t i;
+	if (n > 2)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (l[i] != 0x0648 && l[i] != 0x0641 && l[i] != 0x0628 &&
+		    l[i] != 0x0643 && l[i] != 0x0644)
+			return 0;
+	return 1;
+}
+
+static int hamza_alef(uint32_t c)
+{
+	return c == 0x0623 || c == 0x0625 || c == 0x0622;
+}
+
+/* Does w have a hamza on what would be the alef of the article: أل, إل
+ * or آل before three letters or more, after proclitics if any?  The
+ * dictionary accepts such forms (ألمدرسة); they count as words only when
+ * the corpus has them (ألمانيا, ألبسوه). */
+static int article_hamza(const char *w, size_t len)
+{
+	uint32_t l[8];
+	size_t n = 0, o = 0, i;
+	while (o < len && n < 8) {
+		size_t k = ar_utf8_decode(&l[n], w + o, len - o);
+		if (k == 0)
+			return 0;
+		o += k;
+		n++;
+	}
+	for (i = 0; i + 1 < n && proclitics(l, i); i++)
+		if (hamza_alef(l[i]) && l[i + 1] == 0x0644)
+			return o < len || n - i > 4;
+	return 0;
+}
+
+/* Add the word of letters l[0..n) with slip kind k, and the same with a
+ * hamza on one of its alefs (a hamza the writer left out as well). */
+static int add_letters(pool *p, const uint32_t *l, size_t n, int k)
+{
+	char b[MAX_LETTERS * 4 + 8];
+	size_t i, o = 0, j;
+	size_t at[MAX_LETTERS + 1];
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		at[i] = o;
+		o += ar_utf8__encode(l[i], b + o);
+	}
+	if (pool_add(p, b, o, k, 1 << 30) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		static const uint32_t hamzas[3] = { 0x0623, 0x0625, 0x0622 };
+		if (l[i] != ALEF)
+			continue;
+		for (j = 0; j < 3; j++) {
+			/* أ إ آ are two bytes, as ا is */
+			char h[MAX_LETTERS * 4 + 8];
+			memcpy(h, b, o);
+			ar_utf8__encode(hamzas[j], h + at[i]);
+			if (pool_add(p, h, o, k < K_HAMZA ? k : K_HAMZA,
+			             1 << 30) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Every string one slip from the word of letters t[0..n). */
+static int add_slips(pool *p, const uint32_t *t, size_t n)
+{
+	uint32_t c[MAX_LETTERS + 1];
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		uint32_t prev = i ? t[i - 1] : 0,
+		         next = i + 1 < n ? t[i + 1] : 0;
+		int k;
+		/* t[i] was added: take it out */
+		if (t[i] == prev || t[i] == next)
+			k = K_ONE; /* doubled */
+		else if (neighbours(t[i], prev) || neighbours(t[i], next))
+			k = K_HALF;
+		else
+			k = K_OTHER;
+		memcpy(c, t, i * sizeof *t);
+		memcpy(c + i, t + i + 1, (n - i - 1) * sizeof *t);
+		if (add_letters(p, c, n - 1, k) != 0)
+			return -1;
+		/* t[i] was written for another letter */
+		memcpy(c, t, n * sizeof *t);
+		for (j = 0; j < NLETTERS; j++) {
+			if (letters[j] == t[i])
+				continue;
+			c[i] = letters[j];
+			if (add_letters(p, c, n,
+			                subst_kind(t[i], letters[j],
+			                           i + 1 == n)) != 0)
+				return -1;
+		}
+		/* t[i] and t[i+1] were swapped */
+		if (i + 1 < n && t[i] != t[i + 1]) {
+			memcpy(c, t, n * sizeof *t);
+			c[i] = t[i + 1];
+			c[i + 1] = t[i];
+			if (add_letters(p, c, n, K_ONE) != 0)
+				return -1;
+		}
+	}
+	/* a letter was left out before t[i] */
+	for (i = 0; i <= n; i++) {
+		memcpy(c, t, i * sizeof *t);
+		memcpy(c + i + 1, t + i, (n - i) * sizeof *t);
+		for (j = 0; j < NLETTERS; j++) {
+			c[i] = letters[j];
+			if (add_letters(p, c, n + 1, K_ONE) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Letter number of code point c in ar_rank__tri. */
+static unsigned tri_letter(uint32_t c)
+{
+	return c >= 0x0621 && c <= 0x064A ? c - 0x0620 : 43;
+}
+
+/* Could w be a word: is each of its letter trigrams (the edges of the
+ * word counted as letters) one that a word of the corpus has?  Most
+ * strings one slip from a word have one that none has: the dictionary
+ * need not be asked about them. */
+static int plausible(const char *w, size_t len)
+{
+	unsigned a = 0, b = 0, c, i;
+	size_t o = 0;
+	for (i = 0;; i++) {
+		uint32_t cp;
+		size_t l = o < len ? ar_utf8_decode(&cp, w + o, len - o) : 0;
+		if (o < len && l == 0)
+			return 1;
+		c = o < len ? tri_letter(cp) : 0;
+		if (i >= 1) {
+			unsigned t = (a * 44 + b) * 44 + c;
+			if (!(ar_rank__tri[t / 8] & (1u << (t % 8))))
+				return 0;
+		}
+		if (o >= len)
+			return 1;
+		a = b;
+		b = c;
+		o += l;
+	}
+}
+
+/* Does the Arabic dictionary know w?  -1 when out of memory. */
+static int known_word(ar_speller *sp, const char *w, size_t len)
+{
+	size_t i, nd = ar_lexicon__count(sp->lex);
+
+	for (i = 0; i < nd; i++)
+		if (ar_lexicon__arabic(sp->lex, i)) {
+			int r = ar_dict__check(sp->lex, i, w, len);
+			if (r != 0)
+				return r;
+		}
+	return 0;
+}
+
+/* Is b the word a with other hamza seats (ا for أ, ئ for ؤ...)? */
+static int other_seats(const char *a, size_t al, const char *b, size_t bl)
+{
+	size_t i = 0, j = 0;
+	int diff = 0;
+	while (i < al && j < bl) {
+		uint32_t x, y;
+		size_t k = ar_utf8_decode(&x, a + i, al - i),
+		       l = ar_utf8_decode(&y, b + j, bl - j);
+		if (k == 0 || l == 0)
+			return 0;
+		if (x != y) {
+			if (!pair_in(seats, x, y))
+				return 0;
+			diff = 1;
+		}
+		i += k;
+		j += l;
+	}
+	return diff && i == al && j == bl;
+}
+
+/* Every hamza seat that makes a word is offered (اجراء: إجراء and
+ * أجراء): the words that are w with other seats follow the best of
+ * them, whatever their counts, in the first k of p. */
+static void seats_together(pool *p, size_t k, const char *w, size_t len)
+{
+	size_t i, first = k, at = 0;
+	for (i = 0; i < k; i++) {
+		cand c = p->v[i];
+		if (!other_seats(w, len, p->text.ptr + c.off, c.len))
+			continue;
+		if (first == k) {
+			first = at = i;
+			continue;
+		}
+		at++;
+		memmove(p->v + at + 1, p->v + at, (i - at) * sizeof *p->v);
+		p->v[at] = c;
+	}
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const cand *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* Hunspell's suggestions for w, into the pool (as known words). */
+static int add_hunspell(ar_speller *sp, pool *p, const char *w)
+{
+	size_t i, nd = ar_lexicon__count(sp->lex), k = 0;
+
+	for (i = 0; i < nd; i++) {
+		char **list;
+		size_t ns, j;
+		if (!ar_lexicon__arabic(sp->lex, i))
+			continue;
+		if (ar_dict__suggest(sp->lex, i, w, &list, &ns) != AR_OK)
+			return -1;
+		for (j = 0; j < ns; j++) {
+			long c = pool_add(p, list[j], strlen(list[j]), K_OTHER,
+			                  (int)k++);
+			if (c < 0) {
+				ar_dict__free_list(list, ns);
+				return -1;
+			}
+			p->v[c].known = 1;
+		}
+		ar_dict__free_list(list, ns);
+	}
+	return 0;
+}
+
+ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
+                           const ar_rank_extra *extra, size_t nextra,
+                           size_t max, char ***out, size_t *n)
+{
+	pool p;
+	uint32_t t[MAX_LETTERS];
+	size_t nt = 0, i, k;
+	int edits = 1;
+	char **v = NULL;
+
+	*out = NULL;
+	*n = 0;
+	memset(&p, 0, sizeof p);
+	if (max == 0)
+		return AR_OK;
+	if (ar_strmap__init(&p.map, 1u << 15, 1u << 14) != 0)
+		return AR_ENOMEM;
+	for (i = 0; i < len && edits;) {
+		uint32_t c;
+		size_t l = ar_utf8_decode(&c, w + i, len - i);
+		if (l == 0 || nt == MAX_LETTERS)
+			edits = 0;
+		else
+			t[nt++] = c;
+		i += l ? l : 1;
+	}
+	if (edits && nt >= 2 && add_slips(&p, t, nt) != 0)
+		goto nomem;
+	/* the candidates of the caller */
+	for (i = 0; i < nextra; i++) {
+		long c = pool_add(&p, extra[i].word, strlen(extra[i].word),
+		                  K_OTHER, (int)i);
+		if (c < 0)
+			goto nomem;
+		p.v[c].known = 1;
+		p.v[c].prior = extra[i].prior;
+	}
+	for (i = 0; i < p.n; i++) {
+		cand *c = &p.v[i];
+		const char *s = p.text.ptr + c->off;
+		unsigned long f = 0;
+		unsigned fl = 0;
+		/* the words of the table all pass: their trigrams are the
+		 * set's */
+		int pl = plausible(s, c->len);
+		/* in the table: counted, or attested (count 0) */
+		if (pl && ar_rank__find(s, c->len, &f))
+			c->known = 1;
+		/* a word of the gazetteer or the other lists counts as a
+		 * word of the news, whatever year the corpus is from */
+		if ((pl || c->kind >= K_HALF) &&
+		    ar_names__find(sp->names, s, c->len, &fl) >= 0) {
+			c->known = 1;
+			if (f < STORE_COUNT)
+				f = STORE_COUNT;
+		}
+		if (!c->known && f == 0 && kind_p[c->kind] >= 0.5 &&
+		    !article_hamza(s, c->len) && pl) {
+			int r = known_word(sp, s, c->len);
+			if (r < 0)
+				goto nomem;
+			c->known = (uint8_t)r;
+		}
+		c->score = ((double)f + 0.5) * kind_p[c->kind] * c->prior;
+	}
+	/* hunspell's suggestions join the pool for a caller who wants more
+	 * than the first few (ispell's pipe mode asks for all: it gets at
+	 * least as many as hunspell gives).  Its first call loads the
+	 * dictionary again (about 0.3 s), and each costs some 15 ms: a
+	 * report on a whole text cannot afford them, and its first
+	 * suggestions are rarely better than the words one slip away (on
+	 * the words with none, mostly names no list has, they are rarely
+	 * the word meant either). */
+	if (max > FEW) {
+		size_t before = p.n;
+		if (add_hunspell(sp, &p, w) != 0)
+			goto nomem;
+		for (i = before; i < p.n; i++) {
+			cand *c = &p.v[i];
+			c->score = ((double)ar_rank__count(p.text.ptr + c->off,
+			                                   c->len) +
+			            0.5) *
+			           kind_p[c->kind] * c->prior;
+		}
+	}
+	/* keep the known words, best first */
+	for (i = k = 0; i < p.n; i++)
+		if (p.v[i].known)
+			p.v[k++] = p.v[i];
+	qsort(p.v, k, sizeof *p.v, cmp_cand);
+	seats_together(&p, k, w, len);
+	if (k > max)
+		k = max;
+	if (k) {
+		v = calloc(k, sizeof *v);
+		if (!v)
+			goto nomem;
+		for (i = 0; i < k; i++) {
+			v[i] = malloc(p.v[i].len + 1);
+			if (!v[i]) {
+				ar_dict__free_list(v, i);
+				goto nomem;
+			}
+			memcpy(v[i], p.text.ptr + p.v[i].off, p.v[i].len + 1);
+		}
+	}
+	pool_free(&p);
+	*out = v;
+	*n = k;
+	return AR_OK;
+nomem:
+	pool_free(&p);
+	return AR_ENOMEM;
+}
