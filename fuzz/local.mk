@@ -105,7 +105,7 @@ fuzz_libarabic_fuzz_la_CFLAGS = $(libarabic_libarabic_internal_la_CFLAGS) $(FUZZ
 fuzz_libarabic_fuzz_la_CXXFLAGS = $(libarabic_libarabic_internal_la_CXXFLAGS) $(FUZZ_FLAGS)
 fuzz_libarabic_fuzz_la_LIBADD = $(libarabic_libarabic_internal_la_LIBADD)
 FUZZ_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(FUZZ_FLAGS)
-FUZZ_LDADD = fuzz/libarabic-fuzz.la $(ICU_LIBS) -lstdc++
+FUZZ_LDADD = fuzz/libarabic-fuzz.la $(ICU_LIBS)
 
 EXTRA_PROGRAMS += fuzz/fuzz_utf8 fuzz/fuzz_norm fuzz/fuzz_norm_stream \
 	fuzz/fuzz_tok fuzz/fuzz_seg fuzz/fuzz_spell fuzz/fuzz_names \

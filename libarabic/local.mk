@@ -30,10 +30,9 @@ libarabic_libarabic_internal_la_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DAR_DICTDIR='"$(HUNSPELL_DICTDIR)"' -DAR_PKGDATADIR='"$(pkgdatadir)"'
 libarabic_libarabic_internal_la_LIBADD = $(ICU_LIBS) $(UTF8PROC_LIBS) \
 	$(HUNSPELL_LIBS)
-# What a program that links the convenience library adds: libtool leaves
-# the C++ runtime (hun.cc) out of a convenience library's dependencies
-# and links C programs with the C compiler.
-AR_INTERNAL_LIBS = libarabic/libarabic-internal.la -lstdc++
+# What a program that links the convenience library adds (the C++ runtime
+# that hun.cc needs is in LIBS: configure.ac).
+AR_INTERNAL_LIBS = libarabic/libarabic-internal.la
 
 # No sources of its own: everything comes from the convenience library.
 # The empty C++ source only makes libtool link it as C++ (hun.cc).
