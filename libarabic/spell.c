@@ -391,17 +391,26 @@ static int stem_uses(const ar_speller *sp, uint64_t h)
 /* Drop the first k held findings (reported). */
 static void drop_held(ar_speller *sp, size_t k)
 {
-	size_t off = k < sp->npend ? sp->pend[k].off : sp->ptext.size;
-	size_t st = k < sp->npend ? sp->pend[k].stems : sp->nstems, i;
+	size_t off, st, i;
 
-	memmove(sp->ptext.ptr, sp->ptext.ptr + off, sp->ptext.size - off);
+	if (k == 0)
+		return;
+	off = k < sp->npend ? sp->pend[k].off : sp->ptext.size;
+	st = k < sp->npend ? sp->pend[k].stems : sp->nstems;
+	/* (memmove is not given the NULL of an array never allocated) */
+	if (sp->ptext.size > off)
+		memmove(sp->ptext.ptr, sp->ptext.ptr + off,
+		        sp->ptext.size - off);
 	sp->ptext.size -= off;
 	if (sp->ptext.ptr)
 		sp->ptext.ptr[sp->ptext.size] = '\0';
-	memmove(sp->stems, sp->stems + st,
-	        (sp->nstems - st) * sizeof *sp->stems);
+	if (sp->nstems > st)
+		memmove(sp->stems, sp->stems + st,
+		        (sp->nstems - st) * sizeof *sp->stems);
 	sp->nstems -= st;
-	memmove(sp->pend, sp->pend + k, (sp->npend - k) * sizeof *sp->pend);
+	if (sp->npend > k)
+		memmove(sp->pend, sp->pend + k,
+		        (sp->npend - k) * sizeof *sp->pend);
 	sp->npend -= k;
 	for (i = 0; i < sp->npend; i++) {
 		sp->pend[i].off -= off;
