@@ -615,7 +615,8 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 	for (i = k = 0; i < p.n; i++)
 		if (p.v[i].known)
 			p.v[k++] = p.v[i];
-	qsort(p.v, k, sizeof *p.v, cmp_cand);
+	if (k > 1) /* (p.v is NULL when nothing was generated) */
+		qsort(p.v, k, sizeof *p.v, cmp_cand);
 	seats_together(&p, k, w, len);
 	if (k > max)
 		k = max;
