@@ -454,6 +454,11 @@ static const char *const types[] = { "person", "company",  "product",
 /* Split a spelling into its words (separated by spaces); hyphenated
  * words are also added part by part.  Word ids go to ids (at most max);
  * returns their number, or -1 on ENOMEM. */
+size_t ar_names__count(const ar_names *n)
+{
+	return n->nwords;
+}
+
 unsigned ar_names__flags(const ar_names *n, long id)
 {
 	return n->words[id].flags;

@@ -37,6 +37,9 @@ enum {
 /* The AR_NAMES_* bits of word id. */
 unsigned ar_names__flags(const ar_names *n, long id);
 
+/* How many words the store has: their ids are 0 to that number - 1. */
+size_t ar_names__count(const ar_names *n);
+
 /* Script of a folded word. */
 enum { AR_NAMES_OTHER = 0, AR_NAMES_ARABIC = 1, AR_NAMES_LATIN = 2 };
 

@@ -41,6 +41,7 @@ typedef struct ar_rank_extra {
  * The suggestions for the unknown Arabic word w (len bytes, without
  * marks, NUL-terminated), best first: the words one slip of typing away
  * that a dictionary, the word store or the frequency table knows, the
+ * strings one slip away that read like words by the letter model, the
  * candidates extra[0..nextra), and, when max is more than the 5 a report
  * shows, hunspell's suggestions, ordered by (corpus count + 0.5) x
  * P(slip).  At most max;
@@ -50,5 +51,21 @@ typedef struct ar_rank_extra {
 ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
                            const ar_rank_extra *extra, size_t nextra,
                            size_t max, char ***out, size_t *n);
+
+/* ---- charlm.c: how likely letters are as a word ---------------------- */
+
+typedef struct ar_charlm ar_charlm;
+struct ar_names;
+
+/* The letter model of the words of ar_rank__freq and of the word store
+ * names (NULL: none), in a new *out (free with ar_charlm__free).  AR_OK or
+ * AR_ENOMEM. */
+ar_status ar_charlm__new(ar_charlm **out, const struct ar_names *names);
+void ar_charlm__free(ar_charlm *m);
+
+/* The natural log of the probability of the word w[0..len) (UTF-8; its
+ * end counts as a letter): below 0, lower for strings that read less
+ * like the model's words. */
+double ar_charlm__logp(const ar_charlm *m, const char *w, size_t len);
 
 #endif /* AR_RANK_H */

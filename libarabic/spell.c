@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include "rank.h"
 #include "spell_int.h"
 
 #include <stdio.h>
@@ -164,6 +165,7 @@ void ar_speller_free(ar_speller *sp)
 	if (sp->known.slots)
 		ar_strmap__free(&sp->known);
 	ar_buf_dispose(&sp->known_fix);
+	ar_charlm__free(sp->lm);
 	ar_buf_dispose(&sp->keys);
 	ar_buf_dispose(&sp->fold);
 	ar_buf_dispose(&sp->norm);
@@ -177,6 +179,9 @@ void ar_speller_free(ar_speller *sp)
 static void words_changed(ar_speller *sp)
 {
 	ar_spell__memo_clear(sp);
+	/* the letter model counts the word store's words */
+	ar_charlm__free(sp->lm);
+	sp->lm = NULL;
 }
 
 ar_status ar_speller_add_names(ar_speller *sp, const char *text, size_t len,

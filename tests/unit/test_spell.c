@@ -622,6 +622,60 @@ static void test_ranking_noisy(void)
 	CU_ASSERT(ar_rank__count("", 0) == 0);
 }
 
+/* The letter model (charlm.c): a typo of a made-up name that no list
+ * has is undone by the string one slip away that reads like a word
+ * (a letter typed twice, here), not by the words of the lists that are
+ * one slip away too. */
+static void test_ranking_letters(void)
+{
+	static const char *const cases[][2] = {
+		/* فيراانديلو -> فيرانديلو */
+		{ "\xd9\x81\xd9\x8a\xd8\xb1\xd8\xa7\xd8\xa7\xd9\x86\xd8\xaf\xd9"
+		  "\x8a\xd9\x84\xd9\x88",
+		  "\xd9\x81\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86\xd8\xaf\xd9\x8a\xd9"
+		  "\x84\xd9\x88" },
+		/* كاستييلارو -> كاستيلارو */
+		{ "\xd9\x83\xd8\xa7\xd8\xb3\xd8\xaa\xd9\x8a\xd9\x8a\xd9\x84\xd8"
+		  "\xa7\xd8\xb1\xd9\x88",
+		  "\xd9\x83\xd8\xa7\xd8\xb3\xd8\xaa\xd9\x8a\xd9\x84\xd8\xa7\xd8"
+		  "\xb1\xd9\x88" },
+		/* دورنبيررغر -> دورنبيرغر */
+		{ "\xd8\xaf\xd9\x88\xd8\xb1\xd9\x86\xd8\xa8\xd9\x8a\xd8\xb1\xd8"
+		  "\xb1\xd8\xba\xd8\xb1",
+		  "\xd8\xaf\xd9\x88\xd8\xb1\xd9\x86\xd8\xa8\xd9\x8a\xd8\xb1\xd8"
+		  "\xba\xd8\xb1" },
+	};
+	ar_charlm *lm = NULL;
+	ar_spell_findings *fs = NULL;
+	const ar_finding *f;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		CU_ASSERT_FATAL(ar_spell_word(&fs, sp, cases[i][0],
+		                              strlen(cases[i][0])) == AR_OK);
+		f = ar_spell_findings_get(fs, 0);
+		CU_ASSERT_FATAL(f != NULL);
+		CU_ASSERT(f->kind == AR_FINDING_UNKNOWN);
+		CU_ASSERT(f->nsuggestions >= 1 &&
+		          strcmp(f->suggestions[0], cases[i][1]) == 0);
+		ar_spell_findings_free(fs);
+	}
+	/* the model alone: the name reads better than its typo, a word of
+	 * the lists better than the name */
+	CU_ASSERT_FATAL(ar_charlm__new(&lm, NULL) == AR_OK);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		CU_ASSERT(
+		        ar_charlm__logp(lm, cases[i][1], strlen(cases[i][1])) >
+		        ar_charlm__logp(lm, cases[i][0], strlen(cases[i][0])));
+	CU_ASSERT(ar_charlm__logp(lm,
+	                          "\xd8\xa7\xd9\x84\xd9\x85\xd8\xaf\xd8\xb1\xd8"
+	                          "\xb3\xd8\xa9",
+	                          14) >
+	          ar_charlm__logp(lm, cases[0][1], strlen(cases[0][1])));
+	CU_ASSERT(ar_charlm__logp(lm, "", 0) < 0);
+	ar_charlm__free(lm);
+}
+
 static void test_ranking_arabic(void)
 {
 	static const char g[] =
@@ -1098,6 +1152,7 @@ static const unit_test word_tests[] = {
 	{ "spell/word/ranking", test_ranking },
 	{ "spell/word/ranking_arabic", test_ranking_arabic },
 	{ "spell/word/ranking_noisy", test_ranking_noisy },
+	{ "spell/word/ranking_letters", test_ranking_letters },
 	{ "spell/word/variants", test_variants },
 	{ NULL, NULL }
 };
