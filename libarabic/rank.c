@@ -93,8 +93,21 @@ int ar_rank__find(const char *w, size_t len, unsigned long *count)
 /* ---- slips ------------------------------------------------------------- */
 
 /* Kinds of slip, least likely first, and their weights. */
-enum { K_OTHER, K_HALF, K_ONE, K_HAMZA, K_END, K_N };
-static const double kind_p[K_N] = { 0.03, 0.5, 1.0, 1.5, 2.0 };
+enum {
+	K_OTHER,  /* any other letter for another, or added */
+	K_ADDED,  /* a letter added next to its key's neighbour */
+	K_PHON,   /* a letter for one of the same sound */
+	K_DOTS,   /* a letter for one with other dots */
+	K_KEY,    /* a letter for its neighbour key */
+	K_LEFT,   /* a letter left out */
+	K_DOUBLE, /* a letter doubled */
+	K_SWAP,   /* two letters swapped */
+	K_HAMZA,  /* a hamza seat */
+	K_END,    /* a final ه for ة, ي for ى, and the reverse */
+	K_N
+};
+static const double kind_p[K_N] = { 0.03, 0.5, 0.5, 1.0, 1.0,
+	                            1.0,  1.0, 1.0, 1.5, 2.0 };
 
 #define ALEF 0x0627
 
@@ -206,10 +219,12 @@ static int subst_kind(uint32_t t, uint32_t c, int last)
 		return K_END;
 	if (pair_in(seats, t, c))
 		return K_HAMZA;
-	if (same_dots(t, c) || neighbours(t, c))
-		return K_ONE;
+	if (same_dots(t, c))
+		return K_DOTS;
+	if (neighbours(t, c))
+		return K_KEY;
 	if (pair_in(phonetic, t, c))
-		return K_HALF;
+		return K_PHON;
 	return K_OTHER;
 }
 
@@ -225,6 +240,12 @@ static int subst_kind(uint32_t t, uint32_t c, int last)
 #define MAX_LETTERS 24 /* longest word whose slips are undone */
 
 /*
+ * A word that a list has but the corpus never counted gets the count 0,
+ * as a word seen rarely: among such words, those whose letters read more
+ * like words are the likelier, by (P_letters(c) / P_letters(w)) ^
+ * UNCOUNTED_POWER (a gentle factor: its letters say little of how common
+ * a word is).
+ *
  * A string of four letters or more that no list has, one slip from w, is
  * a candidate too (the name no list knows, or a word the corpus missed):
  * its score is NOVEL_WEIGHT x P(slip) x (P_letters(c) / P_letters(w)) ^
@@ -237,9 +258,10 @@ static int subst_kind(uint32_t t, uint32_t c, int last)
  * slip in the typos of names no list has: the first suggestion right
  * 0.52 -> 0.62, that of other words unchanged).
  */
-#define NOVEL_WEIGHT 0.001
-#define NOVEL_POWER  0.4
-#define NOVEL_FLOOR  0.001
+#define NOVEL_WEIGHT    0.001
+#define NOVEL_POWER     0.4
+#define NOVEL_FLOOR     0.001
+#define UNCOUNTED_POWER 0.1
 
 typedef struct cand {
 	uint32_t off, len; /* the word in pool.text */
@@ -273,7 +295,7 @@ static long pool_add(pool *p, const char *s, size_t len, int k, int order)
 
 	if (ar_strmap__get(&p->map, s, len, &i)) {
 		c = &p->v[i];
-		if (k > c->kind)
+		if (kind_p[k] > kind_p[c->kind])
 			c->kind = (uint8_t)k;
 		if (order < c->order)
 			c->order = order;
@@ -362,7 +384,8 @@ static int add_letters(pool *p, const uint32_t *l, size_t n, int k)
 			char h[MAX_LETTERS * 4 + 8];
 			memcpy(h, b, o);
 			ar_utf8__encode(hamzas[j], h + at[i]);
-			if (pool_add(p, h, o, k < K_HAMZA ? k : K_HAMZA,
+			if (pool_add(p, h, o,
+			             kind_p[k] < kind_p[K_HAMZA] ? k : K_HAMZA,
 			             1 << 30) < 0)
 				return -1;
 		}
@@ -382,9 +405,9 @@ static int add_slips(pool *p, const uint32_t *t, size_t n)
 		int k;
 		/* t[i] was added: take it out */
 		if (t[i] == prev || t[i] == next)
-			k = K_ONE; /* doubled */
+			k = K_DOUBLE;
 		else if (neighbours(t[i], prev) || neighbours(t[i], next))
-			k = K_HALF;
+			k = K_ADDED;
 		else
 			k = K_OTHER;
 		memcpy(c, t, i * sizeof *t);
@@ -407,7 +430,7 @@ static int add_slips(pool *p, const uint32_t *t, size_t n)
 			memcpy(c, t, n * sizeof *t);
 			c[i] = t[i + 1];
 			c[i + 1] = t[i];
-			if (add_letters(p, c, n, K_ONE) != 0)
+			if (add_letters(p, c, n, K_SWAP) != 0)
 				return -1;
 		}
 	}
@@ -417,7 +440,7 @@ static int add_slips(pool *p, const uint32_t *t, size_t n)
 		memcpy(c + i + 1, t + i, (n - i) * sizeof *t);
 		for (j = 0; j < NLETTERS; j++) {
 			c[i] = letters[j];
-			if (add_letters(p, c, n + 1, K_ONE) != 0)
+			if (add_letters(p, c, n + 1, K_LEFT) != 0)
 				return -1;
 		}
 	}
@@ -600,13 +623,13 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 			c->known = 1;
 		/* a word of the gazetteer or the other lists counts as a
 		 * word of the news, whatever year the corpus is from */
-		if ((pl || c->kind >= K_HALF) &&
+		if ((pl || c->kind != K_OTHER) &&
 		    ar_names__find(sp->names, s, c->len, &fl) >= 0) {
 			c->known = 1;
 			if (f < STORE_COUNT)
 				f = STORE_COUNT;
 		}
-		if (!c->known && f == 0 && kind_p[c->kind] >= 0.5 &&
+		if (!c->known && f == 0 && c->kind != K_OTHER &&
 		    !article_hamza(s, c->len) && pl) {
 			int r = known_word(sp, s, c->len);
 			if (r < 0)
@@ -614,19 +637,23 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 			c->known = (uint8_t)r;
 		}
 		c->score = ((double)f + 0.5) * kind_p[c->kind] * c->prior;
-		if (!c->known && pl && c->len >= 8) {
-			/* a word no list has: P(c) from its letters, against
-			 * those of w */
+		/* a word without a count, and a string no list has: how
+		 * likely it is, from its letters, against w's */
+		if ((c->known && f == 0) || (!c->known && pl && c->len >= 8)) {
+			double odds;
 			if (!sp->lm &&
 			    ar_charlm__new(&sp->lm, sp->names) != AR_OK)
 				goto nomem;
 			if (isnan(lw))
 				lw = ar_charlm__logp(sp->lm, w, len);
-			c->score =
-			        NOVEL_WEIGHT * kind_p[c->kind] *
-			        exp(NOVEL_POWER *
-			            (ar_charlm__logp(sp->lm, s, c->len) - lw));
-			c->novel = c->score >= NOVEL_FLOOR;
+			odds = ar_charlm__logp(sp->lm, s, c->len) - lw;
+			if (c->known) {
+				c->score *= exp(UNCOUNTED_POWER * odds);
+			} else {
+				c->score = NOVEL_WEIGHT * kind_p[c->kind] *
+				           exp(NOVEL_POWER * odds);
+				c->novel = c->score >= NOVEL_FLOOR;
+			}
 		}
 	}
 	/* hunspell's suggestions join the pool for a caller who wants more
