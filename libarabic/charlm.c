@@ -13,8 +13,8 @@
  *
  * The words of the speller's word store (the gazetteer's names, the
  * caller's names and words) count too, once each.  The model is built the
- * first time it is needed, by each speller (about 120,000 words, a few
- * tens of milliseconds), into an open-addressing table of 32-bit keys.
+ * first time it is needed, by each speller: about 120,000 words in some
+ * 20 ms, into 1.8 MB.
  */
 #include "config.h"
 
@@ -29,18 +29,26 @@
 #define OTHER 43
 #define NSYM  44
 #define ORDER 4 /* letters in the longest sequence: 3 of context + 1 */
-#define NONE  0 /* an empty slot (every key has its kind bits set) */
+#define N2    (NSYM * NSYM)
+#define N3    (NSYM * NSYM * NSYM)
 
-/* Keys: kind << 24 | letters packed 6 bits each.  Kinds 1 to ORDER: the
- * count of a sequence of that many letters; 8 + n: the count of the
- * sequences whose first n letters are the context; 16 + n: the number of
- * distinct letters that follow that context. */
-#define K_SEQ(n)   ((uint32_t)(n) << 24)
-#define K_TOTAL(n) ((uint32_t)(8 + (n)) << 24)
-#define K_TYPES(n) ((uint32_t)(16 + (n)) << 24)
+/*
+ * The counts of the sequences of one to three letters are arrays indexed
+ * by their letters in base NSYM (a cache-friendly third of a megabyte);
+ * those of four letters, some 80,000 of the 3.7 million possible, an
+ * open-addressing table keyed by index + 1.  For each context of zero to
+ * three letters: how many sequences follow it (tot) and how many distinct
+ * letters (typ), derived from the counts once they are all made.
+ */
+typedef struct cell {
+	uint32_t key, val;
+} cell;
 
 struct ar_charlm {
-	uint32_t *key, *val;
+	uint32_t seq1[NSYM], seq2[N2], seq3[N3];
+	uint32_t tot0, tot1[NSYM], tot2[N2], tot3[N3];
+	uint8_t typ0, typ1[NSYM], typ2[N2], typ3[N3];
+	cell *seq4;
 	size_t mask, n;
 };
 
@@ -52,59 +60,37 @@ static unsigned sym(uint32_t c)
 static size_t slot(const ar_charlm *m, uint32_t key)
 {
 	size_t i = (key * 2654435761u) & m->mask;
-	while (m->key[i] != NONE && m->key[i] != key)
+	while (m->seq4[i].key != 0 && m->seq4[i].key != key)
 		i = (i + 1) & m->mask;
 	return i;
 }
 
-static uint32_t get(const ar_charlm *m, uint32_t key)
+static uint32_t get4(const ar_charlm *m, uint32_t idx)
 {
-	size_t i = slot(m, key);
-	return m->key[i] == key ? m->val[i] : 0;
+	size_t i = slot(m, idx + 1);
+	return m->seq4[i].key == idx + 1 ? m->seq4[i].val : 0;
 }
 
-/* Add d to the value of key; 1 when the key is new, -1 when the table is
- * full (it is sized for the built-in words: never). */
-static int add(ar_charlm *m, uint32_t key, uint32_t d)
-{
-	size_t i = slot(m, key);
-	if (m->key[i] == key) {
-		m->val[i] += d;
-		return 0;
-	}
-	if (m->n + 1 > m->mask / 4 * 3)
-		return -1;
-	m->key[i] = key;
-	m->val[i] = d;
-	m->n++;
-	return 1;
-}
-
-/* Pack the n symbols s[0..n). */
-static uint32_t pack(const unsigned char *s, int n)
-{
-	uint32_t k = 0;
-	int i;
-	for (i = 0; i < n; i++)
-		k = k << 6 | s[i];
-	return k;
-}
-
-/* Count the sequences of one word, symbols s[0..n) with ORDER - 1 edges
- * before and one after. */
+/* Count the sequences that end at each letter of one word, symbols
+ * s[0..n) with ORDER - 1 edges before and one after.  -1 when the table
+ * of four letters is full (it is sized for the built-in words: never). */
 static int count_word(ar_charlm *m, const unsigned char *s, size_t n)
 {
 	size_t i;
 	for (i = ORDER - 1; i < n; i++) {
-		int k;
-		for (k = 0; k < ORDER; k++) {
-			/* the context: the k symbols before s[i] */
-			uint32_t ctx = pack(s + i - k, k);
-			int r = add(m, K_SEQ(k + 1) | (ctx << 6 | s[i]), 1);
-			if (r < 0 || add(m, K_TOTAL(k) | ctx, 1) < 0 ||
-			    (r > 0 && add(m, K_TYPES(k) | ctx, 1) < 0))
+		uint32_t i2 = s[i - 1] * NSYM + s[i], i3 = s[i - 2] * N2 + i2,
+		         key = s[i - 3] * N3 + i3 + 1;
+		size_t at = slot(m, key);
+		m->seq1[s[i]]++;
+		m->seq2[i2]++;
+		m->seq3[i3]++;
+		if (m->seq4[at].key == 0) {
+			if (m->n + 1 > m->mask / 4 * 3)
 				return -1;
+			m->seq4[at].key = key;
+			m->n++;
 		}
+		m->seq4[at].val++;
 	}
 	return 0;
 }
@@ -113,8 +99,7 @@ void ar_charlm__free(ar_charlm *m)
 {
 	if (!m)
 		return;
-	free(m->key);
-	free(m->val);
+	free(m->seq4);
 	free(m);
 }
 
@@ -150,11 +135,10 @@ ar_status ar_charlm__new(ar_charlm **out, const ar_names *names)
 	*out = NULL;
 	if (!m)
 		return AR_ENOMEM;
-	/* about 130,000 keys for the built-in words */
-	m->mask = (1u << 18) - 1;
-	m->key = calloc(m->mask + 1, sizeof *m->key);
-	m->val = malloc((m->mask + 1) * sizeof *m->val);
-	if (!m->key || !m->val) {
+	/* about 80,000 sequences of four letters in the built-in words */
+	m->mask = (1u << 17) - 1;
+	m->seq4 = calloc(m->mask + 1, sizeof *m->seq4);
+	if (!m->seq4) {
 		ar_charlm__free(m);
 		return AR_ENOMEM;
 	}
@@ -176,10 +160,34 @@ ar_status ar_charlm__new(ar_charlm **out, const ar_names *names)
 		if (!ar_rank__find(w, len, &f))
 			full = count_string(m, w, len) != 0;
 	}
+	/* the contexts, from the sequences one letter longer */
+	for (i = 0; i < NSYM; i++)
+		if (m->seq1[i]) {
+			m->tot0 += m->seq1[i];
+			m->typ0++;
+		}
+	for (i = 0; i < N2; i++)
+		if (m->seq2[i]) {
+			m->tot1[i / NSYM] += m->seq2[i];
+			m->typ1[i / NSYM]++;
+		}
+	for (i = 0; i < N3; i++)
+		if (m->seq3[i]) {
+			m->tot2[i / NSYM] += m->seq3[i];
+			m->typ2[i / NSYM]++;
+		}
+	for (i = 0; i <= m->mask; i++)
+		if (m->seq4[i].key) {
+			m->tot3[(m->seq4[i].key - 1) / NSYM] += m->seq4[i].val;
+			m->typ3[(m->seq4[i].key - 1) / NSYM]++;
+		}
 	*out = m;
 	return AR_OK;
 }
 
+/* Witten-Bell: P(c | context) = (count(context c) + types(context) x
+ * P(c | shorter context)) / (total(context) + types(context)), from the
+ * empty context (over a uniform P) to the longest one seen. */
 double ar_charlm__logp(const ar_charlm *m, const char *w, size_t len)
 {
 	unsigned char s[ORDER - 1 + 64];
@@ -197,17 +205,24 @@ double ar_charlm__logp(const ar_charlm *m, const char *w, size_t len)
 	}
 	s[n++] = EDGE;
 	for (i = ORDER - 1; i < n; i++) {
+		uint32_t c1 = s[i - 1], c2 = s[i - 2] * NSYM + c1,
+		         c3 = s[i - 3] * N2 + c2;
 		double p = 1.0 / NSYM;
-		int k;
-		for (k = 0; k < ORDER; k++) {
-			uint32_t ctx = pack(s + i - k, k),
-			         total = get(m, K_TOTAL(k) | ctx), types;
-			if (total == 0)
-				break;
-			types = get(m, K_TYPES(k) | ctx);
-			p = ((double)get(m, K_SEQ(k + 1) | (ctx << 6 | s[i])) +
-			     types * p) /
-			    (double)(total + types);
+		if (m->tot0)
+			p = (m->seq1[s[i]] + m->typ0 * p) /
+			    (double)(m->tot0 + m->typ0);
+		if (m->tot0 && m->tot1[c1]) {
+			p = (m->seq2[c1 * NSYM + s[i]] + m->typ1[c1] * p) /
+			    (double)(m->tot1[c1] + m->typ1[c1]);
+			if (m->tot2[c2]) {
+				p = (m->seq3[c2 * NSYM + s[i]] +
+				     m->typ2[c2] * p) /
+				    (double)(m->tot2[c2] + m->typ2[c2]);
+				if (m->tot3[c3])
+					p = (get4(m, c3 * NSYM + s[i]) +
+					     m->typ3[c3] * p) /
+					    (double)(m->tot3[c3] + m->typ3[c3]);
+			}
 		}
 		lp += log(p);
 	}
