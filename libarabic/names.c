@@ -595,9 +595,14 @@ static ar_status add_member(ar_names *n, long id, uint32_t g, uint32_t v)
 
 /* Are the words at one position of aligned spellings spellings of one
  * word (Gaddafi, Qaddafi), rather than different words that happen to
- * line up ("Amazon Web Services" and "خدمات أمازون ويب")?  Each must be
- * within half its length, in edits, of the first. */
-static int similar_words(const ar_names *n, const long *ids, int nd)
+ * line up ("Amazon Web Services" and "خدمات أمازون ويب"; المغرب العربي
+ * and بلاد المغرب, where المغرب and العربي are three edits apart)?  Each
+ * must be within a third of its length, in edits, of the first, or
+ * within half of it with the same phonetic key (تيليجرام, تلغرام: long
+ * vowels left out, ج for غ).  1 or 0; -1 when out of memory (ka and kb:
+ * scratch). */
+static int similar_words(const ar_names *n, const long *ids, int nd, ar_buf *ka,
+                         ar_buf *kb)
 {
 	const word *a = &n->words[ids[0]];
 	int t;
@@ -610,7 +615,16 @@ static int similar_words(const ar_names *n, const long *ids, int nd)
 		/* lengths in bytes: Arabic letters take two */
 		if (a->script == AR_NAMES_ARABIC)
 			longer /= 2;
-		if (d * 2 > (int)longer)
+		if (d * 3 <= (int)longer)
+			continue;
+		if (d * 2 > (int)longer || a->script != b->script)
+			return 0;
+		if (ar_names__key(ka, ar_names__wfold(n, a), la, a->script) !=
+		            AR_OK ||
+		    ar_names__key(kb, ar_names__wfold(n, b), lb, b->script) !=
+		            AR_OK)
+			return -1;
+		if (ka->size != kb->size || memcmp(ka->ptr, kb->ptr, ka->size))
 			return 0;
 	}
 	return 1;
@@ -618,9 +632,10 @@ static int similar_words(const ar_names *n, const long *ids, int nd)
 
 /* Make the variant groups of one script of one entry: spellings with the
  * same number of words are aligned word by word. */
-static ar_status make_groups(ar_names *n, long ids[][MAXWPS], int *nw, int nsp)
+static ar_status groups_of(ar_names *n, long ids[][MAXWPS], int *nw, int nsp,
+                           ar_buf *ka, ar_buf *kb)
 {
-	int pos, s;
+	int pos, s, r;
 
 	if (nsp < 2)
 		return AR_OK;
@@ -637,7 +652,12 @@ static ar_status make_groups(ar_names *n, long ids[][MAXWPS], int *nw, int nsp)
 			if (t == nd)
 				distinct[nd++] = ids[s][pos];
 		}
-		if (nd < 2 || !similar_words(n, distinct, nd))
+		if (nd < 2)
+			continue;
+		r = similar_words(n, distinct, nd, ka, kb);
+		if (r < 0)
+			return AR_ENOMEM;
+		if (!r)
 			continue;
 		if (ar_array__grow((void **)&n->gfirst, &n->agroups,
 		                   n->ngroups + 1, sizeof *n->gfirst) != 0)
@@ -664,6 +684,15 @@ static ar_status make_groups(ar_names *n, long ids[][MAXWPS], int *nw, int nsp)
 		n->ngroups++;
 	}
 	return AR_OK;
+}
+
+static ar_status make_groups(ar_names *n, long ids[][MAXWPS], int *nw, int nsp)
+{
+	ar_buf ka = AR_BUF_INIT, kb = AR_BUF_INIT;
+	ar_status st = groups_of(n, ids, nw, nsp, &ka, &kb);
+	ar_buf_dispose(&ka);
+	ar_buf_dispose(&kb);
+	return st;
 }
 
 /* Parse one field of '|'-separated spellings ("-" for none), adding the
