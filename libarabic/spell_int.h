@@ -49,6 +49,13 @@ typedef struct pend {
 	unsigned nstems;
 } pend;
 
+/* A stem of an unknown word (ar_spell__stem_spans()). */
+typedef struct stem_span {
+	uint64_t h;         /* its key: the hash of its folded letters */
+	size_t fskip, flen; /* its folded letters in sp->fold */
+	size_t pre, end;    /* it in the word as written */
+} stem_span;
+
 struct ar_speller {
 	unsigned flags;
 	unsigned max_sugs;
@@ -125,6 +132,12 @@ int ar_spell__ortho_fix(ar_speller *sp, const char *f, size_t flen,
                         const ar_clitic_reading *s, int ns, char *out,
                         size_t size);
 
+/* Is Arabic word w[0..len) a dictionary word written without the hamza
+ * of an alef (also right after a proclitic) or with another final letter
+ * (a house style)?  1 or 0 (also for Latin words), -1 when out of
+ * memory; uses sp->fold. */
+int ar_spell__house_spelling(ar_speller *sp, const char *w, size_t len);
+
 /* Is folded word b folded word a with such slips undone? */
 int ar_spell__ortho_variant(const char *a, size_t al, const char *b, size_t bl);
 
@@ -134,6 +147,12 @@ int ar_spell__ortho_variant(const char *a, size_t al, const char *b, size_t bl);
  * when out of memory. */
 int ar_spell__stems(ar_speller *sp, const char *w, size_t len, uint64_t *out,
                     int max);
+
+/* The same stems with where they are: in the fold (sp->fold, valid until
+ * the next fold into it) and in w as written, whose proclitics are
+ * w[0..pre) and the rest after end (Latin 's). */
+int ar_spell__stem_spans(ar_speller *sp, const char *w, size_t len,
+                         stem_span *out, int max);
 
 /* ---- memo.c ----------------------------------------------------------- */
 
