@@ -56,6 +56,21 @@ typedef struct stem_span {
 	size_t pre, end;    /* it in the word as written */
 } stem_span;
 
+/* A stem that the held stretch of the stream repeats (spell.c
+ * report_held()): a candidate for the words used once that miss it by
+ * one slip. */
+typedef struct doc_word {
+	size_t cp, ncp;   /* its folded letters in sp->doc_cp */
+	size_t raw, nraw; /* it as first written, in sp->doc_text */
+	size_t uses;      /* held words that have it */
+	size_t at, nat;   /* their starts in sp->doc_at */
+} doc_word;
+
+typedef struct doc_key {
+	uint64_t h; /* a stem, or a stem less one letter */
+	size_t word;
+} doc_key;
+
 struct ar_speller {
 	unsigned flags;
 	unsigned max_sugs;
@@ -80,6 +95,22 @@ struct ar_speller {
 	ar_buf ptext;
 	uint64_t *stems, *sorted;
 	size_t nstems, astems, asorted;
+	/* the repeated stems of the held stretch, indexed by their
+	 * deletions (report_held()) */
+	doc_word *doc;
+	size_t ndoc, adoc;
+	doc_key *doc_keys;
+	size_t ndoc_keys, adoc_keys;
+	uint32_t *doc_cp;
+	size_t ndoc_cp, adoc_cp;
+	ar_buf doc_text;
+	size_t *doc_slot; /* per entry of sorted: 1 + its index in doc, 0
+	                   * not seen yet, or NOT_DOC */
+	size_t adoc_slot;
+	uint64_t *doc_at;
+	size_t adoc_at;
+	const char **doc_sugs; /* a finding's suggestions */
+	size_t adoc_sugs;
 	/* the known errors: folded error -> offset of its correction */
 	ar_strmap known;
 	ar_buf known_fix;
