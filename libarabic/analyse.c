@@ -708,6 +708,22 @@ static int common_word(ar_speller *sp, const char *w, size_t len, const char *f,
 	                 SLIP_HAMZA | SLIP_ENDS | SLIP_CLITICS | SLIP_NO_NAMES);
 }
 
+int ar_spell__house_spelling(ar_speller *sp, const char *w, size_t len)
+{
+	ar_clitic_reading r[AR_CLITIC_READINGS];
+	char fix[512];
+	int script = ar_names__fold(&sp->fold, w, len, AR_FOLD_LIGHT), ns;
+
+	if (script < 0)
+		return -1;
+	if (script != AR_NAMES_ARABIC)
+		return 0;
+	ns = ar_clitic__readings(sp->fold.ptr, sp->fold.size, r);
+	return ortho_fix(sp, sp->fold.ptr, sp->fold.size, r, ns, fix,
+	                 sizeof fix,
+	                 SLIP_HAMZA | SLIP_ENDS | SLIP_CLITICS | SLIP_NO_NAMES);
+}
+
 static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
                                 verdict *v)
 {
@@ -937,8 +953,8 @@ int ar_spell__ortho_variant(const char *a, size_t al, const char *b, size_t bl)
 
 /* ---- the repetition rule ---------------------------------------------- */
 
-int ar_spell__stems(ar_speller *sp, const char *w, size_t len, uint64_t *out,
-                    int max)
+int ar_spell__stem_spans(ar_speller *sp, const char *w, size_t len,
+                         stem_span *out, int max)
 {
 	ar_clitic_reading r[AR_CLITIC_READINGS];
 	int script = ar_names__fold(&sp->fold, w, len, AR_FOLD_ALEF), ns, i, n;
@@ -946,13 +962,24 @@ int ar_spell__stems(ar_speller *sp, const char *w, size_t len, uint64_t *out,
 	if (script < 0)
 		return -1;
 	if (script != AR_NAMES_ARABIC) {
-		size_t l = sp->fold.size;
+		size_t l = sp->fold.size, end = len;
 		if (l > 2 && sp->fold.ptr[l - 2] == '\'' &&
-		    sp->fold.ptr[l - 1] == 's')
+		    sp->fold.ptr[l - 1] == 's') {
 			l -= 2;
+			/* the s, then the apostrophe (typographic ones are
+			 * longer) */
+			end = len - 1;
+			while (end > 0 &&
+			       ((unsigned char)w[--end] & 0xC0) == 0x80)
+				;
+		}
 		if (max < 1 || l < 3)
 			return 0;
-		out[0] = ar_hash__bytes(sp->fold.ptr, l);
+		out[0].h = ar_hash__bytes(sp->fold.ptr, l);
+		out[0].fskip = 0;
+		out[0].flen = l;
+		out[0].pre = 0;
+		out[0].end = end;
 		return 1;
 	}
 	ns = ar_clitic__readings(sp->fold.ptr, sp->fold.size, r);
@@ -965,10 +992,29 @@ int ar_spell__stems(ar_speller *sp, const char *w, size_t len, uint64_t *out,
 		if (r[i].elided || sl < 6)
 			continue;
 		h = ar_hash__bytes(st, sl);
-		for (k = 0; k < n && out[k] != h; k++)
+		for (k = 0; k < n && out[k].h != h; k++)
 			;
-		if (k == n)
-			out[n++] = h;
+		if (k < n)
+			continue;
+		out[n].h = h;
+		out[n].fskip = r[i].skip;
+		out[n].flen = sl;
+		out[n].pre = after_letters(w, len, r[i].letters);
+		out[n].end = len;
+		n++;
 	}
+	return n;
+}
+
+int ar_spell__stems(ar_speller *sp, const char *w, size_t len, uint64_t *out,
+                    int max)
+{
+	stem_span s[AR_CLITIC_READINGS];
+	int n = ar_spell__stem_spans(
+	            sp, w, len, s,
+	            max < AR_CLITIC_READINGS ? max : AR_CLITIC_READINGS),
+	    i;
+	for (i = 0; i < n; i++)
+		out[i] = s[i].h;
 	return n;
 }

@@ -161,6 +161,13 @@ void ar_speller_free(ar_speller *sp)
 	free(sp->pend);
 	free(sp->stems);
 	free(sp->sorted);
+	free(sp->doc);
+	free(sp->doc_keys);
+	free(sp->doc_cp);
+	free(sp->doc_slot);
+	free(sp->doc_at);
+	free(sp->doc_sugs);
+	ar_buf_dispose(&sp->doc_text);
 	ar_buf_dispose(&sp->ptext);
 	if (sp->known.slots)
 		ar_strmap__free(&sp->known);
@@ -423,6 +430,416 @@ static void drop_held(ar_speller *sp, size_t k)
 	}
 }
 
+/* ---- the document's own words as suggestions ---------------------- */
+
+/* The stems compared: shorter ones are one slip from too many others
+ * (بيت, بنت), longer ones are rare */
+#define DOC_MIN_LETTERS 4
+#define DOC_LETTERS     32
+/* how near a use of the stem must be: a slip and the word it misses are
+ * in one article, not in two of a long stream */
+#define DOC_NEAR ((uint64_t)32 << 10)
+#define NOT_DOC  ((size_t)-1) /* doc_slot: a stem not indexed */
+
+/* Where stem key h starts in sp->sorted (its first entry, or where it
+ * would be) and, in *n, how many held words have it. */
+static size_t stem_range(const ar_speller *sp, uint64_t h, size_t *n)
+{
+	size_t lo = 0, hi = sp->nstems, e;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sp->sorted[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (e = lo; e < sp->nstems && sp->sorted[e] == h; e++)
+		;
+	*n = e - lo;
+	return lo;
+}
+
+/* The letters of folded f[0..len) into c, at most max; their number. */
+static size_t letters(uint32_t *c, size_t max, const char *f, size_t len)
+{
+	size_t i = 0, n = 0;
+	while (i < len && n < max) {
+		size_t k = ar_utf8_decode(&c[n], f + i, len - i);
+		if (k == 0) {
+			c[n] = (unsigned char)f[i];
+			k = 1;
+		}
+		n++;
+		i += k;
+	}
+	return n;
+}
+
+static uint64_t hash_cps(const uint32_t *c, size_t n)
+{
+	return ar_hash__bytes((const char *)c, n * sizeof *c);
+}
+
+/* The key of letters c[0..n) less letter k (tmp: room for n - 1). */
+static uint64_t hash_less(const uint32_t *c, size_t n, size_t k, uint32_t *tmp)
+{
+	memcpy(tmp, c, k * sizeof *c);
+	memcpy(tmp + k, c + k + 1, (n - k - 1) * sizeof *c);
+	return hash_cps(tmp, n - 1);
+}
+
+static int cmp_doc_key(const void *a, const void *b)
+{
+	const doc_key *x = a, *y = b;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->word < y->word ? -1 : x->word > y->word;
+}
+
+/* Is b the letters of a with one slip: one changed, added or dropped, or
+ * two neighbours swapped? */
+static int one_slip(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
+{
+	size_t i = 0;
+	if (n > m) {
+		const uint32_t *t = a;
+		size_t k = n;
+		a = b;
+		b = t;
+		n = m;
+		m = k;
+	}
+	if (m - n > 1)
+		return 0;
+	while (i < n && a[i] == b[i])
+		i++;
+	if (n < m) /* b has a letter more, at i */
+		return memcmp(a + i, b + i + 1, (n - i) * sizeof *a) == 0;
+	if (i == n)
+		return 0; /* the same letters */
+	if (i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i])
+		return memcmp(a + i + 2, b + i + 2, (n - i - 2) * sizeof *a) ==
+		       0;
+	return memcmp(a + i + 1, b + i + 1, (n - i - 1) * sizeof *a) == 0;
+}
+
+/* The stems of held word w[0..len) that the held stretch repeats and
+ * that are not indexed yet, into s, each with fskip set to its entry in
+ * sp->sorted; their number, -1 when out of memory. */
+static int fresh_stems(ar_speller *sp, const char *w, size_t len, stem_span *s)
+{
+	int ns = ar_spell__stem_spans(sp, w, len, s, AR_CLITIC_READINGS), i,
+	    n = 0;
+	for (i = 0; i < ns; i++) {
+		size_t uses, at = stem_range(sp, s[i].h, &uses);
+		if (uses < 2 || sp->doc_slot[at])
+			continue;
+		s[n] = s[i];
+		s[n++].fskip = at;
+	}
+	return ns < 0 ? -1 : n;
+}
+
+/* Are letters a and b two forms of one word rather than a slip: one with
+ * the ending of the feminine ة or of an adjective of relation ي added
+ * (المصري, المصرية; زرغيلوف, الزرغيلوفي), or ة for another final
+ * letter (كوريا, الكورية); in Latin script, with the plural s
+ * (planet, planets)? */
+static int suffix_pair(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
+{
+	if (n > m) {
+		const uint32_t *t = a;
+		size_t k = n;
+		a = b;
+		b = t;
+		n = m;
+		m = k;
+	}
+	if (m == n + 1)
+		return (b[n] == AR_TEH_MARBUTA || b[n] == AR_YEH ||
+		        b[n] == 's') &&
+		       memcmp(a, b, n * sizeof *a) == 0;
+	return m == n && n > 0 &&
+	       (a[n - 1] == AR_TEH_MARBUTA || b[n - 1] == AR_TEH_MARBUTA) &&
+	       memcmp(a, b, (n - 1) * sizeof *a) == 0;
+}
+
+/* Where each indexed stem is used: the starts of the held words that
+ * have it, in text order, sp->doc_at[at..at+nat) of its entry. */
+static ar_status index_places(ar_speller *sp)
+{
+	size_t i, n = 0;
+	unsigned k;
+
+	for (i = 0; i < sp->ndoc; i++)
+		sp->doc[i].nat = 0;
+	for (i = 0; i < sp->npend; i++)
+		for (k = 0; k < sp->pend[i].nstems; k++) {
+			size_t uses,
+			        at = stem_range(
+			                sp, sp->stems[sp->pend[i].stems + k],
+			                &uses);
+			if (uses > 1 && sp->doc_slot[at] != NOT_DOC &&
+			    sp->doc_slot[at] != 0) {
+				sp->doc[sp->doc_slot[at] - 1].nat++;
+				n++;
+			}
+		}
+	if (ar_array__grow((void **)&sp->doc_at, &sp->adoc_at, n + 1,
+	                   sizeof *sp->doc_at) != 0)
+		return AR_ENOMEM;
+	for (i = 0, n = 0; i < sp->ndoc; i++) {
+		sp->doc[i].at = n;
+		n += sp->doc[i].nat;
+		sp->doc[i].nat = 0;
+	}
+	for (i = 0; i < sp->npend; i++)
+		for (k = 0; k < sp->pend[i].nstems; k++) {
+			size_t uses,
+			        at = stem_range(
+			                sp, sp->stems[sp->pend[i].stems + k],
+			                &uses);
+			doc_word *d;
+			if (uses < 2 || sp->doc_slot[at] == NOT_DOC ||
+			    sp->doc_slot[at] == 0)
+				continue;
+			d = &sp->doc[sp->doc_slot[at] - 1];
+			sp->doc_at[d->at + d->nat++] = sp->pend[i].start;
+		}
+	return AR_OK;
+}
+
+/* Is a word of entry d used within DOC_NEAR bytes of pos? */
+static int used_near(const ar_speller *sp, const doc_word *d, uint64_t pos)
+{
+	const uint64_t *a = sp->doc_at + d->at;
+	uint64_t from = pos > DOC_NEAR ? pos - DOC_NEAR : 0;
+	size_t lo = 0, hi = d->nat;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a[mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->nat && a[lo] <= pos + DOC_NEAR;
+}
+
+/*
+ * Index the stems that the held stretch repeats (those of the repetition
+ * rule), each as first written, under its key and the keys of it less
+ * each of its letters: two words one slip apart share one of those keys
+ * (a symmetric deletion index), so a word is looked up in as many probes
+ * as it has letters, whatever the number of stems.
+ */
+static ar_status index_repeated(ar_speller *sp)
+{
+	stem_span s[AR_CLITIC_READINGS];
+	uint32_t tmp[DOC_LETTERS];
+	size_t i;
+
+	sp->ndoc = sp->ndoc_keys = sp->ndoc_cp = 0;
+	ar_buf__clear(&sp->doc_text);
+	if (ar_array__grow((void **)&sp->doc_slot, &sp->adoc_slot,
+	                   sp->nstems + 1, sizeof *sp->doc_slot) != 0)
+		return AR_ENOMEM;
+	memset(sp->doc_slot, 0, sp->nstems * sizeof *sp->doc_slot);
+	for (i = 0; i < sp->npend; i++) {
+		const pend *p = &sp->pend[i];
+		const char *w = sp->ptext.ptr + p->off;
+		int ns, j, house;
+		if ((ns = fresh_stems(sp, w, p->len, s)) <= 0) {
+			if (ns < 0)
+				return AR_ENOMEM;
+			continue;
+		}
+		/* a dictionary word in a house style is no candidate (the
+		 * text writes الى, التى again and again) */
+		if ((house = ar_spell__house_spelling(sp, w, p->len)) != 0) {
+			if (house < 0)
+				return AR_ENOMEM;
+			for (j = 0; j < ns; j++)
+				sp->doc_slot[s[j].fskip] = NOT_DOC;
+			continue;
+		}
+		ns = ar_spell__stem_spans(sp, w, p->len, s, AR_CLITIC_READINGS);
+		if (ns < 0)
+			return AR_ENOMEM;
+		for (j = 0; j < ns; j++) {
+			size_t uses, at = stem_range(sp, s[j].h, &uses), n, l;
+			uint32_t *c;
+			doc_word *d;
+			if (uses < 2 || sp->doc_slot[at])
+				continue;
+			sp->doc_slot[at] = NOT_DOC;
+			if (ar_array__grow((void **)&sp->doc, &sp->adoc,
+			                   sp->ndoc + 1,
+			                   sizeof *sp->doc) != 0 ||
+			    ar_array__grow((void **)&sp->doc_cp, &sp->adoc_cp,
+			                   sp->ndoc_cp + DOC_LETTERS + 1,
+			                   sizeof *sp->doc_cp) != 0 ||
+			    ar_array__grow((void **)&sp->doc_keys,
+			                   &sp->adoc_keys,
+			                   sp->ndoc_keys + DOC_LETTERS + 1,
+			                   sizeof *sp->doc_keys) != 0)
+				return AR_ENOMEM;
+			c = sp->doc_cp + sp->ndoc_cp;
+			n = letters(c, DOC_LETTERS + 1,
+			            sp->fold.ptr + s[j].fskip, s[j].flen);
+			if (n < DOC_MIN_LETTERS || n > DOC_LETTERS)
+				continue;
+			d = &sp->doc[sp->ndoc];
+			d->cp = sp->ndoc_cp;
+			d->ncp = n;
+			d->raw = sp->doc_text.size;
+			d->nraw = s[j].end - s[j].pre;
+			d->uses = uses;
+			if (ar_buf__put(&sp->doc_text, w + s[j].pre, d->nraw) !=
+			    AR_OK)
+				return AR_ENOMEM;
+			for (l = 0; l <= n; l++) {
+				doc_key *key = &sp->doc_keys[sp->ndoc_keys++];
+				key->h = l < n ? hash_less(c, n, l, tmp)
+				               : hash_cps(c, n);
+				key->word = sp->ndoc;
+			}
+			sp->doc_slot[at] = sp->ndoc + 1;
+			sp->ndoc_cp += n;
+			sp->ndoc++;
+		}
+	}
+	if (sp->ndoc_keys)
+		qsort(sp->doc_keys, sp->ndoc_keys, sizeof *sp->doc_keys,
+		      cmp_doc_key);
+	return index_places(sp);
+}
+
+/* The repeated stem that letters q[0..n) miss by one slip, the one the
+ * most held words have (the first written on a tie): its index in
+ * sp->doc, or -1. */
+static long doc_near(const ar_speller *sp, const uint32_t *q, size_t n,
+                     uint64_t pos)
+{
+	uint32_t tmp[DOC_LETTERS];
+	long best = -1;
+	size_t k;
+
+	for (k = 0; k <= n; k++) {
+		uint64_t h = k < n ? hash_less(q, n, k, tmp) : hash_cps(q, n);
+		size_t lo = 0, hi = sp->ndoc_keys;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (sp->doc_keys[mid].h < h)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < sp->ndoc_keys && sp->doc_keys[lo].h == h; lo++) {
+			size_t i = sp->doc_keys[lo].word;
+			const doc_word *d = &sp->doc[i];
+			if (best >= 0 && (d->uses < sp->doc[best].uses ||
+			                  (d->uses == sp->doc[best].uses &&
+			                   i >= (size_t)best)))
+				continue;
+			if (one_slip(q, n, sp->doc_cp + d->cp, d->ncp) &&
+			    !suffix_pair(q, n, sp->doc_cp + d->cp, d->ncp) &&
+			    used_near(sp, d, pos))
+				best = (long)i;
+		}
+	}
+	return best;
+}
+
+/* The suggestion that the held stretch makes for held word w[0..len): a
+ * repeated stem that a stem of w misses by one slip, after w's own
+ * proclitics (وميكل: ومايكل); NULL when there is none, or with *st
+ * AR_ENOMEM. */
+static char *doc_candidate(ar_speller *sp, const char *w, size_t len,
+                           uint64_t pos, ar_status *st)
+{
+	stem_span s[AR_CLITIC_READINGS];
+	uint32_t q[DOC_LETTERS + 1];
+	int ns, k, bk = 0;
+	long best = -1;
+	char *c;
+
+	if (!sp->ndoc)
+		return NULL;
+	ns = ar_spell__stem_spans(sp, w, len, s, AR_CLITIC_READINGS);
+	if (ns < 0) {
+		*st = AR_ENOMEM;
+		return NULL;
+	}
+	for (k = 0; k < ns; k++) {
+		size_t n = letters(q, DOC_LETTERS + 1,
+		                   sp->fold.ptr + s[k].fskip, s[k].flen);
+		long d = n >= DOC_MIN_LETTERS && n <= DOC_LETTERS
+		                 ? doc_near(sp, q, n, pos)
+		                 : -1;
+		if (d >= 0 &&
+		    (best < 0 || sp->doc[d].uses > sp->doc[best].uses)) {
+			best = d;
+			bk = k;
+		}
+	}
+	if (best < 0)
+		return NULL;
+	c = ar_spell__make_sug(
+	        w, s[bk].pre, sp->doc_text.ptr + sp->doc[best].raw,
+	        sp->doc[best].nraw, w + s[bk].end, len - s[bk].end);
+	if (!c)
+		*st = AR_ENOMEM;
+	return c;
+}
+
+/* The suggestions of a finding: c, then those of m but c, at most the
+ * speller's number, in sp->doc_sugs. */
+static ar_status doc_sugs(ar_speller *sp, const char *c, const memo *m,
+                          size_t *n)
+{
+	size_t k;
+	if (ar_array__grow((void **)&sp->doc_sugs, &sp->adoc_sugs,
+	                   (size_t)sp->max_sugs + 1, sizeof *sp->doc_sugs) != 0)
+		return AR_ENOMEM;
+	sp->doc_sugs[0] = c;
+	*n = 1;
+	for (k = 0; k < m->nsugs && *n < sp->max_sugs; k++)
+		if (strcmp(m->sugs[k], c) != 0)
+			sp->doc_sugs[(*n)++] = m->sugs[k];
+	return AR_OK;
+}
+
+/* The suggestions of held finding w[0..len) of m, in *sugs: when it is
+ * an unknown word or a name used once (used_once), the repeated stem it
+ * misses by one slip first (doc_candidate(); made in *c, for the caller
+ * to free), unless the word is a dictionary word in a house style, which
+ * has its own fix; then m's. */
+static ar_status finding_sugs(ar_speller *sp, const char *w, size_t len,
+                              uint64_t pos, const memo *m, int used_once,
+                              const char *const **sugs, size_t *n, char **c)
+{
+	ar_status st = AR_OK;
+	int house;
+
+	*sugs = (const char *const *)m->sugs;
+	*n = m->nsugs;
+	*c = NULL;
+	if (!used_once || m->verdict == V_KNOWN ||
+	    (sp->flags & AR_SPELL_NO_SUGGEST))
+		return AR_OK;
+	if (!(*c = doc_candidate(sp, w, len, pos, &st)))
+		return st;
+	house = ar_spell__house_spelling(sp, w, len);
+	if (house == 0 && (st = doc_sugs(sp, *c, m, n)) == AR_OK)
+		*sugs = sp->doc_sugs;
+	if (house < 0 || st != AR_OK) {
+		free(*c);
+		*c = NULL;
+		return house < 0 ? AR_ENOMEM : st;
+	}
+	return AR_OK;
+}
+
 /*
  * Report the held findings that start before `before`, in text order, but
  * the unknown words (names included) that the held stretch of the stream
@@ -430,12 +847,31 @@ static void drop_held(ar_speller *sp, size_t k)
  * (the same stem after any proclitics): a text that repeats a word means
  * it, as it does the names the gazetteer lacks; a slip rarely repeats.
  * The words held after `before` count as repetitions too.
+ *
+ * The repeated words are also the suggestions for the slips of them: a
+ * finding (unknown word or name) used once whose stem is one slip (a
+ * letter changed, added or dropped, two neighbours swapped) from a stem
+ * that the stretch repeats gets that word first, as first written, behind
+ * the finding's own proclitics (وميكل: ومايكل where the text has مايكل
+ * three times); the most used such stem wins.  Not for stems under
+ * DOC_MIN_LETTERS letters, for two forms of one word (suffix_pair()), for
+ * a dictionary word in a house style on either side (its own fix comes
+ * first), nor when no use of the repeated stem is within DOC_NEAR bytes
+ * of the finding.  The candidate depends on the text, so it is not in
+ * the cached suggestions of the word (memo.c): the finding's list is made
+ * here, bounded by the speller's number of suggestions.  The repeated
+ * stems are indexed once per report by their one-letter deletions
+ * (index_repeated()), so each finding costs a few probes.
  */
 static ar_status report_held(ar_speller *sp, uint64_t before)
 {
-	size_t i;
+	size_t i, nsugs;
 	ar_status st = AR_OK;
+	const char *const *sugs;
+	char *c = NULL;
+	int indexed = 0, stop;
 
+	sp->ndoc = 0; /* indexed when first needed */
 	if (sp->nstems > sp->asorted) {
 		uint64_t *s = realloc(sp->sorted, sp->nstems * sizeof *s);
 		if (!s)
@@ -464,9 +900,23 @@ static ar_status report_held(ar_speller *sp, uint64_t before)
 			st = ar_spell__suggest(sp, m);
 		if (st != AR_OK)
 			break; /* this one is tried again at the next report */
-		if (m && m->verdict != V_OK &&
-		    emit(sp, kind_of(m), w, p->len, p->start, p->line, p->col,
-		         (const char *const *)m->sugs, m->nsugs) != 0) {
+		if (!m || m->verdict == V_OK)
+			continue;
+		if (p->nstems && !indexed &&
+		    !(sp->flags & AR_SPELL_NO_SUGGEST)) {
+			if ((st = index_repeated(sp)) != AR_OK)
+				break;
+			indexed = 1;
+		}
+		st = finding_sugs(sp, w, p->len, p->start, m, p->nstems > 0,
+		                  &sugs, &nsugs, &c);
+		if (st != AR_OK)
+			break;
+		stop = emit(sp, kind_of(m), w, p->len, p->start, p->line,
+		            p->col, sugs, nsugs);
+		free(c);
+		c = NULL;
+		if (stop) {
 			st = AR_EUSER;
 			i++;
 			break;

@@ -49,6 +49,28 @@ typedef struct pend {
 	unsigned nstems;
 } pend;
 
+/* A stem of an unknown word (ar_spell__stem_spans()). */
+typedef struct stem_span {
+	uint64_t h;         /* its key: the hash of its folded letters */
+	size_t fskip, flen; /* its folded letters in sp->fold */
+	size_t pre, end;    /* it in the word as written */
+} stem_span;
+
+/* A stem that the held stretch of the stream repeats (spell.c
+ * report_held()): a candidate for the words used once that miss it by
+ * one slip. */
+typedef struct doc_word {
+	size_t cp, ncp;   /* its folded letters in sp->doc_cp */
+	size_t raw, nraw; /* it as first written, in sp->doc_text */
+	size_t uses;      /* held words that have it */
+	size_t at, nat;   /* their starts in sp->doc_at */
+} doc_word;
+
+typedef struct doc_key {
+	uint64_t h; /* a stem, or a stem less one letter */
+	size_t word;
+} doc_key;
+
 struct ar_speller {
 	unsigned flags;
 	unsigned max_sugs;
@@ -73,6 +95,22 @@ struct ar_speller {
 	ar_buf ptext;
 	uint64_t *stems, *sorted;
 	size_t nstems, astems, asorted;
+	/* the repeated stems of the held stretch, indexed by their
+	 * deletions (report_held()) */
+	doc_word *doc;
+	size_t ndoc, adoc;
+	doc_key *doc_keys;
+	size_t ndoc_keys, adoc_keys;
+	uint32_t *doc_cp;
+	size_t ndoc_cp, adoc_cp;
+	ar_buf doc_text;
+	size_t *doc_slot; /* per entry of sorted: 1 + its index in doc, 0
+	                   * not seen yet, or NOT_DOC */
+	size_t adoc_slot;
+	uint64_t *doc_at;
+	size_t adoc_at;
+	const char **doc_sugs; /* a finding's suggestions */
+	size_t adoc_sugs;
 	/* the known errors: folded error -> offset of its correction */
 	ar_strmap known;
 	ar_buf known_fix;
@@ -126,6 +164,12 @@ int ar_spell__ortho_fix(ar_speller *sp, const char *f, size_t flen,
                         const ar_clitic_reading *s, int ns, char *out,
                         size_t size);
 
+/* Is Arabic word w[0..len) a dictionary word written without the hamza
+ * of an alef (also right after a proclitic) or with another final letter
+ * (a house style)?  1 or 0 (also for Latin words), -1 when out of
+ * memory; uses sp->fold. */
+int ar_spell__house_spelling(ar_speller *sp, const char *w, size_t len);
+
 /* Is folded word b folded word a with such slips undone? */
 int ar_spell__ortho_variant(const char *a, size_t al, const char *b, size_t bl);
 
@@ -135,6 +179,12 @@ int ar_spell__ortho_variant(const char *a, size_t al, const char *b, size_t bl);
  * when out of memory. */
 int ar_spell__stems(ar_speller *sp, const char *w, size_t len, uint64_t *out,
                     int max);
+
+/* The same stems with where they are: in the fold (sp->fold, valid until
+ * the next fold into it) and in w as written, whose proclitics are
+ * w[0..pre) and the rest after end (Latin 's). */
+int ar_spell__stem_spans(ar_speller *sp, const char *w, size_t len,
+                         stem_span *out, int max);
 
 /* ---- memo.c ----------------------------------------------------------- */
 

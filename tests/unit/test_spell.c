@@ -4,7 +4,7 @@
  * of name typo, suggestion ranking, the consistency check, positions,
  * streaming in chunks, skipped tokens, missing dictionaries, and the
  * decision rules (name typo or unknown word, known errors, house styles,
- * inner words of names, repeated words).
+ * inner words of names, repeated words, the document's words suggested).
  *
  * Most tests load their own small gazetteer (AR_SPELL_NO_BUILTIN), so they
  * do not depend on the contents of dict/ (the spell/decide ones use the
@@ -1057,6 +1057,112 @@ static void test_decide_repeated(void)
 	ar_spell_findings_free(fs);
 }
 
+/* زرغيلوف, a made-up name; its slip زرغلوق (two letters off) */
+#define ZARGILOV "\xd8\xb2\xd8\xb1\xd8\xba\xd9\x8a\xd9\x84\xd9\x88\xd9\x81"
+#define ZARGLOF  "\xd8\xb2\xd8\xb1\xd8\xba\xd9\x84\xd9\x88\xd9\x81"
+#define ZARGLOQ  "\xd8\xb2\xd8\xb1\xd8\xba\xd9\x84\xd9\x88\xd9\x82"
+#define AL       "\xd8\xa7\xd9\x84"
+/* اسعار, اشعار: أسعار, أشعار without their hamza */
+#define ASAAR_BARE  "\xd8\xa7\xd8\xb3\xd8\xb9\xd8\xa7\xd8\xb1"
+#define ASHAAR_BARE "\xd8\xa7\xd8\xb4\xd8\xb9\xd8\xa7\xd8\xb1"
+#define QALA        " \xd9\x82\xd8\xa7\xd9\x84 " /* قال */
+
+/* In text t checked by s, the finding on word w: its first suggestion
+ * ("" when none), in a static buffer, or NULL when w is not reported;
+ * *n gets how often the first suggestion is in its list. */
+static const char *first_in_text(ar_speller *s, const char *t, const char *w,
+                                 size_t *n)
+{
+	static char out[256];
+	ar_spell_findings *fs = NULL;
+	const char *r = NULL;
+	size_t i, k;
+
+	CU_ASSERT_FATAL(ar_spell_buffer(&fs, s, t, strlen(t), NULL) == AR_OK);
+	for (i = 0; i < ar_spell_findings_count(fs); i++) {
+		const ar_finding *f = ar_spell_findings_get(fs, i);
+		if (f->len != strlen(w) || memcmp(f->word, w, f->len) != 0)
+			continue;
+		snprintf(out, sizeof out, "%s",
+		         f->nsuggestions ? f->suggestions[0] : "");
+		r = out;
+		CU_ASSERT(f->nsuggestions <= 5);
+		for (k = 0, *n = 0; k < f->nsuggestions; k++)
+			*n += strcmp(f->suggestions[k], out) == 0;
+	}
+	ar_spell_findings_free(fs);
+	return r;
+}
+
+/* A word used once that misses by one slip a word the text repeats and
+ * no list holds gets that word first, behind its own proclitics; not
+ * when that word is used once, is two slips away, is another form of it
+ * (the feminine ة), or is a dictionary word without its hamza; and a
+ * word checked alone (the cache) gets no word of a document. */
+static void test_decide_document_words(void)
+{
+	ar_speller *s = open_speller(0);
+	const char *first;
+	size_t n = 0;
+
+	CU_ASSERT_FATAL(s != NULL);
+	/* زرغيلوف three times, once وزرغلوف: ومايكل for وميكل */
+	first = first_in_text(
+	        s, ZARGILOV QALA ZARGILOV QALA WA ZARGILOV QALA WA ZARGLOF,
+	        WA ZARGLOF, &n);
+	CU_ASSERT_FATAL(first != NULL);
+	CU_ASSERT_STRING_EQUAL(first, WA ZARGILOV);
+	CU_ASSERT_EQUAL(n, 1);
+	/* the same slip checked alone: its cached suggestions are the
+	 * lists' */
+	first = check(WA ZARGLOF, NULL);
+	CU_ASSERT(first != NULL && strcmp(first, WA ZARGILOV) != 0);
+	/* Latin too: a swap */
+	first = first_in_text(s, "Quorvantis said, Quorvantis did; Qourvantis",
+	                      "Qourvantis", &n);
+	CU_ASSERT(first != NULL && strcmp(first, "Quorvantis") == 0);
+	/* the name used once: both reported, neither suggested */
+	first = first_in_text(s, ZARGILOV QALA WA ZARGLOF, WA ZARGLOF, &n);
+	CU_ASSERT(first != NULL && strcmp(first, WA ZARGILOV) != 0);
+	/* two slips away */
+	first = first_in_text(s, ZARGILOV QALA ZARGILOV QALA ZARGLOQ, ZARGLOQ,
+	                      &n);
+	CU_ASSERT(first != NULL && strcmp(first, ZARGILOV) != 0);
+	/* الزرغيلوفي: the adjective, of which the text uses the feminine */
+	first = first_in_text(s,
+	                      AL ZARGILOV "\xd9\x8a\xd8\xa9" QALA AL ZARGILOV
+	                                  "\xd9\x8a\xd8\xa9" QALA AL ZARGILOV
+	                                  "\xd9\x8a",
+	                      AL ZARGILOV "\xd9\x8a", &n);
+	CU_ASSERT(first != NULL &&
+	          strcmp(first, AL ZARGILOV "\xd9\x8a\xd8\xa9") != 0);
+	/* a text without hamzas: اشعار is أشعار, not the اسعار it
+	 * repeats */
+	first = first_in_text(
+	        s, ASAAR_BARE QALA ASAAR_BARE QALA ASAAR_BARE QALA ASHAAR_BARE,
+	        ASHAAR_BARE, &n);
+	CU_ASSERT(first != NULL && strcmp(first, ASAAR_BARE) != 0);
+	/* the slip far from every use of the name, in another article of
+	 * a long text */
+	{
+		static const char head[] = ZARGILOV QALA ZARGILOV QALA ZARGILOV,
+		                  fill[] = QALA, tail[] = WA ZARGLOF;
+		size_t k, reps = 40000 / (sizeof fill - 1), at;
+		char *t = malloc(sizeof head + reps * (sizeof fill - 1) +
+		                 sizeof tail);
+		CU_ASSERT_FATAL(t != NULL);
+		memcpy(t, head, sizeof head - 1);
+		at = sizeof head - 1;
+		for (k = 0; k < reps; k++, at += sizeof fill - 1)
+			memcpy(t + at, fill, sizeof fill - 1);
+		memcpy(t + at, tail, sizeof tail);
+		first = first_in_text(s, t, WA ZARGLOF, &n);
+		CU_ASSERT(first != NULL && strcmp(first, WA ZARGILOV) != 0);
+		free(t);
+	}
+	ar_speller_free(s);
+}
+
 /* Consistency on names only: a dictionary word is never inconsistent. */
 static void test_decide_consistency_names(void)
 {
@@ -1090,6 +1196,7 @@ static const unit_test decide_tests[] = {
 	{ "spell/decide/house_styles", test_decide_house_styles },
 	{ "spell/decide/inner_words", test_decide_inner_words },
 	{ "spell/decide/repeated", test_decide_repeated },
+	{ "spell/decide/document_words", test_decide_document_words },
 	{ "spell/decide/consistency_names", test_decide_consistency_names },
 	{ NULL, NULL }
 };
