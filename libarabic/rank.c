@@ -14,8 +14,10 @@
  *        doubled, two letters swapped;
  *   0.5  a letter for one of the same sound (س ص, ت ط, ذ ز...), a
  *        letter added next to its key's neighbour;
- *   0.03 any other letter written for another or added, and a candidate
- *        more than one slip away.
+ *   0.02 a candidate of the caller (a name the matcher found) more than
+ *        one such slip away;
+ *   0.01 any other letter written for another or added (set on the
+ *        check set: 0.03 before, the same for both kinds).
  * The candidates are every string one slip from w (with a hamza put on
  * one of its alefs too) that the Arabic dictionary (the library's reader
  * of it: no hunspell call), the word store or the frequency table knows;
@@ -95,6 +97,7 @@ int ar_rank__find(const char *w, size_t len, unsigned long *count)
 /* Kinds of slip, least likely first, and their weights. */
 enum {
 	K_OTHER,  /* any other letter for another, or added */
+	K_FAR,    /* a caller's candidate farther than one likely slip */
 	K_ADDED,  /* a letter added next to its key's neighbour */
 	K_PHON,   /* a letter for one of the same sound */
 	K_DOTS,   /* a letter for one with other dots */
@@ -106,8 +109,8 @@ enum {
 	K_END,    /* a final ه for ة, ي for ى, and the reverse */
 	K_N
 };
-static const double kind_p[K_N] = { 0.03, 0.5, 0.5, 1.0, 1.0,
-	                            1.0,  1.0, 1.0, 1.5, 2.0 };
+static const double kind_p[K_N] = { 0.01, 0.02, 0.5, 0.5, 1.0, 1.0,
+	                            1.0,  1.0,  1.0, 1.5, 2.0 };
 
 #define ALEF 0x0627
 
@@ -559,7 +562,7 @@ static int add_hunspell(ar_speller *sp, pool *p, const char *w)
 		if (ar_dict__suggest(sp->lex, i, w, &list, &ns) != AR_OK)
 			return -1;
 		for (j = 0; j < ns; j++) {
-			long c = pool_add(p, list[j], strlen(list[j]), K_OTHER,
+			long c = pool_add(p, list[j], strlen(list[j]), K_FAR,
 			                  (int)k++);
 			if (c < 0) {
 				ar_dict__free_list(list, ns);
@@ -604,7 +607,7 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 	/* the candidates of the caller */
 	for (i = 0; i < nextra; i++) {
 		long c = pool_add(&p, extra[i].word, strlen(extra[i].word),
-		                  K_OTHER, (int)i);
+		                  K_FAR, (int)i);
 		if (c < 0)
 			goto nomem;
 		p.v[c].known = 1;
