@@ -24,6 +24,15 @@ bin=$top_builddir/tools/arspell
 runs=${RUNS:-3}
 
 [ -x "$bin" ] || { echo "spell.sh: $bin not built" >&2; exit 2; }
+# In a build tree tools/arspell is libtool's wrapper script, whose own
+# start-up (a shell that then runs the program) an installed arspell does
+# not pay: time the program itself, with the uninstalled library.
+if [ -x "$top_builddir/tools/.libs/arspell" ] &&
+	[ "$(head -c 2 "$bin")" = "#!" ]; then
+	bin=$top_builddir/tools/.libs/arspell
+	LD_LIBRARY_PATH=$top_builddir/libarabic/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+	export LD_LIBRARY_PATH
+fi
 [ -x /usr/bin/time ] || { echo "spell.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 command -v hunspell >/dev/null 2>&1 ||
 	{ echo "spell.sh: needs hunspell (apt-get install hunspell)" >&2; exit 2; }
