@@ -496,19 +496,26 @@ static int cmp_doc_key(const void *a, const void *b)
 	return x->word < y->word ? -1 : x->word > y->word;
 }
 
+/* Put the shorter of letters a[0..n) and b[0..m) in a. */
+static void shorter_first(const uint32_t **a, size_t *n, const uint32_t **b,
+                          size_t *m)
+{
+	if (*n > *m) {
+		const uint32_t *t = *a;
+		size_t k = *n;
+		*a = *b;
+		*b = t;
+		*n = *m;
+		*m = k;
+	}
+}
+
 /* Is b the letters of a with one slip: one changed, added or dropped, or
  * two neighbours swapped? */
 static int one_slip(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
 {
 	size_t i = 0;
-	if (n > m) {
-		const uint32_t *t = a;
-		size_t k = n;
-		a = b;
-		b = t;
-		n = m;
-		m = k;
-	}
+	shorter_first(&a, &n, &b, &m);
 	if (m - n > 1)
 		return 0;
 	while (i < n && a[i] == b[i])
@@ -547,14 +554,7 @@ static int fresh_stems(ar_speller *sp, const char *w, size_t len, stem_span *s)
  * (planet, planets)? */
 static int suffix_pair(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
 {
-	if (n > m) {
-		const uint32_t *t = a;
-		size_t k = n;
-		a = b;
-		b = t;
-		n = m;
-		m = k;
-	}
+	shorter_first(&a, &n, &b, &m);
 	if (m == n + 1)
 		return (b[n] == AR_TEH_MARBUTA || b[n] == AR_YEH ||
 		        b[n] == 's') &&
