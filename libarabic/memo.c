@@ -133,6 +133,29 @@ static int has_bare_alef(const char *w, size_t len)
 	return 0;
 }
 
+/* Is s the word w[0..len) with hamzas on some of its alefs?  (ا is
+ * D8 A7 in UTF-8, أ إ آ D8 A3, D8 A5, D8 A2: they differ in the second
+ * byte.) */
+static int hamzas_of(const char *s, const char *w, size_t len)
+{
+	const unsigned char *a = (const unsigned char *)w,
+	                    *b = (const unsigned char *)s;
+	size_t i;
+	int added = 0;
+
+	if (strlen(s) != len)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (a[i] == b[i])
+			continue;
+		if (i == 0 || a[i - 1] != 0xD8 || a[i] != 0xA7 ||
+		    (b[i] != 0xA3 && b[i] != 0xA5 && b[i] != 0xA2))
+			return 0;
+		added = 1;
+	}
+	return added;
+}
+
 /* Write the alefs of s without hamza, in place (same length in UTF-8):
  * a writer who leaves hamzas out gets suggestions in that style. */
 static void drop_hamza_alef(char *s)
@@ -168,9 +191,10 @@ static ar_status rank_names(ar_speller *sp, memo *m, const char *w, size_t len,
 		return AR_OK;
 	}
 	/* in the writer's style, without hamzas on alefs when the word has
-	 * none: the two spellings of a word become one */
+	 * none: the two spellings of a word become one; but the word itself
+	 * with its hamzas (الامر: الأمر) is the fix, and keeps them */
 	for (i = k = 0; i < ns; i++) {
-		if (bare)
+		if (bare && !hamzas_of(list[i], w, len))
 			drop_hamza_alef(list[i]);
 		for (j = 0; j < k && strcmp(list[j], list[i]) != 0; j++)
 			;

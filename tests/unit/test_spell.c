@@ -518,6 +518,8 @@ static void test_variants(void)
  * final ة, is an ordinary misspelling of that word, suggested first, and
  * not a name's typo even when names come close (ايضا is one letter from
  * ايغا); a name so misspelled is still a name's typo. */
+static ar_speller *open_builtin(unsigned flags);
+
 static void test_hamza_slips(void)
 {
 	static const struct {
@@ -565,6 +567,23 @@ static void test_hamza_slips(void)
 		ar_spell_findings_free(fs);
 	}
 	ar_speller_free(s);
+	/* الامر -> الأمر with the built-in lists: the writer leaves hamzas
+	 * out and the suggestions near names follow that style, but the word
+	 * itself with its hamza is the fix, not dropped as the word itself */
+	{
+		static const char
+		        w[] = "\xd8\xa7\xd9\x84\xd8\xa7\xd9\x85\xd8\xb1",
+		        fix[] = "\xd8\xa7\xd9\x84\xd8\xa3\xd9\x85\xd8\xb1";
+		ar_speller *b = open_builtin(0);
+		CU_ASSERT_FATAL(b != NULL);
+		CU_ASSERT_FATAL(ar_spell_word(&fs, b, w, strlen(w)) == AR_OK);
+		f = ar_spell_findings_get(fs, 0);
+		CU_ASSERT_FATAL(f != NULL);
+		CU_ASSERT(f->nsuggestions >= 1 &&
+		          strcmp(f->suggestions[0], fix) == 0);
+		ar_spell_findings_free(fs);
+		ar_speller_free(b);
+	}
 }
 
 /* Arabic ranking: a slip to a letter of the same shape (ن for ت) is as
