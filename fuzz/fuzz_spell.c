@@ -11,6 +11,9 @@
  *   bit 2     single word (ar_spell_word) instead of a buffer
  *   bit 3     word mode: repeat the word (next byte r: 64 * r + 1 times),
  *             to reach far past hunspell's 100-byte word limit
+ *   bit 4     with suggestions: inputs up to 256 bytes, for texts that
+ *             repeat a word and slip on it once (the document's own
+ *             words as suggestions, spell.c report_held())
  * then a byte k (k % 16 piece lengths follow, one byte each), then text.
  *
  * Checked: statuses (a single word must be well-formed UTF-8, whatever
@@ -104,7 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	data += ncuts;
 	size -= ncuts;
 	s = (const char *)data;
-	if (key == 3 && size > 48)
+	if (key == 3 && size > (b & 16 ? 256 : 48))
 		return 0;
 	sp = speller(key, &missing);
 	if (missing)

@@ -127,6 +127,28 @@ def main():
               "VPN", "بالتيليجرام", "a" * 200, "ب" * 150]:
         seeds.append(bytes([4]) + b"\x00" + w.encode("utf-8"))
         seeds.append(bytes([12, 3]) + b"\x00" + w.encode("utf-8"))
+    # Texts that repeat a made-up name and slip on it once (a letter
+    # changed, dropped, added, two swapped), behind proclitics: the
+    # document's own words come first among the suggestions (option
+    # 3 | 16: suggestions, inputs up to 256 bytes).  Stems at the
+    # bounds of the index (4 and 32 letters, 33), two forms of one
+    # word, Latin names, and the same texts cut into pieces.
+    long32 = "سمرقلتوني" * 3 + "بدكغ"
+    docs = [
+        "كارنيدوف كارنيدوف وكارنيدوف كارتيدوف",
+        "بلوميرا وبلوميرا لبلوميرا وبلومرا",
+        "سندريكو سندريكو بسندريكو فسنديركو",
+        "تالموزي تالموزي والتالموزي وتالمووزي",
+        "زنتاري الزنتاري زنتاري الزنتارية وزنتاوي",
+        "قرطم قرطم وقرطم فقرطن\nقرطم",
+        "Varnikov Varnikov Varnikov's Varnikv Varinkov",
+        long32 + " " + long32 + " و" + long32[:-1] + "ك",
+        long32 + "ن " + long32 + "ن " + long32[:5] + long32[6:] + "ن",
+        "ميلوغرادي ميلوغرادي. ميلوغرادي، وميلوغرادى وملوغرادي",
+    ]
+    for i, t in enumerate(docs):
+        seeds.append(bytes([3 | 16]) + b"\x00" + t.encode("utf-8"))
+        seeds.append(bytes([3 | 16]) + splits[i % 3] + t.encode("utf-8"))
     write("spell", seeds)
     # fuzz_names: option byte, then gazetteer lines or a personal
     # dictionary.

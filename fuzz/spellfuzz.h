@@ -7,13 +7,16 @@
 
 #include "fuzz.h"
 
-/* One finding, deep-copied. */
+/* One finding, deep-copied: its suggestions one after another, each
+ * with its NUL, in sug[0..suglen). */
 typedef struct ffind {
 	ar_finding_kind kind;
 	uint64_t start, end, line, column;
 	char *word;
 	size_t len;
 	size_t nsug;
+	char *sug;
+	size_t suglen;
 } ffind;
 
 typedef struct ffinds {
@@ -45,6 +48,7 @@ static inline int ffinds_sink(const ar_finding *f, void *payload)
 {
 	ffinds *l = payload;
 	ffind *c;
+	size_t k, at;
 
 	if (l->n == l->cap) {
 		ffind *v;
@@ -65,14 +69,25 @@ static inline int ffinds_sink(const ar_finding *f, void *payload)
 	FUZZ_OOM(c->word);
 	memcpy(c->word, f->word, f->len);
 	c->word[f->len] = '\0';
+	for (k = 0, c->suglen = 0; k < f->nsuggestions; k++)
+		c->suglen += strlen(f->suggestions[k]) + 1;
+	c->sug = malloc(c->suglen + 1);
+	FUZZ_OOM(c->sug);
+	for (k = 0, at = 0; k < f->nsuggestions; k++) {
+		size_t sl = strlen(f->suggestions[k]) + 1;
+		memcpy(c->sug + at, f->suggestions[k], sl);
+		at += sl;
+	}
 	return 0;
 }
 
 static inline void ffinds_free(ffinds *l)
 {
 	size_t i;
-	for (i = 0; i < l->n; i++)
+	for (i = 0; i < l->n; i++) {
 		free(l->v[i].word);
+		free(l->v[i].sug);
+	}
 	free(l->v);
 	memset(l, 0, sizeof *l);
 }
@@ -141,7 +156,9 @@ static inline void ffinds_print(const char *what, const ffinds *l)
 		        l->v[i].word);
 }
 
-/* The same findings, in any order (both lists are printed when not). */
+/* The same findings, in any order (both lists are printed when not),
+ * with the same suggestions: those the document's own words make
+ * depend on the text around the finding, not on where it was cut. */
 static inline void fuzz_findings_same(ffinds *a, ffinds *b)
 {
 	size_t i;
@@ -167,6 +184,8 @@ static inline void fuzz_findings_same(ffinds *a, ffinds *b)
 		           x->column == y->column && x->nsug == y->nsug &&
 		           x->len == y->len &&
 		           memcmp(x->word, y->word, x->len) == 0);
+		FUZZ_CHECK(x->suglen == y->suglen &&
+		           memcmp(x->sug, y->sug, x->suglen) == 0);
 	}
 }
 
