@@ -940,6 +940,8 @@ static void usage(void)
 "      --final-ya          house style: accept a final ى written for ي\n"
 "                          where the word with ي is right (الرئيسى)\n"
 "      --invalid=MODE      invalid UTF-8: error (default), replace, keep\n"
+"      --cache-size=SIZE   memory for the cache of verdicts and suggestions\n"
+"                          (bytes, or with K, M or G; default 16M)\n"
 "  -i, --input-encoding=ENC\n"
 "                          read the input in ENC (windows-1256, ISO-8859-6,\n"
 "                          UTF-16...), not UTF-8\n"
@@ -957,6 +959,31 @@ static void usage(void)
 	exit(CLI_OK);
 }
 
+/* The bytes of --cache-size=SIZE: a whole number, then K, M or G
+ * (powers of 1024); at least 1 KiB, at most what size_t holds. */
+static size_t parse_size(const char *s)
+{
+	char *end;
+	unsigned long long n, unit = 1;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (*end == 'K')
+		unit = 1ull << 10;
+	else if (*end == 'M')
+		unit = 1ull << 20;
+	else if (*end == 'G')
+		unit = 1ull << 30;
+	if (unit > 1)
+		end++;
+	if (errno || end == s || *end || s[0] == '-' || n == 0 ||
+	    n > (unsigned long long)SIZE_MAX / unit || n * unit < 1024)
+		cli_usage_error("invalid argument '%s' for '--cache-size' "
+		                "(a number of bytes, at least 1024, or with K, "
+		                "M or G)",
+		                s);
+	return (size_t)(n * unit);
+}
+
 /* Long options without a short form. */
 enum {
 	OPT_NAMES = 256,
@@ -967,6 +994,7 @@ enum {
 	OPT_HAMZA_FREE,
 	OPT_FINAL_YA,
 	OPT_INVALID,
+	OPT_CACHE_SIZE,
 	OPT_HELP,
 	OPT_VERSION
 };
@@ -1006,6 +1034,7 @@ int main(int argc, char **argv)
 		{ "hamza-free", no_argument, NULL, OPT_HAMZA_FREE },
 		{ "final-ya", no_argument, NULL, OPT_FINAL_YA },
 		{ "invalid", required_argument, NULL, OPT_INVALID },
+		{ "cache-size", required_argument, NULL, OPT_CACHE_SIZE },
 		{ "input-encoding", required_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
@@ -1111,6 +1140,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_INVALID:
 			so.invalid = cli_parse_invalid(optarg);
+			break;
+		case OPT_CACHE_SIZE:
+			so.cache_bytes = parse_size(optarg);
 			break;
 		case 'i':
 			cli_input_encoding(optarg);

@@ -35,6 +35,11 @@ grep -q "Try 'arspell --help' for more information." "$tmp/err" ||
 	fail "--bogus message"
 expect_status 2 "$bin" --format=xml "$tmp/good.txt"
 expect_status 2 "$bin" --invalid=maybe "$tmp/good.txt"
+for size in 100 0 -5 1Q 99999999999999999999G; do
+	expect_status 2 "$bin" --cache-size=$size "$tmp/good.txt"
+	grep -q "invalid argument '$size' for '--cache-size'" "$tmp/err" ||
+		fail "--cache-size=$size: $(cat "$tmp/err")"
+done
 
 # 0 clean, 1 findings, 2 trouble (and 2 wins over 1)
 expect_status 0 "$bin" "$N" "$tmp/good.txt"
@@ -246,6 +251,14 @@ mkdir "$tmp/home"
 printf '*qwzx\n#\n' |
 	XDG_CONFIG_HOME= HOME=$tmp/home "$bin" -d en_US -a >/dev/null
 [ -f "$tmp/home/.config/libarabic/personal.dic" ] || fail "~/.config"
+
+# a cache far too small for the corpus is emptied again and again: the
+# same report, only slower
+corpus=$(dirname "$0")/../../corpus
+"$bin" "$N" "$corpus"/*.txt >"$tmp/big" 2>&1
+"$bin" "$N" --cache-size=1K "$corpus"/*.txt >"$tmp/small" 2>&1
+cmp -s "$tmp/big" "$tmp/small" || fail "--cache-size=1K changed the report"
+[ -s "$tmp/big" ] || fail "no report on corpus/"
 
 printf 'قال Telegerm\n' | "$bin" "$N" -a >"$tmp/ours"
 sed -n 2,4p "$tmp/ours" >"$tmp/o2"
