@@ -564,27 +564,32 @@ static int suffix_pair(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
 	       memcmp(a, b, (n - 1) * sizeof *a) == 0;
 }
 
+/* The indexed entry of stem k of held word i, or NULL. */
+static doc_word *doc_entry(ar_speller *sp, size_t i, unsigned k)
+{
+	size_t uses,
+	        at = stem_range(sp, sp->stems[sp->pend[i].stems + k], &uses);
+	if (uses < 2 || sp->doc_slot[at] == NOT_DOC || sp->doc_slot[at] == 0)
+		return NULL;
+	return &sp->doc[sp->doc_slot[at] - 1];
+}
+
 /* Where each indexed stem is used: the starts of the held words that
  * have it, in text order, sp->doc_at[at..at+nat) of its entry. */
 static ar_status index_places(ar_speller *sp)
 {
 	size_t i, n = 0;
 	unsigned k;
+	doc_word *d;
 
 	for (i = 0; i < sp->ndoc; i++)
 		sp->doc[i].nat = 0;
 	for (i = 0; i < sp->npend; i++)
-		for (k = 0; k < sp->pend[i].nstems; k++) {
-			size_t uses,
-			        at = stem_range(
-			                sp, sp->stems[sp->pend[i].stems + k],
-			                &uses);
-			if (uses > 1 && sp->doc_slot[at] != NOT_DOC &&
-			    sp->doc_slot[at] != 0) {
-				sp->doc[sp->doc_slot[at] - 1].nat++;
+		for (k = 0; k < sp->pend[i].nstems; k++)
+			if ((d = doc_entry(sp, i, k)) != NULL) {
+				d->nat++;
 				n++;
 			}
-		}
 	if (ar_array__grow((void **)&sp->doc_at, &sp->adoc_at, n + 1,
 	                   sizeof *sp->doc_at) != 0)
 		return AR_ENOMEM;
@@ -594,18 +599,10 @@ static ar_status index_places(ar_speller *sp)
 		sp->doc[i].nat = 0;
 	}
 	for (i = 0; i < sp->npend; i++)
-		for (k = 0; k < sp->pend[i].nstems; k++) {
-			size_t uses,
-			        at = stem_range(
-			                sp, sp->stems[sp->pend[i].stems + k],
-			                &uses);
-			doc_word *d;
-			if (uses < 2 || sp->doc_slot[at] == NOT_DOC ||
-			    sp->doc_slot[at] == 0)
-				continue;
-			d = &sp->doc[sp->doc_slot[at] - 1];
-			sp->doc_at[d->at + d->nat++] = sp->pend[i].start;
-		}
+		for (k = 0; k < sp->pend[i].nstems; k++)
+			if ((d = doc_entry(sp, i, k)) != NULL)
+				sp->doc_at[d->at + d->nat++] =
+				        sp->pend[i].start;
 	return AR_OK;
 }
 

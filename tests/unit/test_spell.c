@@ -425,6 +425,19 @@ static int has_sug(const ar_finding *f, const char *s)
 	return 0;
 }
 
+/* Check word w alone with speller s into *fs (the caller frees it):
+ * a finding whose first suggestion is want. */
+static const ar_finding *first_sug(ar_spell_findings **fs, ar_speller *s,
+                                   const char *w, const char *want)
+{
+	const ar_finding *f;
+	CU_ASSERT_FATAL(ar_spell_word(fs, s, w, strlen(w)) == AR_OK);
+	f = ar_spell_findings_get(*fs, 0);
+	CU_ASSERT_FATAL(f != NULL);
+	CU_ASSERT(f->nsuggestions >= 1 && strcmp(f->suggestions[0], want) == 0);
+	return f;
+}
+
 static void test_variants(void)
 {
 	static const char g[] =
@@ -576,11 +589,7 @@ static void test_hamza_slips(void)
 		        fix[] = "\xd8\xa7\xd9\x84\xd8\xa3\xd9\x85\xd8\xb1";
 		ar_speller *b = open_builtin(0);
 		CU_ASSERT_FATAL(b != NULL);
-		CU_ASSERT_FATAL(ar_spell_word(&fs, b, w, strlen(w)) == AR_OK);
-		f = ar_spell_findings_get(fs, 0);
-		CU_ASSERT_FATAL(f != NULL);
-		CU_ASSERT(f->nsuggestions >= 1 &&
-		          strcmp(f->suggestions[0], fix) == 0);
+		first_sug(&fs, b, w, fix);
 		ar_spell_findings_free(fs);
 		ar_speller_free(b);
 	}
@@ -624,12 +633,7 @@ static void test_ranking_noisy(void)
 	size_t i;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		CU_ASSERT_FATAL(ar_spell_word(&fs, sp, cases[i][0],
-		                              strlen(cases[i][0])) == AR_OK);
-		f = ar_spell_findings_get(fs, 0);
-		CU_ASSERT_FATAL(f != NULL);
-		CU_ASSERT(f->nsuggestions >= 1 &&
-		          strcmp(f->suggestions[0], cases[i][1]) == 0);
+		f = first_sug(&fs, sp, cases[i][0], cases[i][1]);
 		if (i + 1 == sizeof cases / sizeof cases[0])
 			CU_ASSERT(has_sug(f, ajra));
 		ar_spell_findings_free(fs);
@@ -670,13 +674,8 @@ static void test_ranking_letters(void)
 	size_t i;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		CU_ASSERT_FATAL(ar_spell_word(&fs, sp, cases[i][0],
-		                              strlen(cases[i][0])) == AR_OK);
-		f = ar_spell_findings_get(fs, 0);
-		CU_ASSERT_FATAL(f != NULL);
+		f = first_sug(&fs, sp, cases[i][0], cases[i][1]);
 		CU_ASSERT(f->kind == AR_FINDING_UNKNOWN);
-		CU_ASSERT(f->nsuggestions >= 1 &&
-		          strcmp(f->suggestions[0], cases[i][1]) == 0);
 		ar_spell_findings_free(fs);
 	}
 	/* the model alone: the name reads better than its typo, a word of
