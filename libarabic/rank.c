@@ -15,6 +15,10 @@
  *        (س ص, ت ط, ذ ز...: 0.5 at first), a letter left out, a letter
  *        doubled, two letters swapped;
  *   0.5  a letter added next to its key's neighbour;
+ *   0.1  the same before the first letter (a typist seldom slips
+ *        before the word begins: a stray first letter is rarer than one
+ *        inside, and dropping it yields a word too often, و ف ب ل ك being
+ *        proclitics);
  *   0.02 a candidate of the caller (a name the matcher found) more than
  *        one such slip away (0.03 at first);
  *   0.01 any other letter written for another or added (0.03 at first).
@@ -98,6 +102,7 @@ int ar_rank__find(const char *w, size_t len, unsigned long *count)
 enum {
 	K_OTHER,  /* any other letter for another, or added */
 	K_FAR,    /* a caller's candidate farther than one likely slip */
+	K_EDGE,   /* a letter added before the first, or the first left out */
 	K_ADDED,  /* a letter added next to its key's neighbour */
 	K_PHON,   /* a letter for one of the same sound */
 	K_DOTS,   /* a letter for one with other dots */
@@ -109,8 +114,10 @@ enum {
 	K_END,    /* a final ه for ة, ي for ى, and the reverse */
 	K_N
 };
-static const double kind_p[K_N] = { 0.01, 0.02, 0.5, 1.0, 1.0, 1.0,
-	                            1.0,  1.0,  1.0, 1.5, 2.0 };
+static const double kind_p[K_N] = { 0.01, 0.02, 0.1, 0.5, 1.0, 1.0,
+	                            1.0,  1.0,  1.0, 1.0, 1.5, 2.0 };
+
+
 
 #define ALEF 0x0627
 
@@ -410,7 +417,7 @@ static int add_slips(pool *p, const uint32_t *t, size_t n)
 		if (t[i] == prev || t[i] == next)
 			k = K_DOUBLE;
 		else if (neighbours(t[i], prev) || neighbours(t[i], next))
-			k = K_ADDED;
+			k = i == 0 ? K_EDGE : K_ADDED;
 		else
 			k = K_OTHER;
 		memcpy(c, t, i * sizeof *t);
@@ -443,7 +450,8 @@ static int add_slips(pool *p, const uint32_t *t, size_t n)
 		memcpy(c + i + 1, t + i, (n - i) * sizeof *t);
 		for (j = 0; j < NLETTERS; j++) {
 			c[i] = letters[j];
-			if (add_letters(p, c, n + 1, K_LEFT) != 0)
+			if (add_letters(p, c, n + 1,
+			                K_LEFT) != 0)
 				return -1;
 		}
 	}

@@ -622,6 +622,10 @@ static void test_ranking_noisy(void)
 		/* قثله -> قبله (not قوله): dots */
 		{ "\xd9\x82\xd8\xab\xd9\x84\xd9\x87",
 		  "\xd9\x82\xd8\xa8\xd9\x84\xd9\x87" },
+		/* زوضع -> موضع: a neighbour key (not وضع: a stray key
+		 * struck before the first letter, the rarest place) */
+		{ "\xd8\xb2\xd9\x88\xd8\xb6\xd8\xb9",
+		  "\xd9\x85\xd9\x88\xd8\xb6\xd8\xb9" },
 		/* اجراء -> إجراء: a hamza seat */
 		{ "\xd8\xa7\xd8\xac\xd8\xb1\xd8\xa7\xd8\xa1",
 		  "\xd8\xa5\xd8\xac\xd8\xb1\xd8\xa7\xd8\xa1" },
