@@ -687,9 +687,13 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 			           kind_p[c->kind] * c->prior;
 		}
 	}
-	/* keep the known words and the likely new ones, best first */
+	/* keep the known words and the likely new ones, best first; never
+	 * w itself (a hamza-less slip of an alef, given its hamza back, is
+	 * w again: إكلينيكا -> اكلينيكا -> إكلينيكا) */
 	for (i = k = 0; i < p.n; i++)
-		if (p.v[i].known || p.v[i].novel)
+		if ((p.v[i].known || p.v[i].novel) &&
+		    !(p.v[i].len == len &&
+		      memcmp(p.text.ptr + p.v[i].off, w, len) == 0))
 			p.v[k++] = p.v[i];
 	if (k > 1) /* (p.v is NULL when nothing was generated) */
 		qsort(p.v, k, sizeof *p.v, cmp_cand);

@@ -698,6 +698,32 @@ static void test_ranking_letters(void)
 	ar_charlm__free(lm);
 }
 
+/* A word is never its own suggestion: its hamza-alef written bare is
+ * one slip, and giving that string its hamza back is the word again
+ * (made-up words with a bare-alef form that reads like a word). */
+static void test_ranking_not_self(void)
+{
+	static const char *const words[] = {
+		/* إنتاليكو */
+		"\xd8\xa5\xd9\x86\xd8\xaa\xd8\xa7\xd9\x84\xd9\x8a\xd9\x83\xd9\x88",
+		/* إكلينوفا */
+		"\xd8\xa5\xd9\x83\xd9\x84\xd9\x8a\xd9\x86\xd9\x88\xd9\x81\xd8\xa7",
+	};
+	ar_spell_findings *fs = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		const ar_finding *f;
+		CU_ASSERT_FATAL(ar_spell_word(&fs, sp, words[i],
+		                              strlen(words[i])) == AR_OK);
+		f = ar_spell_findings_get(fs, 0);
+		CU_ASSERT_FATAL(f != NULL);
+		CU_ASSERT(f->nsuggestions >= 1);
+		CU_ASSERT(!has_sug(f, words[i]));
+		ar_spell_findings_free(fs);
+	}
+}
+
 static void test_ranking_arabic(void)
 {
 	static const char g[] =
@@ -1292,6 +1318,7 @@ static const unit_test word_tests[] = {
 	{ "spell/word/ranking_arabic", test_ranking_arabic },
 	{ "spell/word/ranking_noisy", test_ranking_noisy },
 	{ "spell/word/ranking_letters", test_ranking_letters },
+	{ "spell/word/ranking_not_self", test_ranking_not_self },
 	{ "spell/word/variants", test_variants },
 	{ NULL, NULL }
 };
