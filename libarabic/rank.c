@@ -14,6 +14,9 @@
  *        on the Arabic 101 keyboard, a letter for one of the same sound
  *        (س ص, ت ط, ذ ز...: 0.5 at first), a letter left out, a letter
  *        doubled, two letters swapped;
+ *   1    the space between two words left out, 10 after a letter
+ *        that does not join the next (ا د ذ ر ز و ة ى: the slip does
+ *        not show);
  *   0.5  a letter added next to its key's neighbour;
  *   0.1  the same before the first letter (a typist seldom slips
  *        before the word begins: a stray first letter is rarer than one
@@ -27,7 +30,9 @@
  * of it: no hunspell call), the word store or the frequency table knows;
  * the strings one slip from w that no list has but whose letters read
  * like a word, by a letter model (charlm.c: a typo of a name no list
- * knows is undone only so); the caller's candidates; and hunspell's
+ * knows is undone only so); the two words w runs together, when the
+ * corpus counted both (a space left out, weighed as above: add_splits());
+ * the caller's candidates; and hunspell's
  * suggestions, asked for only
  * when the caller wants many (they cost about 15 ms a word, and loading
  * hunspell some 0.3 s).
@@ -110,14 +115,13 @@ enum {
 	K_LEFT,   /* a letter left out */
 	K_DOUBLE, /* a letter doubled */
 	K_SWAP,   /* two letters swapped */
+	K_SPACE,  /* the space between two words left out */
 	K_HAMZA,  /* a hamza seat */
 	K_END,    /* a final ه for ة, ي for ى, and the reverse */
 	K_N
 };
-static const double kind_p[K_N] = { 0.01, 0.02, 0.1, 0.5, 1.0, 1.0,
+static const double kind_p[K_N] = { 0.01, 0.02, 0.1, 0.5, 1.0, 1.0, 1.0,
 	                            1.0,  1.0,  1.0, 1.0, 1.5, 2.0 };
-
-
 
 #define ALEF 0x0627
 
@@ -278,6 +282,7 @@ typedef struct cand {
 	uint8_t kind;      /* K_* */
 	uint8_t known;     /* a word of a list given to the pool */
 	uint8_t novel;     /* a string no list has, kept for its letters */
+	uint8_t split;     /* two words (K_SPACE), prior their count */
 	int order;         /* rank in the list it came from, for ties */
 	double prior, score;
 } cand;
@@ -321,6 +326,7 @@ static long pool_add(pool *p, const char *s, size_t len, int k, int order)
 	c->kind = (uint8_t)k;
 	c->known = 0;
 	c->novel = 0;
+	c->split = 0;
 	c->order = order;
 	c->prior = 1;
 	c->score = 0;
@@ -450,10 +456,79 @@ static int add_slips(pool *p, const uint32_t *t, size_t n)
 		memcpy(c + i + 1, t + i, (n - i) * sizeof *t);
 		for (j = 0; j < NLETTERS; j++) {
 			c[i] = letters[j];
-			if (add_letters(p, c, n + 1,
-			                K_LEFT) != 0)
+			if (add_letters(p, c, n + 1, K_LEFT) != 0)
 				return -1;
 		}
+	}
+	return 0;
+}
+
+/*
+ * The two words that w (letters t[0..n)) runs together, the space
+ * between them left out (محمدراسم: محمد راسم): every cut into two
+ * parts of SPLIT_MIN letters or more that the corpus counted both of.
+ * Their count as a pair is the product of their probabilities times
+ * the corpus size, fa x fb / N, as if the two were independent: a pair
+ * of common words competes with a rare word one slip away, two rare ones
+ * only with strings no list has.
+ */
+#define SPLIT_MIN    2
+#define SPLIT_UNSEEN 10
+
+/* Does letter c join the letter after it?  ا د ذ ر ز و and the hamza
+ * letters on them, ة ى and ء do not: a space left out after them does not
+ * show (طورالحداثة reads as two words), and is the likelier slip. */
+static int joins(uint32_t c)
+{
+	switch (c) {
+	case 0x0621:
+	case 0x0622:
+	case 0x0623:
+	case 0x0624:
+	case 0x0625:
+	case 0x0627:
+	case 0x0629:
+	case 0x062F:
+	case 0x0630:
+	case 0x0631:
+	case 0x0632:
+	case 0x0648:
+	case 0x0649:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+static int add_splits(pool *p, const uint32_t *t, size_t n)
+{
+	char b[MAX_LETTERS * 4 + 8];
+	size_t i, o = 0, at[MAX_LETTERS + 1];
+
+	for (i = 0; i < n; i++) {
+		at[i] = o;
+		o += ar_utf8__encode(t[i], b + o);
+	}
+	at[n] = o;
+	for (i = SPLIT_MIN; i + SPLIT_MIN <= n; i++) {
+		char s[MAX_LETTERS * 4 + 9];
+		unsigned long fa, fb;
+		long c;
+		if (!ar_rank__find(b, at[i], &fa) || fa == 0 ||
+		    !ar_rank__find(b + at[i], o - at[i], &fb) || fb == 0)
+			continue;
+		memcpy(s, b, at[i]);
+		s[at[i]] = ' ';
+		memcpy(s + at[i] + 1, b + at[i], o - at[i]);
+		if ((c = pool_add(p, s, o + 1, K_SPACE, 1 << 30)) < 0)
+			return -1;
+		p->v[c].known = 1;
+		p->v[c].split = 1;
+		p->v[c].prior =
+		        (double)fa * (double)fb /
+		        (double)(ar_rank__freq_total ? ar_rank__freq_total
+		                                     : 1) *
+		        (joins(t[i - 1]) ? 1 : SPLIT_UNSEEN);
 	}
 	return 0;
 }
@@ -610,7 +685,8 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 			t[nt++] = c;
 		i += l ? l : 1;
 	}
-	if (edits && nt >= 2 && add_slips(&p, t, nt) != 0)
+	if (edits && nt >= 2 &&
+	    (add_slips(&p, t, nt) != 0 || add_splits(&p, t, nt) != 0))
 		goto nomem;
 	/* the candidates of the caller */
 	for (i = 0; i < nextra; i++) {
@@ -626,9 +702,14 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 		const char *s = p.text.ptr + c->off;
 		unsigned long f = 0;
 		unsigned fl = 0;
+		int pl;
+		if (c->split) {
+			c->score = kind_p[c->kind] * c->prior;
+			continue;
+		}
 		/* the words of the table all pass: their trigrams are the
 		 * set's */
-		int pl = plausible(s, c->len);
+		pl = plausible(s, c->len);
 		/* in the table: counted, or attested (count 0) */
 		if (pl && ar_rank__find(s, c->len, &f))
 			c->known = 1;

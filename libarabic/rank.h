@@ -17,6 +17,8 @@
  */
 extern const char ar_rank__freq[];
 extern const size_t ar_rank__freq_len;
+/* The sum of the counts of ar_rank__freq: the number of words counted. */
+extern const unsigned long ar_rank__freq_total;
 /* The letter trigrams of those words: bit (a * 44 + b) * 44 + c for
  * letters a, b, c numbered 0 for the edge of the word, 1 to 42 for U+0621
  * to U+064A, 43 for any other character. */

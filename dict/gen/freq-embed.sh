@@ -13,7 +13,8 @@
 # corpus never had.  Defines ar_rank__freq, every "word<TAB>count\n" line
 # in byte order (so that a lookup is a binary search over the string,
 # with no table built at start-up), ar_rank__freq_len, its length in
-# bytes, and ar_rank__tri, the set of letter trigrams of those words.
+# bytes, ar_rank__freq_total, the sum of the counts, and ar_rank__tri,
+# the set of letter trigrams of those words.
 #
 # Only POSIX sh, sort and awk.  The words are runs of Arabic letters:
 # their bytes are all >= 0x80 and go into the C strings as they are; a
@@ -64,8 +65,11 @@ cat <<HEAD
 const char ar_rank__freq[] =
 HEAD
 awk -F '\t' '
-	{ n += length($0) + 1; printf "\t\"%s\\t%s\\n\"\n", $1, $2 }
-	END { printf "\t\"\";\nconst size_t ar_rank__freq_len = %d;\n\n", n }
+	{ n += length($0) + 1; total += $2; printf "\t\"%s\\t%s\\n\"\n", $1, $2 }
+	END {
+		printf "\t\"\";\nconst size_t ar_rank__freq_len = %d;\n", n
+		printf "const unsigned long ar_rank__freq_total = %dUL;\n\n", total
+	}
 ' "$tmp"
 # The letter trigrams of the same words: bit (a * 44 + b) * 44 + c of
 # ar_rank__tri for letters a, b, c, numbered 0 for the edge of the word,

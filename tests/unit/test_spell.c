@@ -603,7 +603,8 @@ static void test_hamza_slips(void)
  * typo below is one slip from the word meant; hunspell's first
  * suggestion for it is another word (for التعليح: التعليك; for العمز:
  * الغمز; for الوطت: ألوطت; for قثله: فثلة; for اجراء: أحراء), and the
- * more frequent word in parentheses is one unlikely slip away. */
+ * more frequent word in parentheses is one unlikely slip away.  Two
+ * words run together are split, their count the product of theirs. */
 static void test_ranking_noisy(void)
 {
 	static const char *const cases[][2] = {
@@ -626,6 +627,17 @@ static void test_ranking_noisy(void)
 		 * struck before the first letter, the rarest place) */
 		{ "\xd8\xb2\xd9\x88\xd8\xb6\xd8\xb9",
 		  "\xd9\x85\xd9\x88\xd8\xb6\xd8\xb9" },
+		/* علىالرغم -> على الرغم: the space left out, unseen
+		 * after ى */
+		{ "\xd8\xb9\xd9\x84\xd9\x89\xd8\xa7\xd9\x84\xd8\xb1\xd8\xba\xd9"
+		  "\x85",
+		  "\xd8\xb9\xd9\x84\xd9\x89\x20\xd8\xa7\xd9\x84\xd8\xb1\xd8\xba"
+		  "\xd9\x85" },
+		/* منذالبداية -> منذ البداية */
+		{ "\xd9\x85\xd9\x86\xd8\xb0\xd8\xa7\xd9\x84\xd8\xa8\xd8\xaf\xd8"
+		  "\xa7\xd9\x8a\xd8\xa9",
+		  "\xd9\x85\xd9\x86\xd8\xb0\x20\xd8\xa7\xd9\x84\xd8\xa8\xd8\xaf"
+		  "\xd8\xa7\xd9\x8a\xd8\xa9" },
 		/* اجراء -> إجراء: a hamza seat */
 		{ "\xd8\xa7\xd8\xac\xd8\xb1\xd8\xa7\xd8\xa1",
 		  "\xd8\xa5\xd8\xac\xd8\xb1\xd8\xa7\xd8\xa1" },
@@ -705,9 +717,11 @@ static void test_ranking_not_self(void)
 {
 	static const char *const words[] = {
 		/* إنتاليكو */
-		"\xd8\xa5\xd9\x86\xd8\xaa\xd8\xa7\xd9\x84\xd9\x8a\xd9\x83\xd9\x88",
+		"\xd8\xa5\xd9\x86\xd8\xaa\xd8\xa7\xd9\x84\xd9\x8a\xd9\x83\xd9"
+		"\x88",
 		/* إكلينوفا */
-		"\xd8\xa5\xd9\x83\xd9\x84\xd9\x8a\xd9\x86\xd9\x88\xd9\x81\xd8\xa7",
+		"\xd8\xa5\xd9\x83\xd9\x84\xd9\x8a\xd9\x86\xd9\x88\xd9\x81\xd8"
+		"\xa7",
 	};
 	ar_spell_findings *fs = NULL;
 	size_t i;
