@@ -440,6 +440,12 @@ static void drop_held(ar_speller *sp, size_t k)
  * in one article, not in two of a long stream */
 #define DOC_NEAR ((uint64_t)32 << 10)
 #define NOT_DOC  ((size_t)-1) /* doc_slot: a stem not indexed */
+/* the held stems indexed: every one, also those held once; a stem held
+ * once is offered for another held once when its letters read e^0.3
+ * (1.35) times likelier each, on average, by the letter model (charlm.c:
+ * per letter, or a letter left out would always read better) */
+#define DOC_MIN_USES  1
+#define DOC_ONCE_ODDS 0.3
 
 /* Where stem key h starts in sp->sorted (its first entry, or where it
  * would be) and, in *n, how many held words have it. */
@@ -539,7 +545,7 @@ static int fresh_stems(ar_speller *sp, const char *w, size_t len, stem_span *s)
 	    n = 0;
 	for (i = 0; i < ns; i++) {
 		size_t uses, at = stem_range(sp, s[i].h, &uses);
-		if (uses < 2 || sp->doc_slot[at])
+		if (uses < DOC_MIN_USES || sp->doc_slot[at])
 			continue;
 		s[n] = s[i];
 		s[n++].fskip = at;
@@ -569,7 +575,8 @@ static doc_word *doc_entry(ar_speller *sp, size_t i, unsigned k)
 {
 	size_t uses,
 	        at = stem_range(sp, sp->stems[sp->pend[i].stems + k], &uses);
-	if (uses < 2 || sp->doc_slot[at] == NOT_DOC || sp->doc_slot[at] == 0)
+	if (uses < DOC_MIN_USES || sp->doc_slot[at] == NOT_DOC ||
+	    sp->doc_slot[at] == 0)
 		return NULL;
 	return &sp->doc[sp->doc_slot[at] - 1];
 }
@@ -623,8 +630,9 @@ static int used_near(const ar_speller *sp, const doc_word *d, uint64_t pos)
 }
 
 /*
- * Index the stems that the held stretch repeats (those of the repetition
- * rule), each as first written, under its key and the keys of it less
+ * Index the stems of the held stretch (those it repeats, of the
+ * repetition rule, and those held once), each as first written, under
+ * its key and the keys of it less
  * each of its letters: two words one slip apart share one of those keys
  * (a symmetric deletion index), so a word is looked up in as many probes
  * as it has letters, whatever the number of stems.
@@ -666,7 +674,7 @@ static ar_status index_repeated(ar_speller *sp)
 			size_t uses, at = stem_range(sp, s[j].h, &uses), n, l;
 			uint32_t *c;
 			doc_word *d;
-			if (uses < 2 || sp->doc_slot[at])
+			if (uses < DOC_MIN_USES || sp->doc_slot[at])
 				continue;
 			sp->doc_slot[at] = NOT_DOC;
 			if (ar_array__grow((void **)&sp->doc, &sp->adoc,
@@ -738,6 +746,10 @@ static long doc_near(const ar_speller *sp, const uint32_t *q, size_t n,
 			                  (d->uses == sp->doc[best].uses &&
 			                   i >= (size_t)best)))
 				continue;
+			/* (a stem held once only by this word: another
+			 * reading of it) */
+			if (d->uses < 2 && sp->doc_at[d->at] == pos)
+				continue;
 			if (one_slip(q, n, sp->doc_cp + d->cp, d->ncp) &&
 			    !suffix_pair(q, n, sp->doc_cp + d->cp, d->ncp) &&
 			    used_near(sp, d, pos))
@@ -745,6 +757,16 @@ static long doc_near(const ar_speller *sp, const uint32_t *q, size_t n,
 		}
 	}
 	return best;
+}
+
+/* The letter model's log P of UTF-8 word w[0..len) per letter (its end
+ * counted as one). */
+static double per_letter(const ar_speller *sp, const char *w, size_t len)
+{
+	size_t n = 1, i;
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)w[i] & 0xC0) != 0x80;
+	return ar_charlm__logp(sp->lm, w, len) / (double)n;
 }
 
 /* The suggestion that the held stretch makes for held word w[0..len): a
@@ -781,6 +803,22 @@ static char *doc_candidate(ar_speller *sp, const char *w, size_t len,
 	}
 	if (best < 0)
 		return NULL;
+	/* a stem held once against another held once: a slip and the word
+	 * it misses, but which is which?  The word is the one whose letters
+	 * read clearly more like a word (DOC_ONCE_ODDS); else neither is
+	 * offered */
+	if (sp->doc[best].uses < 2) {
+		if (!sp->lm && ar_charlm__new(&sp->lm, sp->names) != AR_OK) {
+			*st = AR_ENOMEM;
+			return NULL;
+		}
+		if (per_letter(sp, sp->doc_text.ptr + sp->doc[best].raw,
+		               sp->doc[best].nraw) -
+		            per_letter(sp, w + s[bk].pre,
+		                       s[bk].end - s[bk].pre) <
+		    DOC_ONCE_ODDS)
+			return NULL;
+	}
 	c = ar_spell__make_sug(
 	        w, s[bk].pre, sp->doc_text.ptr + sp->doc[best].raw,
 	        sp->doc[best].nraw, w + s[bk].end, len - s[bk].end);
@@ -850,7 +888,10 @@ static ar_status finding_sugs(ar_speller *sp, const char *w, size_t len,
  * letter changed, added or dropped, two neighbours swapped) from a stem
  * that the stretch repeats gets that word first, as first written, behind
  * the finding's own proclitics (وميكل: ومايكل where the text has مايكل
- * three times); the most used such stem wins.  Not for stems under
+ * three times); the most used such stem wins.  A stem held once (the
+ * name and its slip each written once) is offered only when its letters
+ * read clearly better than the finding's, per letter (DOC_ONCE_ODDS),
+ * and never for another reading of the finding itself.  Not for stems under
  * DOC_MIN_LETTERS letters, for two forms of one word (suffix_pair()), for
  * a dictionary word in a house style on either side (its own fix comes
  * first), nor when no use of the repeated stem is within DOC_NEAR bytes

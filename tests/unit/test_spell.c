@@ -1158,9 +1158,10 @@ static const char *first_in_text(ar_speller *s, const char *t, const char *w,
 
 /* A word used once that misses by one slip a word the text repeats and
  * no list holds gets that word first, behind its own proclitics; not
- * when that word is used once, is two slips away, is another form of it
- * (the feminine ة), or is a dictionary word without its hamza; and a
- * word checked alone (the cache) gets no word of a document. */
+ * when that word is used once too (unless its letters read clearly more
+ * like a word), is two slips away, is another form of it (the feminine
+ * ة), or is a dictionary word without its hamza; and a word checked
+ * alone (the cache) gets no word of a document. */
 static void test_decide_document_words(void)
 {
 	ar_speller *s = open_speller(0);
@@ -1183,9 +1184,38 @@ static void test_decide_document_words(void)
 	first = first_in_text(s, "Quorvantis said, Quorvantis did; Qourvantis",
 	                      "Qourvantis", &n);
 	CU_ASSERT(first != NULL && strcmp(first, "Quorvantis") == 0);
-	/* the name used once: both reported, neither suggested */
+	/* the name used once: both reported, neither suggested for the
+	 * other, their letters reading alike (per letter: the shorter is
+	 * not the likelier for it) */
 	first = first_in_text(s, ZARGILOV QALA WA ZARGLOF, WA ZARGLOF, &n);
 	CU_ASSERT(first != NULL && strcmp(first, WA ZARGILOV) != 0);
+	first = first_in_text(s, ZARGILOV QALA WA ZARGLOF, ZARGILOV, &n);
+	CU_ASSERT(first != NULL && strcmp(first, ZARGLOF) != 0);
+	/* a made-up name used once, and once with a slip whose letters
+	 * read much worse (فيرانديلو, فيرانضيلو): the slip gets the name,
+	 * the name not the slip */
+	first = first_in_text(s,
+	                      "\xd9\x81\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86\xd8\xaf"
+	                      "\xd9\x8a\xd9\x84\xd9\x88" QALA
+	                      "\xd9\x81\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86\xd8\xb6"
+	                      "\xd9\x8a\xd9\x84\xd9\x88",
+	                      "\xd9\x81\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86\xd8\xb6"
+	                      "\xd9\x8a\xd9\x84\xd9\x88",
+	                      &n);
+	CU_ASSERT(first != NULL &&
+	          strcmp(first, "\xd9\x81\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86\xd8"
+	                        "\xaf\xd9\x8a\xd9\x84\xd9\x88") == 0);
+	first = first_in_text(s,
+	                      "\xd9\x81\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86\xd8\xaf"
+	                      "\xd9\x8a\xd9\x84\xd9\x88" QALA
+	                      "\xd9\x81\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86\xd8\xb6"
+	                      "\xd9\x8a\xd9\x84\xd9\x88",
+	                      "\xd9\x81\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86\xd8\xaf"
+	                      "\xd9\x8a\xd9\x84\xd9\x88",
+	                      &n);
+	CU_ASSERT(first != NULL &&
+	          strcmp(first, "\xd9\x81\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86\xd8"
+	                        "\xb6\xd9\x8a\xd9\x84\xd9\x88") != 0);
 	/* two slips away */
 	first = first_in_text(s, ZARGILOV QALA ZARGILOV QALA ZARGLOQ, ZARGLOQ,
 	                      &n);
