@@ -167,6 +167,7 @@ void ar_speller_free(ar_speller *sp)
 	free(sp->doc_slot);
 	free(sp->doc_at);
 	free(sp->doc_sugs);
+	free(sp->seen);
 	ar_buf_dispose(&sp->doc_text);
 	ar_buf_dispose(&sp->ptext);
 	if (sp->known.slots)
@@ -358,6 +359,37 @@ static ar_status hold(ar_speller *sp, const char *w, size_t len, uint64_t start,
 	return AR_OK;
 }
 
+/* how near a use of a word must be to count as the document's: a slip
+ * and the word it misses are in one article, not in two of a long
+ * stream */
+#define DOC_NEAR ((uint64_t)32 << 10)
+
+/* Note accepted word w[0..len) at start: first dropping the words that
+ * no held finding, nor any to come, is near (more than DOC_NEAR before
+ * the oldest held, or before w when none is), when the array is full. */
+static ar_status see(ar_speller *sp, const char *w, size_t len, uint64_t start)
+{
+	if (sp->nseen == sp->aseen) {
+		uint64_t from = sp->npend ? sp->pend[0].start : start;
+		size_t k = 0;
+		from = from > DOC_NEAR ? from - DOC_NEAR : 0;
+		while (k < sp->nseen && sp->seen[k].start < from)
+			k++;
+		if (k) {
+			memmove(sp->seen, sp->seen + k,
+			        (sp->nseen - k) * sizeof *sp->seen);
+			sp->nseen -= k;
+		}
+	}
+	if (ar_array__grow((void **)&sp->seen, &sp->aseen, sp->nseen + 1,
+	                   sizeof *sp->seen) != 0)
+		return AR_ENOMEM;
+	sp->seen[sp->nseen].h = ar_hash__bytes(w, len);
+	sp->seen[sp->nseen].start = start;
+	sp->nseen++;
+	return AR_OK;
+}
+
 /* Check one word token at [start, start+len). */
 static ar_status check_token(ar_speller *sp, const char *w, size_t len,
                              uint64_t start, uint64_t line, uint64_t col)
@@ -368,6 +400,9 @@ static ar_status check_token(ar_speller *sp, const char *w, size_t len,
 	if (st != AR_OK || !m)
 		return st;
 	if (m->verdict == V_OK) {
+		if (!(sp->flags & AR_SPELL_NO_SUGGEST) &&
+		    (st = see(sp, w, len, start)) != AR_OK)
+			return st;
 		if (m->gaz >= 0 && !(sp->flags & AR_SPELL_NO_CONSISTENCY))
 			return track_use(sp, m, w, len, start, line, col);
 		return AR_OK;
@@ -436,10 +471,7 @@ static void drop_held(ar_speller *sp, size_t k)
  * (بيت, بنت), longer ones are rare */
 #define DOC_MIN_LETTERS 4
 #define DOC_LETTERS     32
-/* how near a use of the stem must be: a slip and the word it misses are
- * in one article, not in two of a long stream */
-#define DOC_NEAR ((uint64_t)32 << 10)
-#define NOT_DOC  ((size_t)-1) /* doc_slot: a stem not indexed */
+#define NOT_DOC         ((size_t)-1) /* doc_slot: a stem not indexed */
 /* the held stems indexed: every one, also those held once; a stem held
  * once is offered for another held once when its letters read e^0.3
  * (1.35) times likelier each, on average, by the letter model (charlm.c:
@@ -844,6 +876,65 @@ static ar_status doc_sugs(ar_speller *sp, const char *c, const memo *m,
 	return AR_OK;
 }
 
+/* Is one of the accepted words of the stream within DOC_NEAR bytes of
+ * pos the word of hash h? */
+static int seen_near(const ar_speller *sp, uint64_t h, uint64_t pos)
+{
+	uint64_t from = pos > DOC_NEAR ? pos - DOC_NEAR : 0;
+	size_t lo = 0, hi = sp->nseen;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sp->seen[mid].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < sp->nseen && sp->seen[lo].start <= pos + DOC_NEAR; lo++)
+		if (sp->seen[lo].h == h)
+			return 1;
+	return 0;
+}
+
+/*
+ * A rare word that the text uses is the likelier fix: when the first of
+ * the (at most DOC_RARE_RANK) first suggestions of m is not a word the
+ * text uses near pos, the first of the others that is, and that the
+ * corpus counted fewer than DOC_RARE times, comes first (in
+ * sp->doc_sugs).  A rare word that a text uses once it tends to use
+ * again (a name, a term of its subject), where its count in the corpus
+ * says little; a common word is common anyway.
+ */
+#define DOC_RARE      20
+#define DOC_RARE_RANK 5
+
+static ar_status rare_first(ar_speller *sp, uint64_t pos, const memo *m,
+                            const char *const **sugs, size_t *n)
+{
+	size_t k, j;
+	if (m->nsugs < 2 ||
+	    seen_near(sp, ar_hash__bytes(m->sugs[0], strlen(m->sugs[0])), pos))
+		return AR_OK;
+	for (k = 1; k < m->nsugs && k < DOC_RARE_RANK; k++) {
+		const char *c = m->sugs[k];
+		size_t cl = strlen(c);
+		if (ar_rank__count(c, cl) < DOC_RARE &&
+		    seen_near(sp, ar_hash__bytes(c, cl), pos))
+			break;
+	}
+	if (k == m->nsugs || k == DOC_RARE_RANK)
+		return AR_OK;
+	if (ar_array__grow((void **)&sp->doc_sugs, &sp->adoc_sugs, m->nsugs + 1,
+	                   sizeof *sp->doc_sugs) != 0)
+		return AR_ENOMEM;
+	sp->doc_sugs[0] = m->sugs[k];
+	for (j = 0; j < m->nsugs; j++)
+		if (j != k)
+			sp->doc_sugs[j + (j < k)] = m->sugs[j];
+	*sugs = sp->doc_sugs;
+	*n = m->nsugs;
+	return AR_OK;
+}
+
 /* The suggestions of held finding w[0..len) of m, in *sugs: when it is
  * an unknown word or a name used once (used_once), the repeated stem it
  * misses by one slip first (doc_candidate(); made in *c, for the caller
@@ -854,7 +945,7 @@ static ar_status finding_sugs(ar_speller *sp, const char *w, size_t len,
                               const char *const **sugs, size_t *n, char **c)
 {
 	ar_status st = AR_OK;
-	int house;
+	int house = 0;
 
 	*sugs = (const char *const *)m->sugs;
 	*n = m->nsugs;
@@ -862,8 +953,12 @@ static ar_status finding_sugs(ar_speller *sp, const char *w, size_t len,
 	if (!used_once || m->verdict == V_KNOWN ||
 	    (sp->flags & AR_SPELL_NO_SUGGEST))
 		return AR_OK;
-	if (!(*c = doc_candidate(sp, w, len, pos, &st)))
-		return st;
+	if (!(*c = doc_candidate(sp, w, len, pos, &st))) {
+		if (st != AR_OK ||
+		    (house = ar_spell__house_spelling(sp, w, len)) != 0)
+			return house < 0 ? AR_ENOMEM : st;
+		return rare_first(sp, pos, m, sugs, n);
+	}
 	house = ar_spell__house_spelling(sp, w, len);
 	if (house == 0 && (st = doc_sugs(sp, *c, m, n)) == AR_OK)
 		*sugs = sp->doc_sugs;
@@ -891,7 +986,9 @@ static ar_status finding_sugs(ar_speller *sp, const char *w, size_t len,
  * three times); the most used such stem wins.  A stem held once (the
  * name and its slip each written once) is offered only when its letters
  * read clearly better than the finding's, per letter (DOC_ONCE_ODDS),
- * and never for another reading of the finding itself.  Not for stems under
+ * and never for another reading of the finding itself.  Without such a
+ * stem, a rare word the stream accepted near the finding may come first
+ * (rare_first()).  Not for stems under
  * DOC_MIN_LETTERS letters, for two forms of one word (suffix_pair()), for
  * a dictionary word in a house style on either side (its own fix comes
  * first), nor when no use of the repeated stem is within DOC_NEAR bytes
@@ -1094,6 +1191,7 @@ void ar_spell_reset(ar_speller *sp)
 	uses_clear(sp);
 	sp->npend = 0;
 	sp->nstems = 0;
+	sp->nseen = 0;
 	ar_buf__clear(&sp->ptext);
 	sp->stopped = 0;
 }

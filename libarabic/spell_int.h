@@ -66,6 +66,11 @@ typedef struct doc_word {
 	size_t at, nat;   /* their starts in sp->doc_at */
 } doc_word;
 
+typedef struct seen_word {
+	uint64_t h;     /* hash of the word as written */
+	uint64_t start; /* its byte offset in the stream */
+} seen_word;
+
 typedef struct doc_key {
 	uint64_t h; /* a stem, or a stem less one letter */
 	size_t word;
@@ -111,6 +116,11 @@ struct ar_speller {
 	size_t adoc_at;
 	const char **doc_sugs; /* a finding's suggestions */
 	size_t adoc_sugs;
+	/* the accepted words of the stream, in text order, as far back as
+	 * a held finding may look (DOC_NEAR): a rare word the text uses is
+	 * the likelier fix (finding_sugs()) */
+	seen_word *seen;
+	size_t nseen, aseen;
 	/* the known errors: folded error -> offset of its correction */
 	ar_strmap known;
 	ar_buf known_fix;

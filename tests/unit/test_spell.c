@@ -1255,6 +1255,33 @@ static void test_decide_document_words(void)
 	ar_speller_free(s);
 }
 
+/* A rare word the text uses is the likelier fix: تقديزه is تقديمه
+ * (common) by default, تقديره (counted fewer than 20 times) where the
+ * text writes تقديره; a common word the text uses wins nothing it would
+ * not win anyway, and the word checked alone keeps the default. */
+#define TAQDIRUH "\xd8\xaa\xd9\x82\xd8\xaf\xd9\x8a\xd8\xb1\xd9\x87"
+#define TAQDIMUH "\xd8\xaa\xd9\x82\xd8\xaf\xd9\x8a\xd9\x85\xd9\x87"
+#define TAQDIZUH "\xd8\xaa\xd9\x82\xd8\xaf\xd9\x8a\xd8\xb2\xd9\x87"
+static void test_decide_rare_words(void)
+{
+	ar_speller *s = open_builtin(0);
+	const char *first;
+	size_t n = 0;
+
+	CU_ASSERT_FATAL(s != NULL);
+	first = first_in_text(s, TAQDIRUH QALA TAQDIZUH, TAQDIZUH, &n);
+	CU_ASSERT(first != NULL && strcmp(first, TAQDIRUH) == 0);
+	first = first_in_text(s, TAQDIZUH QALA TAQDIRUH, TAQDIZUH, &n);
+	CU_ASSERT(first != NULL && strcmp(first, TAQDIRUH) == 0);
+	first = first_in_text(s,
+	                      "\xd8\xb5\xd8\xad\xd9\x8a\xd8\xad" QALA TAQDIZUH,
+	                      TAQDIZUH, &n);
+	CU_ASSERT(first != NULL && strcmp(first, TAQDIMUH) == 0);
+	first = first_in_text(s, TAQDIMUH QALA TAQDIZUH, TAQDIZUH, &n);
+	CU_ASSERT(first != NULL && strcmp(first, TAQDIMUH) == 0);
+	ar_speller_free(s);
+}
+
 /* Consistency on names only: a dictionary word is never inconsistent. */
 static void test_decide_consistency_names(void)
 {
@@ -1289,6 +1316,7 @@ static const unit_test decide_tests[] = {
 	{ "spell/decide/inner_words", test_decide_inner_words },
 	{ "spell/decide/repeated", test_decide_repeated },
 	{ "spell/decide/document_words", test_decide_document_words },
+	{ "spell/decide/rare_words", test_decide_rare_words },
 	{ "spell/decide/consistency_names", test_decide_consistency_names },
 	{ NULL, NULL }
 };
