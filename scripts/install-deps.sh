@@ -1,7 +1,8 @@
 #!/bin/sh
 # install-deps.sh - install the Debian 12 packages needed to build and test
 # libarabic (run as root).  Used by the README quick start; .ci/run asks
-# it for the list (--list) and installs them itself.
+# it for the list (--list-ci: these and LibreOffice) and installs them
+# itself.
 set -e
 PACKAGES="build-essential autoconf automake libtool pkg-config
  libicu-dev icu-devtools libutf8proc-dev libhunspell-dev libcunit1-dev
@@ -12,6 +13,14 @@ PACKAGES="$PACKAGES parallel"
 PACKAGES="$PACKAGES emacs-nox liblingua-ispell-perl"
 # Enchant, for its provider and the tests through its clients.
 PACKAGES="$PACKAGES libenchant-2-dev enchant-2 python3-enchant"
+# LibreOffice and its Python bridge, for the extension's test through a
+# real LibreOffice (make check-libreoffice): CI installs them (--list-ci);
+# the quick start does without this large download.
+CI_PACKAGES="libreoffice-writer-nogui python3-uno"
+if [ "${1:-}" = "--list-ci" ]; then
+	echo $PACKAGES $CI_PACKAGES
+	exit 0
+fi
 if [ "${1:-}" = "--dev" ]; then
 	# Optional tools: fuzzing, valgrind, benchmarks.
 	PACKAGES="$PACKAGES clang valgrind hyperfine time"
