@@ -523,10 +523,13 @@ static int take_sug(memo *m, size_t *n, char *u)
 
 /* The suggestions for an unknown word, computed once: the words of the
  * personal lists within an edit or two (the writer's own words are the
- * likeliest meant), then hunspell's, with the word a slip of hamza or of
- * a final letter misspells put first.  On failure the entry is left as
- * if never computed, so that a later call (memory back) gives the full
- * list. */
+ * likeliest meant), then, for an unknown Arabic word, the noisy
+ * channel's (rank.c); for other words, and for an unknown Arabic word
+ * whose every slot the personal lists filled, hunspell's, with (unknown
+ * Arabic) the word a slip of hamza or of a final letter misspells put
+ * first (ortho_first()).  On
+ * failure the entry is left as if never computed, so that a later call
+ * (memory back) gives the full list. */
 static ar_status suggest(ar_speller *sp, memo *m)
 {
 	const char *w = sp->keys.ptr + m->off;
