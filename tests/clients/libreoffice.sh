@@ -51,6 +51,9 @@ fi
 HOME=$dir/home
 TMPDIR=$dir/home
 export HOME TMPDIR
+# (and from there: soffice changes to its working directory, which nobody
+# may not enter, a build tree under /root or a private temporary one)
+cd "$dir/home"
 profile=file://$dir/home/profile
 oxt=$dir/home/$(basename "$oxt")
 words='ar:وأمازون ar:تيليجرام en-US:Durov en-US:Telegerm ar:Telegerm'
