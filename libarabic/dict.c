@@ -495,6 +495,21 @@ size_t ar_lexicon__count(const ar_lexicon *lx)
 	return lx->ndicts;
 }
 
+size_t ar_lexicon_count(const ar_lexicon *lx)
+{
+	return lx ? lx->ndicts : 0;
+}
+
+ar_status ar_lexicon_files(const ar_lexicon *lx, size_t i, const char **aff,
+                           const char **dic)
+{
+	if (!lx || !aff || !dic || i >= lx->ndicts)
+		return AR_EINVAL;
+	*aff = lx->dicts[i].aff;
+	*dic = lx->dicts[i].dic;
+	return AR_OK;
+}
+
 int ar_lexicon__arabic(const ar_lexicon *lx, size_t i)
 {
 	return lx->dicts[i].arabic;

@@ -768,44 +768,35 @@ static int run_pipe(ar_speller *sp, char **files, int nfiles,
 
 /* ---- ispell compatibility ------------------------------------------- */
 
+/* Are prefix.aff and prefix.dic readable (path: room for their names)? */
 static int readable_pair(char *path, size_t size, const char *prefix)
 {
-	snprintf(path, size, "%s.aff", prefix);
-	if (access(path, R_OK) != 0)
+	if (snprintf(path, size, "%s.aff", prefix) >= (int)size ||
+	    access(path, R_OK) != 0)
 		return 0;
-	snprintf(path, size, "%s.dic", prefix);
+	if (snprintf(path, size, "%s.dic", prefix) >= (int)size)
+		return 0;
 	return access(path, R_OK) == 0;
 }
 
-/* Where dictionary `name` (len bytes) is found, searched as the library
- * searches it (a path; each directory of $DICPATH; the system
- * directory); "" when it is not. */
-static void find_dict(char *prefix, size_t size, const char *name, size_t len)
+/* The files of dictionary `name` (len bytes), as the library finds it;
+ * nothing when it does not. */
+static void show_found(const char *name, size_t len)
 {
-	char tmp[4096];
-	const char *env = getenv("DICPATH");
+	ar_lexicon_options o = AR_LEXICON_OPTIONS_INIT;
+	ar_lexicon *lx = NULL;
+	const char *aff, *dic;
+	char one[4096];
 
-	if (memchr(name, '/', len)) {
-		snprintf(prefix, size, "%.*s", (int)len, name);
-		if (readable_pair(tmp, sizeof tmp, prefix))
-			return;
-		prefix[0] = '\0';
+	if (len >= sizeof one)
 		return;
-	}
-	while (env && *env) {
-		const char *c = strchr(env, ':');
-		size_t dl = c ? (size_t)(c - env) : strlen(env);
-		if (dl) {
-			snprintf(prefix, size, "%.*s/%.*s", (int)dl, env,
-			         (int)len, name);
-			if (readable_pair(tmp, sizeof tmp, prefix))
-				return;
-		}
-		env = c ? c + 1 : NULL;
-	}
-	snprintf(prefix, size, "%s/%.*s", AR_DICTDIR, (int)len, name);
-	if (!readable_pair(tmp, sizeof tmp, prefix))
-		prefix[0] = '\0';
+	memcpy(one, name, len);
+	one[len] = '\0';
+	o.dictionaries = one;
+	if (ar_lexicon_new(&lx, &o, NULL) == AR_OK &&
+	    ar_lexicon_files(lx, 0, &aff, &dic) == AR_OK)
+		fprintf(stderr, "%s\n%s\n", aff, dic);
+	ar_lexicon_free(lx);
 }
 
 static void list_dir(const char *dir, size_t len)
@@ -836,7 +827,6 @@ static void list_dir(const char *dir, size_t len)
 static void show_dicts(const char *dicts, const char *personal)
 {
 	const char *env = getenv("DICPATH"), *p;
-	char prefix[4096];
 
 	fputs("SEARCH PATH:\n", stderr);
 	if (env && *env)
@@ -856,9 +846,8 @@ static void show_dicts(const char *dicts, const char *personal)
 	for (p = dicts ? dicts : "ar,en_US"; *p;) {
 		const char *c = strchr(p, ',');
 		size_t len = c ? (size_t)(c - p) : strlen(p);
-		find_dict(prefix, sizeof prefix, p, len);
-		if (prefix[0])
-			fprintf(stderr, "%s.aff\n%s.dic\n", prefix, prefix);
+		if (len)
+			show_found(p, len);
 		p = c ? c + 1 : p + len;
 	}
 	if (personal)

@@ -71,6 +71,22 @@ AR_EXTERN ar_status ar_lexicon_new(ar_lexicon **out,
                                    ar_error *err);
 
 /**
+ * The number of dictionaries of a lexicon (0 for NULL).
+ */
+AR_EXTERN size_t ar_lexicon_count(const ar_lexicon *lx);
+
+/**
+ * Where dictionary i of a lexicon was found, in the order of its
+ * dictionaries option (the search: a path as given; dict_dir; each
+ * directory of $DICPATH; the system directory).
+ * @param aff receives the path of its .aff file, owned by the lexicon.
+ * @param dic receives the path of its .dic file, owned by the lexicon.
+ * @return AR_OK, or AR_EINVAL (NULL lexicon or pointer, i out of range).
+ */
+AR_EXTERN ar_status ar_lexicon_files(const ar_lexicon *lx, size_t i,
+                                     const char **aff, const char **dic);
+
+/**
  * Drop the caller's reference.  The lexicon is released when no speller
  * or tokenizer uses it any more.  NULL is a no-op.
  */

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "unit.h"
 
@@ -255,6 +256,35 @@ static void test_options(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "hunspell-zz-nowhere"));
 }
 
+/* Where each dictionary was found, in the order given: the files the
+ * lexicon reads (arspell -D prints them). */
+static void test_files(void)
+{
+	ar_lexicon_options lo = AR_LEXICON_OPTIONS_INIT;
+	ar_lexicon *lex = NULL;
+	const char *aff = NULL, *dic = NULL;
+	size_t n;
+
+	lo.dictionaries = "ar,en_US";
+	CU_ASSERT_FATAL(ar_lexicon_new(&lex, &lo, NULL) == AR_OK);
+	CU_ASSERT_EQUAL(ar_lexicon_count(lex), 2);
+	CU_ASSERT_EQUAL(ar_lexicon_files(lex, 1, &aff, &dic), AR_OK);
+	CU_ASSERT_FATAL(aff != NULL && dic != NULL);
+	n = strlen(aff);
+	CU_ASSERT(n > 10 && strcmp(aff + n - 10, "/en_US.aff") == 0);
+	n = strlen(dic);
+	CU_ASSERT(n > 10 && strcmp(dic + n - 10, "/en_US.dic") == 0);
+	CU_ASSERT(access(aff, R_OK) == 0 && access(dic, R_OK) == 0);
+	CU_ASSERT_EQUAL(ar_lexicon_files(lex, 0, &aff, &dic), AR_OK);
+	n = strlen(aff);
+	CU_ASSERT(n > 7 && strcmp(aff + n - 7, "/ar.aff") == 0);
+	CU_ASSERT_EQUAL(ar_lexicon_files(lex, 2, &aff, &dic), AR_EINVAL);
+	CU_ASSERT_EQUAL(ar_lexicon_files(lex, 0, NULL, &dic), AR_EINVAL);
+	CU_ASSERT_EQUAL(ar_lexicon_files(NULL, 0, &aff, &dic), AR_EINVAL);
+	CU_ASSERT_EQUAL(ar_lexicon_count(NULL), 0);
+	ar_lexicon_free(lex);
+}
+
 /* Options structs of version 1 (before the lexicon) are still taken. */
 static void test_options_v1(void)
 {
@@ -282,6 +312,7 @@ static const unit_test lexicon_tests[] = {
 	{ "dict/lexicon/load_once", test_load_once },
 	{ "dict/lexicon/lifetime", test_lifetime },
 	{ "dict/lexicon/options", test_options },
+	{ "dict/lexicon/files", test_files },
 	{ "dict/lexicon/options_v1", test_options_v1 },
 	{ NULL, NULL }
 };
