@@ -14,6 +14,7 @@
 #include "rank.h"
 #include "spell_int.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -479,18 +480,33 @@ static void drop_held(ar_speller *sp, size_t k)
 #define DOC_MIN_USES  1
 #define DOC_ONCE_ODDS 0.3
 
-/* Where stem key h starts in sp->sorted (its first entry, or where it
- * would be) and, in *n, how many held words have it. */
-static size_t stem_range(const ar_speller *sp, uint64_t h, size_t *n)
+/* The first of the n elements at base (stride bytes apart, sorted by
+ * the uint64_t off bytes into each) whose key is x or more; n when none
+ * is.  The one search of the sorted arrays below. */
+static size_t lower_bound(const void *base, size_t n, size_t stride, size_t off,
+                          uint64_t x)
 {
-	size_t lo = 0, hi = sp->nstems, e;
+	const char *b = base;
+	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (sp->sorted[mid] < h)
+		uint64_t k;
+		memcpy(&k, b + mid * stride + off, sizeof k);
+		if (k < x)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* Where stem key h starts in sp->sorted (its first entry, or where it
+ * would be) and, in *n, how many held words have it. */
+static size_t stem_range(const ar_speller *sp, uint64_t h, size_t *n)
+{
+	size_t lo = lower_bound(sp->sorted, sp->nstems, sizeof *sp->sorted, 0,
+	                        h),
+	       e;
 	for (e = lo; e < sp->nstems && sp->sorted[e] == h; e++)
 		;
 	*n = e - lo;
@@ -650,14 +666,7 @@ static int used_near(const ar_speller *sp, const doc_word *d, uint64_t pos)
 {
 	const uint64_t *a = sp->doc_at + d->at;
 	uint64_t from = pos > DOC_NEAR ? pos - DOC_NEAR : 0;
-	size_t lo = 0, hi = d->nat;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (a[mid] < from)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = lower_bound(a, d->nat, sizeof *a, 0, from);
 	return lo < d->nat && a[lo] <= pos + DOC_NEAR;
 }
 
@@ -763,14 +772,9 @@ static long doc_near(const ar_speller *sp, const uint32_t *q, size_t n,
 
 	for (k = 0; k <= n; k++) {
 		uint64_t h = k < n ? hash_less(q, n, k, tmp) : hash_cps(q, n);
-		size_t lo = 0, hi = sp->ndoc_keys;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (sp->doc_keys[mid].h < h)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		size_t lo = lower_bound(sp->doc_keys, sp->ndoc_keys,
+		                        sizeof *sp->doc_keys,
+		                        offsetof(doc_key, h), h);
 		for (; lo < sp->ndoc_keys && sp->doc_keys[lo].h == h; lo++) {
 			size_t i = sp->doc_keys[lo].word;
 			const doc_word *d = &sp->doc[i];
@@ -881,14 +885,8 @@ static ar_status doc_sugs(ar_speller *sp, const char *c, const memo *m,
 static int seen_near(const ar_speller *sp, uint64_t h, uint64_t pos)
 {
 	uint64_t from = pos > DOC_NEAR ? pos - DOC_NEAR : 0;
-	size_t lo = 0, hi = sp->nseen;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (sp->seen[mid].start < from)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = lower_bound(sp->seen, sp->nseen, sizeof *sp->seen,
+	                        offsetof(seen_word, start), from);
 	for (; lo < sp->nseen && sp->seen[lo].start <= pos + DOC_NEAR; lo++)
 		if (sp->seen[lo].h == h)
 			return 1;
