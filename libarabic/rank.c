@@ -107,7 +107,8 @@ int ar_rank__find(const char *w, size_t len, unsigned long *count)
 enum {
 	K_OTHER,  /* any other letter for another, or added */
 	K_FAR,    /* a caller's candidate farther than one likely slip */
-	K_EDGE,   /* a letter added before the first, or the first left out */
+	K_EDGE,   /* a letter added before the first, next to its key's
+	           * neighbour */
 	K_ADDED,  /* a letter added next to its key's neighbour */
 	K_PHON,   /* a letter for one of the same sound */
 	K_DOTS,   /* a letter for one with other dots */
@@ -282,7 +283,6 @@ typedef struct cand {
 	uint8_t kind;      /* K_* */
 	uint8_t known;     /* a word of a list given to the pool */
 	uint8_t novel;     /* a string no list has, kept for its letters */
-	uint8_t split;     /* two words (K_SPACE), prior their count */
 	int order;         /* rank in the list it came from, for ties */
 	double prior, score;
 } cand;
@@ -326,7 +326,6 @@ static long pool_add(pool *p, const char *s, size_t len, int k, int order)
 	c->kind = (uint8_t)k;
 	c->known = 0;
 	c->novel = 0;
-	c->split = 0;
 	c->order = order;
 	c->prior = 1;
 	c->score = 0;
@@ -523,7 +522,6 @@ static int add_splits(pool *p, const uint32_t *t, size_t n)
 		if ((c = pool_add(p, s, o + 1, K_SPACE, 1 << 30)) < 0)
 			return -1;
 		p->v[c].known = 1;
-		p->v[c].split = 1;
 		p->v[c].prior =
 		        (double)fa * (double)fb /
 		        (double)(ar_rank__freq_total ? ar_rank__freq_total
@@ -703,7 +701,7 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 		unsigned long f = 0;
 		unsigned fl = 0;
 		int pl;
-		if (c->split) {
+		if (c->kind == K_SPACE) { /* two words: prior, their count */
 			c->score = kind_p[c->kind] * c->prior;
 			continue;
 		}

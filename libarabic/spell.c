@@ -473,11 +473,10 @@ static void drop_held(ar_speller *sp, size_t k)
 #define DOC_MIN_LETTERS 4
 #define DOC_LETTERS     32
 #define NOT_DOC         ((size_t)-1) /* doc_slot: a stem not indexed */
-/* the held stems indexed: every one, also those held once; a stem held
- * once is offered for another held once when its letters read e^0.3
- * (1.35) times likelier each, on average, by the letter model (charlm.c:
- * per letter, or a letter left out would always read better) */
-#define DOC_MIN_USES  1
+/* every held stem is indexed, also one held once; a stem held once is
+ * offered for another held once when its letters read e^0.3 (1.35)
+ * times likelier each, on average, by the letter model (charlm.c: per
+ * letter, or a letter left out would always read better) */
 #define DOC_ONCE_ODDS 0.3
 
 /* The first of the n elements at base (stride bytes apart, sorted by
@@ -501,15 +500,17 @@ static size_t lower_bound(const void *base, size_t n, size_t stride, size_t off,
 }
 
 /* Where stem key h starts in sp->sorted (its first entry, or where it
- * would be) and, in *n, how many held words have it. */
+ * would be) and, in *n unless n is NULL, how many held words have it. */
 static size_t stem_range(const ar_speller *sp, uint64_t h, size_t *n)
 {
 	size_t lo = lower_bound(sp->sorted, sp->nstems, sizeof *sp->sorted, 0,
 	                        h),
 	       e;
-	for (e = lo; e < sp->nstems && sp->sorted[e] == h; e++)
-		;
-	*n = e - lo;
+	if (n) {
+		for (e = lo; e < sp->nstems && sp->sorted[e] == h; e++)
+			;
+		*n = e - lo;
+	}
 	return lo;
 }
 
@@ -584,16 +585,16 @@ static int one_slip(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
 	return memcmp(a + i + 1, b + i + 1, (n - i - 1) * sizeof *a) == 0;
 }
 
-/* The stems of held word w[0..len) that the held stretch repeats and
- * that are not indexed yet, into s, each with fskip set to its entry in
- * sp->sorted; their number, -1 when out of memory. */
+/* The stems of held word w[0..len) that are not indexed yet, into s,
+ * each with fskip set to its entry in sp->sorted; their number, -1 when
+ * out of memory. */
 static int fresh_stems(ar_speller *sp, const char *w, size_t len, stem_span *s)
 {
 	int ns = ar_spell__stem_spans(sp, w, len, s, AR_CLITIC_READINGS), i,
 	    n = 0;
 	for (i = 0; i < ns; i++) {
-		size_t uses, at = stem_range(sp, s[i].h, &uses);
-		if (uses < DOC_MIN_USES || sp->doc_slot[at])
+		size_t at = stem_range(sp, s[i].h, NULL);
+		if (sp->doc_slot[at])
 			continue;
 		s[n] = s[i];
 		s[n++].fskip = at;
@@ -621,10 +622,8 @@ static int suffix_pair(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
 /* The indexed entry of stem k of held word i, or NULL. */
 static doc_word *doc_entry(ar_speller *sp, size_t i, unsigned k)
 {
-	size_t uses,
-	        at = stem_range(sp, sp->stems[sp->pend[i].stems + k], &uses);
-	if (uses < DOC_MIN_USES || sp->doc_slot[at] == NOT_DOC ||
-	    sp->doc_slot[at] == 0)
+	size_t at = stem_range(sp, sp->stems[sp->pend[i].stems + k], NULL);
+	if (sp->doc_slot[at] == NOT_DOC || sp->doc_slot[at] == 0)
 		return NULL;
 	return &sp->doc[sp->doc_slot[at] - 1];
 }
@@ -715,7 +714,7 @@ static ar_status index_repeated(ar_speller *sp)
 			size_t uses, at = stem_range(sp, s[j].h, &uses), n, l;
 			uint32_t *c;
 			doc_word *d;
-			if (uses < DOC_MIN_USES || sp->doc_slot[at])
+			if (sp->doc_slot[at])
 				continue;
 			sp->doc_slot[at] = NOT_DOC;
 			if (ar_array__grow((void **)&sp->doc, &sp->adoc,
@@ -951,21 +950,21 @@ static ar_status finding_sugs(ar_speller *sp, const char *w, size_t len,
 	if (!used_once || m->verdict == V_KNOWN ||
 	    (sp->flags & AR_SPELL_NO_SUGGEST))
 		return AR_OK;
-	if (!(*c = doc_candidate(sp, w, len, pos, &st))) {
-		if (st != AR_OK ||
-		    (house = ar_spell__house_spelling(sp, w, len)) != 0)
-			return house < 0 ? AR_ENOMEM : st;
-		return rare_first(sp, pos, m, sugs, n);
+	*c = doc_candidate(sp, w, len, pos, &st);
+	if (st == AR_OK && (house = ar_spell__house_spelling(sp, w, len)) < 0)
+		st = AR_ENOMEM;
+	/* a dictionary word in a house style has its own fix first */
+	if (st == AR_OK && !house) {
+		if (!*c)
+			st = rare_first(sp, pos, m, sugs, n);
+		else if ((st = doc_sugs(sp, *c, m, n)) == AR_OK)
+			*sugs = sp->doc_sugs;
 	}
-	house = ar_spell__house_spelling(sp, w, len);
-	if (house == 0 && (st = doc_sugs(sp, *c, m, n)) == AR_OK)
-		*sugs = sp->doc_sugs;
-	if (house < 0 || st != AR_OK) {
+	if (st != AR_OK) {
 		free(*c);
 		*c = NULL;
-		return house < 0 ? AR_ENOMEM : st;
 	}
-	return AR_OK;
+	return st;
 }
 
 /*
