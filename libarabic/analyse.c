@@ -22,7 +22,7 @@
  * -1 when out of memory. */
 static int dict_ok(ar_speller *sp, int arabic, const char *w)
 {
-	size_t i, n = ar_lexicon__count(sp->lex), len = strlen(w);
+	size_t i, n = ar_lexicon_count(sp->lex), len = strlen(w);
 	for (i = 0; i < n; i++)
 		if (ar_lexicon__arabic(sp->lex, i) == arabic) {
 			int r = ar_dict__check(sp->lex, i, w, len);

@@ -490,11 +490,6 @@ void ar_lexicon_free(ar_lexicon *lx)
 	free(lx);
 }
 
-size_t ar_lexicon__count(const ar_lexicon *lx)
-{
-	return lx->ndicts;
-}
-
 size_t ar_lexicon_count(const ar_lexicon *lx)
 {
 	return lx ? lx->ndicts : 0;

@@ -21,9 +21,8 @@ ar_status ar_lexicon__open(ar_lexicon **out, const char *list,
 /* Take one more reference; returns lx. */
 ar_lexicon *ar_lexicon__ref(ar_lexicon *lx);
 
-/* Number of dictionaries, and whether dictionary i checks Arabic words
- * (its base name starts with "ar"). */
-size_t ar_lexicon__count(const ar_lexicon *lx);
+/* Whether dictionary i checks Arabic words (its base name starts with
+ * "ar"); the number of dictionaries is ar_lexicon_count(). */
 int ar_lexicon__arabic(const ar_lexicon *lx, size_t i);
 
 /*

@@ -581,7 +581,7 @@ static ar_status suggest(ar_speller *sp, memo *m)
 		if (ar_buf__put(&sp->norm, w, m->len) != AR_OK)
 			return AR_ENOMEM;
 	}
-	for (i = 0; i < ar_lexicon__count(sp->lex) && n < cap; i++) {
+	for (i = 0; i < ar_lexicon_count(sp->lex) && n < cap; i++) {
 		char **list;
 		size_t ns, j;
 		if (ar_lexicon__arabic(sp->lex, i) != arabic)

@@ -567,7 +567,7 @@ static int plausible(const char *w, size_t len)
 /* Does the Arabic dictionary know w?  -1 when out of memory. */
 static int known_word(ar_speller *sp, const char *w, size_t len)
 {
-	size_t i, nd = ar_lexicon__count(sp->lex);
+	size_t i, nd = ar_lexicon_count(sp->lex);
 
 	for (i = 0; i < nd; i++)
 		if (ar_lexicon__arabic(sp->lex, i)) {
@@ -633,7 +633,7 @@ static int cmp_cand(const void *a, const void *b)
 /* Hunspell's suggestions for w, into the pool (as known words). */
 static int add_hunspell(ar_speller *sp, pool *p, const char *w)
 {
-	size_t i, nd = ar_lexicon__count(sp->lex), k = 0;
+	size_t i, nd = ar_lexicon_count(sp->lex), k = 0;
 
 	for (i = 0; i < nd; i++) {
 		char **list;
