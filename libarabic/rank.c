@@ -23,7 +23,8 @@
  *        inside, and dropping it yields a word too often, و ف ب ل ك being
  *        proclitics);
  *   0.02 a candidate of the caller (a name the matcher found) more than
- *        one such slip away (0.03 at first);
+ *        one such slip away (0.03 at first), its count no more than a
+ *        name's of the store (STORE_COUNT);
  *   0.01 any other letter written for another or added (0.03 at first).
  * The candidates are every string one slip from w (with a hamza put on
  * one of its alefs too) that the Arabic dictionary (the library's reader
@@ -726,6 +727,12 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 				goto nomem;
 			c->known = (uint8_t)r;
 		}
+		/* a name the matcher found beyond one slip weighs as a name
+		 * of the store, not by the corpus count of the common word
+		 * it may also be: الدولة, a word of multi-word names, came
+		 * before الآجلة, one added letter from الآدجلة */
+		if (c->kind == K_FAR && f > STORE_COUNT)
+			f = STORE_COUNT;
 		c->score = ((double)f + 0.5) * kind_p[c->kind] * c->prior;
 		/* a word without a count, and a string no list has: how
 		 * likely it is, from its letters, against w's */

@@ -661,6 +661,43 @@ static void test_ranking_noisy(void)
 	CU_ASSERT(ar_rank__count("", 0) == 0);
 }
 
+/* A name the matcher finds beyond one likely slip weighs as a name, not
+ * by the corpus count of the common word it also is: with الكويت and
+ * المصري in the gazetteer, a letter added next to its key's neighbour
+ * still gives the rarer word one slip away. */
+static void test_ranking_far_names(void)
+{
+	static const char gaz2[] =
+	        /* الكويت, المصري */
+	        "country\tKuwait\t-\t\xd8\xa7\xd9\x84\xd9\x83\xd9\x88\xd9\x8a"
+	        "\xd8\xaa\n"
+	        "person\tAl-Masri\t-\t\xd8\xa7\xd9\x84\xd9\x85\xd8\xb5\xd8\xb1"
+	        "\xd9\x8a\n";
+	static const char *const cases[][2] = {
+		/* العغيت -> الغيت */
+		{ "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xba\xd9\x8a\xd8\xaa",
+		  "\xd8\xa7\xd9\x84\xd8\xba\xd9\x8a\xd8\xaa" },
+		/* المصضي -> المضي */
+		{ "\xd8\xa7\xd9\x84\xd9\x85\xd8\xb5\xd8\xb6\xd9\x8a",
+		  "\xd8\xa7\xd9\x84\xd9\x85\xd8\xb6\xd9\x8a" },
+	};
+	ar_speller *s = open_speller(0);
+	ar_spell_findings *fs = NULL;
+	ar_error err;
+	size_t i;
+
+	CU_ASSERT_FATAL(s != NULL);
+	CU_ASSERT_FATAL(ar_speller_add_names(s, gaz2, sizeof gaz2 - 1,
+	                                     "far.tsv", &err) == AR_OK);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const ar_finding *f =
+		        first_sug(&fs, s, cases[i][0], cases[i][1]);
+		CU_ASSERT(f->kind == AR_FINDING_UNKNOWN);
+		ar_spell_findings_free(fs);
+	}
+	ar_speller_free(s);
+}
+
 /* The letter model (charlm.c): a typo of a made-up name that no list
  * has is undone by the string one slip away that reads like a word
  * (a letter typed twice, here), not by the words of the lists that are
@@ -1389,6 +1426,7 @@ static const unit_test word_tests[] = {
 	{ "spell/word/ranking", test_ranking },
 	{ "spell/word/ranking_arabic", test_ranking_arabic },
 	{ "spell/word/ranking_noisy", test_ranking_noisy },
+	{ "spell/word/ranking_far_names", test_ranking_far_names },
 	{ "spell/word/ranking_letters", test_ranking_letters },
 	{ "spell/word/ranking_not_self", test_ranking_not_self },
 	{ "spell/word/variants", test_variants },
