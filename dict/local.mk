@@ -26,9 +26,9 @@ EXTRA_DIST += dict/README.md dict/gen/embed.sh dict/gen/hunspell-dic.sh \
 
 # Word evidence for the spell checker: corpus frequencies
 # (dict/gen/corpus-freq.py) and attested words that hunspell-ar rejects
-# (dict/gen/attested.py): the attested words are built in below (accepted
-# by the speller), and both into freq_data.c (candidates for the ranking
-# of suggestions).  dict/README.md says how to regenerate them.
+# (dict/gen/attested.py), both built into freq_data.c below: candidates
+# for the ranking of suggestions, and the attested words, marked, are
+# accepted by the speller.  dict/README.md says how to regenerate them.
 EXTRA_DIST += dict/ar-freq.tsv $(NAMES_ATTESTED) dict/gen/corpus-freq.py \
 	dict/gen/attested.py dict/gen/freq-embed.sh
 
@@ -39,19 +39,20 @@ dist_ardict_DATA = dict/FORMAT.md $(NAMES_LOANWORDS) dict/ar-known-errors.tsv
 ardictnamesdir = $(pkgdatadir)/names
 dist_ardictnames_DATA = $(NAMES_TSV)
 
-# The gazetteer, the loanwords, the attested words and the known errors
-# built into the library, as C strings.
+# The gazetteer, the loanwords and the known errors built into the
+# library, as C strings.
 nodist_libarabic_libarabic_internal_la_SOURCES = libarabic/names_data.c
 CLEANFILES += libarabic/names_data.c
-libarabic/names_data.c: $(NAMES_TSV) $(NAMES_LOANWORDS) $(NAMES_ATTESTED) \
+libarabic/names_data.c: $(NAMES_TSV) $(NAMES_LOANWORDS) \
 	  $(NAMES_KNOWN_ERRORS) dict/gen/embed.sh
 	$(AM_V_GEN)$(MKDIR_P) libarabic && \
 	$(SHELL) $(srcdir)/dict/gen/embed.sh $(srcdir) $(NAMES_LOANWORDS) \
-	  $(NAMES_ATTESTED) $(NAMES_KNOWN_ERRORS) $(NAMES_TSV) > $@-t && \
+	  $(NAMES_KNOWN_ERRORS) $(NAMES_TSV) > $@-t && \
 	  mv $@-t $@
 
-# The frequencies and attested words built into the library, as one
-# sorted C string.
+# The frequencies and the attested words built into the library, as one
+# sorted C string: the speller's only copy of the attested words (each
+# marked), and the ranking's candidates.
 nodist_libarabic_libarabic_internal_la_SOURCES += libarabic/freq_data.c
 CLEANFILES += libarabic/freq_data.c
 libarabic/freq_data.c: dict/ar-freq.tsv dict/attested-ar.tsv \

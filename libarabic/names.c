@@ -879,11 +879,22 @@ ar_status ar_names__load_builtin(ar_names *n, ar_error *err)
 	return AR_OK;
 }
 
-ar_status ar_names__load_attested(ar_names *n, ar_error *err)
+ar_status ar_names__load_attested(ar_names *n, const char *table, size_t len)
 {
-	return ar_names__parse_words(n, AR_NAMES_ATTESTED, ar_names__attested,
-	                             ar_names__attested_len,
-	                             "(built-in attested words)", err);
+	const char *t = table, *end = table + len;
+
+	while (t < end) {
+		const char *nl = memchr(t, '\n', (size_t)(end - t)), *tab;
+		if (!nl)
+			nl = end;
+		tab = memchr(t, '\t', (size_t)(nl - t));
+		if (tab && tab > t && nl - t >= 2 && nl[-1] == 'a' &&
+		    nl[-2] == '\t' &&
+		    add_word(n, AR_NAMES_ATTESTED, t, (size_t)(tab - t)) == -1)
+			return AR_ENOMEM;
+		t = nl + 1;
+	}
+	return AR_OK;
 }
 
 ar_status ar_names__parse_words(ar_names *n, unsigned flag, const char *text,
@@ -917,9 +928,6 @@ ar_status ar_names__parse_words(ar_names *n, unsigned flag, const char *text,
 			l--;
 		if (flag == AR_NAMES_PERSONAL &&
 		    (slash = memchr(s, '/', l)) != NULL)
-			l = (size_t)(slash - s);
-		if (flag == AR_NAMES_ATTESTED &&
-		    (slash = memchr(s, '\t', l)) != NULL)
 			l = (size_t)(slash - s);
 		while (l && (s[l - 1] == ' ' || s[l - 1] == '\t'))
 			l--;

@@ -56,8 +56,7 @@ ar_status ar_names__parse(ar_names *n, const char *text, size_t len,
 
 /* Parse a word list (one word per line, '#' comments, blank lines
  * ignored; for a personal dictionary, anything after a '/' is ignored as
- * in hunspell; for the attested words, anything after a TAB), adding each
- * word with flag `flag`. */
+ * in hunspell), adding each word with flag `flag`. */
 ar_status ar_names__parse_words(ar_names *n, unsigned flag, const char *text,
                                 size_t len, const char *source, ar_error *err);
 
@@ -156,9 +155,11 @@ int ar_names__personal_near(const ar_names *n, const char *folded, size_t len,
  */
 ar_status ar_names__load_builtin(ar_names *n, ar_error *err);
 
-/* Load the attested words built into the library (ar_names__attested,
- * flag AR_NAMES_ATTESTED) into n: evidence for the speller, not words
- * the segmenter should split on. */
-ar_status ar_names__load_attested(ar_names *n, ar_error *err);
+/* Load the attested words of table[0..len) into n (flag
+ * AR_NAMES_ATTESTED): evidence for the speller, not words the segmenter
+ * should split on.  The table has "word<TAB>count\n" lines, and the
+ * attested words' end in "<TAB>a": the built-in frequencies,
+ * ar_rank__freq (rank.h), the library's only copy of the list. */
+ar_status ar_names__load_attested(ar_names *n, const char *table, size_t len);
 
 #endif /* AR_NAMES_H */

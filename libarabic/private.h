@@ -168,17 +168,15 @@ size_t ar_utf8__invalid_len(const char *s, size_t len);
  * file of dict/names/ (format: dict/FORMAT.md), each preceded by a comment
  * line "# dict/names/FILE.tsv".  ar_names__loanwords is
  * dict/ar-loanwords.txt: one word per line, "#" lines are comments.
- * ar_names__attested is dict/attested-ar.tsv (word TAB count TAB
- * evidence) and ar_names__known_errors dict/ar-known-errors.tsv (error
- * TAB correction TAB reason), "#" lines being comments in both.  All end
- * with a NUL that the _len values do not count.
+ * ar_names__known_errors is dict/ar-known-errors.tsv (error TAB
+ * correction TAB reason), "#" lines being comments.  All end with a NUL
+ * that the _len values do not count.  (The attested words are built in
+ * once, with the frequencies: rank.h.)
  */
 extern const char ar_names__builtin[];
 extern const size_t ar_names__builtin_len;
 extern const char ar_names__loanwords[];
 extern const size_t ar_names__loanwords_len;
-extern const char ar_names__attested[];
-extern const size_t ar_names__attested_len;
 extern const char ar_names__known_errors[];
 extern const size_t ar_names__known_errors_len;
 

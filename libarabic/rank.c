@@ -90,7 +90,7 @@ int ar_rank__find(const char *w, size_t len, unsigned long *count)
 			for (e = mid + len + 1; t[e] >= '0' && t[e] <= '9'; e++)
 				n = n * 10 + (unsigned long)(t[e] - '0');
 			*count = n;
-			return 1;
+			return t[e] == '\t' && t[e + 1] == 'a' ? 2 : 1;
 		}
 		if (c < 0) {
 			hi = mid;

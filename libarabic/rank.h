@@ -10,10 +10,13 @@
 #include "private.h"
 
 /*
- * Word frequencies of the bench corpus (dict/ar-freq.tsv) and attested
- * words with the count 0 (dict/attested-ar.tsv), built into the library
- * by dict/gen/freq-embed.sh (freq_data.c): "word<TAB>count\n" lines in
- * byte order of their words, ar_rank__freq_len bytes.
+ * Word frequencies of the bench corpus (dict/ar-freq.tsv) and the
+ * attested words (dict/attested-ar.tsv; the count 0 for those the corpus
+ * lacks), built into the library by dict/gen/freq-embed.sh
+ * (freq_data.c): "word<TAB>count\n" lines, "word<TAB>count<TAB>a\n" for
+ * an attested word, in byte order of their words, ar_rank__freq_len
+ * bytes.  The library's one copy of the attested words: the speller
+ * loads them from here (ar_names__load_attested()).
  */
 extern const char ar_rank__freq[];
 extern const size_t ar_rank__freq_len;
@@ -26,8 +29,8 @@ extern const unsigned long ar_rank__freq_total;
 extern const unsigned char ar_rank__tri[(AR_RANK_TRI_BITS + 7) / 8];
 
 /* Is word w[0..len) (Arabic letters, without marks) in the table?  1
- * with its corpus count in *count (0 for a word attested elsewhere),
- * else 0 with *count 0. */
+ * with its corpus count in *count (0 for a word attested elsewhere), 2
+ * when it is an attested word, else 0 with *count 0. */
 int ar_rank__find(const char *w, size_t len, unsigned long *count);
 
 /* How often the corpus has word w[0..len): its count, or 0. */

@@ -2,8 +2,10 @@
  * test_embed.c - the dictionary data built into the library
  * (libarabic/names_data.c, made by dict/gen/embed.sh) must be the source
  * files byte for byte: each gazetteer file listed in dict/names.list,
- * behind its "# FILE" line, then dict/ar-loanwords.txt, dict/attested-ar.tsv
- * and dict/ar-known-errors.tsv.
+ * behind its "# FILE" line, then dict/ar-loanwords.txt and
+ * dict/ar-known-errors.tsv.  The frequencies (libarabic/freq_data.c, made
+ * by dict/gen/freq-embed.sh) must hold every word of dict/ar-freq.tsv with
+ * its count, and mark every word of dict/attested-ar.tsv, and no other.
  *
  * Needs top_srcdir and top_builddir in the environment (the test harness
  * sets them).  Exit 0 when all matches, 1 on a difference, 99 on trouble.
@@ -13,6 +15,7 @@
 #include <string.h>
 
 #include "private.h"
+#include "rank.h"
 
 static int failures;
 
@@ -104,6 +107,68 @@ static void expect_file(const char *srcdir, const char *name, const char *data,
 	free(path);
 }
 
+/* Check the built-in frequencies against dict/ar-freq.tsv and
+ * dict/attested-ar.tsv: each word found with its count (attested words
+ * the corpus lacks with 0), each attested word marked, and as many marks
+ * as attested words. */
+static void expect_freq(const char *srcdir)
+{
+	static const char *const files[] = { "dict/ar-freq.tsv",
+		                             "dict/attested-ar.tsv" };
+	size_t f, nattested = 0, nmarks = 0;
+	const char *t, *end = ar_rank__freq + ar_rank__freq_len;
+
+	for (f = 0; f < 2 && !failures; f++) {
+		char *path = join(srcdir, files[f]);
+		size_t n;
+		char *text = slurp(path, &n), *line, *next;
+		if (!text) {
+			fprintf(stderr, "test_embed: %s: cannot read\n", path);
+			exit(99);
+		}
+		for (line = text; line < text + n && !failures; line = next) {
+			char *nl =
+			        memchr(line, '\n', (size_t)(text + n - line));
+			char *tab;
+			unsigned long want, got;
+			int found;
+			next = nl ? nl + 1 : text + n;
+			tab = memchr(line, '\t', (size_t)(next - line));
+			if (line[0] == '#' || !tab)
+				continue;
+			want = strtoul(tab + 1, NULL, 10);
+			found = ar_rank__find(line, (size_t)(tab - line), &got);
+			if (!found || (f == 0 && got != want)) {
+				fprintf(stderr,
+				        "FAIL: %s: a word's count is not built "
+				        "in: %.*s\n",
+				        files[f], (int)(tab - line), line);
+				failures++;
+			} else if (f == 1) {
+				nattested++;
+				if (found != 2) {
+					fprintf(stderr,
+					        "FAIL: %s: not marked: %.*s\n",
+					        files[f], (int)(tab - line),
+					        line);
+					failures++;
+				}
+			}
+		}
+		free(text);
+		free(path);
+	}
+	for (t = ar_rank__freq; t < end; t++)
+		if (*t == '\n' && t - ar_rank__freq >= 2 && t[-1] == 'a' &&
+		    t[-2] == '\t')
+			nmarks++;
+	if (!failures && nmarks != nattested) {
+		fprintf(stderr, "FAIL: %lu words marked attested, %lu listed\n",
+		        (unsigned long)nmarks, (unsigned long)nattested);
+		failures++;
+	}
+}
+
 int main(void)
 {
 	const char *srcdir = getenv("top_srcdir");
@@ -130,7 +195,6 @@ int main(void)
 	/* The data is a C string of exactly the stated length. */
 	if (strlen(ar_names__builtin) != ar_names__builtin_len ||
 	    strlen(ar_names__loanwords) != ar_names__loanwords_len ||
-	    strlen(ar_names__attested) != ar_names__attested_len ||
 	    strlen(ar_names__known_errors) != ar_names__known_errors_len) {
 		fputs("FAIL: embedded length differs from the string\n",
 		      stderr);
@@ -168,14 +232,7 @@ int main(void)
 		      stderr);
 		failures++;
 	}
-	pos = 0;
-	expect_file(srcdir, "dict/attested-ar.tsv", ar_names__attested,
-	            ar_names__attested_len, &pos);
-	if (!failures && pos != ar_names__attested_len) {
-		fputs("FAIL: extra bytes after the embedded attested words\n",
-		      stderr);
-		failures++;
-	}
+	expect_freq(srcdir);
 	pos = 0;
 	expect_file(srcdir, "dict/ar-known-errors.tsv", ar_names__known_errors,
 	            ar_names__known_errors_len, &pos);
