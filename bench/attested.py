@@ -6,6 +6,9 @@
       corpus lines that dict/gen/corpus-freq.py leaves out besides the
       evaluation (every 10th line of cca-msa and aljazeera); then run
       realtext-eval's inject.py OUT_DIR and score.py --json on it.
+      With --rest: a second tuning set of the same held-out lines that
+      the check set does not take (12 words or more, at most 999 pieces,
+      one a line; about 1,000 typos), to tell small changes from noise.
   python3 bench/attested.py eval SCORE_DIR [--rt DIR] [--set NAME=DIR:JSON]...
       [--source NAME=CMD]... [--words NAME=FILE]... [--freq FILE] [--by-source]
       for each set (a realtext-eval directory and the --json file that
@@ -40,7 +43,7 @@ def bare(w):
     return out
 
 
-def make_check(corpus, index, out):
+def make_check(corpus, index, out, rest=False):
     skip = {}
     src = {"pud": "pud-wiki-ar-en.txt", "cca": "cca-msa.txt"}
     with open(index, encoding="utf-8") as f:
@@ -53,11 +56,17 @@ def make_check(corpus, index, out):
         with lzma.open(os.path.join(corpus, name + ".xz"), "rt", encoding="utf-8") as f:
             lines = [(n, l.rstrip("\n").translate(STRIP)) for n, l in enumerate(f, 1)
                      if n % 10 == 0 and n not in skip.get(name, ())]
-        lines = [(n, l) for n, l in lines if len(WORD.findall(l)) >= 40]
-        for k, (n, l) in enumerate(lines):
-            if k % every == 0:
-                words = l.split()
-                arts.append((kind, n, " ".join(words[:400])))
+        taken = [n for n, l in lines if len(WORD.findall(l)) >= 40][::every]
+        if rest:
+            lines = [(n, l) for n, l in lines
+                     if n not in set(taken) and len(WORD.findall(l)) >= 12]
+        else:
+            lines = [(n, l) for n, l in lines if n in set(taken)]
+        for n, l in lines:
+            words = l.split()
+            arts.append((kind, n, " ".join(words[:400])))
+    if len(arts) > 999:  # names are NNN.txt: an even spread of 999
+        arts = [arts[k * len(arts) // 999] for k in range(999)]
     os.makedirs(os.path.join(out, "articles"), exist_ok=True)
     with open(os.path.join(out, "articles", "INDEX.tsv"), "w", encoding="utf-8") as idx:
         idx.write("file\tsource\tline of the source file (1-based)\twords\n")
@@ -161,6 +170,8 @@ def main():
     m.add_argument("corpus")
     m.add_argument("index")
     m.add_argument("out")
+    m.add_argument("--rest", action="store_true",
+                   help="the held-out lines the check set leaves")
     e = sub.add_parser("eval")
     here = os.path.dirname(os.path.abspath(__file__))
     e.add_argument("--rt", default=os.path.join(here, "..", "..", "shared", "realtext-eval"))
@@ -172,7 +183,7 @@ def main():
     e.add_argument("--by-source", action="store_true", help="also each source of INDEX.tsv")
     args = ap.parse_args()
     if args.cmd == "make-check":
-        make_check(args.corpus, args.index, args.out)
+        make_check(args.corpus, args.index, args.out, args.rest)
     else:
         evaluate(args)
 
