@@ -663,7 +663,7 @@ static int ortho_fix(ar_speller *sp, const char *f, size_t flen,
 		return 0;
 	/* the end as written, then corrected; each with no hamza added, then
 	 * with one at each place an alef may have lost it */
-	for (fixed_end = 0; fixed_end <= (e >= 0); fixed_end++)
+	for (fixed_end = 0; fixed_end < (e >= 0 ? 2 : 1); fixed_end++)
 		for (j = -1; j < np; j++)
 			for (h = 0; h < (j < 0 ? 1 : 3); h++) {
 				if (!fixed_end && j < 0)

@@ -643,7 +643,7 @@ static ar_status groups_of(ar_names *n, long ids[][MAXWPS], int *nw, int nsp,
 		if (nw[s] != nw[0])
 			return AR_OK;
 	for (pos = 0; pos < nw[0]; pos++) {
-		long distinct[MAXSP];
+		long distinct[MAXSP] = { 0 };
 		int nd = 0, t;
 		for (s = 0; s < nsp; s++) {
 			for (t = 0; t < nd; t++)

@@ -1124,6 +1124,8 @@ static ar_status report_inconsistent(ar_speller *sp)
 			if (sp->uses[j].group == u->group &&
 			    (!best || sp->uses[j].count > best->count))
 				best = &sp->uses[j];
+		if (!best) /* u is one of the uses: never */
+			continue;
 		name = ar_names__display(
 		        sp->names,
 		        ar_names__group_word(sp->names, best->group,
