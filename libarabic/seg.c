@@ -509,6 +509,45 @@ static int find_enclitic(ar_seg *s, const letters *L, size_t a, size_t *out)
 	return 0;
 }
 
+/* Two closed-class words written as one, which the grammar (and UD's
+ * Arabic treebanks) split: cut is the letters of the first.  host: the
+ * second takes a pronoun (لأنه: ل + أن + ه). */
+static const struct compound {
+	const char *w;
+	size_t cut;
+	int host;
+} compounds[] = {
+	{ "\xd9\x84\xd8\xa3\xd9\x86", 1, 1 }, /* لأن: ل + أن */
+	{ "\xd8\xa3\xd9\x84\xd8\xa7", 1, 0 }, /* ألا: أن + لا, the ن
+	                                       * merged into the ل */
+	{ "\xd9\x85\xd9\x85\xd9\x86", 1, 0 }, /* ممن: من + من */
+	{ NULL, 0, 0 },
+};
+
+/* Is rest[0..rn) (the letters from p on) one of the compounds, alone or
+ * with a pronoun after a host?  Then sp gets the p proclitics, the
+ * compound's cut and the pronoun. */
+static int closed_compound(const char *rest, size_t rn, size_t p, split *sp)
+{
+	size_t i, k;
+
+	for (i = 0; compounds[i].w; i++) {
+		size_t cl = strlen(compounds[i].w);
+		if (rn < cl || memcmp(rest, compounds[i].w, cl) != 0 ||
+		    (rn > cl &&
+		     !(compounds[i].host &&
+		       in_list(ar_clitic__enclitics, rest + cl, rn - cl))))
+			continue;
+		for (k = 0; k < p; k++)
+			sp->pro_end[k] = k + 1;
+		sp->pro_end[p] = p + compounds[i].cut;
+		sp->npro = p + 1;
+		sp->enc = (rn - cl) / 2;
+		return 1;
+	}
+	return 0;
+}
+
 /* Closed-class words behind proclitics: وما لذلك فإنه وله بها كذلك.
  * Returns 1 when it decided. */
 static int decide_closed(ar_seg *s, const letters *L, split *sp)
@@ -517,8 +556,10 @@ static int decide_closed(ar_seg *s, const letters *L, split *sp)
 	size_t n, p, k;
 
 	n = put_letters(L, 0, L->n, 0, 0, buf);
+	if (closed_compound(buf, n, 0, sp))
+		return 1;
 	if (in_list(function_words, buf, n) || in_list(pronoun_hosts, buf, n))
-		return 1; /* لكن, لدى, لأن stay whole */
+		return 1; /* لكن, لدى stay whole */
 	for (p = 1; p <= 2 && p < L->n; p++) {
 		uint32_t c = L->cp[p - 1];
 		const char *rest;
@@ -534,14 +575,17 @@ static int decide_closed(ar_seg *s, const letters *L, split *sp)
 				goto found;
 			continue;
 		}
+		if (closed_compound(rest, rn, p, sp))
+			return 1;
 		if (in_list(function_words, rest, rn) ||
 		    in_list(pronoun_hosts, rest, rn) || closed_enclitic(L, p) ||
 		    (rn >= 4 && is_stop(s, buf, n) && is_stop(s, rest, rn)))
 			goto found;
 		if ((c == AR_LAM || c == AR_BEH) &&
 		    in_list(ar_clitic__enclitics, rest, rn) &&
-		    !(c == AR_BEH && rn == 2)) {
-			/* له بها لهم: the pronoun right after ل or ب */
+		    !(c == AR_BEH && rn == 2 && memcmp(rest, "ي", 2) == 0)) {
+			/* له بها لهم به بك: the pronoun right after ل or ب
+			 * (not بي, a letter's name as often: بي بي سي) */
 			for (k = 0; k < p; k++)
 				sp->pro_end[k] = k + 1;
 			sp->npro = p;

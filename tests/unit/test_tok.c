@@ -958,6 +958,12 @@ static void test_seg_enclitics(void)
 	 * function words; primitive prepositions stay whole */
 	expect_seg(AR_TOK_SEGMENT_UD, "بحسب بغير لأكثر بعد بين لدى",
 	           "ب+ حسب | ب+ غير | ل+ أكثر | بعد | بين | لدى");
+	/* ب with a pronoun of one letter (not بي, as in بي بي سي), and
+	 * closed-class words written as one: ل + أن, أن + لا, من + من;
+	 * ألاسكا is no compound */
+	expect_seg(AR_TOK_SEGMENT, "به بك بي لأن ولأنه ألا ممن ألاسكا",
+	           "ب+ +ه | ب+ +ك | بي | ل+ أن | و+ ل+ أن +ه | أ+ لا | م+ من | "
+	           "ألاسكا");
 	/* a definite noun takes no pronoun: the nisba ending stays */
 	expect_seg(AR_TOK_SEGMENT_UD, "الرقمي", "الرقمي");
 }
