@@ -127,7 +127,7 @@ static int count_string(ar_charlm *m, const char *w, size_t len)
 
 ar_status ar_charlm__new(ar_charlm **out, const ar_names *names)
 {
-	const char *t = ar_rank__freq, *end = t + ar_rank__freq_len;
+	const char *t = ar_freq__words, *end = t + ar_freq__words_len;
 	ar_charlm *m = calloc(1, sizeof *m);
 	size_t i, nw = names ? ar_names__count(names) : 0;
 	int full = 0;
@@ -157,7 +157,7 @@ ar_status ar_charlm__new(ar_charlm **out, const ar_names *names)
 		size_t len;
 		const char *w = ar_names__display(names, (long)i, &len);
 		unsigned long f;
-		if (!ar_rank__find(w, len, &f))
+		if (!ar_freq__find(w, len, &f))
 			full = count_string(m, w, len) != 0;
 	}
 	/* the contexts, from the sequences one letter longer */

@@ -159,7 +159,7 @@ ar_status ar_names__load_builtin(ar_names *n, ar_error *err);
  * AR_NAMES_ATTESTED): evidence for the speller, not words the segmenter
  * should split on.  The table has "word<TAB>count\n" lines, and the
  * attested words' end in "<TAB>a": the built-in frequencies,
- * ar_rank__freq (rank.h), the library's only copy of the list. */
+ * ar_freq__words (rank.h), the library's only copy of the list. */
 ar_status ar_names__load_attested(ar_names *n, const char *table, size_t len);
 
 #endif /* AR_NAMES_H */

@@ -49,62 +49,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* ---- the frequency table ---------------------------------------------- */
-
-/* Compare word w[0..len) with the word of the table line at p. */
-static int cmp_line(const char *w, size_t len, const char *p)
-{
-	size_t i;
-	for (i = 0; i < len; i++) {
-		unsigned char a = (unsigned char)w[i], b = (unsigned char)p[i];
-		if (b == '\t')
-			return 1;
-		if (a != b)
-			return a < b ? -1 : 1;
-	}
-	return p[len] == '\t' ? 0 : -1;
-}
-
-unsigned long ar_rank__count(const char *w, size_t len)
-{
-	unsigned long n = 0;
-	ar_rank__find(w, len, &n);
-	return n;
-}
-
-int ar_rank__find(const char *w, size_t len, unsigned long *count)
-{
-	size_t lo = 0, hi = ar_rank__freq_len;
-	const char *t = ar_rank__freq;
-
-	*count = 0;
-	if (len == 0 || memchr(w, '\t', len) || memchr(w, '\n', len))
-		return 0;
-	/* binary search over byte offsets, each probe moved back to the
-	 * start of its line: lo and hi are always line starts */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2, e;
-		int c;
-		while (mid > lo && t[mid - 1] != '\n')
-			mid--;
-		c = cmp_line(w, len, t + mid);
-		if (c == 0) {
-			unsigned long n = 0;
-			for (e = mid + len + 1; t[e] >= '0' && t[e] <= '9'; e++)
-				n = n * 10 + (unsigned long)(t[e] - '0');
-			*count = n;
-			return t[e] == '\t' && t[e + 1] == 'a' ? 2 : 1;
-		}
-		if (c < 0) {
-			hi = mid;
-		} else {
-			const char *nl = memchr(t + mid, '\n', hi - mid);
-			lo = nl ? (size_t)(nl - t) + 1 : hi;
-		}
-	}
-	return 0;
-}
-
 /* ---- slips ------------------------------------------------------------- */
 
 /* Kinds of slip, least likely first, and their weights. */
@@ -517,8 +461,8 @@ static int add_splits(pool *p, const uint32_t *t, size_t n)
 		char s[MAX_LETTERS * 4 + 9];
 		unsigned long fa, fb;
 		long c;
-		if (!ar_rank__find(b, at[i], &fa) || fa == 0 ||
-		    !ar_rank__find(b + at[i], o - at[i], &fb) || fb == 0)
+		if (!ar_freq__find(b, at[i], &fa) || fa == 0 ||
+		    !ar_freq__find(b + at[i], o - at[i], &fb) || fb == 0)
 			continue;
 		memcpy(s, b, at[i]);
 		s[at[i]] = ' ';
@@ -526,16 +470,14 @@ static int add_splits(pool *p, const uint32_t *t, size_t n)
 		if ((c = pool_add(p, s, o + 1, K_SPACE, 1 << 30)) < 0)
 			return -1;
 		p->v[c].known = 1;
-		p->v[c].prior =
-		        (double)fa * (double)fb /
-		        (double)(ar_rank__freq_total ? ar_rank__freq_total
-		                                     : 1) *
-		        (joins(t[i - 1]) ? 1 : SPLIT_UNSEEN);
+		p->v[c].prior = (double)fa * (double)fb /
+		                (double)(ar_freq__total ? ar_freq__total : 1) *
+		                (joins(t[i - 1]) ? 1 : SPLIT_UNSEEN);
 	}
 	return 0;
 }
 
-/* Letter number of code point c in ar_rank__tri. */
+/* Letter number of code point c in ar_freq__tri. */
 static unsigned tri_letter(uint32_t c)
 {
 	return c >= 0x0621 && c <= 0x064A ? c - 0x0620 : 43;
@@ -557,7 +499,7 @@ static int plausible(const char *w, size_t len)
 		c = o < len ? tri_letter(cp) : 0;
 		if (i >= 1) {
 			unsigned t = (a * 44 + b) * 44 + c;
-			if (!(ar_rank__tri[t / 8] & (1u << (t % 8))))
+			if (!(ar_freq__tri[t / 8] & (1u << (t % 8))))
 				return 0;
 		}
 		if (o >= len)
@@ -713,7 +655,7 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 		 * set's */
 		pl = plausible(s, c->len);
 		/* in the table: counted, or attested (count 0) */
-		if (pl && ar_rank__find(s, c->len, &f))
+		if (pl && ar_freq__find(s, c->len, &f))
 			c->known = 1;
 		/* a word of the gazetteer or the other lists counts as a
 		 * word of the news, whatever year the corpus is from */
@@ -770,7 +712,7 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 			goto nomem;
 		for (i = before; i < p.n; i++) {
 			cand *c = &p.v[i];
-			c->score = ((double)ar_rank__count(p.text.ptr + c->off,
+			c->score = ((double)ar_freq__count(p.text.ptr + c->off,
 			                                   c->len) +
 			            0.5) *
 			           kind_p[c->kind] * c->prior;

@@ -7,34 +7,8 @@
 #ifndef AR_RANK_H
 #define AR_RANK_H
 
+#include "freq.h"
 #include "private.h"
-
-/*
- * Word frequencies of the bench corpus (dict/ar-freq.tsv) and the
- * attested words (dict/attested-ar.tsv; the count 0 for those the corpus
- * lacks), built into the library by dict/gen/freq-embed.sh
- * (freq_data.c): "word<TAB>count\n" lines, "word<TAB>count<TAB>a\n" for
- * an attested word, in byte order of their words, ar_rank__freq_len
- * bytes.  The library's one copy of the attested words: the speller
- * loads them from here (ar_names__load_attested()).
- */
-extern const char ar_rank__freq[];
-extern const size_t ar_rank__freq_len;
-/* The sum of the counts of ar_rank__freq: the number of words counted. */
-extern const unsigned long ar_rank__freq_total;
-/* The letter trigrams of those words: bit (a * 44 + b) * 44 + c for
- * letters a, b, c numbered 0 for the edge of the word, 1 to 42 for U+0621
- * to U+064A, 43 for any other character. */
-#define AR_RANK_TRI_BITS (44 * 44 * 44)
-extern const unsigned char ar_rank__tri[(AR_RANK_TRI_BITS + 7) / 8];
-
-/* Is word w[0..len) (Arabic letters, without marks) in the table?  1
- * with its corpus count in *count (0 for a word attested elsewhere), 2
- * when it is an attested word, else 0 with *count 0. */
-int ar_rank__find(const char *w, size_t len, unsigned long *count);
-
-/* How often the corpus has word w[0..len): its count, or 0. */
-unsigned long ar_rank__count(const char *w, size_t len);
 
 /* A suggestion made elsewhere, for ar_rank__suggest(). */
 typedef struct ar_rank_extra {
@@ -62,7 +36,7 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 typedef struct ar_charlm ar_charlm;
 struct ar_names;
 
-/* The letter model of the words of ar_rank__freq and of the word store
+/* The letter model of the words of ar_freq__words and of the word store
  * names (NULL: none), in a new *out (free with ar_charlm__free).  AR_OK or
  * AR_ENOMEM. */
 ar_status ar_charlm__new(ar_charlm **out, const struct ar_names *names);

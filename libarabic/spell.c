@@ -122,8 +122,8 @@ ar_status ar_speller_new(ar_speller **out, const ar_spell_options *opts,
 	if (st == AR_OK && !(opts->flags & AR_SPELL_NO_BUILTIN))
 		st = ar_names__load_builtin(sp->names, err);
 	if (st == AR_OK && !(opts->flags & AR_SPELL_NO_BUILTIN))
-		st = ar_names__load_attested(sp->names, ar_rank__freq,
-		                             ar_rank__freq_len);
+		st = ar_names__load_attested(sp->names, ar_freq__words,
+		                             ar_freq__words_len);
 	if (st == AR_OK)
 		st = ar_strmap__init(&sp->known, 256, 128) == 0 ? AR_OK
 		                                                : AR_ENOMEM;
@@ -915,7 +915,7 @@ static ar_status rare_first(ar_speller *sp, uint64_t pos, const memo *m,
 	for (k = 1; k < m->nsugs && k < DOC_RARE_RANK; k++) {
 		const char *c = m->sugs[k];
 		size_t cl = strlen(c);
-		if (ar_rank__count(c, cl) < DOC_RARE &&
+		if (ar_freq__count(c, cl) < DOC_RARE &&
 		    seen_near(sp, ar_hash__bytes(c, cl), pos))
 			break;
 	}

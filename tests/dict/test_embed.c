@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "private.h"
-#include "rank.h"
+#include "freq.h"
 
 static int failures;
 
@@ -116,7 +116,7 @@ static void expect_freq(const char *srcdir)
 	static const char *const files[] = { "dict/ar-freq.tsv",
 		                             "dict/attested-ar.tsv" };
 	size_t f, nattested = 0, nmarks = 0;
-	const char *t, *end = ar_rank__freq + ar_rank__freq_len;
+	const char *t, *end = ar_freq__words + ar_freq__words_len;
 
 	for (f = 0; f < 2 && !failures; f++) {
 		char *path = join(srcdir, files[f]);
@@ -137,7 +137,7 @@ static void expect_freq(const char *srcdir)
 			if (line[0] == '#' || !tab)
 				continue;
 			want = strtoul(tab + 1, NULL, 10);
-			found = ar_rank__find(line, (size_t)(tab - line), &got);
+			found = ar_freq__find(line, (size_t)(tab - line), &got);
 			if (!found || (f == 0 && got != want)) {
 				fprintf(stderr,
 				        "FAIL: %s: a word's count is not built "
@@ -158,8 +158,8 @@ static void expect_freq(const char *srcdir)
 		free(text);
 		free(path);
 	}
-	for (t = ar_rank__freq; t < end; t++)
-		if (*t == '\n' && t - ar_rank__freq >= 2 && t[-1] == 'a' &&
+	for (t = ar_freq__words; t < end; t++)
+		if (*t == '\n' && t - ar_freq__words >= 2 && t[-1] == 'a' &&
 		    t[-2] == '\t')
 			nmarks++;
 	if (!failures && nmarks != nattested) {
