@@ -23,6 +23,7 @@
 #include "chars.h"
 #include "clitic.h"
 #include "dict_int.h"
+#include "freq.h"
 #include "names.h"
 #include "seg.h"
 
@@ -261,15 +262,26 @@ static int is_stop(ar_seg *s, const char *k, size_t n)
 	return ar_strmap__get(s->heads, k, n, &v) && v == AR_HEAD_STOP;
 }
 
-/* Is it a word of the names gazetteer or the loanword list?  -1 on
- * memory exhaustion. */
+/* How many times more often the corpus must count the rest of a word
+ * met only inside longer names, after its first letter, than the whole
+ * word, for that letter to be a proclitic (own_reading()). */
+#define INNER_SPLIT 2
+
+/* Is it a word of the names gazetteer or the loanword list?  1, or 2
+ * for a word found only inside longer names (ودراسة of المركز العربي
+ * للأبحاث ودراسة السياسات), 0 if neither, -1 on memory exhaustion. */
 static int is_name(ar_seg *s, const char *k, size_t n)
 {
-	unsigned fl;
+	unsigned fl = 0;
 
 	if (ar_names__fold(&s->fold, k, n, AR_FOLD_LIGHT) < 0)
 		return -1;
-	return ar_names__find(s->names, s->fold.ptr, s->fold.size, &fl) >= 0;
+	if (ar_names__find(s->names, s->fold.ptr, s->fold.size, &fl) < 0)
+		return 0;
+	return (fl & (AR_NAMES_GAZ | AR_NAMES_SOLO | AR_NAMES_LOAN |
+	              AR_NAMES_PERSONAL)) == AR_NAMES_GAZ
+	               ? 2
+	               : 1;
 }
 
 /* Is it a word: a headword, a name, or accepted by the dictionary
@@ -372,8 +384,20 @@ static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
 	n = put_letters(L, a, b, 0, 0, buf);
 	if (head_inflected(s, buf, n))
 		return 1;
-	if (names && (r = is_name(s, buf, n)) != 0)
-		return r; /* 1, or -1 when out of memory */
+	/* a name protects its first letter; not a word met only inside
+	 * longer names whose rest is a headword that the corpus counts
+	 * INNER_SPLIT times as often as the whole: there the first letter
+	 * is the proclitic,
+	 * as anywhere else (و + دراسة of المركز العربي للأبحاث ودراسة
+	 * السياسات; but بافل of بافل دوروف stays) */
+	if (names && (r = is_name(s, buf, n)) != 0) {
+		if (r < 0)
+			return -1;
+		if (r == 1 || n < 6 || !head_inflected(s, buf + 2, n - 2) ||
+		    ar_freq__count(buf + 2, n - 2) <
+		            INNER_SPLIT * (ar_freq__count(buf, n) + 1))
+			return 1;
+	}
 	for (k = 0; ar_clitic__enclitics[k]; k++) {
 		size_t el = strlen(ar_clitic__enclitics[k]), m = n - el;
 		if (!ar_clitic__open_enclitic(k) || n < el + 4 ||

@@ -931,6 +931,10 @@ static void test_seg_not_split(void)
 	 * are words after a clitic */
 	expect_seg(AR_TOK_SEGMENT, "بوتين لندن بافل وأمازون لأوباما",
 	           "بوتين | لندن | بافل | و+ أمازون | ل+ أوباما");
+	/* a common word behind a proclitic is split even where the
+	 * gazetteer has it inside a longer name (المركز العربي للأبحاث
+	 * ودراسة السياسات) */
+	expect_seg(AR_TOK_SEGMENT, "ودراسة", "و+ دراسة");
 	/* non-Arabic tokens are never segmented */
 	expect_seg(AR_TOK_SEGMENT, "Telegram 2024 #وبالكتاب",
 	           "Telegram | 2024 | #وبالكتاب");
