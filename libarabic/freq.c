@@ -21,6 +21,31 @@ static int cmp_line(const char *w, size_t len, const char *p)
 	return p[len] == '\t' ? 0 : -1;
 }
 
+/* Does the line that ends at end (its '\n') mark an attested word? */
+static int marked(const char *line, const char *end)
+{
+	return end - line >= 2 && end[-1] == 'a' && end[-2] == '\t';
+}
+
+const char *ar_freq__next_attested(size_t *pos, size_t *len)
+{
+	const char *t = ar_freq__words, *end = t + ar_freq__words_len;
+
+	while (*pos < ar_freq__words_len) {
+		const char *line = t + *pos, *tab;
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		if (!nl)
+			nl = end;
+		*pos = (size_t)(nl - t) + 1;
+		tab = memchr(line, '\t', (size_t)(nl - line));
+		if (tab && tab > line && marked(line, nl)) {
+			*len = (size_t)(tab - line);
+			return line;
+		}
+	}
+	return NULL;
+}
+
 unsigned long ar_freq__count(const char *w, size_t len)
 {
 	unsigned long n = 0;

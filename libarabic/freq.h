@@ -37,4 +37,9 @@ int ar_freq__find(const char *w, size_t len, unsigned long *count);
 /* How often the corpus has word w[0..len): its count, or 0. */
 unsigned long ar_freq__count(const char *w, size_t len);
 
+/* The attested words, one a call: the next from byte *pos of the table
+ * on (start at 0), its length in *len and *pos moved past it; NULL after
+ * the last. */
+const char *ar_freq__next_attested(size_t *pos, size_t *len);
+
 #endif /* AR_FREQ_H */

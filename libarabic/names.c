@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include "chars.h"
+#include "freq.h"
 #include "names_int.h"
 
 #include <stdio.h>
@@ -879,21 +880,14 @@ ar_status ar_names__load_builtin(ar_names *n, ar_error *err)
 	return AR_OK;
 }
 
-ar_status ar_names__load_attested(ar_names *n, const char *table, size_t len)
+ar_status ar_names__load_attested(ar_names *n)
 {
-	const char *t = table, *end = table + len;
+	size_t pos = 0, len;
+	const char *w;
 
-	while (t < end) {
-		const char *nl = memchr(t, '\n', (size_t)(end - t)), *tab;
-		if (!nl)
-			nl = end;
-		tab = memchr(t, '\t', (size_t)(nl - t));
-		if (tab && tab > t && nl - t >= 2 && nl[-1] == 'a' &&
-		    nl[-2] == '\t' &&
-		    add_word(n, AR_NAMES_ATTESTED, t, (size_t)(tab - t)) == -1)
+	while ((w = ar_freq__next_attested(&pos, &len)) != NULL)
+		if (add_word(n, AR_NAMES_ATTESTED, w, len) == -1)
 			return AR_ENOMEM;
-		t = nl + 1;
-	}
 	return AR_OK;
 }
 

@@ -155,11 +155,9 @@ int ar_names__personal_near(const ar_names *n, const char *folded, size_t len,
  */
 ar_status ar_names__load_builtin(ar_names *n, ar_error *err);
 
-/* Load the attested words of table[0..len) into n (flag
- * AR_NAMES_ATTESTED): evidence for the speller, not words the segmenter
- * should split on.  The table has "word<TAB>count\n" lines, and the
- * attested words' end in "<TAB>a": the built-in frequencies,
- * ar_freq__words (rank.h), the library's only copy of the list. */
-ar_status ar_names__load_attested(ar_names *n, const char *table, size_t len);
+/* Load the attested words built into the library (freq.h, their one
+ * copy) into n, flag AR_NAMES_ATTESTED: evidence for the speller, not
+ * words the segmenter should split on. */
+ar_status ar_names__load_attested(ar_names *n);
 
 #endif /* AR_NAMES_H */

@@ -171,7 +171,7 @@ size_t ar_utf8__invalid_len(const char *s, size_t len);
  * ar_names__known_errors is dict/ar-known-errors.tsv (error TAB
  * correction TAB reason), "#" lines being comments.  All end with a NUL
  * that the _len values do not count.  (The attested words are built in
- * once, with the frequencies: rank.h.)
+ * once, with the frequencies: freq.h.)
  */
 extern const char ar_names__builtin[];
 extern const size_t ar_names__builtin_len;

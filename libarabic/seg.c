@@ -387,9 +387,8 @@ static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
 	/* a name protects its first letter; not a word met only inside
 	 * longer names whose rest is a headword that the corpus counts
 	 * INNER_SPLIT times as often as the whole: there the first letter
-	 * is the proclitic,
-	 * as anywhere else (و + دراسة of المركز العربي للأبحاث ودراسة
-	 * السياسات; but بافل of بافل دوروف stays) */
+	 * is the proclitic, as anywhere else (و + دراسة of المركز العربي
+	 * للأبحاث ودراسة السياسات; but بافل of بافل دوروف stays) */
 	if (names && (r = is_name(s, buf, n)) != 0) {
 		if (r < 0)
 			return -1;

@@ -122,8 +122,7 @@ ar_status ar_speller_new(ar_speller **out, const ar_spell_options *opts,
 	if (st == AR_OK && !(opts->flags & AR_SPELL_NO_BUILTIN))
 		st = ar_names__load_builtin(sp->names, err);
 	if (st == AR_OK && !(opts->flags & AR_SPELL_NO_BUILTIN))
-		st = ar_names__load_attested(sp->names, ar_freq__words,
-		                             ar_freq__words_len);
+		st = ar_names__load_attested(sp->names);
 	if (st == AR_OK)
 		st = ar_strmap__init(&sp->known, 256, 128) == 0 ? AR_OK
 		                                                : AR_ENOMEM;
