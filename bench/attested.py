@@ -56,12 +56,12 @@ def make_check(corpus, index, out, rest=False):
         with lzma.open(os.path.join(corpus, name + ".xz"), "rt", encoding="utf-8") as f:
             lines = [(n, l.rstrip("\n").translate(STRIP)) for n, l in enumerate(f, 1)
                      if n % 10 == 0 and n not in skip.get(name, ())]
-        taken = [n for n, l in lines if len(WORD.findall(l)) >= 40][::every]
+        taken = set([n for n, l in lines if len(WORD.findall(l)) >= 40][::every])
         if rest:
             lines = [(n, l) for n, l in lines
-                     if n not in set(taken) and len(WORD.findall(l)) >= 12]
+                     if n not in taken and len(WORD.findall(l)) >= 12]
         else:
-            lines = [(n, l) for n, l in lines if n in set(taken)]
+            lines = [(n, l) for n, l in lines if n in taken]
         for n, l in lines:
             words = l.split()
             arts.append((kind, n, " ".join(words[:400])))
