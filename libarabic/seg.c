@@ -310,6 +310,27 @@ static int hun_ok(ar_seg *s, const char *k, size_t n)
 	return (int)v;
 }
 
+/* Is letters [a, b) a word of the dictionary, names left out (a name
+ * takes no pronoun: كريستينا is not كريستي + نا)?  1, 0 or -1. */
+static int host_ok(ar_seg *s, const letters *L, size_t a, size_t b,
+                   uint32_t last)
+{
+	char buf[160];
+	size_t n;
+	uint32_t v;
+
+	if (b - a < 2)
+		return 0;
+	n = put_letters(L, a, b, 0, last, buf);
+	if (ar_strmap__get(s->heads, buf, n, &v))
+		return 1;
+	if (n + 1 > sizeof s->tmp)
+		return 0;
+	memcpy(s->tmp, buf, n);
+	s->tmp[n] = '\0';
+	return ar_dict__check(s->lex, s->di, s->tmp, n);
+}
+
 /* Is letters [a, b) a word (see put_letters for pre and last)? */
 static int word_ok(ar_seg *s, const letters *L, size_t a, size_t b,
                    uint32_t pre, uint32_t last)
@@ -341,8 +362,9 @@ static const char *const fem_endings[] = {
 	"تا", "تان", "تين", "تي", "ات", NULL
 };
 
-/* A headword, or a headword plus an ending: the string stands as a word
- * by itself. */
+/* A headword, or a headword of three letters or more plus an ending:
+ * the string stands as a word by itself (كانت; not سيتم, whose سي is a
+ * headword too). */
 static int head_inflected(ar_seg *s, const char *buf, size_t n)
 {
 	size_t k;
@@ -351,7 +373,7 @@ static int head_inflected(ar_seg *s, const char *buf, size_t n)
 		return 1;
 	for (k = 0; endings[k]; k++) {
 		size_t el = strlen(endings[k]);
-		if (n >= el + 4 && ends_with(buf, n, endings[k], el) &&
+		if (n >= el + 6 && ends_with(buf, n, endings[k], el) &&
 		    is_word_head(s, buf, n - el))
 			return 1;
 	}
@@ -513,15 +535,15 @@ static int find_enclitic(ar_seg *s, const letters *L, size_t a, size_t *out)
 		if (hb - a < 2)
 			continue;
 		/* the host as written, with ت → ة, with ي → ى */
-		r = word_ok(s, L, a, hb, 0, 0);
+		r = host_ok(s, L, a, hb, 0);
 		if (r == 0 && L->cp[hb - 1] == AR_TEH)
-			r = word_ok(s, L, a, hb, 0, AR_TEH_MARBUTA);
+			r = host_ok(s, L, a, hb, AR_TEH_MARBUTA);
 		if (r == 0 && L->cp[hb - 1] == AR_YEH)
-			r = word_ok(s, L, a, hb, 0, AR_ALEF_MAKSURA);
+			r = host_ok(s, L, a, hb, AR_ALEF_MAKSURA);
 		/* the hamza sits on ي or و before a suffix: أعدائه */
 		if (r == 0 &&
 		    (L->cp[hb - 1] == 0x626 || L->cp[hb - 1] == 0x624))
-			r = word_ok(s, L, a, hb, 0, 0x621);
+			r = host_ok(s, L, a, hb, 0x621);
 		if (r < 0)
 			return -1;
 		if (r) {
@@ -571,12 +593,35 @@ static int closed_compound(const char *rest, size_t rn, size_t p, split *sp)
 	return 0;
 }
 
+/* How many times more often than the rest after its first letter the
+ * corpus must count a word that the dictionary accepts, for that first
+ * letter (و or ف) to be part of the word: فعل, فعلا, فترة. */
+#define WHOLE_OVER_REST 4
+
+/* Is letters [a, n) one word from its first letter و or ف on, not that
+ * conjunction and a word: the corpus counts it WHOLE_OVER_REST times as
+ * often as its rest, and the dictionary accepts it.  1, 0 or -1. */
+static int conj_part_of_word(ar_seg *s, const letters *L, size_t a)
+{
+	char buf[160];
+	size_t n;
+
+	if (L->n - a < 3)
+		return 0;
+	n = put_letters(L, a, L->n, 0, 0, buf);
+	if (ar_freq__count(buf, n) <
+	    WHOLE_OVER_REST * (ar_freq__count(buf + 2, n - 2) + 1))
+		return 0;
+	return word_ok(s, L, a, L->n, 0, 0);
+}
+
 /* Closed-class words behind proclitics: وما لذلك فإنه وله بها كذلك.
- * Returns 1 when it decided. */
+ * Returns 1 when it decided, -1 on memory exhaustion. */
 static int decide_closed(ar_seg *s, const letters *L, split *sp)
 {
 	char buf[160];
 	size_t n, p, k;
+	int r;
 
 	n = put_letters(L, 0, L->n, 0, 0, buf);
 	if (closed_compound(buf, n, 0, sp))
@@ -601,9 +646,15 @@ static int decide_closed(ar_seg *s, const letters *L, split *sp)
 		if (closed_compound(rest, rn, p, sp))
 			return 1;
 		if (in_list(function_words, rest, rn) ||
-		    in_list(pronoun_hosts, rest, rn) || closed_enclitic(L, p) ||
-		    (rn >= 4 && is_stop(s, buf, n) && is_stop(s, rest, rn)))
+		    in_list(pronoun_hosts, rest, rn) || closed_enclitic(L, p))
 			goto found;
+		if (rn >= 4 && is_stop(s, buf, n) && is_stop(s, rest, rn)) {
+			/* the dictionary lists فعل as ف + عل (لعل) */
+			if (p == 1 && c == AR_FEH &&
+			    (r = conj_part_of_word(s, L, 0)) != 0)
+				return r; /* whole, or -1 */
+			goto found;
+		}
 		if ((c == AR_LAM || c == AR_BEH) &&
 		    in_list(ar_clitic__enclitics, rest, rn) &&
 		    !(c == AR_BEH && rn == 2 && memcmp(rest, "ي", 2) == 0)) {
@@ -625,6 +676,51 @@ found:
 	return 1;
 }
 
+/* May the proclitic at letter a (a conjunction or a preposition) be
+ * split off: is the rest a word that takes it?  1 or 0, -1 on memory
+ * exhaustion.
+ * - A conjunction comes before a preposition and never twice, so a rest
+ *   that starts with و or ف must be a word by itself (وزير in بوزير,
+ *   فعل in بفعل), not one the dictionary accepts only with its own
+ *   conjunction (ب + و + يمر of a name).
+ * - ف itself is part of a word the corpus counts far more often than
+ *   its rest (فعل, not ف + عل).  Not و, whose narrative verbs (وأضاف)
+ *   are as a rule more frequent than the bare ones. */
+static int rest_ok(ar_seg *s, const letters *L, size_t a)
+{
+	uint32_t c = L->cp[a], d = L->cp[a + 1];
+	int r;
+
+	if (d == AR_WAW || d == AR_FEH) {
+		if ((r = own_reading(s, L, a + 1, L->n, 1)) != 0)
+			return r;
+		return conj_part_of_word(s, L, a + 1);
+	}
+	if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) <= 0)
+		return r;
+	if (c == AR_FEH && (r = conj_part_of_word(s, L, a)) != 0)
+		return r < 0 ? -1 : 0;
+	return 1;
+}
+
+/* The future prefix س at letter a, before an imperfect verb: the rest
+ * must be a word the dictionary accepts and the corpus has.  Names
+ * start the same way (سيغال, سنومان), and the dictionary reads their
+ * rest as a verb, even a headword (يغال); a rare verb that the corpus
+ * lacks (سينجحون) stays whole, the smaller loss on the UD treebank.
+ * 1, 0 or -1. */
+static int future_ok(ar_seg *s, const letters *L, size_t a)
+{
+	char buf[160];
+	size_t n;
+	int r;
+
+	if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) <= 0)
+		return r;
+	n = put_letters(L, a + 1, L->n, 0, 0, buf);
+	return ar_freq__count(buf, n) > 0;
+}
+
 /* Decide the split of a word. */
 static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 {
@@ -634,8 +730,10 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 	int r, definite = 0;
 
 	memset(sp, 0, sizeof *sp);
-	if (L->n < 2 || decide_closed(s, L, sp))
+	if (L->n < 2)
 		return 0;
+	if ((r = decide_closed(s, L, sp)) != 0)
+		return r < 0 ? -1 : 0;
 	/* a closed-class word with a pronoun: عليه منها أنه */
 	if ((sp->enc = closed_enclitic(L, 0)) != 0)
 		return 0;
@@ -664,7 +762,7 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 		if (r)
 			break;
 		if (stage == 0 && ar_clitic__conj(c)) {
-			if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) < 0)
+			if ((r = rest_ok(s, L, a)) < 0)
 				return -1;
 			/* و before a word the dictionary does not know at
 			 * all, with or without it (a foreign name: وريتشارد),
@@ -704,7 +802,7 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 					break;
 				}
 			}
-			if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) < 0)
+			if ((r = rest_ok(s, L, a)) < 0)
 				return -1;
 			/* ك (as) is rare, and a name may start with it:
 			 * hunspell, whose affix rules know the prepositions,
@@ -721,7 +819,7 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 		}
 		if (stage <= 1 && c == AR_SEEN && rest >= 4 &&
 		    ar_clitic__imperfect_prefix(L->cp[a + 1])) {
-			if ((r = word_ok(s, L, a + 1, L->n, 0, 0)) < 0)
+			if ((r = future_ok(s, L, a)) < 0)
 				return -1;
 			if (r)
 				sp->pro_end[sp->npro++] = ++a;

@@ -935,6 +935,19 @@ static void test_seg_not_split(void)
 	 * gazetteer has it inside a longer name (المركز العربي للأبحاث
 	 * ودراسة السياسات) */
 	expect_seg(AR_TOK_SEGMENT, "ودراسة", "و+ دراسة");
+	/* the dictionary lists فعل as ف + عل (لعل); the corpus counts the
+	 * whole far more often than its rest */
+	expect_seg(AR_TOK_SEGMENT, "فعل فعلا وفعل", "فعل | فعلا | و+ فعل");
+	/* a conjunction never follows a preposition: ب + و + يكتب is no
+	 * reading, ب + وزير is */
+	expect_seg(AR_TOK_SEGMENT, "بويكتب بوزير", "بويكتب | ب+ وزير");
+	/* the future س only before a verb the corpus has: not a name
+	 * whose rest the dictionary reads as a verb; a headword of two
+	 * letters plus an ending is no word of its own (سي + تم) */
+	expect_seg(AR_TOK_SEGMENT, "سيذهب سيغمان سيتراك سيتم",
+	           "س+ يذهب | سيغمان | سيتراك | س+ يتم");
+	/* a name takes no pronoun: سوزانا is not سوزا + نا */
+	expect_seg(AR_TOK_SEGMENT, "سوزانا كتابنا", "سوزانا | كتاب +نا");
 	/* non-Arabic tokens are never segmented */
 	expect_seg(AR_TOK_SEGMENT, "Telegram 2024 #وبالكتاب",
 	           "Telegram | 2024 | #وبالكتاب");
