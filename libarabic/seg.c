@@ -392,10 +392,37 @@ static int head_inflected(ar_seg *s, const char *buf, size_t n)
 	return 0;
 }
 
+/* How many times more often than a headword the corpus must count its
+ * rest after a first letter و ف ب ل, itself a headword, for that letter
+ * to be the proclitic all the same (و + ساعة, ب + لغة; but وزير, فكرة
+ * stay whole).  Four times that for ك, a rare preposition: ك + ولاية,
+ * but كيفي stays. */
+#define HEAD_SPLIT 4
+
+/* Is the headword buf[0..n) (letters [a, ...) of L) rather a proclitic
+ * and a headword that the corpus counts HEAD_SPLIT times as often? */
+static int rest_more_frequent(ar_seg *s, const letters *L, size_t a,
+                              const char *buf, size_t n)
+{
+	unsigned long ratio = L->cp[a] == AR_KAF ? 4 * HEAD_SPLIT : HEAD_SPLIT;
+
+	if (n < 8 ||
+	    !(ar_clitic__conj(L->cp[a]) || ar_clitic__prep(L->cp[a])) ||
+	    !head_inflected(s, buf + 2, n - 2))
+		return 0;
+	return ar_freq__count(buf + 2, n - 2) >=
+	       ratio * (ar_freq__count(buf, n) + 1);
+}
+
+/* How own_reading() reads a word: names protect their first letter;
+ * the corpus counts may give a headword's first letter to a proclitic
+ * (rest_more_frequent()). */
+enum { OWN_NAMES = 1, OWN_COUNTS = 2 };
+
 /* Does letters [a, b) read as a word by itself, with at most an ending
  * and a pronoun (كانت, كتابه, كتبتها)?  -1 on memory exhaustion. */
 static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
-                       int names)
+                       unsigned how)
 {
 	char buf[160];
 	size_t n, k;
@@ -405,13 +432,14 @@ static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
 		return 0;
 	n = put_letters(L, a, b, 0, 0, buf);
 	if (head_inflected(s, buf, n))
-		return 1;
+		return !((how & OWN_COUNTS) &&
+		         rest_more_frequent(s, L, a, buf, n));
 	/* a name protects its first letter; not a word met only inside
 	 * longer names whose rest is a headword that the corpus counts
 	 * INNER_SPLIT times as often as the whole: there the first letter
 	 * is the proclitic, as anywhere else (و + دراسة of المركز العربي
 	 * للأبحاث ودراسة السياسات; but بافل of بافل دوروف stays) */
-	if (names && (r = is_name(s, buf, n)) != 0) {
+	if ((how & OWN_NAMES) && (r = is_name(s, buf, n)) != 0) {
 		if (r < 0)
 			return -1;
 		if (r == 1 || n < 6 || !head_inflected(s, buf + 2, n - 2) ||
@@ -490,7 +518,8 @@ typedef struct split {
 } split;
 
 /* An enclitic at the end of letters [a, n) whose host is a
- * closed-class word; its length in letters, or 0. */
+ * closed-class word, or ان (أن, إن written without hamza: اننا,
+ * انها); its length in letters, or 0. */
 static size_t closed_enclitic(const letters *L, size_t a)
 {
 	char buf[160];
@@ -502,7 +531,8 @@ static size_t closed_enclitic(const letters *L, size_t a)
 	for (k = 0; ar_clitic__enclitics[k]; k++) {
 		size_t el = strlen(ar_clitic__enclitics[k]);
 		if (ends_with(buf, n, ar_clitic__enclitics[k], el) &&
-		    in_list(pronoun_hosts, buf, n - el))
+		    (in_list(pronoun_hosts, buf, n - el) ||
+		     (n - el == 4 && memcmp(buf, "ان", 4) == 0)))
 			return el / 2;
 	}
 	return 0;
@@ -692,7 +722,7 @@ static int rest_ok(ar_seg *s, const letters *L, size_t a)
 	int r;
 
 	if (d == AR_WAW || d == AR_FEH) {
-		if ((r = own_reading(s, L, a + 1, L->n, 1)) != 0)
+		if ((r = own_reading(s, L, a + 1, L->n, OWN_NAMES)) != 0)
 			return r;
 		return conj_part_of_word(s, L, a + 1);
 	}
@@ -757,7 +787,9 @@ static int decide(ar_seg *s, const letters *L, int ud, split *sp)
 
 		/* a name protects its first letter (بوتين, لندن), but
 		 * not its article (ال+ولايات) */
-		if ((r = own_reading(s, L, a, L->n, c != AR_ALEF)) < 0)
+		if ((r = own_reading(
+		             s, L, a, L->n,
+		             OWN_COUNTS | (c != AR_ALEF ? OWN_NAMES : 0))) < 0)
 			return -1;
 		if (r)
 			break;

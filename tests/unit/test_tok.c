@@ -946,6 +946,11 @@ static void test_seg_not_split(void)
 	 * letters plus an ending is no word of its own (سي + تم) */
 	expect_seg(AR_TOK_SEGMENT, "سيذهب سيغمان سيتراك سيتم",
 	           "س+ يذهب | سيغمان | سيتراك | س+ يتم");
+	/* a headword whose rest the corpus counts far more often is a
+	 * proclitic and that rest (و + ساعة); not كيفي, after the rare
+	 * ك */
+	expect_seg(AR_TOK_SEGMENT, "وساعة وزير فكرة كيفي",
+	           "و+ ساعة | وزير | فكرة | كيفي");
 	/* a name takes no pronoun: سوزانا is not سوزا + نا */
 	expect_seg(AR_TOK_SEGMENT, "سوزانا كتابنا", "سوزانا | كتاب +نا");
 	/* non-Arabic tokens are never segmented */
@@ -981,6 +986,8 @@ static void test_seg_enclitics(void)
 	expect_seg(AR_TOK_SEGMENT, "به بك بي لأن ولأنه ألا ممن ألاسكا",
 	           "ب+ +ه | ب+ +ك | بي | ل+ أن | و+ ل+ أن +ه | أ+ لا | م+ من | "
 	           "ألاسكا");
+	/* أن written without hamza takes a pronoun too */
+	expect_seg(AR_TOK_SEGMENT, "اننا وانها", "ان +نا | و+ ان +ها");
 	/* a definite noun takes no pronoun: the nisba ending stays */
 	expect_seg(AR_TOK_SEGMENT_UD, "الرقمي", "الرقمي");
 }
