@@ -678,6 +678,65 @@ static size_t scan_word(const char *p, size_t n, size_t i, ar_script sc)
 	return j;
 }
 
+/* Tatweel, U+0640, in UTF-8. */
+#define TATWEEL_0 0xD9
+#define TATWEEL_1 0x80
+
+static int is_tatweel(const char *p, size_t i)
+{
+	return (unsigned char)p[i] == TATWEEL_0 &&
+	       (unsigned char)p[i + 1] == TATWEEL_1;
+}
+
+/* Is p[s..e) a proclitic or the article written with a tatweel after
+ * it (بـ, الـ, بالـ, للـ): the first part of a word whose rest is
+ * written apart, a number or a foreign word (الـ84, بـ *), which keeps
+ * its tatweel? */
+static int prefix_before_tatweel(const char *p, size_t s, size_t e)
+{
+	static const char *const forms[] = {
+		"ب",    "ل",    "ك",   "و",  "ف",   "ال",  "وال",
+		"فال",  "بال",  "كال", "لل", "ولل", "فلل", "وبال",
+		"فبال", "وكال", "وب",  "ول", "فب",  "فل",  NULL
+	};
+	size_t k;
+
+	for (k = 0; forms[k]; k++)
+		if (strlen(forms[k]) == e - s &&
+		    memcmp(p + s, forms[k], e - s) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * An Arabic word p[i..e): a tatweel inside it only stretches it (كـلمة),
+ * but tatweels at its start or end stand for a dash (ـلا, فقطـ) and are
+ * a punctuation token of their own, as in the UD Arabic treebanks; a
+ * proclitic or the article keeps its tatweel (بـ, الـ).
+ */
+static ar_status push_arabic(ar_tokenizer *t, const char *p, size_t i, size_t e)
+{
+	size_t a = i, b = e;
+	ar_status st;
+
+	while (a + 2 <= b && is_tatweel(p, a))
+		a += 2;
+	if (a == b) /* tatweels alone: a dash */
+		return push_ct(t, i, e, AR_TOKEN_PUNCT, AR_SCRIPT_NONE);
+	while (b - 2 >= a && is_tatweel(p, b - 2))
+		b -= 2;
+	if (b < e && prefix_before_tatweel(p, a, b))
+		b = e;
+	if (a > i &&
+	    (st = push_ct(t, i, a, AR_TOKEN_PUNCT, AR_SCRIPT_NONE)) != AR_OK)
+		return st;
+	if ((st = push_ct(t, a, b, AR_TOKEN_ARABIC, AR_SCRIPT_ARABIC)) != AR_OK)
+		return st;
+	if (b < e)
+		return push_ct(t, b, e, AR_TOKEN_PUNCT, AR_SCRIPT_NONE);
+	return AR_OK;
+}
+
 /* A number at p[i] (a digit): digits with . , ٫ ٬ between digits, then
  * an optional percent or per-mille sign. */
 static size_t scan_number(const char *p, size_t n, size_t i)
@@ -915,10 +974,13 @@ static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
 				         is_abbrev(p + i, e - i))
 					e++;
 			}
+			if (sc == AR_SCRIPT_ARABIC) {
+				st = push_arabic(t, p, i, e);
+				break;
+			}
 			st = push_ct(t, i, e,
-			             sc == AR_SCRIPT_ARABIC  ? AR_TOKEN_ARABIC
-			             : sc == AR_SCRIPT_LATIN ? AR_TOKEN_LATIN
-			                                     : AR_TOKEN_WORD,
+			             sc == AR_SCRIPT_LATIN ? AR_TOKEN_LATIN
+			                                   : AR_TOKEN_WORD,
 			             sc);
 			break;
 		}
@@ -1640,8 +1702,11 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 		ar_script sc;
 
 		if ((c0 == 0xD8 && c1 >= 0xA0 && c1 <= 0xBF) ||
-		    (c0 == 0xD9 && c1 >= 0x80 && c1 <= 0x8A)) {
+		    (c0 == 0xD9 && c1 >= 0x81 && c1 <= 0x8A)) {
 			j = pure_end(q, i + 2, len);
+			/* a tatweel at the end is a dash: push_arabic() */
+			if (q[j - 2] == TATWEEL_0 && q[j - 1] == TATWEEL_1)
+				break;
 			pe = j < len ? j + lane_mark(q, j, len, &term) : j;
 			ty = AR_TOKEN_ARABIC;
 			sc = AR_SCRIPT_ARABIC;
@@ -1848,8 +1913,10 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 			    (st = run_end(t)) != AR_OK)
 				return st;
 		} else if (pure && j - i <= RUN_MAX && cp >= 0x620 &&
-		           cp <= 0x64A) {
-			/* one Arabic word, as scan_chunk() would find */
+		           cp <= 0x64A && cp != 0x640 &&
+		           !is_tatweel(data, j - 2)) {
+			/* one Arabic word, as scan_chunk() would find (a
+			 * tatweel at its edge: push_arabic()) */
 			t->run_kind = kind;
 			if ((st = do_word(t, data + i, j - i)) != AR_OK)
 				return st;
