@@ -414,6 +414,31 @@ static int rest_more_frequent(ar_seg *s, const letters *L, size_t a,
 	       ratio * (ar_freq__count(buf, n) + 1);
 }
 
+/* Is the rest of buf[0..n), a word met only inside longer names, after
+ * its first letter a word that the corpus counts INNER_SPLIT times as
+ * often as the whole: a headword (ودراسة), or a noun with the article
+ * (والتنمية; للطاقة, whose article lost its alef after ل)? */
+static int inner_rest_frequent(ar_seg *s, const char *buf, size_t n)
+{
+	char t[160];
+	const char *rest = buf + 2;
+	size_t rn = n - 2;
+
+	if (n < 6 || n + 2 > sizeof t)
+		return 0;
+	if (memcmp(buf, "لل", 4) == 0) {
+		memcpy(t, "ال", 4);
+		memcpy(t + 4, buf + 4, n - 4);
+		rest = t;
+		rn = n;
+	} else if (!(rn > 4 && memcmp(rest, "ال", 4) == 0) &&
+	           !head_inflected(s, rest, rn)) {
+		return 0;
+	}
+	return ar_freq__count(rest, rn) >=
+	       INNER_SPLIT * (ar_freq__count(buf, n) + 1);
+}
+
 /* How own_reading() reads a word: names protect their first letter;
  * the corpus counts may give a headword's first letter to a proclitic
  * (rest_more_frequent()). */
@@ -435,16 +460,14 @@ static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
 		return !((how & OWN_COUNTS) &&
 		         rest_more_frequent(s, L, a, buf, n));
 	/* a name protects its first letter; not a word met only inside
-	 * longer names whose rest is a headword that the corpus counts
-	 * INNER_SPLIT times as often as the whole: there the first letter
-	 * is the proclitic, as anywhere else (و + دراسة of المركز العربي
-	 * للأبحاث ودراسة السياسات; but بافل of بافل دوروف stays) */
+	 * longer names whose rest the corpus counts far more often
+	 * (inner_rest_frequent()): there the first letter is the
+	 * proclitic, as anywhere else (و + دراسة of المركز العربي للأبحاث
+	 * ودراسة السياسات; but بافل of بافل دوروف stays) */
 	if ((how & OWN_NAMES) && (r = is_name(s, buf, n)) != 0) {
 		if (r < 0)
 			return -1;
-		if (r == 1 || n < 6 || !head_inflected(s, buf + 2, n - 2) ||
-		    ar_freq__count(buf + 2, n - 2) <
-		            INNER_SPLIT * (ar_freq__count(buf, n) + 1))
+		if (r == 1 || !inner_rest_frequent(s, buf, n))
 			return 1;
 	}
 	for (k = 0; ar_clitic__enclitics[k]; k++) {
