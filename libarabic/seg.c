@@ -567,7 +567,7 @@ static int find_enclitic(ar_seg *s, const letters *L, size_t a, size_t *out)
 {
 	char buf[160];
 	size_t n, k;
-	int r;
+	int r, stop;
 
 	*out = closed_enclitic(L, a);
 	if (*out || L->n - a < 3)
@@ -576,8 +576,11 @@ static int find_enclitic(ar_seg *s, const letters *L, size_t a, size_t *out)
 	if (L->cp[a] == AR_ALEF && L->cp[a + 1] == AR_LAM)
 		return 0;
 	n = put_letters(L, a, L->n, 0, 0, buf);
-	/* a headword is not host + pronoun (وجه, هنا, أهم) */
-	if (head_inflected(s, buf, n))
+	/* a headword is not host + pronoun (وجه, هنا, أهم); but the
+	 * dictionary's function words include forms with a pronoun
+	 * (أنفسهم, أخوه) */
+	stop = is_stop(s, buf, n);
+	if (!stop && head_inflected(s, buf, n))
 		return 0;
 	for (k = 0; ar_clitic__enclitics[k]; k++) {
 		size_t el = strlen(ar_clitic__enclitics[k]), ell = el / 2, hb;
@@ -587,6 +590,18 @@ static int find_enclitic(ar_seg *s, const letters *L, size_t a, size_t *out)
 		hb = L->n - ell; /* host letters [a, hb) */
 		if (hb - a < 2)
 			continue;
+		if (stop) {
+			/* a function word's host: a headword of three
+			 * letters or more (أخو, ضمن; not شب of شبه) */
+			char hbuf[160];
+			size_t hn = put_letters(L, a, hb, 0, 0, hbuf);
+			uint32_t v;
+			if (hb - a < 3 ||
+			    !ar_strmap__get(s->heads, hbuf, hn, &v))
+				continue;
+			*out = ell;
+			return 0;
+		}
 		/* the host as written, with ت → ة, with ي → ى */
 		r = host_ok(s, L, a, hb, 0);
 		if (r == 0 && L->cp[hb - 1] == AR_TEH)

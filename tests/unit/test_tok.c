@@ -1011,6 +1011,11 @@ static void test_seg_enclitics(void)
 	expect_seg(AR_TOK_SEGMENT, "به بك بي لأن ولأنه ألا ممن ألاسكا",
 	           "ب+ +ه | ب+ +ك | بي | ل+ أن | و+ ل+ أن +ه | أ+ لا | م+ من | "
 	           "ألاسكا");
+	/* the dictionary lists some words with a pronoun among its
+	 * function words: their host is a headword of three letters or
+	 * more (not شب of شبه) */
+	expect_seg(AR_TOK_SEGMENT, "أنفسهم أخوه شبه",
+	           "أنفس +هم | أخو +ه | شبه");
 	/* أن written without hamza takes a pronoun too */
 	expect_seg(AR_TOK_SEGMENT, "اننا وانها", "ان +نا | و+ ان +ها");
 	/* a definite noun takes no pronoun: the nisba ending stays */
