@@ -510,6 +510,21 @@ static int name_derivation(ar_speller *sp, const char *st, size_t sl)
 	return 0;
 }
 
+/* Does the dictionary accept the correction fix behind the proclitics
+ * pre[0..n) (و + حتى, ب + شيء; not ب + حتى)?  1, 0, or -1 when out of
+ * memory. */
+static int takes_proclitics(ar_speller *sp, const char *pre, size_t n,
+                            const char *fix)
+{
+	size_t fl = strlen(fix);
+
+	ar_buf__clear(&sp->tmp);
+	if (ar_buf__put(&sp->tmp, pre, n) != AR_OK ||
+	    ar_buf__put(&sp->tmp, fix, fl + 1) != AR_OK)
+		return -1;
+	return dict_ok(sp, 1, sp->tmp.ptr);
+}
+
 static int known_name(ar_speller *sp, const char *f, size_t flen);
 
 /*
@@ -743,12 +758,21 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 	f = sp->cand.ptr;
 	flen = sp->cand.size;
 	ns = ar_clitic__readings(f, flen, sp_);
-	/* a known error, as written or behind proclitics (وحتي) */
+	/* a known error, as written or behind proclitics that its
+	 * correction takes (وحتي; not بحتا, ب + حتا: no بحتى) */
 	for (i = 0; i < ns; i++) {
 		uint32_t val;
 		if (!sp_[i].elided &&
 		    ar_strmap__get(&sp->known, f + sp_[i].skip,
 		                   flen - sp_[i].skip, &val)) {
+			if (sp_[i].skip &&
+			    (r = takes_proclitics(sp, f, sp_[i].skip,
+			                          sp->known_fix.ptr + val)) <=
+			            0) {
+				if (r < 0)
+					return AR_ENOMEM;
+				continue;
+			}
 			v->v = V_KNOWN;
 			v->kfix = (long)val;
 			v->pre = after_letters(w, len, sp_[i].letters);

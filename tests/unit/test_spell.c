@@ -1064,6 +1064,12 @@ static void test_decide_known_errors(void)
 	CU_ASSERT_EQUAL(kind_of(b, "\xd9\x88\xd8\xad\xd8\xaa\xd9\x8a", &first),
 	                AR_FINDING_KNOWN_ERROR);
 	CU_ASSERT_STRING_EQUAL(first, "\xd9\x88\xd8\xad\xd8\xaa\xd9\x89");
+	/* but not behind proclitics that the correction does not take:
+	 * بحتا (purely) is not ب + حتا, there is no بحتى */
+	CU_ASSERT_EQUAL(kind_of(b, "بحتا", NULL), -1);
+	/* behind a preposition the fix takes: بشئ -> بشيء */
+	CU_ASSERT_EQUAL(kind_of(b, "بشئ", &first), AR_FINDING_KNOWN_ERROR);
+	CU_ASSERT_STRING_EQUAL(first, "بشيء");
 	/* the right spelling passes */
 	CU_ASSERT_EQUAL(kind_of(b, "\xd8\xb0\xd9\x84\xd9\x83", NULL), -1);
 	/* without the built-in lists, the dictionary's verdict stands */
