@@ -445,7 +445,8 @@ static int inner_rest_frequent(ar_seg *s, const char *buf, size_t n)
 enum { OWN_NAMES = 1, OWN_COUNTS = 2 };
 
 /* Does letters [a, b) read as a word by itself, with at most an ending
- * and a pronoun (كانت, كتابه, كتبتها)?  -1 on memory exhaustion. */
+ * and a pronoun (كانت, كتابه, كتبتها), as `how` (OWN_NAMES, OWN_COUNTS)
+ * says?  -1 on memory exhaustion. */
 static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
                        unsigned how)
 {
