@@ -392,6 +392,26 @@ static int head_inflected(ar_seg *s, const char *buf, size_t n)
 	return 0;
 }
 
+/* Is enclitic k of ar_clitic__enclitics a second-person one (كم كما)? */
+static int second_person(size_t k)
+{
+	return ar_clitic__enclitics[k][0] == '\xd9' &&
+	       ar_clitic__enclitics[k][1] == '\x83';
+}
+
+/* The second-person pronouns كم, كما end words too (حكم, يحاكم): their
+ * host, letters [a, hb) of L with its last letter replaced by `last` if
+ * not 0, must be a word that the corpus counts twice as often as the
+ * whole word w[0..n). */
+static int host_frequent(const letters *L, size_t a, size_t hb, uint32_t last,
+                         const char *w, size_t n)
+{
+	char hbuf[160];
+	size_t hn = put_letters(L, a, hb, 0, last, hbuf);
+
+	return ar_freq__count(hbuf, hn) >= 2 * (ar_freq__count(w, n) + 1);
+}
+
 /* How many times more often than a headword the corpus must count its
  * rest after a first letter و ف ب ل, itself a headword, for that letter
  * to be the proclitic all the same (و + ساعة, ب + لغة; but وزير, فكرة
@@ -476,14 +496,19 @@ static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
 		if (!ar_clitic__open_enclitic(k) || n < el + 4 ||
 		    !ends_with(buf, n, ar_clitic__enclitics[k], el))
 			continue;
-		if (head_inflected(s, buf, m))
+		if (head_inflected(s, buf, m) &&
+		    (!second_person(k) ||
+		     host_frequent(L, a, b - el / 2, 0, buf, n)))
 			return 1;
 		/* ت written for ة before the pronoun */
 		if (memcmp(buf + m - 2, "\xD8\xAA", 2) == 0) {
 			char t[160];
 			memcpy(t, buf, m - 2);
 			memcpy(t + m - 2, "\xD8\xA9", 2);
-			if (is_head(s, t, m))
+			if (is_head(s, t, m) &&
+			    (!second_person(k) ||
+			     host_frequent(L, a, b - el / 2, AR_TEH_MARBUTA,
+			                   buf, n)))
 				return 1;
 		}
 	}
@@ -569,6 +594,7 @@ static int find_enclitic(ar_seg *s, const letters *L, size_t a, size_t *out)
 	char buf[160];
 	size_t n, k;
 	int r, stop;
+	uint32_t last;
 
 	*out = closed_enclitic(L, a);
 	if (*out || L->n - a < 3)
@@ -604,17 +630,20 @@ static int find_enclitic(ar_seg *s, const letters *L, size_t a, size_t *out)
 			return 0;
 		}
 		/* the host as written, with ت → ة, with ي → ى */
+		last = 0;
 		r = host_ok(s, L, a, hb, 0);
 		if (r == 0 && L->cp[hb - 1] == AR_TEH)
-			r = host_ok(s, L, a, hb, AR_TEH_MARBUTA);
+			r = host_ok(s, L, a, hb, last = AR_TEH_MARBUTA);
 		if (r == 0 && L->cp[hb - 1] == AR_YEH)
-			r = host_ok(s, L, a, hb, AR_ALEF_MAKSURA);
+			r = host_ok(s, L, a, hb, last = AR_ALEF_MAKSURA);
 		/* the hamza sits on ي or و before a suffix: أعدائه */
 		if (r == 0 &&
 		    (L->cp[hb - 1] == 0x626 || L->cp[hb - 1] == 0x624))
-			r = host_ok(s, L, a, hb, 0x621);
+			r = host_ok(s, L, a, hb, last = 0x621);
 		if (r < 0)
 			return -1;
+		if (r && second_person(k))
+			r = host_frequent(L, a, hb, last, buf, n);
 		if (r) {
 			*out = ell;
 			return 0;

@@ -1016,6 +1016,10 @@ static void test_seg_enclitics(void)
 	 * more (not شب of شبه) */
 	expect_seg(AR_TOK_SEGMENT, "أنفسهم أخوه شبه",
 	           "أنفس +هم | أخو +ه | شبه");
+	/* the second-person كم after a host the corpus has more often
+	 * than the whole; not the كم that ends حكم or يحاكم */
+	expect_seg(AR_TOK_SEGMENT, "وطنكم كتابكم بحكم ليحاكم",
+	           "وطن +كم | كتاب +كم | ب+ حكم | ل+ يحاكم");
 	/* أن written without hamza takes a pronoun too */
 	expect_seg(AR_TOK_SEGMENT, "اننا وانها", "ان +نا | و+ ان +ها");
 	/* a definite noun takes no pronoun: the nisba ending stays */
