@@ -260,8 +260,28 @@ static size_t expand(const ar_normalizer *n, uint32_t cp,
 	len = unorm2_getDecomposition(n->nfkc, (UChar32)cp, buf, MAX_DECOMP,
 	                              &e);
 	if (U_FAILURE(e) || len <= 0) {
-		out[0] = cp;
-		return 1;
+		/* --nfkc-arabic spells out the phrase ligatures that
+		 * Unicode does not decompose (NFKC keeps them) */
+		const char *ph = (n->flags & AR_NORM_NFKC_ARABIC)
+		                         ? ar_norm__phrase(cp)
+		                         : NULL;
+		size_t i8 = 0, l8;
+		if (!ph) {
+			out[0] = cp;
+			return 1;
+		}
+		/* a phrase ligature: its words */
+		l8 = strlen(ph);
+		while (i8 < l8 && k < MAX_DECOMP) {
+			uint32_t c;
+			size_t l = ar_utf8_decode(&c, ph + i8, l8 - i8);
+			if (l == 0)
+				break;
+			out[k++] = c;
+			i8 += l;
+		}
+		*compat = 1;
+		return k;
 	}
 	for (i = 0; i < len && k < MAX_DECOMP;) {
 		UChar32 c;

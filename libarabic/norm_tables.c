@@ -68,6 +68,52 @@ int ar_norm__is_arabic(uint32_t cp)
 	return ar_char__arabic_block(cp);
 }
 
+/*
+ * Phrase ligatures of Presentation Forms-A that have no compatibility
+ * decomposition (U+FDFD since Unicode 4.0, the others since 14.0), unlike
+ * ﷺ U+FDFA and ﷻ U+FDFB: --nfkc-arabic spells them out as the words their
+ * character names give, so that search and the speller see words.  NFKC
+ * (--nfkc alone) keeps them, as Unicode does.
+ */
+static const struct {
+	uint32_t cp;
+	const char *text;
+} phrases[] = {
+	{ 0xFD40, "رحمه الله" },           /* RAHIMAHU ALLAAH */
+	{ 0xFD41, "رضي الله عنه" },        /* RADI ALLAAHU ANH */
+	{ 0xFD42, "رضي الله عنها" },       /* ... ANHAA */
+	{ 0xFD43, "رضي الله عنهم" },       /* ... ANHUM */
+	{ 0xFD44, "رضي الله عنهما" },      /* ... ANHUMAA */
+	{ 0xFD45, "رضي الله عنهن" },       /* ... ANHUNNA */
+	{ 0xFD46, "صلى الله عليه وآله" },  /* SALLALLAAHU ALAYHI WA-AALIH */
+	{ 0xFD47, "عليه السلام" },         /* ALAYHI AS-SALAAM */
+	{ 0xFD48, "عليهم السلام" },        /* ALAYHIM AS-SALAAM */
+	{ 0xFD49, "عليهما السلام" },       /* ALAYHIMAA AS-SALAAM */
+	{ 0xFD4A, "عليه الصلاة والسلام" }, /* ALAYHI AS-SALAATU WAS-SALAAM */
+	{ 0xFD4B, "قدس سره" },             /* QUDDISA SIRRAH */
+	{ 0xFD4C, "صلى الله عليه وآله وسلم" }, /* ... WAAALIHEE WA-SALLAM */
+	{ 0xFD4D, "عليها السلام" },            /* ALAYHAA AS-SALAAM */
+	{ 0xFD4E, "تبارك وتعالى" },            /* TABAARAKA WA-TAAALAA */
+	{ 0xFD4F, "رحمهم الله" },              /* RAHIMAHUM ALLAAH */
+	{ 0xFDCF, "سلامه علينا" },             /* SALAAMUHU ALAYNAA */
+	{ 0xFDFD,
+	  "بسم الله الرحمن الرحيم" }, /* BISMILLAH AR-RAHMAN AR-RAHEEM */
+	{ 0xFDFE, "سبحانه وتعالى" },  /* SUBHAANAHU WA TAAALAA */
+	{ 0xFDFF, "عز وجل" },         /* AZZA WA JALL */
+};
+
+const char *ar_norm__phrase(uint32_t cp)
+{
+	size_t i;
+
+	if (cp < 0xFD40 || cp > 0xFDFF)
+		return NULL;
+	for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+		if (phrases[i].cp == cp)
+			return phrases[i].text;
+	return NULL;
+}
+
 int ar_norm__is_presentation(uint32_t cp)
 {
 	/* ARABIC PRESENTATION FORMS-A and -B. */

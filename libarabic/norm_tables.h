@@ -15,6 +15,9 @@ int ar_norm__is_strip(uint32_t cp);        /* --strip-diacritics set */
 int ar_norm__is_hamza_mark(uint32_t cp);   /* U+0653..U+0655 */
 int ar_norm__is_arabic(uint32_t cp);       /* in an Arabic block */
 int ar_norm__is_presentation(uint32_t cp); /* --nfkc-arabic ranges */
+/* The words of a phrase ligature that Unicode does not decompose (﷽),
+ * UTF-8, or NULL. */
+const char *ar_norm__phrase(uint32_t cp);
 
 /* The one-to-one letter folds after --strip-diacritics, in their order:
  * persian, alef, hamza, ya, ta-marbuta, digits, punct.  U+06CC under

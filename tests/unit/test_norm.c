@@ -81,6 +81,11 @@ static void test_nfkc_arabic(void)
 	      "\xd8\xa8\xd9\x86");
 	CHECK(AR_NORM_NFKC_ARABIC, "\xef\xb7\xb2",
 	      "\xd8\xa7\xd9\x84\xd9\x84\xd9\x87");
+	/* phrase ligatures without a decomposition become their words;
+	 * NFKC keeps them, as Unicode does */
+	CHECK(AR_NORM_NFKC_ARABIC, "\xef\xb7\xbd", "بسم الله الرحمن الرحيم");
+	CHECK(AR_NORM_NFKC_ARABIC, "x\xef\xb5\x81y", "xرضي الله عنهy");
+	SAME(AR_NORM_NFKC, "\xef\xb7\xbd \xef\xb5\x81");
 	/* other compatibility characters are untouched */
 	SAME(AR_NORM_NFKC_ARABIC, "\xef\xac\x81 x\xc2\xb2 \xe2\x91\xa0");
 	SAME(AR_NORM_NFKC_ARABIC, "\xd8\xa8\xd9\x86");
