@@ -9,8 +9,7 @@ const char *const ar_clitic__enclitics[] = { "هما", "كما", "هم", "هن",
 
 int ar_clitic__open_enclitic(size_t k)
 {
-	return k == 0 || k == 1 || k == 2 || k == 3 || k == 4 || k == 6 ||
-	       k == 7 || k == 9;
+	return k != 5 && k != 8;
 }
 
 #define U_WAW  "\xd9\x88"

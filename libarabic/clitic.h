@@ -58,10 +58,10 @@ static inline int ar_clitic__imperfect_prefix(uint32_t c)
  * The pronoun enclitics (UTF-8), longest first, NULL-terminated:
  * هما كما هم هن كم كن ها نا ني ه ك ي.  ar_clitic__open_enclitic(k) tells
  * whether enclitic k attaches to any word (the third-person ones, نا,
- * and كم كما, which the segmenter splits from an open-class word only
- * when the corpus supports the host: حكم, يحاكم end in كم too) or only
- * to closed-class hosts (ك كن ي ني, which on open-class words collide
- * with too many word endings: بنوك, عربي, ثاني).
+ * and كم كما ك ي, which the segmenter splits from an open-class word
+ * only when the corpus counts the host far more often than the whole:
+ * حكم, بنك, عربي end the same way) or only to closed-class hosts (كن
+ * ني: ثاني, يعني).
  */
 extern const char *const ar_clitic__enclitics[];
 int ar_clitic__open_enclitic(size_t k);

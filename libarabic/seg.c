@@ -392,24 +392,38 @@ static int head_inflected(ar_seg *s, const char *buf, size_t n)
 	return 0;
 }
 
-/* Is enclitic k of ar_clitic__enclitics a second-person one (كم كما)? */
-static int second_person(size_t k)
+/* How many times more often than the whole word the corpus must count
+ * the host of enclitic k of ar_clitic__enclitics, for the enclitic to be
+ * split off an open-class word; 0 when no count is needed.  كم, كما end
+ * words too (حكم, يحاكم): twice.  ي and ك end far more (the nisba
+ * adjectives تاريخي, عربي; بنك, سلوك): ten times (حياتي, هاتفك). */
+static unsigned long host_ratio(size_t k)
 {
-	return ar_clitic__enclitics[k][0] == '\xd9' &&
-	       ar_clitic__enclitics[k][1] == '\x83';
+	const char *e = ar_clitic__enclitics[k];
+
+	if (e[0] != '\xd9')
+		return 0;
+	if (e[1] == '\x83') /* ك... */
+		return e[2] ? 2 : 10;
+	if (e[1] == '\x8a' && !e[2]) /* ي */
+		return 10;
+	return 0;
 }
 
-/* The second-person pronouns كم, كما end words too (حكم, يحاكم): their
- * host, letters [a, hb) of L with its last letter replaced by `last` if
- * not 0, must be a word that the corpus counts twice as often as the
- * whole word w[0..n). */
-static int host_frequent(const letters *L, size_t a, size_t hb, uint32_t last,
-                         const char *w, size_t n)
+/* Is the host of enclitic k, letters [a, hb) of L with its last letter
+ * replaced by `last` if not 0, a word that the corpus counts
+ * host_ratio(k) times as often as the whole word w[0..n)? */
+static int host_frequent(size_t k, const letters *L, size_t a, size_t hb,
+                         uint32_t last, const char *w, size_t n)
 {
 	char hbuf[160];
-	size_t hn = put_letters(L, a, hb, 0, last, hbuf);
+	size_t hn;
 
-	return ar_freq__count(hbuf, hn) >= 2 * (ar_freq__count(w, n) + 1);
+	if (!host_ratio(k))
+		return 1;
+	hn = put_letters(L, a, hb, 0, last, hbuf);
+	return ar_freq__count(hbuf, hn) >=
+	       host_ratio(k) * (ar_freq__count(w, n) + 1);
 }
 
 /* How many times more often than a headword the corpus must count its
@@ -497,8 +511,7 @@ static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
 		    !ends_with(buf, n, ar_clitic__enclitics[k], el))
 			continue;
 		if (head_inflected(s, buf, m) &&
-		    (!second_person(k) ||
-		     host_frequent(L, a, b - el / 2, 0, buf, n)))
+		    host_frequent(k, L, a, b - el / 2, 0, buf, n))
 			return 1;
 		/* ت written for ة before the pronoun */
 		if (memcmp(buf + m - 2, "\xD8\xAA", 2) == 0) {
@@ -506,8 +519,7 @@ static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
 			memcpy(t, buf, m - 2);
 			memcpy(t + m - 2, "\xD8\xA9", 2);
 			if (is_head(s, t, m) &&
-			    (!second_person(k) ||
-			     host_frequent(L, a, b - el / 2, AR_TEH_MARBUTA,
+			    (host_frequent(k, L, a, b - el / 2, AR_TEH_MARBUTA,
 			                   buf, n)))
 				return 1;
 		}
@@ -617,6 +629,14 @@ static int find_enclitic(ar_seg *s, const letters *L, size_t a, size_t *out)
 		hb = L->n - ell; /* host letters [a, hb) */
 		if (hb - a < 2)
 			continue;
+		if (host_ratio(k)) {
+			/* not after a function word (حوالي, ألفي), nor
+			 * on a name (أوبك) */
+			if (stop || (r = is_name(s, buf, n)) == 1)
+				continue;
+			if (r < 0)
+				return -1;
+		}
 		if (stop) {
 			/* a function word's host: a headword of three
 			 * letters or more (أخو, ضمن; not شب of شبه) */
@@ -642,8 +662,8 @@ static int find_enclitic(ar_seg *s, const letters *L, size_t a, size_t *out)
 			r = host_ok(s, L, a, hb, last = 0x621);
 		if (r < 0)
 			return -1;
-		if (r && second_person(k))
-			r = host_frequent(L, a, hb, last, buf, n);
+		if (r)
+			r = host_frequent(k, L, a, hb, last, buf, n);
 		if (r) {
 			*out = ell;
 			return 0;
