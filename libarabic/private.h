@@ -80,6 +80,13 @@ static inline uint64_t ar_hash__bytes(const char *s, size_t len)
  */
 int ar_array__grow(void **p, size_t *cap, size_t need, size_t elem);
 
+/* A branch the hot loops almost never take. */
+#if defined(__GNUC__)
+#define AR_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define AR_UNLIKELY(x) (x)
+#endif
+
 /* Fill an optional ar_error.  Any of err may be NULL. */
 void ar_error__set(ar_error *err, uint64_t line, uint64_t column,
                    uint64_t offset, const char *fmt, ...)

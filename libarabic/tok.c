@@ -1704,8 +1704,9 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 		if ((c0 == 0xD8 && c1 >= 0xA0 && c1 <= 0xBF) ||
 		    (c0 == 0xD9 && c1 >= 0x81 && c1 <= 0x8A)) {
 			j = pure_end(q, i + 2, len);
-			/* a tatweel at the end is a dash: push_arabic() */
-			if (q[j - 2] == TATWEEL_0 && q[j - 1] == TATWEEL_1)
+			/* a tatweel at the end is a dash: push_arabic()
+			 * (of U+0620-U+065F, only U+0640 ends in 80) */
+			if (AR_UNLIKELY(q[j - 1] == TATWEEL_1))
 				break;
 			pe = j < len ? j + lane_mark(q, j, len, &term) : j;
 			ty = AR_TOKEN_ARABIC;
@@ -1914,9 +1915,10 @@ static ar_status core_feed(ar_tokenizer *t, const char *data, size_t len)
 				return st;
 		} else if (pure && j - i <= RUN_MAX && cp >= 0x620 &&
 		           cp <= 0x64A && cp != 0x640 &&
-		           !is_tatweel(data, j - 2)) {
+		           (unsigned char)data[j - 1] != TATWEEL_1) {
 			/* one Arabic word, as scan_chunk() would find (a
-			 * tatweel at its edge: push_arabic()) */
+			 * tatweel at its edge, the only character of the
+			 * run that ends in byte 80: push_arabic()) */
 			t->run_kind = kind;
 			if ((st = do_word(t, data + i, j - i)) != AR_OK)
 				return st;
