@@ -678,6 +678,58 @@ static size_t scan_word(const char *p, size_t n, size_t i, ar_script sc)
 	return j;
 }
 
+/* Is p[i..i+2) an Arabic letter standing alone: a letter of U+0621-U+064A
+ * (not the tatweel) not followed by another letter or a mark? */
+static int lone_arabic_letter(const char *p, size_t n, size_t i)
+{
+	uint32_t cp, nx;
+	size_t l;
+
+	if (i + 2 > n || dec(p, n, i, &cp) != 2 || cp < 0x621 || cp > 0x64A ||
+	    cp == 0x640)
+		return 0;
+	if (i + 2 == n)
+		return 1;
+	l = dec(p, n, i + 2, &nx);
+	return l == 0 || (classify(nx) != C_LETTER && classify(nx) != C_MARK);
+}
+
+/* An Arabic abbreviation of single letters joined by full stops at p[i]
+ * (ق.م before Christ, ص.ب post office box), whose stops end no sentence:
+ * its end after its last letter, or 0.  A full stop after the last
+ * letter is left to end the sentence. */
+static size_t arabic_dotted(const char *p, size_t n, size_t i)
+{
+	size_t j = i;
+	int k = 0;
+
+	while (lone_arabic_letter(p, n, j)) {
+		k++;
+		if (j + 3 < n && p[j + 2] == '.' &&
+		    lone_arabic_letter(p, n, j + 3))
+			j += 3;
+		else
+			break;
+	}
+	return k >= 2 ? j + 2 : 0;
+}
+
+/* The letters and full stops of an Arabic dotted abbreviation p[i..e)
+ * (arabic_dotted()): each a token, as the UD Arabic treebanks have them,
+ * but the stops end no sentence. */
+static ar_status push_dotted(ar_tokenizer *t, size_t i, size_t e)
+{
+	ar_status st = AR_OK;
+
+	for (; i < e && st == AR_OK; i += 3) {
+		st = push_ct(t, i, i + 2, AR_TOKEN_ARABIC, AR_SCRIPT_ARABIC);
+		if (st == AR_OK && i + 2 < e)
+			st = push_ct(t, i + 2, i + 3, AR_TOKEN_PUNCT,
+			             AR_SCRIPT_NONE);
+	}
+	return st;
+}
+
 /* Tatweel, U+0640, in UTF-8. */
 #define TATWEEL_0 0xD9
 #define TATWEEL_1 0x80
@@ -975,7 +1027,14 @@ static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
 					e++;
 			}
 			if (sc == AR_SCRIPT_ARABIC) {
-				st = push_arabic(t, p, i, e);
+				size_t d =
+				        e == i + 2 ? arabic_dotted(p, n, i) : 0;
+				if (d) {
+					e = d;
+					st = push_dotted(t, i, e);
+				} else {
+					st = push_arabic(t, p, i, e);
+				}
 				break;
 			}
 			st = push_ct(t, i, e,

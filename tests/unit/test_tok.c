@@ -329,6 +329,12 @@ static void test_sentences(void)
 	expect_sent("no end\nsame sentence", "0 0 0 0");
 	expect_sent("mail a.b@c.com now. ok", "0 0 0 0 1");
 	expect_sent("e.g. this, i.e. that", "0 0 0 0 0");
+	/* Arabic abbreviations of single letters: ق.م (BC), ص.ب; their
+	 * letters and stops are tokens, the stops end no sentence, a stop
+	 * after them does */
+	expect_sent("عام 500 ق.م تقريبا. ص.ب 12 ق.م. ثم",
+	            "0 0 0 0 0 0 0 1 1 1 1 1 1 1 1 2");
+	expect("ق.م", "ق/arabic ./punct م/arabic");
 }
 
 static void test_sentence_end_flag(void)
