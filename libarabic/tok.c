@@ -714,6 +714,24 @@ static size_t arabic_dotted(const char *p, size_t n, size_t i)
 	return k >= 2 ? j + 2 : 0;
 }
 
+/* Is the full stop at p[i] that of an Arabic initial or one-letter
+ * abbreviation: right after a one-letter Arabic word of this chunk
+ * (د. for doctor, أحمد ز. أمين), which then ends no sentence?  Not after
+ * م and ه, which follow a year (2010 م.) and may end one. */
+static int arabic_initial(const ar_tokenizer *t, const char *p, size_t i)
+{
+	const ctok *c;
+	uint32_t cp;
+
+	if (t->nct < 2)
+		return 0;
+	c = &t->ct[t->nct - 2];
+	if (c->type != AR_TOKEN_ARABIC || c->e != i || c->s + 2 != i ||
+	    dec(p, i, c->s, &cp) != 2)
+		return 0;
+	return cp != 0x645 && cp != 0x647;
+}
+
 /* The letters and full stops of an Arabic dotted abbreviation p[i..e)
  * (arabic_dotted()): each a token, as the UD Arabic treebanks have them,
  * but the stops end no sentence. */
@@ -1070,7 +1088,10 @@ static ar_status scan_chunk(ar_tokenizer *t, const char *p, size_t n)
 			e = skip_extend(p, n, e);
 			st = push_ct(t, i, e, AR_TOKEN_PUNCT, AR_SCRIPT_NONE);
 			if (st == AR_OK) {
-				t->ct[t->nct - 1].term = is_terminator(cp);
+				t->ct[t->nct - 1].term =
+				        is_terminator(cp) &&
+				        !(e == i + 1 && cp == '.' &&
+				          arabic_initial(t, p, i));
 				t->ct[t->nct - 1].close = is_closing(cp);
 			}
 			break;
@@ -1766,6 +1787,10 @@ static ar_status fast_lane(ar_tokenizer *t, const char *data, size_t len,
 			/* a tatweel at the end is a dash: push_arabic()
 			 * (of U+0620-U+065F, only U+0640 ends in 80) */
 			if (AR_UNLIKELY(q[j - 1] == TATWEEL_1))
+				break;
+			/* one letter and a full stop: an initial
+			 * (arabic_initial()) */
+			if (AR_UNLIKELY(j == i + 2) && j < len && q[j] == '.')
 				break;
 			pe = j < len ? j + lane_mark(q, j, len, &term) : j;
 			ty = AR_TOKEN_ARABIC;
