@@ -729,6 +729,9 @@ static int arabic_initial(const ar_tokenizer *t, const char *p, size_t i)
 	if (c->type != AR_TOKEN_ARABIC || c->e != i || c->s + 2 != i ||
 	    dec(p, i, c->s, &cp) != 2)
 		return 0;
+	/* the last letter of ص.ب: the stop after it may end a sentence */
+	if (c->s > 0 && p[c->s - 1] == '.')
+		return 0;
 	return cp != 0x645 && cp != 0x647;
 }
 

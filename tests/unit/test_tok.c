@@ -339,6 +339,7 @@ static void test_sentences(void)
 	 * sentence; م after a year may */
 	expect_sent("قال د. أحمد ز. أمين. ثم", "0 0 0 0 0 0 0 0 1");
 	expect_sent("عام 2010 م. ثم", "0 0 0 0 1");
+	expect_sent("ص.ب. ثم", "0 0 0 0 1");
 }
 
 static void test_sentence_end_flag(void)
