@@ -548,14 +548,23 @@ static const char *const function_words[] = {
 	"لذا",    "بيد",  "كان",  NULL
 };
 
+/* Function words that start with a hamza, as a house style writes them
+ * without it: they are words after و and ف (والى, فاذا), but not after
+ * a preposition, where names have the same letters (بالى for Bali,
+ * كلاين). */
+static const char *const hamzaless_words[] = { "اذا",  "اولئك", "او",
+	                                       "الى",  "ايضا",  "الا",
+	                                       "انما", "امام",  NULL };
+
 /* Words that take a pronoun enclitic directly, as written before it
  * (على → علي, إلى → إلي, لدى → لدي). */
 static const char *const pronoun_hosts[] = {
-	"في",  "من",   "عن",   "علي", "إلي", "لدي", "مع",   "عند",
-	"أن",  "إن",   "لأن",  "لكن", "كأن", "ليت", "لعل",  "بين",
-	"حول", "ضد",   "دون",  "مثل", "بعد", "قبل", "خلال", "عبر",
-	"نحو", "أمام", "وراء", "فوق", "تحت", "كل",  "بعض",  "جميع",
-	"نفس", "غير",  "منذ",  "حتى", "إيا", "ذات", "لكي",  NULL
+	"في", "من", "عن", "علي", "إلي", "لدي", "مع", "عند", "أن", "إن", "لأن",
+	"لكن", "كأن", "ليت", "لعل", "بين", "حول", "ضد", "دون", "مثل", "بعد",
+	"قبل", "خلال", "عبر", "نحو", "أمام", "وراء", "فوق", "تحت", "كل", "بعض",
+	"جميع", "نفس", "غير", "منذ", "حتى", "إيا", "ذات", "لكي",
+	/* without hamza: اليه, امامهم */
+	"الي", "امام", "ايا", NULL
 };
 
 static int in_list(const char *const *list, const char *k, size_t n)
@@ -764,7 +773,9 @@ static int decide_closed(ar_seg *s, const letters *L, split *sp)
 		if (closed_compound(rest, rn, p, sp))
 			return 1;
 		if (in_list(function_words, rest, rn) ||
-		    in_list(pronoun_hosts, rest, rn) || closed_enclitic(L, p))
+		    in_list(pronoun_hosts, rest, rn) || closed_enclitic(L, p) ||
+		    (p == 1 && ar_clitic__conj(c) &&
+		     in_list(hamzaless_words, rest, rn)))
 			goto found;
 		if (rn >= 4 && is_stop(s, buf, n) && is_stop(s, rest, rn)) {
 			/* the dictionary lists فعل as ف + عل (لعل) */

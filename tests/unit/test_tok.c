@@ -1038,6 +1038,10 @@ static void test_seg_enclitics(void)
 	           "حقك يمكنك دراساتي بنك سلوك عربي تاريخي أوبك",
 	           "حق +ك | يمكن +ك | دراسات +ي | بنك | سلوك | عربي | "
 	           "تاريخي | أوبك");
+	/* function words written without their hamza: after و and ف,
+	 * and as hosts of a pronoun; not after a preposition (بالى) */
+	expect_seg(AR_TOK_SEGMENT, "فاذا اليها امامهم بالى",
+	           "ف+ اذا | الي +ها | امام +هم | بالى");
 	/* أن written without hamza takes a pronoun too */
 	expect_seg(AR_TOK_SEGMENT, "اننا وانها", "ان +نا | و+ ان +ها");
 	/* a definite noun takes no pronoun: the nisba ending stays */
