@@ -262,10 +262,12 @@ static int is_stop(ar_seg *s, const char *k, size_t n)
 	return ar_strmap__get(s->heads, k, n, &v) && v == AR_HEAD_STOP;
 }
 
-/* How many times more often the corpus must count the rest of a word
- * met only inside longer names, after its first letter, than the whole
- * word, for that letter to be a proclitic (own_reading()). */
-#define INNER_SPLIT 2
+/* How many times as often as the whole word (plus one) the corpus must
+ * count the rest of a word met only inside longer names, after its first
+ * letter, for that letter to be a proclitic (own_reading()): 1, more
+ * often than the whole (لكرة of الاتحاد الدولي لكرة القدم; not بكر of
+ * أبو بكر). */
+#define INNER_SPLIT 1
 
 /* Is it a word of the names gazetteer or the loanword list?  1, or 2
  * for a word found only inside longer names (ودراسة of المركز العربي
@@ -469,8 +471,10 @@ static int inner_rest_frequent(ar_seg *s, const char *buf, size_t n)
 	           !head_inflected(s, rest, rn)) {
 		return 0;
 	}
-	return ar_freq__count(rest, rn) >=
-	       INNER_SPLIT * (ar_freq__count(buf, n) + 1);
+	/* ك, a rare preposition, needs four times the evidence (كيم) */
+	return ar_freq__count(rest, rn) >= (memcmp(buf, "ك", 2) == 0 ? 4 : 1) *
+	                                           INNER_SPLIT *
+	                                           (ar_freq__count(buf, n) + 1);
 }
 
 /* How own_reading() reads a word: names protect their first letter;

@@ -969,8 +969,8 @@ static void test_seg_not_split(void)
 	 * ودراسة السياسات) */
 	expect_seg(AR_TOK_SEGMENT, "ودراسة", "و+ دراسة");
 	/* ... or with the article (الوكالة الدولية للطاقة الذرية) */
-	expect_seg(AR_TOK_SEGMENT_UD, "للطاقة والتنمية",
-	           "ل+ لطاقة | و+ التنمية");
+	expect_seg(AR_TOK_SEGMENT_UD, "للطاقة والتنمية لكرة",
+	           "ل+ لطاقة | و+ التنمية | ل+ كرة");
 	/* the dictionary lists فعل as ف + عل (لعل); the corpus counts the
 	 * whole far more often than its rest */
 	expect_seg(AR_TOK_SEGMENT, "فعل فعلا وفعل", "فعل | فعلا | و+ فعل");
