@@ -286,6 +286,25 @@ static int is_name(ar_seg *s, const char *k, size_t n)
 	               : 1;
 }
 
+/* The Arabic dictionary's verdict on k[0..n) (1, 0, -1 on memory
+ * exhaustion); 0 for a string too long to be a word. */
+static int dict_check(ar_seg *s, const char *k, size_t n)
+{
+	if (n + 1 > sizeof s->tmp)
+		return 0;
+	memcpy(s->tmp, k, n);
+	s->tmp[n] = '\0';
+	return ar_dict__check(s->lex, s->di, s->tmp, n);
+}
+
+/* Does the corpus count a[0..an) at least `ratio` times as often as
+ * b[0..bn), plus one (so that a word it never counts is outweighed)? */
+static int counts_over(const char *a, size_t an, const char *b, size_t bn,
+                       unsigned long ratio)
+{
+	return ar_freq__count(a, an) >= ratio * (ar_freq__count(b, bn) + 1);
+}
+
 /* Is it a word: a headword, a name, or accepted by the dictionary
  * (memoized)?  -1 on memory exhaustion. */
 static int hun_ok(ar_seg *s, const char *k, size_t n)
@@ -297,13 +316,9 @@ static int hun_ok(ar_seg *s, const char *k, size_t n)
 		return 1;
 	if (ar_strmap__get(&s->spell, k, n, &v))
 		return v;
-	if (n + 1 > sizeof s->tmp)
-		return 0;
-	memcpy(s->tmp, k, n);
-	s->tmp[n] = '\0';
 	r = is_name(s, k, n);
 	if (r == 0)
-		r = ar_dict__check(s->lex, s->di, s->tmp, n);
+		r = dict_check(s, k, n);
 	if (r < 0)
 		return -1;
 	v = (uint32_t)r;
@@ -326,11 +341,7 @@ static int host_ok(ar_seg *s, const letters *L, size_t a, size_t b,
 	n = put_letters(L, a, b, 0, last, buf);
 	if (ar_strmap__get(s->heads, buf, n, &v))
 		return 1;
-	if (n + 1 > sizeof s->tmp)
-		return 0;
-	memcpy(s->tmp, buf, n);
-	s->tmp[n] = '\0';
-	return ar_dict__check(s->lex, s->di, s->tmp, n);
+	return dict_check(s, buf, n);
 }
 
 /* Is letters [a, b) a word (see put_letters for pre and last)? */
@@ -424,8 +435,7 @@ static int host_frequent(size_t k, const letters *L, size_t a, size_t hb,
 	if (!host_ratio(k))
 		return 1;
 	hn = put_letters(L, a, hb, 0, last, hbuf);
-	return ar_freq__count(hbuf, hn) >=
-	       host_ratio(k) * (ar_freq__count(w, n) + 1);
+	return counts_over(hbuf, hn, w, n, host_ratio(k));
 }
 
 /* How many times more often than a headword the corpus must count its
@@ -446,8 +456,7 @@ static int rest_more_frequent(ar_seg *s, const letters *L, size_t a,
 	    !(ar_clitic__conj(L->cp[a]) || ar_clitic__prep(L->cp[a])) ||
 	    !head_inflected(s, buf + 2, n - 2))
 		return 0;
-	return ar_freq__count(buf + 2, n - 2) >=
-	       ratio * (ar_freq__count(buf, n) + 1);
+	return counts_over(buf + 2, n - 2, buf, n, ratio);
 }
 
 /* Is the rest of buf[0..n), a word met only inside longer names, after
@@ -472,9 +481,8 @@ static int inner_rest_frequent(ar_seg *s, const char *buf, size_t n)
 		return 0;
 	}
 	/* ك, a rare preposition, needs four times the evidence (كيم) */
-	return ar_freq__count(rest, rn) >= (memcmp(buf, "ك", 2) == 0 ? 4 : 1) *
-	                                           INNER_SPLIT *
-	                                           (ar_freq__count(buf, n) + 1);
+	return counts_over(rest, rn, buf, n,
+	                   (memcmp(buf, "ك", 2) == 0 ? 4 : 1) * INNER_SPLIT);
 }
 
 /* How own_reading() reads a word: names protect their first letter;
@@ -740,8 +748,7 @@ static int conj_part_of_word(ar_seg *s, const letters *L, size_t a)
 	if (L->n - a < 3)
 		return 0;
 	n = put_letters(L, a, L->n, 0, 0, buf);
-	if (ar_freq__count(buf, n) <
-	    WHOLE_OVER_REST * (ar_freq__count(buf + 2, n - 2) + 1))
+	if (!counts_over(buf, n, buf + 2, n - 2, WHOLE_OVER_REST))
 		return 0;
 	return word_ok(s, L, a, L->n, 0, 0);
 }
