@@ -14,10 +14,10 @@
 /* ---- folding ---------------------------------------------------------- */
 
 /* The marks folding removes: every Arabic mark that carries no letter,
- * and tatweel. */
+ * tatweel, and the invisible ARABIC LETTER MARK. */
 static int arabic_mark(uint32_t c)
 {
-	return ar_char__arabic_mark(c) || c == AR_CHAR_TATWEEL;
+	return ar_char__arabic_mark(c) || c == AR_CHAR_TATWEEL || c == 0x061C;
 }
 
 /* Letters folded by every mode: Persian and Urdu look-alikes of Arabic
@@ -109,7 +109,7 @@ int ar_names__fold(ar_buf *out, const char *w, size_t len, int mode)
 		} else if (c == 0x2019 || c == 0x2018 || c == 0x02BC) {
 			ar_buf__put(out, "'", 1);
 		} else if (c == 0x200C || c == 0x200D || c == 0x200E ||
-		           c == 0x200F || c == 0x00AD) {
+		           c == 0x200F || c == 0x00AD || c == 0x2060) {
 			continue; /* joiners, bidi marks, soft hyphen */
 		} else {
 			utf8proc_int32_t d[8];

@@ -20,11 +20,15 @@ int ar_norm__is_invisible(uint32_t cp)
 	/* Format and bidi controls that change nothing in the letters:
 	 * ZWSP, ZWNJ, ZWJ, LRM, RLM (U+200B-U+200F), ARABIC LETTER MARK
 	 * (U+061C), LRE..RLO embeddings and overrides (U+202A-U+202E),
-	 * LRI..PDI isolates (U+2066-U+2069), ZERO WIDTH NO-BREAK SPACE / BOM
-	 * (U+FEFF) and SOFT HYPHEN (U+00AD). */
+	 * LRI..PDI isolates (U+2066-U+2069), WORD JOINER and the invisible
+	 * mathematical operators (U+2060-U+2064), the deprecated format
+	 * characters (U+206A-U+206F: symmetric swapping, Arabic form shaping,
+	 * national digit shapes), ZERO WIDTH NO-BREAK SPACE / BOM (U+FEFF)
+	 * and SOFT HYPHEN (U+00AD). */
 	return (cp >= 0x200B && cp <= 0x200F) || cp == 0x061C ||
 	       (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD;
+	       (cp >= 0x2060 && cp <= 0x206F && cp != 0x2065) || cp == 0xFEFF ||
+	       cp == 0x00AD;
 }
 
 int ar_norm__is_hspace(uint32_t cp)

@@ -630,6 +630,14 @@ static size_t skip_extend(const char *p, size_t n, size_t j)
 	return j;
 }
 
+/* Invisible characters that may sit inside a word without splitting it:
+ * SOFT HYPHEN, LRM, RLM, ARABIC LETTER MARK and WORD JOINER. */
+static int inword_format(uint32_t cp)
+{
+	return cp == 0x00AD || cp == 0x200E || cp == 0x200F || cp == 0x061C ||
+	       cp == 0x2060;
+}
+
 /* A word of one script starting at p[i] (a letter). */
 static size_t scan_word(const char *p, size_t n, size_t i, ar_script sc)
 {
@@ -657,6 +665,15 @@ static size_t scan_word(const char *p, size_t n, size_t i, ar_script sc)
 			    !((classify(nx) == C_LETTER &&
 			       ar_char__script(nx) == sc) ||
 			      classify(nx) == C_MARK || sc == AR_SCRIPT_ARABIC))
+				break;
+		} else if (c == C_FORMAT && inword_format(cp)) {
+			/* a soft hyphen, a bidi mark or a word joiner between
+			 * two letters of the word's script (UAX #29 rule WB4
+			 * ignores such characters inside a word) */
+			uint32_t nx;
+			size_t l2 = j + l < n ? dec(p, n, j + l, &nx) : 0;
+			if (!l2 || classify(nx) != C_LETTER ||
+			    ar_char__script(nx) != sc)
 				break;
 		} else if (c == C_DIGIT && cp < 0x80 &&
 		           sc != AR_SCRIPT_ARABIC) {

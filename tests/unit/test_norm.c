@@ -207,6 +207,15 @@ static void test_invisible(void)
 	      "f\xd8\x9cg\xe2\x80\xaah\xe2\x80\xaei\xe2\x81\xa6"
 	      "j\xe2\x81\xa9k\xef\xbb\xbfl\xc2\xadm",
 	      "abcdefghijklm");
+	/* WORD JOINER, INVISIBLE PLUS, the deprecated ACTIVATE ARABIC FORM
+	 * SHAPING and NOMINAL DIGIT SHAPES; U+2065 is unassigned: kept */
+	CHECK(AR_NORM_INVISIBLE,
+	      "a\xe2\x81\xa0"
+	      "b\xe2\x81\xa4"
+	      "c\xe2\x81\xad"
+	      "d\xe2\x81\xaf"
+	      "e",
+	      "abcde");
 	SAME(AR_NORM_INVISIBLE, "a b\xe2\x80\x8a"
 	                        "c\xe2\x80\x90");
 	SAME(AR_NORM_PROFILE_NONE, "a\xe2\x80\x8b");

@@ -858,6 +858,25 @@ static void test_buffer_positions(void)
 	CU_ASSERT(strcmp(f->suggestions[0], "Durov") == 0);
 	CU_ASSERT(ar_spell_findings_get(fs, 2) == NULL);
 	ar_spell_findings_free(fs);
+	/* a soft hyphen, an Arabic letter mark or a word joiner inside a
+	 * word is invisible: مكتبة is checked whole, a slip in it is still
+	 * found, with its whole span */
+	{
+		static const char inv[] =
+		        "\xd9\x85\xd9\x83\xd8\xaa\xc2\xad"
+		        "\xd8\xa8\xd8\xa9 "
+		        "\xd9\x85\xd9\x83\xd8\xaa\xd8\x9c"
+		        "\xd8\xa8\xd8\xa9 "
+		        "\xd9\x85\xd9\x83\xd8\xaa\xe2\x81"
+		        "\xa0\xd8\xa8\xd8\xa9 Telegerm\xc2\xad"
+		        "s\n";
+		CU_ASSERT_FATAL(ar_spell_buffer(&fs, sp, inv, sizeof inv - 1,
+		                                &err) == AR_OK);
+		CU_ASSERT_FATAL(ar_spell_findings_count(fs) == 1);
+		f = ar_spell_findings_get(fs, 0);
+		CU_ASSERT(f->start == 40 && f->end == 51);
+		ar_spell_findings_free(fs);
+	}
 	/* invalid UTF-8 is an error with its offset */
 	CU_ASSERT(ar_spell_buffer(&fs, sp, "ab \xff", 4, &err) == AR_EUTF8);
 	CU_ASSERT(fs == NULL);

@@ -211,6 +211,19 @@ static void test_words_arabic_marks(void)
 	       "*/punct");
 	expect("می\xE2\x80\x8Cخواهم", "می\xE2\x80\x8Cخواهم/arabic");
 	expect("café naïve", "café/latin naïve/latin");
+	/* a soft hyphen, RLM or word joiner between two letters stays in
+	 * the word; at its edge it is not part of it */
+	expect("مكت\xC2\xAD"
+	       "بة مكت\xE2\x80\x8F"
+	       "بة مكت\xE2\x81\xA0"
+	       "بة Micro\xC2\xAD"
+	       "soft",
+	       "مكت\xC2\xAD"
+	       "بة/arabic مكت\xE2\x80\x8F"
+	       "بة/arabic مكت\xE2\x81\xA0"
+	       "بة/arabic Micro\xC2\xAD"
+	       "soft/latin");
+	expect("كتاب\xC2\xAD", "كتاب/arabic \xC2\xAD/symbol");
 }
 
 static void test_words_apostrophe_hyphen(void)
