@@ -2,7 +2,7 @@
 """Build dict/attested-ar.tsv: Arabic words that real text uses and that
 hunspell-ar rejects (names, loanwords, derived forms), with their evidence.
 
-  python3 dict/gen/attested.py TRAINEDDATA FREQ.tsv KNOWN-ERRORS.tsv > dict/attested-ar.tsv
+  python3 dict/gen/attested.py TRAINEDDATA FREQ.tsv KNOWN-ERRORS.tsv [CLDR-DIR] > dict/attested-ar.tsv
 
 TRAINEDDATA is Debian's tesseract-ocr-ara file
 (/usr/share/tesseract-ocr/5/tessdata/ara.traineddata, Apache-2.0): its
@@ -10,12 +10,18 @@ word list (about 113,000 words of web text) is extracted with
 combine_tessdata -u and dawg2wordlist (package tesseract-ocr).  FREQ.tsv is
 dict/ar-freq.tsv (dict/gen/corpus-freq.py: counts from the bench corpus
 without the evaluation pieces).  KNOWN-ERRORS.tsv is dict/ar-known-errors.tsv.
+CLDR-DIR, if given, is CLDR's common/ directory (Debian unicode-cldr-core:
+/usr/share/unicode/cldr/common), whose Arabic names of the subdivisions of
+countries (dict/gen/cldr_subdivisions.py: provinces, states, counties) are
+a third source.
 
 A word is kept when it is made of Arabic letters only, has at least 3 of
 them, hunspell -d ar rejects it, and
 - the word list has it and the corpus has it at least once (evidence "tc"),
   or the corpus has it at least 3 times (evidence "c"), or the word list
-  has it and no word one edit away is much more frequent (evidence "t");
+  has it and no word one edit away is much more frequent (evidence "t"),
+  or it is the name of a subdivision and no word one edit away is much
+  more frequent (evidence "s");
 and it is none of:
 - a spelling of a word hunspell accepts with ى/ي or ة/ه swapped at the end,
   or with a hamza put on one alef: house style, handled by its own options;
@@ -76,9 +82,14 @@ def one_edit(w):
 
 
 def main():
-    if len(sys.argv) != 4:
-        sys.exit("usage: attested.py TRAINEDDATA FREQ.tsv KNOWN-ERRORS.tsv")
+    if len(sys.argv) not in (4, 5):
+        sys.exit("usage: attested.py TRAINEDDATA FREQ.tsv KNOWN-ERRORS.tsv [CLDR-DIR]")
     tess = tesseract_words(sys.argv[1])
+    subdiv = set()
+    if len(sys.argv) == 5:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import cldr_subdivisions
+        subdiv = {w for w in cldr_subdivisions.words(sys.argv[4]) if ARABIC.fullmatch(w)}
     freq = {}
     with open(sys.argv[2], encoding="utf-8") as f:
         for line in f:
@@ -88,9 +99,10 @@ def main():
     with open(sys.argv[3], encoding="utf-8") as f:
         known = {l.split("\t")[0] for l in f if l.strip() and not l.startswith("#")}
     cand = {}
-    for w in tess | {w for w, c in freq.items() if c >= 3 and ARABIC.fullmatch(w)}:
+    for w in tess | subdiv | {w for w, c in freq.items() if c >= 3 and ARABIC.fullmatch(w)}:
         c = freq.get(w, 0)
-        cand[w] = "tc" if w in tess and c else "t" if w in tess else "c"
+        cand[w] = ("tc" if w in tess and c else "t" if w in tess
+                   else "s" if w in subdiv else "c")
     rej = rejected(cand)
     cand = {w: e for w, e in cand.items() if w in rej and w not in known}
     variants = {w: house_variants(w) for w in cand}
@@ -104,9 +116,11 @@ def main():
         kept[w] = e
     out = sys.stdout
     out.write("# attested Arabic words that hunspell-ar rejects: dict/gen/attested.py from\n"
-              "# tesseract-ocr-ara %s (Apache-2.0) and dict/ar-freq.tsv; %d words\n"
-              "# word\tcorpus count\tevidence (t: tesseract word list, c: corpus)\n"
-              % (os.path.basename(sys.argv[1]), len(kept)))
+              "# tesseract-ocr-ara %s (Apache-2.0), dict/ar-freq.tsv%s; %d words\n"
+              "# word\tcorpus count\tevidence (t: tesseract word list, c: corpus%s)\n"
+              % (os.path.basename(sys.argv[1]),
+                 " and CLDR subdivision names (Unicode licence)" if subdiv else "",
+                 len(kept), ", s: CLDR subdivision names" if subdiv else ""))
     for w in sorted(kept):
         out.write("%s\t%d\t%s\n" % (w, freq.get(w, 0), kept[w]))
 
