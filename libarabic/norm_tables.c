@@ -185,12 +185,22 @@ uint32_t ar_norm__fold_tail(uint32_t cp, unsigned flags)
 	    (cp == 0x0622 || cp == 0x0623 || cp == 0x0625 ||
 	     (cp >= 0x0671 && cp <= 0x0673)))
 		cp = 0x0627;
-	/* --hamza: WAW WITH HAMZA ABOVE -> WAW, YEH WITH HAMZA ABOVE -> YEH. */
+	/* --hamza: WAW WITH HAMZA ABOVE -> WAW, YEH WITH HAMZA ABOVE -> YEH,
+	 * and the hamza on heh that NFC composes (heh + U+0654): HEH WITH YEH
+	 * ABOVE U+06C0 -> HEH, HEH GOAL WITH HAMZA ABOVE U+06C2 -> HEH GOAL
+	 * (HEH with --persian), YEH BARREE WITH HAMZA ABOVE U+06D3 -> YEH
+	 * BARREE. */
 	if (flags & AR_NORM_HAMZA) {
 		if (cp == 0x0624)
 			cp = 0x0648;
 		else if (cp == 0x0626)
 			cp = 0x064A;
+		else if (cp == 0x06C0)
+			cp = 0x0647;
+		else if (cp == 0x06C2)
+			cp = (flags & AR_NORM_PERSIAN) ? 0x0647 : 0x06C1;
+		else if (cp == 0x06D3)
+			cp = 0x06D2;
 	}
 	/* --ya: ALEF MAKSURA -> YEH. */
 	if ((flags & AR_NORM_YA) && cp == 0x0649)

@@ -158,6 +158,10 @@ static void test_letters(void)
 	/* hamza: ؤ -> و, ئ -> ي */
 	CHECK(AR_NORM_HAMZA, "\xd8\xa4\xd8\xa6", "\xd9\x88\xd9\x8a");
 	SAME(AR_NORM_HAMZA, "\xd8\xa3\xd8\xa1");
+	/* and on heh: ۀ -> ه, ۂ -> ہ (ه with persian), ۓ -> ے */
+	CHECK(AR_NORM_HAMZA, "\xdb\x80\xdb\x82\xdb\x93",
+	      "\xd9\x87\xdb\x81\xdb\x92");
+	CHECK(AR_NORM_HAMZA | AR_NORM_PERSIAN, "\xdb\x82", "\xd9\x87");
 }
 
 static void test_persian(void)
