@@ -2,7 +2,8 @@
 """Build dict/attested-ar.tsv: Arabic words that real text uses and that
 hunspell-ar rejects (names, loanwords, derived forms), with their evidence.
 
-  python3 dict/gen/attested.py TRAINEDDATA FREQ.tsv KNOWN-ERRORS.tsv [CLDR-DIR] > dict/attested-ar.tsv
+  python3 dict/gen/attested.py TRAINEDDATA FREQ.tsv KNOWN-ERRORS.tsv \
+      [--cldr CLDR-DIR] [--names NAMES-DIR] > dict/attested-ar.tsv
 
 TRAINEDDATA is Debian's tesseract-ocr-ara file
 (/usr/share/tesseract-ocr/5/tessdata/ara.traineddata, Apache-2.0): its
@@ -13,7 +14,7 @@ without the evaluation pieces).  KNOWN-ERRORS.tsv is dict/ar-known-errors.tsv.
 CLDR-DIR, if given, is CLDR's common/ directory (Debian unicode-cldr-core:
 /usr/share/unicode/cldr/common), whose Arabic names of the subdivisions of
 countries (dict/gen/cldr_subdivisions.py: provinces, states, counties) are
-a third source.
+a third source.  NAMES-DIR, if given, is dict/names, the gazetteer.
 
 A word is kept when it is made of Arabic letters only, has at least 3 of
 them, hunspell -d ar rejects it, and
@@ -28,11 +29,16 @@ and it is none of:
 - a known error (KNOWN-ERRORS.tsv);
 - a word one edit (a letter deleted, inserted, replaced, or two swapped)
   from a word at least 20 times as frequent in the corpus (counting the
-  word itself as at least 1): the likely typo of a common word.
+  word itself as at least 1): the likely typo of a common word;
+- a word of the word list only (evidence "t") that is one likely slip
+  (a letter for one that differs only in dots or hamza seat, or sounds
+  the same; a letter doubled; two letters swapped) from a word of five
+  letters or more of a gazetteer name: the likely typo of a name the
+  corpus is too small to count (القدافي for القذافي, جووجل for جوجل).
 Output: "word<TAB>corpus count<TAB>evidence", sorted by word; a header
 comment names the inputs.  Deterministic for the same inputs.
 """
-import os, re, subprocess, sys, tempfile
+import argparse, glob, os, re, subprocess, sys, tempfile
 
 LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
 ARABIC = re.compile("[%s]{3,}" % LETTERS)
@@ -81,22 +87,67 @@ def one_edit(w):
             yield w[:i] + b + w[i:]
 
 
+# Letters a typist or a transliterator puts for one another: the same
+# shape but for dots or the hamza's seat, or the same sound.
+SLIP_GROUPS = ["بتثنيئ", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق",
+               "اأإآ", "وؤ", "ىيئ", "ةه", "سصث", "تط", "دضذ", "ذزظ", "كق",
+               "هح", "ظض"]
+SLIPS = {}
+for _g in SLIP_GROUPS:
+    for _a in _g:
+        SLIPS.setdefault(_a, set()).update(b for b in _g if b != _a)
+
+
+def likely_slips(w):
+    """The strings one likely slip from w: a letter for one of its group
+    above, a doubled letter written once, two neighbours swapped."""
+    n = len(w)
+    for i in range(n):
+        for b in sorted(SLIPS.get(w[i], ())):
+            yield w[:i] + b + w[i + 1:]
+        if i + 1 < n and w[i] == w[i + 1]:
+            yield w[:i] + w[i + 1:]
+        elif i + 1 < n:
+            yield w[:i] + w[i + 1] + w[i] + w[i + 2:]
+
+
+def gazetteer_words(names_dir):
+    """The words of five letters or more of the Arabic spellings in the
+    gazetteer files NAMES_DIR/*.tsv (dict/FORMAT.md)."""
+    out = set()
+    for path in sorted(glob.glob(os.path.join(names_dir, "*.tsv"))):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                fields = line.rstrip("\n").split("\t")
+                if line.startswith("#") or len(fields) != 4 or fields[3] == "-":
+                    continue
+                for spelling in fields[3].split("|"):
+                    out.update(w for w in spelling.split() if len(w) >= 5)
+    return out
+
+
 def main():
-    if len(sys.argv) not in (4, 5):
-        sys.exit("usage: attested.py TRAINEDDATA FREQ.tsv KNOWN-ERRORS.tsv [CLDR-DIR]")
-    tess = tesseract_words(sys.argv[1])
+    ap = argparse.ArgumentParser(description="Build dict/attested-ar.tsv.")
+    ap.add_argument("traineddata")
+    ap.add_argument("freq")
+    ap.add_argument("known_errors")
+    ap.add_argument("--cldr", help="CLDR common/ directory (subdivision names)")
+    ap.add_argument("--names", help="the gazetteer directory, dict/names")
+    args = ap.parse_args()
+    tess = tesseract_words(args.traineddata)
     subdiv = set()
-    if len(sys.argv) == 5:
+    if args.cldr:
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import cldr_subdivisions
-        subdiv = {w for w in cldr_subdivisions.words(sys.argv[4]) if ARABIC.fullmatch(w)}
+        subdiv = {w for w in cldr_subdivisions.words(args.cldr) if ARABIC.fullmatch(w)}
+    gaz = gazetteer_words(args.names) if args.names else set()
     freq = {}
-    with open(sys.argv[2], encoding="utf-8") as f:
+    with open(args.freq, encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#"):
                 w, c = line.rstrip("\n").split("\t")
                 freq[w] = int(c)
-    with open(sys.argv[3], encoding="utf-8") as f:
+    with open(args.known_errors, encoding="utf-8") as f:
         known = {l.split("\t")[0] for l in f if l.strip() and not l.startswith("#")}
     cand = {}
     for w in tess | subdiv | {w for w, c in freq.items() if c >= 3 and ARABIC.fullmatch(w)}:
@@ -113,12 +164,14 @@ def main():
         c = max(freq.get(w, 0), 1)
         if e != "tc" and any(freq.get(v, 0) >= DOMINANCE * c for v in one_edit(w)):
             continue
+        if e == "t" and w not in gaz and any(v in gaz for v in likely_slips(w)):
+            continue
         kept[w] = e
     out = sys.stdout
     out.write("# attested Arabic words that hunspell-ar rejects: dict/gen/attested.py from\n"
               "# tesseract-ocr-ara %s (Apache-2.0), dict/ar-freq.tsv%s; %d words\n"
               "# word\tcorpus count\tevidence (t: tesseract word list, c: corpus%s)\n"
-              % (os.path.basename(sys.argv[1]),
+              % (os.path.basename(args.traineddata),
                  " and CLDR subdivision names (Unicode licence)" if subdiv else "",
                  len(kept), ", s: CLDR subdivision names" if subdiv else ""))
     for w in sorted(kept):

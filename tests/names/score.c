@@ -21,9 +21,9 @@
  * recall, 0.90 precision and 0.85 first-suggestion accuracy; the floors
  * sit a little under the scores measured on this set so that a
  * regression fails the build. */
-#define FLOOR_RECALL    0.97
+#define FLOOR_RECALL    0.98
 #define FLOOR_PRECISION 0.95
-#define FLOOR_FIRST     0.93
+#define FLOOR_FIRST     0.95
 
 static char *slurp(const char *path, size_t *len)
 {
