@@ -269,6 +269,11 @@ static int is_stop(ar_seg *s, const char *k, size_t n)
  * أبو بكر). */
 #define INNER_SPLIT 1
 
+/* ... and at least this many times, unless the word starts with لل (ل
+ * and the article): a rare rest says nothing (ف + ريمان of فريمان, ب +
+ * المر of بالمر: names of people). */
+#define INNER_MIN 10
+
 /* Is it a word of the names gazetteer or the loanword list?  1, or 2
  * for a word found only inside longer names (ودراسة of المركز العربي
  * للأبحاث ودراسة السياسات), 0 if neither, -1 on memory exhaustion. */
@@ -481,8 +486,38 @@ static int inner_rest_frequent(ar_seg *s, const char *buf, size_t n)
 		return 0;
 	}
 	/* ك, a rare preposition, needs four times the evidence (كيم) */
-	return counts_over(rest, rn, buf, n,
+	return (rest == t || ar_freq__count(rest, rn) >= INNER_MIN) &&
+	       counts_over(rest, rn, buf, n,
 	                   (memcmp(buf, "ك", 2) == 0 ? 4 : 1) * INNER_SPLIT);
+}
+
+/* Does the UTF-8 text at p start with أ إ آ (a hamza on alef)? */
+static int starts_with_hamza_alef(const char *p)
+{
+	const unsigned char *q = (const unsigned char *)p;
+	return q[0] == 0xD8 && (q[1] == 0xA3 || q[1] == 0xA5 || q[1] == 0xA2);
+}
+
+/* Is buf[0..n) an attested word (freq.h) whose rest after its first
+ * letter is neither a name nor attested, and counted fewer than
+ * INNER_MIN times?  Not after لل, the article's own sign (لليونسكو),
+ * nor before a hamza on alef, which begins no word after its first
+ * letter but begins the word after a proclitic (وإيزابيلا; وايلد is one
+ * word).  1 or 0, -1 on memory
+ * exhaustion. */
+static int attested_whole(ar_seg *s, const char *buf, size_t n)
+{
+	unsigned long c;
+	int r;
+
+	if (n < 8 || memcmp(buf, "لل", 4) == 0 ||
+	    starts_with_hamza_alef(buf + 2) || ar_freq__find(buf, n, &c) != 2)
+		return 0;
+	if (ar_freq__find(buf + 2, n - 2, &c) == 2 || c >= INNER_MIN)
+		return 0;
+	if ((r = is_name(s, buf + 2, n - 2)) != 0)
+		return r < 0 ? -1 : 0;
+	return 1;
 }
 
 /* How own_reading() reads a word: names protect their first letter;
@@ -517,6 +552,12 @@ static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
 		if (r == 1 || !inner_rest_frequent(s, buf, n))
 			return 1;
 	}
+	/* so does a word of the attested list (names and loanwords of real
+	 * text) whose rest is no name and that the corpus has only a few
+	 * times: ب + لانت of بلانت is a reading only hunspell's affixes
+	 * allow */
+	if ((how & OWN_NAMES) && (r = attested_whole(s, buf, n)) != 0)
+		return r;
 	for (k = 0; ar_clitic__enclitics[k]; k++) {
 		size_t el = strlen(ar_clitic__enclitics[k]), m = n - el;
 		if (!ar_clitic__open_enclitic(k) || n < el + 4 ||

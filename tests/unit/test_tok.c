@@ -984,6 +984,14 @@ static void test_seg_not_split(void)
 	/* ... or with the article (الوكالة الدولية للطاقة الذرية) */
 	expect_seg(AR_TOK_SEGMENT_UD, "للطاقة والتنمية لكرة",
 	           "ل+ لطاقة | و+ التنمية | ل+ كرة");
+	/* ... but not where the corpus has the rest only a few times:
+	 * the surnames of مورغان فريمان and ستيف بالمر stay whole */
+	expect_seg(AR_TOK_SEGMENT, "فريمان بالمر", "فريمان | بالمر");
+	/* an attested word (a name of real text) keeps its first letter
+	 * when its rest is a word only by hunspell's affixes (ب + لانت);
+	 * not before a hamza on alef, nor after لل */
+	expect_seg(AR_TOK_SEGMENT, "بلانت ويلسون وإيزابيلا لليونسكو",
+	           "بلانت | ويلسون | و+ إيزابيلا | ل+ ل+ يونسكو");
 	/* the dictionary lists فعل as ف + عل (لعل); the corpus counts the
 	 * whole far more often than its rest */
 	expect_seg(AR_TOK_SEGMENT, "فعل فعلا وفعل", "فعل | فعلا | و+ فعل");
