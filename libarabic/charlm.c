@@ -185,17 +185,39 @@ ar_status ar_charlm__new(ar_charlm **out, const ar_names *names)
 	return AR_OK;
 }
 
-/* Witten-Bell: P(c | context) = (count(context c) + types(context) x
- * P(c | shorter context)) / (total(context) + types(context)), from the
- * empty context (over a uniform P) to the longest one seen. */
-double ar_charlm__logp(const ar_charlm *m, const char *w, size_t len)
+/* Witten-Bell: P(d | a b c) = (count(a b c d) + types(a b c) x
+ * P(d | b c)) / (total(a b c) + types(a b c)), from the empty context
+ * (over a uniform P) to the longest one seen; its natural log. */
+static double term(const ar_charlm *m, unsigned a, unsigned b, unsigned c,
+                   unsigned d)
 {
-	unsigned char s[ORDER - 1 + 64];
-	size_t n = ORDER - 1, o = 0, i;
-	double lp = 0;
+	uint32_t c1 = c, c2 = b * NSYM + c1, c3 = a * N2 + c2;
+	double p = 1.0 / NSYM;
+
+	if (m->tot0)
+		p = (m->seq1[d] + m->typ0 * p) / (double)(m->tot0 + m->typ0);
+	if (m->tot0 && m->tot1[c1]) {
+		p = (m->seq2[c1 * NSYM + d] + m->typ1[c1] * p) /
+		    (double)(m->tot1[c1] + m->typ1[c1]);
+		if (m->tot2[c2]) {
+			p = (m->seq3[c2 * NSYM + d] + m->typ2[c2] * p) /
+			    (double)(m->tot2[c2] + m->typ2[c2]);
+			if (m->tot3[c3])
+				p = (get4(m, c3 * NSYM + d) + m->typ3[c3] * p) /
+				    (double)(m->tot3[c3] + m->typ3[c3]);
+		}
+	}
+	return log(p);
+}
+
+/* The symbols of w[0..len): ORDER - 1 edges, the letters, one edge; their
+ * number, or 0 when w does not fit in `size`. */
+static size_t symbols(const char *w, size_t len, unsigned char *s, size_t size)
+{
+	size_t n = ORDER - 1, o = 0;
 
 	memset(s, EDGE, ORDER - 1);
-	while (o < len && n < sizeof s - 1) {
+	while (o < len && n < size - 1) {
 		uint32_t c;
 		size_t k = ar_utf8_decode(&c, w + o, len - o);
 		if (k == 0)
@@ -203,28 +225,147 @@ double ar_charlm__logp(const ar_charlm *m, const char *w, size_t len)
 		s[n++] = (unsigned char)sym(c);
 		o += k;
 	}
+	if (o < len)
+		return 0;
 	s[n++] = EDGE;
-	for (i = ORDER - 1; i < n; i++) {
-		uint32_t c1 = s[i - 1], c2 = s[i - 2] * NSYM + c1,
-		         c3 = s[i - 3] * N2 + c2;
-		double p = 1.0 / NSYM;
-		if (m->tot0)
-			p = (m->seq1[s[i]] + m->typ0 * p) /
-			    (double)(m->tot0 + m->typ0);
-		if (m->tot0 && m->tot1[c1]) {
-			p = (m->seq2[c1 * NSYM + s[i]] + m->typ1[c1] * p) /
-			    (double)(m->tot1[c1] + m->typ1[c1]);
-			if (m->tot2[c2]) {
-				p = (m->seq3[c2 * NSYM + s[i]] +
-				     m->typ2[c2] * p) /
-				    (double)(m->tot2[c2] + m->typ2[c2]);
-				if (m->tot3[c3])
-					p = (get4(m, c3 * NSYM + s[i]) +
-					     m->typ3[c3] * p) /
-					    (double)(m->tot3[c3] + m->typ3[c3]);
+	return n;
+}
+
+double ar_charlm__logp(const ar_charlm *m, const char *w, size_t len)
+{
+	unsigned char s[ORDER - 1 + 64];
+	size_t n = symbols(w, len, s, sizeof s), i;
+	double lp = 0;
+
+	for (i = ORDER - 1; i < n; i++)
+		lp += term(m, s[i - 3], s[i - 2], s[i - 1], s[i]);
+	return lp;
+}
+
+/* Has the model seen the sequence of `order` (3 or 4) symbols ending at
+ * s[i]? */
+static int seen_at(const ar_charlm *m, const unsigned char *s, size_t i,
+                   int order)
+{
+	uint32_t i3 = (s[i - 2] * NSYM + s[i - 1]) * NSYM + s[i];
+	return m->seq3[i3] && (order == 3 || get4(m, s[i - 3] * N3 + i3));
+}
+
+enum { ED_REPLACE, ED_INSERT, ED_DELETE, ED_SWAP };
+
+int ar_charlm__each_edit(const ar_charlm *m, const char *w, size_t len,
+                         int order, int want_gain, ar_charlm_edit_fn fn,
+                         void *ctx)
+{
+	unsigned char x[ORDER - 1 + 40], y[ORDER + 40];
+	unsigned unseen[ORDER + 40];
+	double t[ORDER - 1 + 40];
+	char buf[2 * 40];
+	size_t P = symbols(w, len, x, sizeof x), i, j, L;
+	int type;
+
+	if (P == 0 || P < ORDER + 1)
+		return 0;
+	L = P - ORDER; /* letters */
+	for (i = 0; i < L; i++)
+		if (x[ORDER - 1 + i] == OTHER)
+			return 0;
+	/* unseen[i]: sequences the model lacks, ending before symbol i */
+	unseen[ORDER - 1] = 0;
+	for (i = ORDER - 1; i < P; i++) {
+		unseen[i + 1] = unseen[i] + !seen_at(m, x, i, order);
+		if (want_gain)
+			t[i] = term(m, x[i - 3], x[i - 2], x[i - 1], x[i]);
+	}
+	for (j = 0; j <= L; j++)
+		for (type = ED_REPLACE; type <= ED_SWAP; type++) {
+			size_t p = ORDER - 1 + j, Q, ohi, vhi, ghi, k;
+			unsigned c, c0 = 1, c1 = 42;
+			if (j == L && type != ED_INSERT)
+				continue;
+			if (type == ED_SWAP && (j + 1 >= L || x[p] == x[p + 1]))
+				continue;
+			if (type == ED_DELETE || type == ED_SWAP)
+				c0 = c1 = 0; /* no letter to choose */
+			Q = type == ED_INSERT   ? P + 1
+			    : type == ED_DELETE ? P - 1
+			                        : P;
+			/* the last sequence of x that the edit changes, and
+			 * of y that it makes (order `order`, then four for
+			 * the terms of the gain) */
+			ohi = p + (size_t)order - 1 - (type == ED_INSERT) +
+			      (type == ED_SWAP);
+			vhi = p + (size_t)order - 1 - (type == ED_DELETE) +
+			      (type == ED_SWAP);
+			if (ohi > P - 1)
+				ohi = P - 1;
+			if (vhi > Q - 1)
+				vhi = Q - 1;
+			if (unseen[p] != unseen[ORDER - 1] ||
+			    unseen[P] != unseen[ohi + 1])
+				continue; /* an unseen sequence stays */
+			for (c = c0; c <= c1; c++) {
+				double gain = 0;
+				size_t n = 0, ghi_x;
+				if (c && c > 26 && c < 33)
+					continue; /* U+063B-U+0640 */
+				memcpy(y, x, p);
+				switch (type) {
+				case ED_REPLACE:
+					if (c == x[p])
+						continue;
+					memcpy(y + p, x + p, P - p);
+					y[p] = (unsigned char)c;
+					break;
+				case ED_INSERT:
+					y[p] = (unsigned char)c;
+					memcpy(y + p + 1, x + p, P - p);
+					break;
+				case ED_DELETE:
+					memcpy(y + p, x + p + 1, P - p - 1);
+					break;
+				default:
+					memcpy(y + p, x + p, P - p);
+					y[p] = x[p + 1];
+					y[p + 1] = x[p];
+					break;
+				}
+				for (k = p; k <= vhi; k++)
+					if (!seen_at(m, y, k, order))
+						break;
+				if (k <= vhi)
+					continue;
+				if (want_gain) {
+					/* the gain: the terms of y around the edit
+					 * against those of x they replace */
+					ghi = p + ORDER - 1 -
+					      (type == ED_DELETE) +
+					      (type == ED_SWAP);
+					ghi_x = p + ORDER - 1 -
+					        (type == ED_INSERT) +
+					        (type == ED_SWAP);
+					if (ghi > Q - 1)
+						ghi = Q - 1;
+					if (ghi_x > P - 1)
+						ghi_x = P - 1;
+					for (k = p; k <= ghi; k++)
+						gain += term(m, y[k - 3],
+						             y[k - 2], y[k - 1],
+						             y[k]);
+					for (k = p; k <= ghi_x; k++)
+						gain -= t[k];
+				}
+				for (k = ORDER - 1; k + 1 < Q; k++) {
+					uint32_t cp = 0x0620 + y[k];
+					buf[n++] = (char)(0xC0 | (cp >> 6));
+					buf[n++] = (char)(0x80 | (cp & 0x3F));
+				}
+				{
+					int r = fn(ctx, buf, n, gain);
+					if (r)
+						return r;
+				}
 			}
 		}
-		lp += log(p);
-	}
-	return lp;
+	return 0;
 }

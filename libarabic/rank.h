@@ -47,4 +47,25 @@ void ar_charlm__free(ar_charlm *m);
  * like the model's words. */
 double ar_charlm__logp(const ar_charlm *m, const char *w, size_t len);
 
+/* Called by ar_charlm__each_edit() with a string s[0..n) (not
+ * NUL-terminated) one edit from the word, and how much likelier (natural
+ * log) the model finds it; non-zero stops the walk. */
+typedef int (*ar_charlm_edit_fn)(void *ctx, const char *s, size_t n,
+                                 double gain);
+
+/* Calls fn with every string one edit (a letter deleted, added or
+ * replaced by one of U+0621-U+063A, U+0641-U+064A, or two neighbours
+ * swapped) from Arabic word w[0..len) whose sequences of `order` (3 or
+ * 4) letters, the edges counted, all occur in the model's words, until
+ * fn returns non-zero; returns that, or 0.  The gain is 0 unless
+ * want_gain.  Only the sequences around
+ * the edit are looked at, and the gain is counted from the terms that
+ * change: the walk is cheap.  A string with an unseen sequence is not
+ * a word the model counted: for order 4, the walk skips no word of the
+ * frequency table or the word store.  Words with a letter outside those
+ * or of more than 38 letters get no call. */
+int ar_charlm__each_edit(const ar_charlm *m, const char *w, size_t len,
+                         int order, int want_gain, ar_charlm_edit_fn fn,
+                         void *ctx);
+
 #endif /* AR_RANK_H */

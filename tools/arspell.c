@@ -928,6 +928,9 @@ static void usage(void)
 "                          اعلنت)\n"
 "      --final-ya          house style: accept a final ى written for ي\n"
 "                          where the word with ي is right (الرئيسى)\n"
+"      --all-unknown       also report the unknown Arabic words that read\n"
+"                          like words and have no listed word one edit\n"
+"                          away (names and terms no list has)\n"
 "      --invalid=MODE      invalid UTF-8: error (default), replace, keep\n"
 "      --cache-size=SIZE   memory for the cache of verdicts and suggestions\n"
 "                          (bytes, or with K, M or G; default 16M)\n"
@@ -981,6 +984,7 @@ enum {
 	OPT_NO_CONSISTENCY,
 	OPT_NAMES_CONSISTENCY,
 	OPT_HAMZA_FREE,
+	OPT_ALL_UNKNOWN,
 	OPT_FINAL_YA,
 	OPT_INVALID,
 	OPT_CACHE_SIZE,
@@ -1021,6 +1025,7 @@ int main(int argc, char **argv)
 		{ "names-consistency", no_argument, NULL,
 		  OPT_NAMES_CONSISTENCY },
 		{ "hamza-free", no_argument, NULL, OPT_HAMZA_FREE },
+		{ "all-unknown", no_argument, NULL, OPT_ALL_UNKNOWN },
 		{ "final-ya", no_argument, NULL, OPT_FINAL_YA },
 		{ "invalid", required_argument, NULL, OPT_INVALID },
 		{ "cache-size", required_argument, NULL, OPT_CACHE_SIZE },
@@ -1123,6 +1128,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_HAMZA_FREE:
 			so.flags |= AR_SPELL_HAMZA_FREE;
+			break;
+		case OPT_ALL_UNKNOWN:
+			so.flags |= AR_SPELL_ALL_UNKNOWN;
 			break;
 		case OPT_FINAL_YA:
 			so.flags |= AR_SPELL_FINAL_YA;

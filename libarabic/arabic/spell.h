@@ -139,20 +139,26 @@ enum {
 	                                        attested words and known
 	                                        errors */
 	/* House styles: spellings some papers use throughout. */
-	AR_SPELL_HAMZA_FREE = 1u << 4,       /**< accept an alef written
+	AR_SPELL_HAMZA_FREE = 1u << 4,        /**< accept an alef written
 	                                         without its hamza (الى,
 	                                         اعلنت, والاقتصاد) where the
 	                                         word with the hamza is
 	                                         right */
-	AR_SPELL_FINAL_YA = 1u << 5,         /**< accept a final ى written
+	AR_SPELL_FINAL_YA = 1u << 5,          /**< accept a final ى written
 	                                         for ي (السيسى, هواوى,
 	                                         الرئيسى) where the word with
 	                                         ي is right */
-	AR_SPELL_CONSISTENCY_NAMES = 1u << 6 /**< check the consistency of
+	AR_SPELL_CONSISTENCY_NAMES = 1u << 6, /**< check the consistency of
 	                                          names only: a spelling
 	                                          that a dictionary accepts
 	                                          as a word (علي, او) is
 	                                          never inconsistent */
+	AR_SPELL_ALL_UNKNOWN = 1u << 7        /**< report every unknown Arabic
+	                                    word, also one that reads like
+	                                    a word and has no listed or
+	                                    dictionary word one edit away
+	                                    (a name or a term no list has),
+	                                    which is accepted by default */
 };
 
 /** Options of a speller. */

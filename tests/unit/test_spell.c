@@ -1052,9 +1052,12 @@ static void test_decide_names(void)
 	                        &first),
 	                AR_FINDING_UNKNOWN);
 	CU_ASSERT_STRING_EQUAL(first, FROBOZZ_AR);
-	/* a made-up name far from every known name is an unknown word, not
-	 * the typo of some name */
-	CU_ASSERT_EQUAL(kind_of(b, MANDRINOVA, NULL), AR_FINDING_UNKNOWN);
+	/* a made-up name far from every known name is not the typo of some
+	 * name: it reads like a word, so it is left alone
+	 * (test_decide_plausible), or with AR_SPELL_ALL_UNKNOWN an unknown
+	 * word */
+	CU_ASSERT_EQUAL(kind_of(b, MANDRINOVA, NULL), -1);
+	CU_ASSERT_EQUAL(kind_of(sp, MANDRINOVA, NULL), AR_FINDING_UNKNOWN);
 	/* lower-case Latin: the English word one edit away wins over the
 	 * names (Recife, Intel) */
 	CU_ASSERT_EQUAL(kind_of(b, "recieve", &first), AR_FINDING_UNKNOWN);
@@ -1162,6 +1165,58 @@ static size_t count_kind(ar_speller *s, const char *t, int k)
 	return n;
 }
 
+/* An unknown word that reads like a word, with no listed or dictionary
+ * word one edit away, is a name or a term no list has: not reported by
+ * default.  A consonant written twice, two words run together, or a slip
+ * of a dictionary word still are; AR_SPELL_ALL_UNKNOWN reports them all,
+ * and AR_SPELL_NO_SUGGEST (arspell -l) makes no such test. */
+static void test_decide_plausible(void)
+{
+	/* كارمينولا, a made-up name */
+	static const char name[] = "\xd9\x83\xd8\xa7\xd8\xb1\xd9\x85\xd9\x8a"
+	                           "\xd9\x86\xd9\x88\xd9\x84\xd8\xa7";
+	ar_speller *b = open_builtin(0),
+	           *all = open_builtin(AR_SPELL_ALL_UNKNOWN),
+	           *list = open_builtin(AR_SPELL_NO_SUGGEST);
+	const char *first;
+
+	CU_ASSERT_FATAL(b != NULL && all != NULL && list != NULL);
+	CU_ASSERT_EQUAL(kind_of(b, name, NULL), -1);
+	CU_ASSERT_EQUAL(kind_of(all, name, NULL), AR_FINDING_UNKNOWN);
+	CU_ASSERT_EQUAL(kind_of(list, name, NULL), AR_FINDING_UNKNOWN);
+	/* بريستوفيللد: ل twice */
+	CU_ASSERT_EQUAL(
+	        kind_of(b,
+	                "\xd8\xa8\xd8\xb1\xd9\x8a\xd8\xb3\xd8\xaa\xd9\x88"
+	                "\xd9\x81\xd9\x8a\xd9\x84\xd9\x84\xd8\xaf",
+	                NULL),
+	        AR_FINDING_UNKNOWN);
+	/* الرئيسالجديد: الرئيس الجديد without its space */
+	CU_ASSERT_EQUAL(
+	        kind_of(b,
+	                "\xd8\xa7\xd9\x84\xd8\xb1\xd8\xa6\xd9\x8a\xd8\xb3"
+	                "\xd8\xa7\xd9\x84\xd8\xac\xd8\xaf\xd9\x8a\xd8\xaf",
+	                &first),
+	        AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first,
+	                       "\xd8\xa7\xd9\x84\xd8\xb1\xd8\xa6\xd9\x8a"
+	                       "\xd8\xb3 \xd8\xa7\xd9\x84\xd8\xac\xd8\xaf"
+	                       "\xd9\x8a\xd8\xaf");
+	/* الاقتصادبة: الاقتصادية with ب for ي */
+	CU_ASSERT_EQUAL(
+	        kind_of(b,
+	                "\xd8\xa7\xd9\x84\xd8\xa7\xd9\x82\xd8\xaa\xd8\xb5"
+	                "\xd8\xa7\xd8\xaf\xd8\xa8\xd8\xa9",
+	                &first),
+	        AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first,
+	                       "\xd8\xa7\xd9\x84\xd8\xa7\xd9\x82\xd8\xaa"
+	                       "\xd8\xb5\xd8\xa7\xd8\xaf\xd9\x8a\xd8\xa9");
+	ar_speller_free(b);
+	ar_speller_free(all);
+	ar_speller_free(list);
+}
+
 /* An unknown word the text uses twice (also behind proclitics) is meant;
  * used once it is reported. */
 static void test_decide_repeated(void)
@@ -1234,7 +1289,7 @@ static const char *first_in_text(ar_speller *s, const char *t, const char *w,
  * alone (the cache) gets no word of a document. */
 static void test_decide_document_words(void)
 {
-	ar_speller *s = open_speller(0);
+	ar_speller *s = open_speller(AR_SPELL_ALL_UNKNOWN);
 	const char *first;
 	size_t n = 0;
 
@@ -1384,6 +1439,7 @@ static const unit_test decide_tests[] = {
 	{ "spell/decide/known_errors", test_decide_known_errors },
 	{ "spell/decide/house_styles", test_decide_house_styles },
 	{ "spell/decide/inner_words", test_decide_inner_words },
+	{ "spell/decide/plausible", test_decide_plausible },
 	{ "spell/decide/repeated", test_decide_repeated },
 	{ "spell/decide/document_words", test_decide_document_words },
 	{ "spell/decide/rare_words", test_decide_rare_words },
@@ -1480,7 +1536,9 @@ static const unit_suite suites[] = { { "spell/loader", loader_tests },
 int main(void)
 {
 	int r;
-	sp = open_speller(0);
+	/* the tests below check every unknown word; test_decide_plausible
+	 * checks the default, which leaves out the plausible ones */
+	sp = open_speller(AR_SPELL_ALL_UNKNOWN);
 	if (!sp) {
 		printf("SKIP: hunspell dictionaries ar and en_US not found\n");
 		return 77;
