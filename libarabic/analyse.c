@@ -391,14 +391,13 @@ static int doubled_consonant(const char *w, size_t len)
 	for (i = 0; i + 4 <= len; i += 2) {
 		const char *c = w + i;
 		if (memcmp(c, c + 2, 2) != 0 || memcmp(c, A_ALEF, 2) == 0 ||
-		    memcmp(c, "\xD9\x88", 2) == 0 ||
-		    memcmp(c, "\xD9\x8A", 2) == 0)
+		    memcmp(c, A_WAW, 2) == 0 || memcmp(c, "\xd9\x8a", 2) == 0)
 			continue;
 		/* لل, الل, ولل, فلل, والل: the article */
 		if (memcmp(c, A_LAM, 2) == 0 &&
 		    (i == 0 || memcmp(c - 2, A_ALEF, 2) == 0 ||
-		     (i == 2 && (memcmp(w, "\xD9\x88", 2) == 0 ||
-		                 memcmp(w, "\xD9\x81", 2) == 0))))
+		     (i == 2 &&
+		      (memcmp(w, A_WAW, 2) == 0 || memcmp(w, A_FA, 2) == 0))))
 			continue;
 		return 1;
 	}

@@ -103,25 +103,39 @@ void ar_charlm__free(ar_charlm *m)
 	free(m);
 }
 
+/* The symbols of w[0..len): ORDER - 1 edges, the letters, one edge; their
+ * number, or 0 when w does not fit in `size`. */
+static size_t symbols(const char *w, size_t len, unsigned char *s, size_t size)
+{
+	size_t n = ORDER - 1, o = 0;
+
+	memset(s, EDGE, ORDER - 1);
+	while (o < len && n < size - 1) {
+		uint32_t c;
+		size_t k = ar_utf8_decode(&c, w + o, len - o);
+		if (k == 0)
+			k = 1, c = 0xFFFD;
+		s[n++] = (unsigned char)sym(c);
+		o += k;
+	}
+	if (o < len)
+		return 0;
+	s[n++] = EDGE;
+	return n;
+}
+
 /* Count word w[0..len) if it is all Arabic letters.  -1 when the table
  * is full. */
 static int count_string(ar_charlm *m, const char *w, size_t len)
 {
 	unsigned char s[64];
-	size_t n = ORDER - 1, o = 0;
+	size_t n = len ? symbols(w, len, s, sizeof s) : 0, i;
 
-	memset(s, EDGE, ORDER - 1);
-	while (o < len && n < sizeof s - 1) {
-		uint32_t c;
-		size_t k = ar_utf8_decode(&c, w + o, len - o);
-		if (k == 0 || sym(c) == OTHER)
-			return 0;
-		s[n++] = (unsigned char)sym(c);
-		o += k;
-	}
-	if (o < len || len == 0)
+	if (n == 0)
 		return 0;
-	s[n++] = EDGE;
+	for (i = ORDER - 1; i + 1 < n; i++)
+		if (s[i] == OTHER)
+			return 0;
 	return count_word(m, s, n);
 }
 
@@ -210,27 +224,6 @@ static double term(const ar_charlm *m, unsigned a, unsigned b, unsigned c,
 	return log(p);
 }
 
-/* The symbols of w[0..len): ORDER - 1 edges, the letters, one edge; their
- * number, or 0 when w does not fit in `size`. */
-static size_t symbols(const char *w, size_t len, unsigned char *s, size_t size)
-{
-	size_t n = ORDER - 1, o = 0;
-
-	memset(s, EDGE, ORDER - 1);
-	while (o < len && n < size - 1) {
-		uint32_t c;
-		size_t k = ar_utf8_decode(&c, w + o, len - o);
-		if (k == 0)
-			k = 1, c = 0xFFFD;
-		s[n++] = (unsigned char)sym(c);
-		o += k;
-	}
-	if (o < len)
-		return 0;
-	s[n++] = EDGE;
-	return n;
-}
-
 double ar_charlm__logp(const ar_charlm *m, const char *w, size_t len)
 {
 	unsigned char s[ORDER - 1 + 64];
@@ -253,6 +246,45 @@ static int seen_at(const ar_charlm *m, const unsigned char *s, size_t i,
 
 enum { ED_REPLACE, ED_INSERT, ED_DELETE, ED_SWAP };
 
+/* The index of the last sequence of `order` symbols that an edit of
+ * `type` at symbol p changes: in the old string (in_new 0), whose last
+ * index is last, or in the new one (in_new 1).  An insertion makes one
+ * sequence more than it breaks, a deletion one fewer, a swap touches two
+ * symbols. */
+static size_t last_changed(size_t p, int order, int type, int in_new,
+                           size_t last)
+{
+	size_t k = p + (size_t)order - 1 + (type == ED_SWAP) -
+	           (type == (in_new ? ED_DELETE : ED_INSERT));
+	return k < last ? k : last;
+}
+
+/* y = x[0..P) with the edit of `type` at symbol p (letter c for a
+ * replacement or an insertion). */
+static void make_edit(unsigned char *y, const unsigned char *x, size_t P,
+                      size_t p, int type, unsigned c)
+{
+	memcpy(y, x, p);
+	switch (type) {
+	case ED_REPLACE:
+		memcpy(y + p, x + p, P - p);
+		y[p] = (unsigned char)c;
+		break;
+	case ED_INSERT:
+		y[p] = (unsigned char)c;
+		memcpy(y + p + 1, x + p, P - p);
+		break;
+	case ED_DELETE:
+		memcpy(y + p, x + p + 1, P - p - 1);
+		break;
+	default:
+		memcpy(y + p, x + p, P - p);
+		y[p] = x[p + 1];
+		y[p + 1] = x[p];
+		break;
+	}
+}
+
 int ar_charlm__each_edit(const ar_charlm *m, const char *w, size_t len,
                          int order, int want_gain, ar_charlm_edit_fn fn,
                          void *ctx)
@@ -270,7 +302,8 @@ int ar_charlm__each_edit(const ar_charlm *m, const char *w, size_t len,
 	for (i = 0; i < L; i++)
 		if (x[ORDER - 1 + i] == OTHER)
 			return 0;
-	/* unseen[i]: sequences the model lacks, ending before symbol i */
+	/* unseen[i]: sequences the model lacks, ending before symbol i;
+	 * t[i]: the term of the symbol i */
 	unseen[ORDER - 1] = 0;
 	for (i = ORDER - 1; i < P; i++) {
 		unseen[i + 1] = unseen[i] + !seen_at(m, x, i, order);
@@ -279,7 +312,7 @@ int ar_charlm__each_edit(const ar_charlm *m, const char *w, size_t len,
 	}
 	for (j = 0; j <= L; j++)
 		for (type = ED_REPLACE; type <= ED_SWAP; type++) {
-			size_t p = ORDER - 1 + j, Q, ohi, vhi, ghi, k;
+			size_t p = ORDER - 1 + j, Q, k;
 			unsigned c, c0 = 1, c1 = 42;
 			if (j == L && type != ED_INSERT)
 				continue;
@@ -290,69 +323,41 @@ int ar_charlm__each_edit(const ar_charlm *m, const char *w, size_t len,
 			Q = type == ED_INSERT   ? P + 1
 			    : type == ED_DELETE ? P - 1
 			                        : P;
-			/* the last sequence of x that the edit changes, and
-			 * of y that it makes (order `order`, then four for
-			 * the terms of the gain) */
-			ohi = p + (size_t)order - 1 - (type == ED_INSERT) +
-			      (type == ED_SWAP);
-			vhi = p + (size_t)order - 1 - (type == ED_DELETE) +
-			      (type == ED_SWAP);
-			if (ohi > P - 1)
-				ohi = P - 1;
-			if (vhi > Q - 1)
-				vhi = Q - 1;
+			/* an unseen sequence the edit does not change stays */
 			if (unseen[p] != unseen[ORDER - 1] ||
-			    unseen[P] != unseen[ohi + 1])
-				continue; /* an unseen sequence stays */
+			    unseen[P] != unseen[last_changed(p, order, type, 0,
+			                                     P - 1) +
+			                        1])
+				continue;
 			for (c = c0; c <= c1; c++) {
+				size_t vhi = last_changed(p, order, type, 1,
+				                          Q - 1),
+				       n = 0;
 				double gain = 0;
-				size_t n = 0, ghi_x;
-				if (c && c > 26 && c < 33)
-					continue; /* U+063B-U+0640 */
-				memcpy(y, x, p);
-				switch (type) {
-				case ED_REPLACE:
-					if (c == x[p])
-						continue;
-					memcpy(y + p, x + p, P - p);
-					y[p] = (unsigned char)c;
-					break;
-				case ED_INSERT:
-					y[p] = (unsigned char)c;
-					memcpy(y + p + 1, x + p, P - p);
-					break;
-				case ED_DELETE:
-					memcpy(y + p, x + p + 1, P - p - 1);
-					break;
-				default:
-					memcpy(y + p, x + p, P - p);
-					y[p] = x[p + 1];
-					y[p + 1] = x[p];
-					break;
-				}
+				int r;
+				if ((c > 26 && c < 33) || /* U+063B-U+0640 */
+				    (type == ED_REPLACE && c == x[p]))
+					continue;
+				make_edit(y, x, P, p, type, c);
 				for (k = p; k <= vhi; k++)
 					if (!seen_at(m, y, k, order))
 						break;
 				if (k <= vhi)
 					continue;
+				/* the gain: the terms of y around the edit
+				 * against those of x they replace */
 				if (want_gain) {
-					/* the gain: the terms of y around the edit
-					 * against those of x they replace */
-					ghi = p + ORDER - 1 -
-					      (type == ED_DELETE) +
-					      (type == ED_SWAP);
-					ghi_x = p + ORDER - 1 -
-					        (type == ED_INSERT) +
-					        (type == ED_SWAP);
-					if (ghi > Q - 1)
-						ghi = Q - 1;
-					if (ghi_x > P - 1)
-						ghi_x = P - 1;
-					for (k = p; k <= ghi; k++)
+					for (k = p;
+					     k <= last_changed(p, ORDER, type,
+					                       1, Q - 1);
+					     k++)
 						gain += term(m, y[k - 3],
 						             y[k - 2], y[k - 1],
 						             y[k]);
-					for (k = p; k <= ghi_x; k++)
+					for (k = p;
+					     k <= last_changed(p, ORDER, type,
+					                       0, P - 1);
+					     k++)
 						gain -= t[k];
 				}
 				for (k = ORDER - 1; k + 1 < Q; k++) {
@@ -360,11 +365,8 @@ int ar_charlm__each_edit(const ar_charlm *m, const char *w, size_t len,
 					buf[n++] = (char)(0xC0 | (cp >> 6));
 					buf[n++] = (char)(0x80 | (cp & 0x3F));
 				}
-				{
-					int r = fn(ctx, buf, n, gain);
-					if (r)
-						return r;
-				}
+				if ((r = fn(ctx, buf, n, gain)) != 0)
+					return r;
 			}
 		}
 	return 0;

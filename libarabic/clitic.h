@@ -21,6 +21,8 @@
 /* The letters of the clitics and of their hosts (code points). */
 #define AR_ALEF             0x627
 #define AR_ALEF_HAMZA_ABOVE 0x623
+#define AR_ALEF_HAMZA_BELOW 0x625
+#define AR_ALEF_MADDA       0x622
 #define AR_BEH              0x628
 #define AR_TEH_MARBUTA      0x629
 #define AR_TEH              0x62A

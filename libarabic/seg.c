@@ -491,27 +491,20 @@ static int inner_rest_frequent(ar_seg *s, const char *buf, size_t n)
 	                   (memcmp(buf, "ك", 2) == 0 ? 4 : 1) * INNER_SPLIT);
 }
 
-/* Does the UTF-8 text at p start with أ إ آ (a hamza on alef)? */
-static int starts_with_hamza_alef(const char *p)
-{
-	const unsigned char *q = (const unsigned char *)p;
-	return q[0] == 0xD8 && (q[1] == 0xA3 || q[1] == 0xA5 || q[1] == 0xA2);
-}
-
 /* Is buf[0..n) an attested word (freq.h) whose rest after its first
  * letter is neither a name nor attested, and counted fewer than
  * INNER_MIN times?  Not after لل, the article's own sign (لليونسكو),
- * nor before a hamza on alef, which begins no word after its first
- * letter but begins the word after a proclitic (وإيزابيلا; وايلد is one
- * word).  1 or 0, -1 on memory
- * exhaustion. */
-static int attested_whole(ar_seg *s, const char *buf, size_t n)
+ * nor when the second letter, `second`, is a hamza on alef, which begins
+ * no word after its first letter but begins the word after a proclitic
+ * (وإيزابيلا; وايلد is one word).  1 or 0, -1 on memory exhaustion. */
+static int attested_whole(ar_seg *s, const char *buf, size_t n, uint32_t second)
 {
 	unsigned long c;
 	int r;
 
 	if (n < 8 || memcmp(buf, "لل", 4) == 0 ||
-	    starts_with_hamza_alef(buf + 2) || ar_freq__find(buf, n, &c) != 2)
+	    second == AR_ALEF_HAMZA_ABOVE || second == AR_ALEF_HAMZA_BELOW ||
+	    second == AR_ALEF_MADDA || ar_freq__find(buf, n, &c) != 2)
 		return 0;
 	if (ar_freq__find(buf + 2, n - 2, &c) == 2 || c >= INNER_MIN)
 		return 0;
@@ -556,7 +549,8 @@ static int own_reading(ar_seg *s, const letters *L, size_t a, size_t b,
 	 * text) whose rest is no name and that the corpus has only a few
 	 * times: ب + لانت of بلانت is a reading only hunspell's affixes
 	 * allow */
-	if ((how & OWN_NAMES) && (r = attested_whole(s, buf, n)) != 0)
+	if ((how & OWN_NAMES) &&
+	    (r = attested_whole(s, buf, n, L->cp[a + 1])) != 0)
 		return r;
 	for (k = 0; ar_clitic__enclitics[k]; k++) {
 		size_t el = strlen(ar_clitic__enclitics[k]), m = n - el;
