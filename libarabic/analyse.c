@@ -312,14 +312,22 @@ static int near_dict(ar_speller *sp, int arabic, const char *w, size_t len)
  * An unknown Arabic word that reads like a word is not reported
  * (plausible_unknown()): a name or a term no list has, which an editor
  * need not look at, rather than a slip.  A slip of a word leaves a
- * listed or dictionary word one edit away, or letters that one edit
- * makes read far better (a letter the word's neighbours never take).
- * Measured on the three evaluation sets (doc/accuracy.md): without a
- * listed word one edit away and with no edit making the letters e^6
- * times likelier, 132 false alarms go for 24 typos of names no list has.
+ * listed or dictionary word one likely slip away, or letters that one
+ * edit makes read far better (a letter the word's neighbours never
+ * take).  Measured on the three evaluation sets (doc/accuracy.md):
+ * without a listed word one edit away and with no edit making the
+ * letters e^6 times likelier, 132 false alarms go for 24 typos of names
+ * no list has; counting only the words one likely slip away, 70 more go
+ * for 5 typos.
  */
 #define PLAUSIBLE_GAIN    6.0
 #define PLAUSIBLE_LETTERS 6 /* shorter words are always reported */
+
+typedef struct edit_ctx {
+	ar_speller *sp;
+	const char *w;
+	size_t len;
+} edit_ctx;
 
 /* Is the edit's string e^PLAUSIBLE_GAIN times likelier than the word?
  * Strings with a sequence of three letters that no word has are not
@@ -332,15 +340,25 @@ static int gain_edit(void *ctx, const char *s, size_t n, double gain)
 	return gain >= PLAUSIBLE_GAIN;
 }
 
-/* Is s[0..n) a word of the frequency table (corpus and attested words)
- * or of the word store (names, loanwords, the caller's words)? */
+/* Is s[0..n), one likely slip of typing from the word (rank.c:
+ * ar_rank__likely_slip()), a word of the frequency table (corpus and
+ * attested words) or of the word store (names, loanwords, the caller's
+ * words)?  A word one other edit away (a long vowel more: ستيفين beside
+ * ستيفن, a letter for one neither near on the keyboard nor alike) is
+ * another spelling of a name, not its slip, unless it is a common word,
+ * counted COMMON_COUNT times or more (الشيمالي for الشمالي). */
+#define COMMON_COUNT 8
+
 static int listed_edit(void *ctx, const char *s, size_t n, double gain)
 {
-	ar_speller *sp = ctx;
+	edit_ctx *e = ctx;
+	ar_speller *sp = e->sp;
 	unsigned long c;
 	unsigned fl;
 
 	(void)gain;
+	if (!ar_rank__likely_slip(s, n, e->w, e->len))
+		return ar_freq__find(s, n, &c) && c >= COMMON_COUNT;
 	if (ar_freq__find(s, n, &c) != 0)
 		return 1;
 	if (ar_names__fold(&sp->fold, s, n, AR_FOLD_LIGHT) < 0)
@@ -348,18 +366,22 @@ static int listed_edit(void *ctx, const char *s, size_t n, double gain)
 	return ar_names__find(sp->names, sp->fold.ptr, sp->fold.size, &fl) >= 0;
 }
 
-/* Is s[0..n) a word of the Arabic dictionary?  Its words seldom have a
- * sequence of three letters that the letter model lacks. */
+/* Is s[0..n), one likely slip of typing from the word, a word of the
+ * Arabic dictionary?  Its words seldom have a sequence of three letters
+ * that the letter model lacks. */
 static int dict_edit_seen(void *ctx, const char *s, size_t n, double gain)
 {
+	edit_ctx *e = ctx;
 	char buf[4 * NEAR_MAX + 16];
 
 	(void)gain;
 	if (n >= sizeof buf)
 		return 0;
+	if (!ar_rank__likely_slip(s, n, e->w, e->len))
+		return 0;
 	memcpy(buf, s, n);
 	buf[n] = '\0';
-	return dict_ok(ctx, 1, buf);
+	return dict_ok(e->sp, 1, buf);
 }
 
 /* Is w[0..len) (two-byte letters) two words of three letters or more
@@ -410,6 +432,7 @@ static int doubled_consonant(const char *w, size_t len)
  * memory. */
 static int plausible_unknown(ar_speller *sp, const char *w, size_t len)
 {
+	edit_ctx e = { sp, w, len };
 	size_t i, n = 0;
 	int r;
 
@@ -429,12 +452,12 @@ static int plausible_unknown(ar_speller *sp, const char *w, size_t len)
 	/* the cheapest test first: most unknown words are a slip of a
 	 * listed word; the model of letters has seen every sequence of four
 	 * letters of those */
-	if ((r = ar_charlm__each_edit(sp->lm, w, len, 4, 0, listed_edit, sp)) !=
+	if ((r = ar_charlm__each_edit(sp->lm, w, len, 4, 0, listed_edit, &e)) !=
 	            0 ||
 	    (r = ar_charlm__each_edit(sp->lm, w, len, 3, 1, gain_edit, NULL)) !=
 	            0 ||
 	    (r = ar_charlm__each_edit(sp->lm, w, len, 3, 0, dict_edit_seen,
-	                              sp)) != 0)
+	                              &e)) != 0)
 		return r < 0 ? -1 : 0;
 	return 1;
 }

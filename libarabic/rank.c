@@ -191,6 +191,59 @@ static int subst_kind(uint32_t t, uint32_t c, int last)
 	return K_OTHER;
 }
 
+/* Letters of the UTF-8 s[0..n) into l[0..max); their number, or max + 1
+ * when there are more or s is not UTF-8. */
+static size_t decode_letters(uint32_t *l, size_t max, const char *s, size_t n)
+{
+	size_t o = 0, k = 0;
+	while (o < n) {
+		size_t b;
+		if (k == max)
+			return max + 1;
+		b = ar_utf8_decode(&l[k], s + o, n - o);
+		if (b == 0)
+			return max + 1;
+		o += b;
+		k++;
+	}
+	return k;
+}
+
+#define SLIP_LETTERS 40 /* longest word ar_rank__likely_slip() reads */
+
+int ar_rank__likely_slip(const char *c, size_t cl, const char *w, size_t wl)
+{
+	uint32_t a[SLIP_LETTERS], b[SLIP_LETTERS];
+	size_t n = decode_letters(a, SLIP_LETTERS, c, cl),
+	       m = decode_letters(b, SLIP_LETTERS, w, wl), i, j;
+
+	if (n > SLIP_LETTERS || m > SLIP_LETTERS)
+		return 0;
+	for (i = 0; i < n && i < m && a[i] == b[i]; i++)
+		;
+	if (n == m) {
+		if (i == n)
+			return 0;
+		for (j = n; j > i + 1 && a[j - 1] == b[j - 1]; j--)
+			;
+		if (j == i + 1) /* one letter for another */
+			return subst_kind(b[i], a[i], i + 1 == n) != K_OTHER;
+		/* two neighbours swapped */
+		return j == i + 2 && a[i] == b[i + 1] && a[i + 1] == b[i];
+	}
+	if (m + 1 == n) /* a letter of c left out */
+		return memcmp(a + i + 1, b + i, (m - i) * sizeof *a) == 0;
+	if (n + 1 == m && memcmp(a + i, b + i + 1, (n - i) * sizeof *a) == 0) {
+		/* w's letter i added: doubled, or next to its key's
+		 * neighbour; of a run of equal letters, any one */
+		uint32_t x = b[i], prev = i ? b[i - 1] : 0,
+		         next = i + 1 < m ? b[i + 1] : 0;
+		return x == next || x == prev || neighbours(x, prev) ||
+		       neighbours(x, next);
+	}
+	return 0;
+}
+
 /* ---- the pool of candidates ------------------------------------------- */
 
 /* The count given to a word of the word store that the corpus has less

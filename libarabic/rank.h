@@ -31,6 +31,14 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
                            const ar_rank_extra *extra, size_t nextra,
                            size_t max, char ***out, size_t *n);
 
+/* Is the Arabic word w[0..wl) (UTF-8) one likely slip of typing from
+ * c[0..cl): a letter with other dots, a neighbour key, one of the same
+ * sound, a hamza seat or a final ة/ه, ى/ي for another; a letter left
+ * out; a letter doubled or added next to its key's neighbour; two
+ * neighbours swapped?  Not: any other letter for another or added (a
+ * long vowel in a transliteration, ستيفين beside ستيفن). */
+int ar_rank__likely_slip(const char *c, size_t cl, const char *w, size_t wl);
+
 /* ---- charlm.c: how likely letters are as a word ---------------------- */
 
 typedef struct ar_charlm ar_charlm;
