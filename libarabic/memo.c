@@ -389,7 +389,10 @@ static int plain_ok(const memo *m)
  * what is not worth checking.  Two shortcuts spare hunspell: a word with
  * diacritics is right when the same letters without them were (hunspell
  * ignores the marks anyway), and a word of the conjunction و or ف plus a
- * known-right word is right (they attach to any word).
+ * known-right word is right (they attach to any word) -- unless that word
+ * starts with و or ف itself: it may be right by its own conjunction
+ * (والذي), which takes no second one (ووالذي), and the verdict must not
+ * depend on which word the cache met first.
  */
 ar_status ar_spell__lookup(ar_speller *sp, const char *w, size_t len,
                            memo **out)
@@ -428,6 +431,8 @@ ar_status ar_spell__lookup(ar_speller *sp, const char *w, size_t len,
 		}
 		if (len > 6 &&
 		    (memcmp(w, A_WAW, 2) == 0 || memcmp(w, A_FA, 2) == 0) &&
+		    memcmp(w + 2, A_WAW, 2) != 0 &&
+		    memcmp(w + 2, A_FA, 2) != 0 &&
 		    plain_ok(memo_find(sp, w + 2, len - 2,
 		                       ar_hash__bytes(w + 2, len - 2))))
 			goto cache_ok;

@@ -1242,6 +1242,44 @@ static void test_decide_plausible(void)
 	ar_speller_free(list);
 }
 
+/* A verdict does not depend on the words met before: و before a word
+ * that is right by its own و (والذي) is a slip, met first or not. */
+static void test_decide_order(void)
+{
+	/* ووالذي, then والذي ووالذي */
+	CU_ASSERT_EQUAL(
+	        count_kind(sp,
+	                   "\xd9\x88\xd9\x88\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a",
+	                   AR_FINDING_UNKNOWN),
+	        1);
+	CU_ASSERT_EQUAL(
+	        count_kind(sp,
+	                   "\xd9\x88\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a "
+	                   "\xd9\x88\xd9\x88\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a",
+	                   AR_FINDING_UNKNOWN),
+	        1);
+	/* a fresh speller, the right word first */
+	{
+		ar_speller *b = open_builtin(0);
+		CU_ASSERT_FATAL(b != NULL);
+		CU_ASSERT_EQUAL(
+		        count_kind(b,
+		                   "\xd9\x88\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a "
+		                   "\xd9\x88\xd9\x88\xd8\xa7\xd9\x84\xd8\xb0"
+		                   "\xd9\x8a",
+		                   AR_FINDING_UNKNOWN),
+		        1);
+		/* و before a word whose و is its own letter: right */
+		CU_ASSERT_EQUAL(
+		        count_kind(b,
+		                   "\xd9\x88\xd8\xb2\xd9\x8a\xd8\xb1 "
+		                   "\xd9\x88\xd9\x88\xd8\xb2\xd9\x8a\xd8\xb1",
+		                   AR_FINDING_UNKNOWN),
+		        0);
+		ar_speller_free(b);
+	}
+}
+
 /* An unknown word the text uses twice (also behind proclitics) is meant;
  * used once it is reported. */
 static void test_decide_repeated(void)
@@ -1465,6 +1503,7 @@ static const unit_test decide_tests[] = {
 	{ "spell/decide/house_styles", test_decide_house_styles },
 	{ "spell/decide/inner_words", test_decide_inner_words },
 	{ "spell/decide/plausible", test_decide_plausible },
+	{ "spell/decide/order", test_decide_order },
 	{ "spell/decide/repeated", test_decide_repeated },
 	{ "spell/decide/document_words", test_decide_document_words },
 	{ "spell/decide/rare_words", test_decide_rare_words },
