@@ -317,8 +317,8 @@ static int near_dict(ar_speller *sp, int arabic, const char *w, size_t len)
  * take).  Measured on the three evaluation sets (doc/accuracy.md):
  * without a listed word one edit away and with no edit making the
  * letters e^6 times likelier, 132 false alarms go for 24 typos of names
- * no list has; counting only the words one likely slip away, 70 more go
- * for 5 typos.
+ * no list has; counting only the words one likely slip away (or a
+ * common word or a gazetteer name by any edit), 52 more go for 2 typos.
  */
 #define PLAUSIBLE_GAIN    6.0
 #define PLAUSIBLE_LETTERS 6 /* shorter words are always reported */
@@ -343,10 +343,12 @@ static int gain_edit(void *ctx, const char *s, size_t n, double gain)
 /* Is s[0..n), one likely slip of typing from the word (rank.c:
  * ar_rank__likely_slip()), a word of the frequency table (corpus and
  * attested words) or of the word store (names, loanwords, the caller's
- * words)?  A word one other edit away (a long vowel more: ستيفين beside
- * ستيفن, a letter for one neither near on the keyboard nor alike) is
- * another spelling of a name, not its slip, unless it is a common word,
- * counted COMMON_COUNT times or more (الشيمالي for الشمالي). */
+ * words)?  Beside a word one other edit away (a long vowel more, a
+ * letter for one neither near on the keyboard nor alike) that only the
+ * attested list or the corpus has, now and then, the word is another
+ * transliteration of a name, not its slip; beside a common word (counted
+ * COMMON_COUNT times or more: الشيمالي for الشمالي) or a name of the
+ * gazetteer (تيليغيرام for تيليغرام), a slip still. */
 #define COMMON_COUNT 8
 
 static int listed_edit(void *ctx, const char *s, size_t n, double gain)
@@ -357,8 +359,15 @@ static int listed_edit(void *ctx, const char *s, size_t n, double gain)
 	unsigned fl;
 
 	(void)gain;
-	if (!ar_rank__likely_slip(s, n, e->w, e->len))
-		return ar_freq__find(s, n, &c) && c >= COMMON_COUNT;
+	if (!ar_rank__likely_slip(s, n, e->w, e->len)) {
+		if (ar_freq__find(s, n, &c) && c >= COMMON_COUNT)
+			return 1;
+		if (ar_names__fold(&sp->fold, s, n, AR_FOLD_LIGHT) < 0)
+			return -1;
+		return ar_names__find(sp->names, sp->fold.ptr, sp->fold.size,
+		                      &fl) >= 0 &&
+		       (fl & ~(unsigned)AR_NAMES_ATTESTED);
+	}
 	if (ar_freq__find(s, n, &c) != 0)
 		return 1;
 	if (ar_names__fold(&sp->fold, s, n, AR_FOLD_LIGHT) < 0)
