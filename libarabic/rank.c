@@ -655,6 +655,29 @@ static int add_hunspell(ar_speller *sp, pool *p, const char *w)
 	return 0;
 }
 
+/* The Arabic letter that Persian or Urdu letter c looks like and is
+ * typed for on those keyboards (ی ے for ي, ک ڪ for ك, ہ ھ ە for ه, ۀ
+ * for ة), or c. */
+static uint32_t look_alike(uint32_t c)
+{
+	switch (c) {
+	case 0x06CC:
+	case 0x06D2:
+		return 0x064A;
+	case 0x06A9:
+	case 0x06AA:
+		return 0x0643;
+	case 0x06C1:
+	case 0x06BE:
+	case 0x06D5:
+		return 0x0647;
+	case 0x06C0:
+		return 0x0629;
+	default:
+		return c;
+	}
+}
+
 ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
                            const ar_rank_extra *extra, size_t nextra,
                            size_t max, char ***out, size_t *n)
@@ -662,9 +685,12 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 	pool p;
 	uint32_t t[MAX_LETTERS];
 	size_t nt = 0, i, k;
-	int edits = 1;
+	int edits = 1, alike = 0;
 	char **v = NULL;
-	double lw = NAN; /* the letter model's log P(w), when asked */
+	double lw = NAN;      /* the letter model's log P(w), when asked */
+	const char *asis = w; /* w as written, never its own suggestion */
+	size_t asis_len = len;
+	char fw[MAX_LETTERS * 4 + 1];
 
 	*out = NULL;
 	*n = 0;
@@ -678,9 +704,23 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 		size_t l = ar_utf8_decode(&c, w + i, len - i);
 		if (l == 0 || nt == MAX_LETTERS)
 			edits = 0;
-		else
-			t[nt++] = c;
+		else {
+			t[nt] = look_alike(c);
+			alike |= t[nt++] != c;
+		}
 		i += l ? l : 1;
+	}
+	/* a word typed with Persian or Urdu look-alike letters: its Arabic
+	 * letters are the likeliest word, and the slips are undone on them */
+	if (edits && alike) {
+		size_t o = 0;
+		for (i = 0; i < nt; i++)
+			o += ar_utf8__encode(t[i], fw + o);
+		fw[o] = '\0';
+		w = fw;
+		len = o;
+		if (pool_add(&p, w, len, K_END, 0) < 0)
+			goto nomem;
 	}
 	if (edits && nt >= 2 &&
 	    (add_slips(&p, t, nt) != 0 || add_splits(&p, t, nt) != 0))
@@ -776,8 +816,8 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 	 * w again: إكلينيكا -> اكلينيكا -> إكلينيكا) */
 	for (i = k = 0; i < p.n; i++)
 		if ((p.v[i].known || p.v[i].novel) &&
-		    !(p.v[i].len == len &&
-		      memcmp(p.text.ptr + p.v[i].off, w, len) == 0))
+		    !(p.v[i].len == asis_len &&
+		      memcmp(p.text.ptr + p.v[i].off, asis, asis_len) == 0))
 			p.v[k++] = p.v[i];
 	if (k > 1) /* (p.v is NULL when nothing was generated) */
 		qsort(p.v, k, sizeof *p.v, cmp_cand);

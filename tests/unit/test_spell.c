@@ -1252,6 +1252,31 @@ static void test_decide_plausible(void)
 	ar_speller_free(list);
 }
 
+/* A word typed with Persian or Urdu letters that look like Arabic ones
+ * (ی for ي, ک for ك, ە for ه, ۀ for ة) gets its Arabic letters first. */
+static void test_rank_look_alike(void)
+{
+	const char *first;
+
+	/* یقول */
+	CU_ASSERT_EQUAL(kind_of(sp, "\xdb\x8c\xd9\x82\xd9\x88\xd9\x84", &first),
+	                AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first, "\xd9\x8a\xd9\x82\xd9\x88\xd9\x84");
+	/* ویکتب: two of them, behind و */
+	CU_ASSERT_EQUAL(
+	        kind_of(sp, "\xd9\x88\xdb\x8c\xda\xa9\xd8\xaa\xd8\xa8", &first),
+	        AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first,
+	                       "\xd9\x88\xd9\x8a\xd9\x83\xd8\xaa\xd8\xa8");
+	/* الدولۀ */
+	CU_ASSERT_EQUAL(
+	        kind_of(sp, "\xd8\xa7\xd9\x84\xd8\xaf\xd9\x88\xd9\x84\xdb\x80",
+	                &first),
+	        AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(
+	        first, "\xd8\xa7\xd9\x84\xd8\xaf\xd9\x88\xd9\x84\xd8\xa9");
+}
+
 /* A verdict does not depend on the words met before: و before a word
  * that is right by its own و (والذي) is a slip, met first or not. */
 static void test_decide_order(void)
@@ -1514,6 +1539,7 @@ static const unit_test decide_tests[] = {
 	{ "spell/decide/inner_words", test_decide_inner_words },
 	{ "spell/decide/plausible", test_decide_plausible },
 	{ "spell/decide/order", test_decide_order },
+	{ "spell/rank/look_alike", test_rank_look_alike },
 	{ "spell/decide/repeated", test_decide_repeated },
 	{ "spell/decide/document_words", test_decide_document_words },
 	{ "spell/decide/rare_words", test_decide_rare_words },
