@@ -904,6 +904,38 @@ int ar_spell__house_spelling(ar_speller *sp, const char *w, size_t len)
 	                 SLIP_HAMZA | SLIP_ENDS | SLIP_CLITICS | SLIP_NO_NAMES);
 }
 
+/* Is w[0..len) written with Persian or Urdu letters that look like
+ * Arabic ones (ar_rank__look_alike()), where the same word in Arabic
+ * letters is one the dictionary knows (یقول, کتاب)?  Those letters are
+ * then a slip of the keyboard, reported like one, though the word store
+ * folds them to find names written with them.  -1 when out of memory. */
+static int look_alike_word(ar_speller *sp, const char *w, size_t len)
+{
+	size_t i = 0;
+	int any = 0;
+
+	ar_buf__clear(&sp->tmp);
+	while (i < len) {
+		uint32_t c, a;
+		char b[4];
+		size_t k = ar_utf8_decode(&c, w + i, len - i);
+		if (k == 0)
+			return 0;
+		i += k;
+		if (ar_char__harakat_or_tatweel(c))
+			continue;
+		a = ar_rank__look_alike(c);
+		any |= a != c;
+		if (ar_buf__put(&sp->tmp, b, ar_utf8__encode(a, b)) != AR_OK)
+			return -1;
+	}
+	if (!any)
+		return 0;
+	if (ar_buf__put(&sp->tmp, "", 1) != AR_OK)
+		return -1;
+	return dict_ok(sp, 1, sp->tmp.ptr);
+}
+
 static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
                                 verdict *v)
 {
@@ -914,6 +946,12 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 	size_t flen, inner_pre = 0;
 	long inner = -1;
 
+	if ((r = look_alike_word(sp, w, len)) != 0) {
+		if (r < 0)
+			return AR_ENOMEM;
+		v->v = V_UNKNOWN;
+		return AR_OK;
+	}
 	if (ar_names__fold(&sp->fold, w, len, AR_FOLD_LIGHT) < 0)
 		return AR_ENOMEM;
 	/* keep the folded word: sp->fold is reused below */

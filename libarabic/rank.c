@@ -655,10 +655,7 @@ static int add_hunspell(ar_speller *sp, pool *p, const char *w)
 	return 0;
 }
 
-/* The Arabic letter that Persian or Urdu letter c looks like and is
- * typed for on those keyboards (ی ے for ي, ک ڪ for ك, ہ ھ ە for ه, ۀ
- * for ة), or c. */
-static uint32_t look_alike(uint32_t c)
+uint32_t ar_rank__look_alike(uint32_t c)
 {
 	switch (c) {
 	case 0x06CC:
@@ -705,7 +702,7 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 		if (l == 0 || nt == MAX_LETTERS)
 			edits = 0;
 		else {
-			t[nt] = look_alike(c);
+			t[nt] = ar_rank__look_alike(c);
 			alike |= t[nt++] != c;
 		}
 		i += l ? l : 1;
