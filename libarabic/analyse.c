@@ -478,7 +478,9 @@ static int plausible_unknown(ar_speller *sp, const char *w, size_t len)
  * (they are as close to the known names at every distance and length), so
  * more evidence is asked:
  *  - a Latin word starting in lower case is a name's typo only when no
- *    English word is one edit away (recieve is receive misspelled);
+ *    English word is one edit away (recieve is receive misspelled), and
+ *    so is a capitalised one whose best name is farther than one edit
+ *    and sounds different (Cabnet is Cabinet, not Conte);
  *  - an Arabic word is a misspelled name when the name is one edit away,
  *    is a likely name (attested in real text, or in a gazetteer the
  *    caller added for the texts at hand), and no dictionary word is one
@@ -493,7 +495,8 @@ static ar_status name_decision(ar_speller *sp, const char *w, size_t len,
 	const ar_names_match *b = &v->m[0];
 	int near;
 
-	if (!arabic && !(w[0] >= 'a' && w[0] <= 'z')) {
+	if (!arabic && !(w[0] >= 'a' && w[0] <= 'z') &&
+	    (b->dist <= 1 || b->kdist == 0)) {
 		v->v = V_NAME;
 		return AR_OK;
 	}

@@ -1067,6 +1067,12 @@ static void test_decide_names(void)
 	/* a capitalised name typo stays one */
 	CU_ASSERT_EQUAL(kind_of(b, "Spotfy", &first), AR_FINDING_NAME);
 	CU_ASSERT_STRING_EQUAL(first, "Spotify");
+	/* but not when its best name is farther than one edit and sounds
+	 * different, while an English word is one edit away (Conte, Acton) */
+	CU_ASSERT_EQUAL(kind_of(b, "Cabnet", &first), AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first, "Cabinet");
+	CU_ASSERT_EQUAL(kind_of(b, "Electon", &first), AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first, "Election");
 	ar_speller_free(s);
 	ar_speller_free(b);
 }
