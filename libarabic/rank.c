@@ -754,7 +754,14 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 			c->known = 1;
 			if (f < STORE_COUNT)
 				f = STORE_COUNT;
-		}
+		} else if ((pl || c->kind != K_OTHER) &&
+		           ar_names__find_variant(sp->names, s, c->len, &fl) >=
+		                   0)
+			/* a spelling the speller accepts for a name (another
+			 * letter for g, a hamza left out: أورتيجا for أورتيغا)
+			 * is a word too, uncounted: a slip of it is undone to
+			 * it, the writer's spelling, not to the gazetteer's */
+			c->known = 1;
 		if (!c->known && f == 0 && c->kind != K_OTHER &&
 		    !article_hamza(s, c->len) && pl) {
 			int r = known_word(sp, s, c->len);

@@ -1293,6 +1293,32 @@ static void test_rank_look_alike(void)
 	ar_speller_free(b);
 }
 
+/* A slip of a spelling the speller accepts for a name (ج for the g of
+ * أورتيغا) is undone to that spelling, not to the gazetteer's. */
+static void test_rank_name_variant(void)
+{
+	const char *first;
+	ar_speller *b = open_builtin(0);
+
+	CU_ASSERT_FATAL(b != NULL);
+	/* أورتيجا is accepted */
+	CU_ASSERT_EQUAL(kind_of(b,
+	                        "\xd8\xa3\xd9\x88\xd8\xb1\xd8\xaa\xd9\x8a\xd8"
+	                        "\xac\xd8\xa7",
+	                        NULL),
+	                -1);
+	/* أوررتيجا: ر doubled */
+	CU_ASSERT_NOT_EQUAL(kind_of(b,
+	                            "\xd8\xa3\xd9\x88\xd8\xb1\xd8\xb1\xd8\xaa"
+	                            "\xd9\x8a\xd8\xac\xd8\xa7",
+	                            &first),
+	                    -1);
+	CU_ASSERT_STRING_EQUAL(
+	        first,
+	        "\xd8\xa3\xd9\x88\xd8\xb1\xd8\xaa\xd9\x8a\xd8\xac\xd8\xa7");
+	ar_speller_free(b);
+}
+
 /* A verdict does not depend on the words met before: و before a word
  * that is right by its own و (والذي) is a slip, met first or not. */
 static void test_decide_order(void)
@@ -1556,6 +1582,7 @@ static const unit_test decide_tests[] = {
 	{ "spell/decide/plausible", test_decide_plausible },
 	{ "spell/decide/order", test_decide_order },
 	{ "spell/rank/look_alike", test_rank_look_alike },
+	{ "spell/rank/name_variant", test_rank_name_variant },
 	{ "spell/decide/repeated", test_decide_repeated },
 	{ "spell/decide/document_words", test_decide_document_words },
 	{ "spell/decide/rare_words", test_decide_rare_words },
