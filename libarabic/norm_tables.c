@@ -154,7 +154,7 @@ int ar_norm__is_presentation(uint32_t cp)
  * Pashto and Sindhi letters with extra dots, rings or vees, and the
  * Extended Arabic-Indic digits (--digits handles those).
  */
-static uint32_t fold_persian(uint32_t cp)
+uint32_t ar_norm__fold_persian(uint32_t cp)
 {
 	switch (cp) {
 	case 0x06A9:
@@ -258,6 +258,6 @@ uint32_t ar_norm__fold_tail(uint32_t cp, unsigned flags)
 uint32_t ar_norm__fold(uint32_t cp, unsigned flags)
 {
 	if (flags & AR_NORM_PERSIAN)
-		cp = fold_persian(cp);
+		cp = ar_norm__fold_persian(cp);
 	return ar_norm__fold_tail(cp, flags);
 }

@@ -26,6 +26,11 @@ const char *ar_norm__phrase(uint32_t cp);
 uint32_t ar_norm__fold(uint32_t cp, unsigned flags);
 uint32_t ar_norm__fold_tail(uint32_t cp, unsigned flags);
 
+/* --persian on one letter, but for FARSI YEH (whose fold depends on the
+ * next letter, norm.c): the Persian and Urdu letters that look like
+ * Arabic ones, as the table above lists them. */
+uint32_t ar_norm__fold_persian(uint32_t cp);
+
 #define AR_NORM__FARSI_YEH 0x06CCu
 
 #endif /* AR_NORM_TABLES_H */

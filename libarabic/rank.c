@@ -44,6 +44,7 @@
 #include "config.h"
 
 #include "rank.h"
+#include "norm_tables.h"
 #include "spell_int.h"
 
 #include <math.h>
@@ -657,22 +658,9 @@ static int add_hunspell(ar_speller *sp, pool *p, const char *w)
 
 uint32_t ar_rank__look_alike(uint32_t c)
 {
-	switch (c) {
-	case 0x06CC:
-	case 0x06D2:
-		return 0x064A;
-	case 0x06A9:
-	case 0x06AA:
-		return 0x0643;
-	case 0x06C1:
-	case 0x06BE:
-	case 0x06D5:
-		return 0x0647;
-	case 0x06C0:
-		return 0x0629;
-	default:
-		return c;
-	}
+	/* FARSI YEH is ي wherever it stands: the slips of a word's end
+	 * give ى where the dictionary wants it (فی: في) */
+	return c == 0x06CC ? 0x064A : ar_norm__fold_persian(c);
 }
 
 ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,

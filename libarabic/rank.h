@@ -40,8 +40,8 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 int ar_rank__likely_slip(const char *c, size_t cl, const char *w, size_t wl);
 
 /* The Arabic letter that Persian or Urdu letter c looks like and is
- * typed for on those keyboards (ی ے for ي, ک ڪ for ك, ہ ھ ە for ه, ۀ
- * for ة), or c. */
+ * typed for on those keyboards (ی for ي, ک ڪ for ك, ہ ھ ە for ه, ۃ for
+ * ة: arnorm --persian's letters), or c. */
 uint32_t ar_rank__look_alike(uint32_t c);
 
 /* ---- charlm.c: how likely letters are as a word ---------------------- */
