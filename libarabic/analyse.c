@@ -357,22 +357,16 @@ static int listed_edit(void *ctx, const char *s, size_t n, double gain)
 	ar_speller *sp = e->sp;
 	unsigned long c;
 	unsigned fl;
+	int slip = ar_rank__likely_slip(s, n, e->w, e->len);
 
 	(void)gain;
-	if (!ar_rank__likely_slip(s, n, e->w, e->len)) {
-		if (ar_freq__find(s, n, &c) && c >= COMMON_COUNT)
-			return 1;
-		if (ar_names__fold(&sp->fold, s, n, AR_FOLD_LIGHT) < 0)
-			return -1;
-		return ar_names__find(sp->names, sp->fold.ptr, sp->fold.size,
-		                      &fl) >= 0 &&
-		       (fl & ~(unsigned)AR_NAMES_ATTESTED);
-	}
-	if (ar_freq__find(s, n, &c) != 0)
+	if (ar_freq__find(s, n, &c) && (slip || c >= COMMON_COUNT))
 		return 1;
 	if (ar_names__fold(&sp->fold, s, n, AR_FOLD_LIGHT) < 0)
 		return -1;
-	return ar_names__find(sp->names, sp->fold.ptr, sp->fold.size, &fl) >= 0;
+	return ar_names__find(sp->names, sp->fold.ptr, sp->fold.size, &fl) >=
+	               0 &&
+	       (slip || (fl & ~(unsigned)AR_NAMES_ATTESTED));
 }
 
 /* Is s[0..n), one likely slip of typing from the word, a word of the
@@ -914,26 +908,32 @@ int ar_spell__house_spelling(ar_speller *sp, const char *w, size_t len)
  * folds them to find names written with them.  -1 when out of memory. */
 static int look_alike_word(ar_speller *sp, const char *w, size_t len)
 {
-	size_t i = 0;
-	int any = 0;
+	size_t i;
+	int pass;
 
-	ar_buf__clear(&sp->tmp);
-	while (i < len) {
-		uint32_t c, a;
-		char b[4];
-		size_t k = ar_utf8_decode(&c, w + i, len - i);
-		if (k == 0)
+	/* the first pass only looks (this is on the path of every new
+	 * Arabic word), the second writes the Arabic letters */
+	for (pass = 0; pass < 2; pass++) {
+		int any = 0;
+		ar_buf__clear(&sp->tmp);
+		for (i = 0; i < len;) {
+			uint32_t c, a;
+			char b[4];
+			size_t k = ar_utf8_decode(&c, w + i, len - i);
+			if (k == 0)
+				return 0;
+			i += k;
+			if (ar_char__harakat_or_tatweel(c))
+				continue;
+			a = ar_rank__look_alike(c);
+			any |= a != c;
+			if (pass && ar_buf__put(&sp->tmp, b,
+			                        ar_utf8__encode(a, b)) != AR_OK)
+				return -1;
+		}
+		if (!any)
 			return 0;
-		i += k;
-		if (ar_char__harakat_or_tatweel(c))
-			continue;
-		a = ar_rank__look_alike(c);
-		any |= a != c;
-		if (ar_buf__put(&sp->tmp, b, ar_utf8__encode(a, b)) != AR_OK)
-			return -1;
 	}
-	if (!any)
-		return 0;
 	if (ar_buf__put(&sp->tmp, "", 1) != AR_OK)
 		return -1;
 	return dict_ok(sp, 1, sp->tmp.ptr);

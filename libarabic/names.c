@@ -269,7 +269,8 @@ long ar_names__find_variant(ar_names *n, const char *folded, size_t len,
 	 * round, which would accept a typo of an Arabic name (القاهرا). */
 	if (id < 0 && len >= 8 && (unsigned char)folded[len - 2] == 0xD8 &&
 	    (unsigned char)folded[len - 1] == 0xA9) {
-		char *q = malloc(len);
+		/* a word's own buffer: the ranker asks for every candidate */
+		char small[256], *q = len <= sizeof small ? small : malloc(len);
 		if (!q)
 			return -1;
 		memcpy(q, folded, len);
@@ -277,7 +278,8 @@ long ar_names__find_variant(ar_names *n, const char *folded, size_t len,
 		id = ar_names__find(n, q, len, &fl);
 		if (id < 0)
 			id = find_aliases(n, q, len, &fl);
-		free(q);
+		if (q != small)
+			free(q);
 		if (id >= 0 && !(fl & AR_NAMES_GAZ))
 			id = -1;
 		if (id >= 0 && flags)
