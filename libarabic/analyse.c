@@ -366,7 +366,8 @@ static int listed_edit(void *ctx, const char *s, size_t n, double gain)
 		return -1;
 	return ar_names__find(sp->names, sp->fold.ptr, sp->fold.size, &fl) >=
 	               0 &&
-	       (slip || (fl & ~(unsigned)AR_NAMES_ATTESTED));
+	       (slip ||
+	        (fl & ~(unsigned)(AR_NAMES_ATTESTED | AR_NAMES_EVIDENCE)));
 }
 
 /* Is s[0..n), one likely slip of typing from the word, a word of the

@@ -46,6 +46,22 @@ const char *ar_freq__next_attested(size_t *pos, size_t *len)
 	return NULL;
 }
 
+const char *ar_freq__next_evidence(size_t *pos, size_t *len)
+{
+	const char *t = ar_freq__evidence, *end = t + ar_freq__evidence_len;
+	const char *line, *nl;
+
+	if (*pos >= ar_freq__evidence_len)
+		return NULL;
+	line = t + *pos;
+	nl = memchr(line, '\n', (size_t)(end - line));
+	if (!nl)
+		nl = end;
+	*pos = (size_t)(nl - t) + 1;
+	*len = (size_t)(nl - line);
+	return line;
+}
+
 unsigned long ar_freq__count(const char *w, size_t len)
 {
 	unsigned long n = 0;

@@ -42,4 +42,18 @@ unsigned long ar_freq__count(const char *w, size_t len);
  * the last. */
 const char *ar_freq__next_attested(size_t *pos, size_t *len);
 
+/*
+ * The words of evidence only (dict/attested-ar.tsv, evidence "p": names
+ * of towns and cities from a list made in bulk), "word\n" lines in byte
+ * order, ar_freq__evidence_len bytes.  Not in ar_freq__words: the
+ * speller accepts them, but they are no candidates of the ranking and do
+ * not count in the letter model or the segmenter.
+ */
+extern const char ar_freq__evidence[];
+extern const size_t ar_freq__evidence_len;
+
+/* The words of evidence only, as ar_freq__next_attested() gives the
+ * attested words. */
+const char *ar_freq__next_evidence(size_t *pos, size_t *len);
+
 #endif /* AR_FREQ_H */

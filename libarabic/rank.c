@@ -736,11 +736,15 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 		if (pl && ar_freq__find(s, c->len, &f))
 			c->known = 1;
 		/* a word of the gazetteer or the other lists counts as a
-		 * word of the news, whatever year the corpus is from */
+		 * word of the news, whatever year the corpus is from; one of
+		 * the bulk list of places only is a word without a count
+		 * (counted as a name, its 33,000 words put towns before the
+		 * words meant: check 0.802 -> 0.778 of first suggestions) */
 		if ((pl || c->kind != K_OTHER) &&
 		    ar_names__find(sp->names, s, c->len, &fl) >= 0) {
 			c->known = 1;
-			if (f < STORE_COUNT)
+			if (f < STORE_COUNT &&
+			    (fl & ~(unsigned)AR_NAMES_EVIDENCE))
 				f = STORE_COUNT;
 		} else if ((pl || c->kind != K_OTHER) &&
 		           ar_names__find_variant(sp->names, s, c->len, &fl) >=

@@ -3,7 +3,8 @@
 hunspell-ar rejects (names, loanwords, derived forms), with their evidence.
 
   python3 dict/gen/attested.py TRAINEDDATA FREQ.tsv KNOWN-ERRORS.tsv \
-      [--cldr CLDR-DIR] [--names NAMES-DIR] > dict/attested-ar.tsv
+      [--cldr CLDR-DIR] [--names NAMES-DIR] [--cities CITIES.json] \
+      > dict/attested-ar.tsv
 
 TRAINEDDATA is Debian's tesseract-ocr-ara file
 (/usr/share/tesseract-ocr/5/tessdata/ara.traineddata, Apache-2.0): its
@@ -15,6 +16,10 @@ CLDR-DIR, if given, is CLDR's common/ directory (Debian unicode-cldr-core:
 /usr/share/unicode/cldr/common), whose Arabic names of the subdivisions of
 countries (dict/gen/cldr_subdivisions.py: provinces, states, counties) are
 a third source.  NAMES-DIR, if given, is dict/names, the gazetteer.
+CITIES.json, if given, is data/cities.json of the npm package
+country-city-multilanguage 1.0.0 (MIT), whose Arabic names of 74,158
+towns and cities (dict/gen/npm_cities.py) are a fourth source, of
+evidence only.
 
 A word is kept when it is made of Arabic letters only, has at least 3 of
 them, hunspell -d ar rejects it, and
@@ -22,7 +27,10 @@ them, hunspell -d ar rejects it, and
   or the corpus has it at least 3 times (evidence "c"), or the word list
   has it and no word one edit away is much more frequent (evidence "t"),
   or it is the name of a subdivision and no word one edit away is much
-  more frequent (evidence "s");
+  more frequent (evidence "s"), or the name of a town and no word one
+  edit away is much more frequent (evidence "p": the library accepts
+  these words but neither suggests them nor learns spelling from them,
+  since the list was made in bulk);
 and it is none of:
 - a spelling of a word hunspell accepts with ى/ي or ة/ه swapped at the end,
   or with a hamza put on one alef: house style, handled by its own options;
@@ -34,7 +42,10 @@ and it is none of:
   (a letter for one that differs only in dots or hamza seat, or sounds
   the same; a letter doubled; two letters swapped) from a word of five
   letters or more of a gazetteer name: the likely typo of a name the
-  corpus is too small to count (القدافي for القذافي, جووجل for جوجل).
+  corpus is too small to count (القدافي for القذافي, جووجل for جوجل);
+- a town's name only (evidence "p") that is one likely slip from such a
+  word or from the rest of one after the article (الشيسي: ال + a slip of
+  سيسي).
 Output: "word<TAB>corpus count<TAB>evidence", sorted by word; a header
 comment names the inputs.  Deterministic for the same inputs.
 """
@@ -126,6 +137,12 @@ def gazetteer_words(names_dir):
     return out
 
 
+def stems(words):
+    """The words of four letters or more after the article of words:
+    الشيسي is ال + a slip of سيسي, the rest of السيسي."""
+    return {w[2:] for w in words if w.startswith("ال") and len(w) >= 6}
+
+
 def main():
     ap = argparse.ArgumentParser(description="Build dict/attested-ar.tsv.")
     ap.add_argument("traineddata")
@@ -133,6 +150,8 @@ def main():
     ap.add_argument("known_errors")
     ap.add_argument("--cldr", help="CLDR common/ directory (subdivision names)")
     ap.add_argument("--names", help="the gazetteer directory, dict/names")
+    ap.add_argument("--cities", help="data/cities.json of the npm package "
+                    "country-city-multilanguage (names of towns and cities)")
     args = ap.parse_args()
     tess = tesseract_words(args.traineddata)
     subdiv = set()
@@ -140,7 +159,13 @@ def main():
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import cldr_subdivisions
         subdiv = {w for w in cldr_subdivisions.words(args.cldr) if ARABIC.fullmatch(w)}
+    cities = set()
+    if args.cities:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import npm_cities
+        cities = {w for w in npm_cities.words(args.cities) if ARABIC.fullmatch(w)}
     gaz = gazetteer_words(args.names) if args.names else set()
+    gaz_stems = gaz | stems(gaz)
     freq = {}
     with open(args.freq, encoding="utf-8") as f:
         for line in f:
@@ -150,10 +175,11 @@ def main():
     with open(args.known_errors, encoding="utf-8") as f:
         known = {l.split("\t")[0] for l in f if l.strip() and not l.startswith("#")}
     cand = {}
-    for w in tess | subdiv | {w for w, c in freq.items() if c >= 3 and ARABIC.fullmatch(w)}:
+    for w in tess | subdiv | cities | {w for w, c in freq.items()
+                                       if c >= 3 and ARABIC.fullmatch(w)}:
         c = freq.get(w, 0)
         cand[w] = ("tc" if w in tess and c else "t" if w in tess
-                   else "s" if w in subdiv else "c")
+                   else "s" if w in subdiv else "c" if c >= 3 else "p")
     rej = rejected(cand)
     cand = {w: e for w, e in cand.items() if w in rej and w not in known}
     variants = {w: house_variants(w) for w in cand}
@@ -166,14 +192,18 @@ def main():
             continue
         if e == "t" and w not in gaz and any(v in gaz for v in likely_slips(w)):
             continue
+        if e == "p" and w not in gaz_stems and any(v in gaz_stems for v in likely_slips(w)):
+            continue
         kept[w] = e
     out = sys.stdout
     out.write("# attested Arabic words that hunspell-ar rejects: dict/gen/attested.py from\n"
-              "# tesseract-ocr-ara %s (Apache-2.0), dict/ar-freq.tsv%s; %d words\n"
-              "# word\tcorpus count\tevidence (t: tesseract word list, c: corpus%s)\n"
+              "# tesseract-ocr-ara %s (Apache-2.0), dict/ar-freq.tsv%s%s; %d words\n"
+              "# word\tcorpus count\tevidence (t: tesseract word list, c: corpus%s%s)\n"
               % (os.path.basename(args.traineddata),
-                 " and CLDR subdivision names (Unicode licence)" if subdiv else "",
-                 len(kept), ", s: CLDR subdivision names" if subdiv else ""))
+                 ", CLDR subdivision names (Unicode licence)" if subdiv else "",
+                 ", npm country-city-multilanguage town names (MIT)" if cities else "",
+                 len(kept), ", s: CLDR subdivision names" if subdiv else "",
+                 ", p: town names, evidence only" if cities else ""))
     for w in sorted(kept):
         out.write("%s\t%d\t%s\n" % (w, freq.get(w, 0), kept[w]))
 

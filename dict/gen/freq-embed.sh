@@ -12,12 +12,14 @@
 # that FREQ.tsv lacks are added with the count 0, known words that the
 # corpus never had, and every one of its words is marked "<TAB>a" after
 # its count (the speller accepts them: the only copy of the list in the
-# library).  Defines ar_freq__words, every "word<TAB>count\n" or
-# "word<TAB>count<TAB>a\n" line in byte order (so that a lookup is a
-# binary search over the string, with no table built at start-up),
-# ar_freq__words_len, its length in bytes, ar_freq__total, the sum of
-# the counts, and ar_freq__tri, the set of letter trigrams of those
-# words.
+# library), but those of evidence "p" (town names of a list made in
+# bulk), which go to a list of their own.  Defines ar_freq__words, every
+# "word<TAB>count\n" or "word<TAB>count<TAB>a\n" line in byte order (so
+# that a lookup is a binary search over the string, with no table built
+# at start-up), ar_freq__words_len, its length in bytes, ar_freq__total,
+# the sum of the counts, ar_freq__evidence and ar_freq__evidence_len,
+# the "word\n" lines of evidence "p" in byte order, and ar_freq__tri, the
+# set of letter trigrams of the words of ar_freq__words.
 #
 # Only POSIX sh, sort and awk.  The words are runs of Arabic letters:
 # their bytes are all >= 0x80 and go into the C strings as they are; a
@@ -34,11 +36,11 @@ for f in "$@"; do
 	[ -r "$f" ] || { echo "freq-embed.sh: $f: cannot read" >&2; exit 1; }
 done
 tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT INT TERM
+trap 'rm -f "$tmp" "$tmp.e"' EXIT INT TERM
 
 # word<TAB>count, checked, sorted by bytes; a failure inside the pipe
 # would go unseen, so the checking awk writes to a file first
-awk -F '\t' '
+awk -F '\t' -v ev="$tmp.e" '
 	/^#/ || NF == 0 { next }
 	(FILENAME == ARGV[1] && NF != 2) || NF < 2 || $2 !~ /^[0-9]+$/ ||
 	$1 == "" || $1 ~ /[\001-\177]/ {
@@ -47,16 +49,22 @@ awk -F '\t' '
 		exit 1
 	}
 	FILENAME == ARGV[1] { count[$1] = $2; next }
+	$3 == "p" { evidence[$1] = 1; next }
 	{ attested[$1] = 1; if (!($1 in count)) count[$1] = 0 }
 	END {
 		if (bad)
 			exit 1
 		for (w in count)
 			print w "\t" count[w] (w in attested ? "\ta" : "")
+		for (w in evidence)
+			print w > ev
 	}
 ' "$@" >"$tmp"
 sort -t '	' -k1,1 "$tmp" >"$tmp.s"
 mv "$tmp.s" "$tmp"
+touch "$tmp.e"
+sort "$tmp.e" >"$tmp.s"
+mv "$tmp.s" "$tmp.e"
 
 cat <<HEAD
 /*
@@ -82,6 +90,12 @@ awk -F '\t' '
 		printf "const unsigned long ar_freq__total = %dUL;\n\n", total
 	}
 ' "$tmp"
+# The words of evidence only (evidence "p"), one a line
+echo "const char ar_freq__evidence[] ="
+awk '
+	{ n += length($0) + 1; printf "\t\"%s\\n\"\n", $0 }
+	END { printf "\t\"\";\nconst size_t ar_freq__evidence_len = %d;\n\n", n }
+' "$tmp.e"
 # The letter trigrams of the same words: bit (a * 44 + b) * 44 + c of
 # ar_freq__tri for letters a, b, c, numbered 0 for the edge of the word,
 # 1 to 42 for U+0621 to U+064A, 43 for any other character.

@@ -5,7 +5,8 @@
  * behind its "# FILE" line, then dict/ar-loanwords.txt and
  * dict/ar-known-errors.tsv.  The frequencies (libarabic/freq_data.c, made
  * by dict/gen/freq-embed.sh) must hold every word of dict/ar-freq.tsv with
- * its count, and mark every word of dict/attested-ar.tsv, and no other.
+ * its count, and mark every word of dict/attested-ar.tsv, and no other,
+ * but those of evidence "p", which are the list of evidence only, in order.
  *
  * Needs top_srcdir and top_builddir in the environment (the test harness
  * sets them).  Exit 0 when all matches, 1 on a difference, 99 on trouble.
@@ -107,15 +108,25 @@ static void expect_file(const char *srcdir, const char *name, const char *data,
 	free(path);
 }
 
+/* Is the evidence of the attested-ar.tsv line whose first tab is at tab
+ * (the line ends before next) "p"? */
+static int evidence_only(const char *tab, const char *next)
+{
+	const char *t = memchr(tab + 1, '\t', (size_t)(next - tab - 1));
+	return t && next - t >= 2 && t[1] == 'p' &&
+	       (next - t == 2 || t[2] == '\n');
+}
+
 /* Check the built-in frequencies against dict/ar-freq.tsv and
  * dict/attested-ar.tsv: each word found with its count (attested words
  * the corpus lacks with 0), each attested word marked, and as many marks
- * as attested words. */
+ * as attested words; the words of evidence "p" not marked, but the
+ * evidence list, in their order and no other. */
 static void expect_freq(const char *srcdir)
 {
 	static const char *const files[] = { "dict/ar-freq.tsv",
 		                             "dict/attested-ar.tsv" };
-	size_t f, nattested = 0, nmarks = 0, pos = 0, len;
+	size_t f, nattested = 0, nmarks = 0, pos = 0, len, epos = 0;
 
 	for (f = 0; f < 2 && !failures; f++) {
 		char *path = join(srcdir, files[f]);
@@ -137,7 +148,20 @@ static void expect_freq(const char *srcdir)
 				continue;
 			want = strtoul(tab + 1, NULL, 10);
 			found = ar_freq__find(line, (size_t)(tab - line), &got);
-			if (!found || (f == 0 && got != want)) {
+			if (f == 1 && evidence_only(tab, next)) {
+				const char *e =
+				        ar_freq__next_evidence(&epos, &len);
+				if (found == 2 || !e ||
+				    len != (size_t)(tab - line) ||
+				    memcmp(e, line, len) != 0) {
+					fprintf(stderr,
+					        "FAIL: %s: not in the evidence "
+					        "list, or marked: %.*s\n",
+					        files[f], (int)(tab - line),
+					        line);
+					failures++;
+				}
+			} else if (!found || (f == 0 && got != want)) {
 				fprintf(stderr,
 				        "FAIL: %s: a word's count is not built "
 				        "in: %.*s\n",
@@ -156,6 +180,10 @@ static void expect_freq(const char *srcdir)
 		}
 		free(text);
 		free(path);
+	}
+	if (!failures && ar_freq__next_evidence(&epos, &len)) {
+		fprintf(stderr, "FAIL: the evidence list has more words\n");
+		failures++;
 	}
 	while (ar_freq__next_attested(&pos, &len))
 		nmarks++;

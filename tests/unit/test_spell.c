@@ -1320,6 +1320,34 @@ static void test_rank_name_variant(void)
 	ar_speller_free(b);
 }
 
+/* A town's name of the bulk list (dict/attested-ar.tsv, evidence "p") is
+ * a word the speller accepts, after proclitics too, and a fix without a
+ * count: a slip of it is reported, and a counted word as close comes
+ * first (كيلين before كيليس). */
+static void test_decide_town_names(void)
+{
+	const char *first;
+	ar_speller *b = open_builtin(0);
+
+	CU_ASSERT_FATAL(b != NULL);
+	/* كيليس (Kilis), and بكيليس */
+	CU_ASSERT_EQUAL(
+	        kind_of(b, "\xd9\x83\xd9\x8a\xd9\x84\xd9\x8a\xd8\xb3", NULL),
+	        -1);
+	CU_ASSERT_EQUAL(kind_of(b,
+	                        "\xd8\xa8\xd9\x83\xd9\x8a\xd9\x84\xd9\x8a"
+	                        "\xd8\xb3",
+	                        NULL),
+	                -1);
+	/* كيليث: ث for its س (other dots) */
+	CU_ASSERT_EQUAL(
+	        kind_of(b, "\xd9\x83\xd9\x8a\xd9\x84\xd9\x8a\xd8\xab", &first),
+	        AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_NOT_EQUAL(first,
+	                           "\xd9\x83\xd9\x8a\xd9\x84\xd9\x8a\xd8\xb3");
+	ar_speller_free(b);
+}
+
 /* A verdict does not depend on the words met before: و before a word
  * that is right by its own و (والذي) is a slip, met first or not. */
 static void test_decide_order(void)
@@ -1584,6 +1612,7 @@ static const unit_test decide_tests[] = {
 	{ "spell/decide/order", test_decide_order },
 	{ "spell/rank/look_alike", test_rank_look_alike },
 	{ "spell/rank/name_variant", test_rank_name_variant },
+	{ "spell/decide/town_names", test_decide_town_names },
 	{ "spell/decide/repeated", test_decide_repeated },
 	{ "spell/decide/document_words", test_decide_document_words },
 	{ "spell/decide/rare_words", test_decide_rare_words },
