@@ -717,7 +717,10 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 		if (c < 0)
 			goto nomem;
 		p.v[c].known = 1;
-		p.v[c].prior = extra[i].prior;
+		/* a word one slip away keeps its weight when the matcher
+		 * also offers it as a name, but not first: الله for الل */
+		if (extra[i].prior > p.v[c].prior || p.v[c].kind == K_FAR)
+			p.v[c].prior = extra[i].prior;
 	}
 	for (i = 0; i < p.n; i++) {
 		cand *c = &p.v[i];
