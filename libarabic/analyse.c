@@ -1134,6 +1134,32 @@ int ar_spell__script(const char *w, size_t len)
 	return latin ? AR_NAMES_LATIN : AR_NAMES_OTHER;
 }
 
+/*
+ * Is w[0..len), an Arabic word with hyphens inside (هارلي-ديفيدسون,
+ * الواي-فاي), right because each of its parts is?  Latin words get the
+ * same from hunspell (its BREAK rule: well-known).  1 or 0, -1 when out
+ * of memory.
+ */
+static int hyphen_parts_ok(ar_speller *sp, const char *w, size_t len)
+{
+	size_t a = 0, b;
+	verdict pv;
+
+	if (!memchr(w, '-', len) || w[0] == '-' || w[len - 1] == '-')
+		return 0;
+	for (; a < len; a = b + 1) {
+		const char *e = memchr(w + a, '-', len - a);
+		b = e ? (size_t)(e - w) : len;
+		if (b == a)
+			return 0; /* two hyphens in a row */
+		if (ar_spell__analyse(sp, w + a, b - a, &pv) != AR_OK)
+			return -1;
+		if (pv.v != V_OK)
+			return 0;
+	}
+	return 1;
+}
+
 ar_status ar_spell__analyse(ar_speller *sp, const char *w, size_t len,
                             verdict *v)
 {
@@ -1153,8 +1179,12 @@ ar_status ar_spell__analyse(ar_speller *sp, const char *w, size_t len,
 	if (ar_names__find(sp->names, sp->fold.ptr, sp->fold.size, &fl) >= 0 &&
 	    (fl & AR_NAMES_PERSONAL))
 		return AR_OK;
-	if (script == AR_NAMES_ARABIC)
+	if (script == AR_NAMES_ARABIC) {
+		int r = hyphen_parts_ok(sp, w, len);
+		if (r != 0)
+			return r < 0 ? AR_ENOMEM : AR_OK;
 		return analyse_arabic(sp, w, len, v);
+	}
 	return analyse_latin(sp, w, len, v);
 }
 

@@ -526,6 +526,60 @@ static int take_sug(memo *m, size_t *n, char *u)
 	return 1;
 }
 
+/*
+ * The suggestions for an unknown Arabic word w[0..len) (marks removed)
+ * with hyphens inside, when all its parts but one are right: that part's
+ * suggestions (rank.c), each put back between the others (رولز-رويص:
+ * رولز-رويس), added to the n of m up to cap.  Nothing when two parts or
+ * none are wrong: the whole word is ranked then.
+ */
+static ar_status hyphen_sugs(ar_speller *sp, memo *m, size_t *n, size_t cap,
+                             const char *w, size_t len)
+{
+	char *c = malloc(len), **list = NULL;
+	size_t a, b, bad_a = 0, bad_b = 0, nbad = 0, ns = 0, j;
+	ar_status st = AR_OK;
+	verdict v;
+
+	if (!c)
+		return AR_ENOMEM;
+	memcpy(c, w, len); /* w is the speller's buffer, which analysis uses */
+	for (a = 0; a < len && nbad < 2; a = b + 1) {
+		const char *e = memchr(c + a, '-', len - a);
+		b = e ? (size_t)(e - c) : len;
+		if (b == a)
+			continue;
+		if ((st = ar_spell__analyse(sp, c + a, b - a, &v)) != AR_OK)
+			goto done;
+		if (v.v != V_OK) {
+			bad_a = a;
+			bad_b = b;
+			nbad++;
+		}
+	}
+	if (nbad != 1 ||
+	    (st = ar_rank__suggest(sp, c + bad_a, bad_b - bad_a, NULL, 0,
+	                           cap - *n, &list, &ns)) != AR_OK)
+		goto done;
+	for (j = 0; j < ns && *n < cap; j++) {
+		size_t sl = strlen(list[j]);
+		char *u = malloc(bad_a + sl + (len - bad_b) + 1);
+		if (!u) {
+			st = AR_ENOMEM;
+			break;
+		}
+		memcpy(u, c, bad_a);
+		memcpy(u + bad_a, list[j], sl);
+		memcpy(u + bad_a + sl, c + bad_b, len - bad_b);
+		u[bad_a + sl + len - bad_b] = '\0';
+		take_sug(m, n, u);
+	}
+	ar_dict__free_list(list, ns);
+done:
+	free(c);
+	return st;
+}
+
 /* The suggestions for an unknown word, computed once: the words of the
  * personal lists within an edit or two (the writer's own words are the
  * likeliest meant), then, for an unknown Arabic word, the noisy
@@ -568,6 +622,16 @@ static ar_status suggest(ar_speller *sp, memo *m)
 		size_t ns, j;
 		if (ar_spell__strip_marks(sp, w, m->len) != AR_OK)
 			return AR_ENOMEM;
+		if (m->verdict == V_UNKNOWN && n < cap &&
+		    memchr(sp->norm.ptr, '-', sp->norm.size)) {
+			size_t before = n;
+			st = hyphen_sugs(sp, m, &n, cap, sp->norm.ptr,
+			                 sp->norm.size);
+			if (st != AR_OK || n > before)
+				return st;
+			if (ar_spell__strip_marks(sp, w, m->len) != AR_OK)
+				return AR_ENOMEM;
+		}
 		if (m->verdict == V_UNKNOWN && n < cap) {
 			/* ranked by the noisy channel (rank.c) */
 			if (ar_rank__suggest(sp, sp->norm.ptr, sp->norm.size,

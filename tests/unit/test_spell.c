@@ -1353,6 +1353,29 @@ static void test_decide_town_names(void)
 	ar_speller_free(b);
 }
 
+/* An Arabic word with a hyphen inside is right when each part is, and a
+ * slip in one part is undone in that part, the hyphen kept. */
+static void test_decide_hyphen(void)
+{
+	/* رولز-رويس, رولز-رويص, رولت-رويص */
+	static const char ok[] = "\xd8\xb1\xd9\x88\xd9\x84\xd8\xb2\x2d\xd8"
+	                         "\xb1\xd9\x88\xd9\x8a\xd8\xb3";
+	static const char slip[] = "\xd8\xb1\xd9\x88\xd9\x84\xd8\xb2\x2d\xd8"
+	                           "\xb1\xd9\x88\xd9\x8a\xd8\xb5";
+	static const char two[] = "\xd8\xb1\xd9\x88\xd9\x84\xd8\xaa\x2d\xd8"
+	                          "\xb1\xd9\x88\xd9\x8a\xd8\xb5";
+	const char *first;
+	ar_speller *b = open_builtin(0);
+
+	CU_ASSERT_FATAL(b != NULL);
+	CU_ASSERT_EQUAL(kind_of(b, ok, NULL), -1);
+	CU_ASSERT_EQUAL(kind_of(b, slip, &first), AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first, ok);
+	/* two parts wrong: reported, the word ranked whole */
+	CU_ASSERT_EQUAL(kind_of(b, two, NULL), AR_FINDING_UNKNOWN);
+	ar_speller_free(b);
+}
+
 /* A verdict does not depend on the words met before: و before a word
  * that is right by its own و (والذي) is a slip, met first or not. */
 static void test_decide_order(void)
@@ -1618,6 +1641,7 @@ static const unit_test decide_tests[] = {
 	{ "spell/rank/look_alike", test_rank_look_alike },
 	{ "spell/rank/name_variant", test_rank_name_variant },
 	{ "spell/decide/town_names", test_decide_town_names },
+	{ "spell/decide/hyphen", test_decide_hyphen },
 	{ "spell/decide/repeated", test_decide_repeated },
 	{ "spell/decide/document_words", test_decide_document_words },
 	{ "spell/decide/rare_words", test_decide_rare_words },
