@@ -30,7 +30,8 @@ EXTRA_DIST += dict/README.md dict/gen/embed.sh dict/gen/hunspell-dic.sh \
 # for the ranking of suggestions, and the attested words, marked, are
 # accepted by the speller.  dict/README.md says how to regenerate them.
 EXTRA_DIST += dict/ar-freq.tsv $(NAMES_ATTESTED) dict/gen/corpus-freq.py \
-	dict/gen/attested.py dict/gen/cldr_subdivisions.py dict/gen/npm_cities.py \
+	dict/gen/attested.py dict/gen/cldr_subdivisions.py dict/gen/geonames_mo.py \
+	dict/gen/npm_cities.py \
 	dict/gen/freq-embed.sh
 
 # Installed for reference and for use with other tools: the sources, and

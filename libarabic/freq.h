@@ -43,11 +43,12 @@ unsigned long ar_freq__count(const char *w, size_t len);
 const char *ar_freq__next_attested(size_t *pos, size_t *len);
 
 /*
- * The words of evidence only (dict/attested-ar.tsv, evidence "p": names
- * of towns and cities from a list made in bulk), "word\n" lines in byte
- * order, ar_freq__evidence_len bytes.  Not in ar_freq__words: the
- * speller accepts them, but they are no candidates of the ranking and do
- * not count in the letter model or the segmenter.
+ * The words of evidence only (dict/attested-ar.tsv, evidence "g" and
+ * "p": names of cities of GeoNames and of towns from a list made in
+ * bulk), "word\n" lines in byte order, ar_freq__evidence_len bytes.
+ * Not in ar_freq__words: the speller accepts them and the ranking weighs
+ * them as words without a count, but they count neither in the letter
+ * model nor in the segmenter.
  */
 extern const char ar_freq__evidence[];
 extern const size_t ar_freq__evidence_len;

@@ -32,7 +32,7 @@ enum {
 	                                text, unknown to the dictionary */
 	AR_NAMES_USER = 1u << 6,     /* a word of a gazetteer the caller
 	                                added (not the built-in one) */
-	AR_NAMES_EVIDENCE = 1u << 7  /* a word of a bulk list of place names
+	AR_NAMES_EVIDENCE = 1u << 7  /* a word of the lists of place names
 	                                only: accepted, but neither a
 	                                suggestion nor a model of spelling */
 };

@@ -740,7 +740,7 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 			c->known = 1;
 		/* a word of the gazetteer or the other lists counts as a
 		 * word of the news, whatever year the corpus is from; one of
-		 * the bulk list of places only is a word without a count
+		 * the lists of places only is a word without a count
 		 * (counted as a name, its 33,000 words put towns before the
 		 * words meant: check 0.802 -> 0.778 of first suggestions) */
 		if ((pl || c->kind != K_OTHER) &&

@@ -3,8 +3,8 @@
 hunspell-ar rejects (names, loanwords, derived forms), with their evidence.
 
   python3 dict/gen/attested.py TRAINEDDATA FREQ.tsv KNOWN-ERRORS.tsv \
-      [--cldr CLDR-DIR] [--names NAMES-DIR] [--cities CITIES.json] \
-      > dict/attested-ar.tsv
+      [--cldr CLDR-DIR] [--names NAMES-DIR] [--geonames GEONAMES.mo] \
+      [--cities CITIES.json] > dict/attested-ar.tsv
 
 TRAINEDDATA is Debian's tesseract-ocr-ara file
 (/usr/share/tesseract-ocr/5/tessdata/ara.traineddata, Apache-2.0): its
@@ -16,9 +16,13 @@ CLDR-DIR, if given, is CLDR's common/ directory (Debian unicode-cldr-core:
 /usr/share/unicode/cldr/common), whose Arabic names of the subdivisions of
 countries (dict/gen/cldr_subdivisions.py: provinces, states, counties) are
 a third source.  NAMES-DIR, if given, is dict/names, the gazetteer.
+GEONAMES.mo, if given, is the Arabic catalogue of Debian's
+libgeonames-common (/usr/share/locale/ar/LC_MESSAGES/geonames.mo), whose
+Arabic names of some 7,600 cities from GeoNames' alternate names
+(dict/gen/geonames_mo.py, CC-BY-4.0) are a fourth source.
 CITIES.json, if given, is data/cities.json of the npm package
 country-city-multilanguage 1.0.0 (MIT), whose Arabic names of 74,158
-towns and cities (dict/gen/npm_cities.py) are a fourth source, of
+towns and cities (dict/gen/npm_cities.py) are a fifth source, of
 evidence only.
 
 A word is kept when it is made of Arabic letters only, has at least 3 of
@@ -27,10 +31,12 @@ them, hunspell -d ar rejects it, and
   or the corpus has it at least 3 times (evidence "c"), or the word list
   has it and no word one edit away is much more frequent (evidence "t"),
   or it is the name of a subdivision and no word one edit away is much
-  more frequent (evidence "s"), or the name of a town and no word one
-  edit away is much more frequent (evidence "p": the library accepts
-  these words but neither suggests them nor learns spelling from them,
-  since the list was made in bulk);
+  more frequent (evidence "s"), or a GeoNames city name (evidence "g")
+  or the name of a town (evidence "p") and no word one edit away is much
+  more frequent (the library accepts these two kinds of words and
+  weighs them as fixes without a count, but learns no spelling from
+  them: the town list was made in bulk, and both would put places before
+  the words meant);
 and it is none of:
 - a spelling of a word hunspell accepts with ى/ي or ة/ه swapped at the end,
   or with a hamza put on one alef: house style, handled by its own options;
@@ -43,9 +49,9 @@ and it is none of:
   the same; a letter doubled; two letters swapped) from a word of five
   letters or more of a gazetteer name: the likely typo of a name the
   corpus is too small to count (القدافي for القذافي, جووجل for جوجل);
-- a town's name only (evidence "p") that is one likely slip from such a
-  word or from the rest of one after the article (الشيسي: ال + a slip of
-  سيسي).
+- a city's or town's name only (evidence "g" or "p") that is one likely
+  slip from such a word or from the rest of one after the article
+  (الشيسي: ال + a slip of سيسي; أوياما, a city, beside أوباما).
 Output: "word<TAB>corpus count<TAB>evidence", sorted by word; a header
 comment names the inputs.  Deterministic for the same inputs.
 """
@@ -150,6 +156,7 @@ def main():
     ap.add_argument("known_errors")
     ap.add_argument("--cldr", help="CLDR common/ directory (subdivision names)")
     ap.add_argument("--names", help="the gazetteer directory, dict/names")
+    ap.add_argument("--geonames", help="geonames.mo of libgeonames-common, Arabic")
     ap.add_argument("--cities", help="data/cities.json of the npm package "
                     "country-city-multilanguage (names of towns and cities)")
     args = ap.parse_args()
@@ -159,6 +166,11 @@ def main():
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import cldr_subdivisions
         subdiv = {w for w in cldr_subdivisions.words(args.cldr) if ARABIC.fullmatch(w)}
+    geo = set()
+    if args.geonames:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import geonames_mo
+        geo = {w for w in geonames_mo.words(args.geonames) if ARABIC.fullmatch(w)}
     cities = set()
     if args.cities:
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -175,11 +187,12 @@ def main():
     with open(args.known_errors, encoding="utf-8") as f:
         known = {l.split("\t")[0] for l in f if l.strip() and not l.startswith("#")}
     cand = {}
-    for w in tess | subdiv | cities | {w for w, c in freq.items()
-                                       if c >= 3 and ARABIC.fullmatch(w)}:
+    for w in tess | subdiv | geo | cities | {w for w, c in freq.items()
+                                             if c >= 3 and ARABIC.fullmatch(w)}:
         c = freq.get(w, 0)
         cand[w] = ("tc" if w in tess and c else "t" if w in tess
-                   else "s" if w in subdiv else "c" if c >= 3 else "p")
+                   else "s" if w in subdiv else "g" if w in geo
+                   else "c" if c >= 3 else "p")
     rej = rejected(cand)
     cand = {w: e for w, e in cand.items() if w in rej and w not in known}
     variants = {w: house_variants(w) for w in cand}
@@ -192,17 +205,19 @@ def main():
             continue
         if e == "t" and w not in gaz and any(v in gaz for v in likely_slips(w)):
             continue
-        if e == "p" and w not in gaz_stems and any(v in gaz_stems for v in likely_slips(w)):
+        if e in ("g", "p") and w not in gaz_stems and any(v in gaz_stems for v in likely_slips(w)):
             continue
         kept[w] = e
     out = sys.stdout
     out.write("# attested Arabic words that hunspell-ar rejects: dict/gen/attested.py from\n"
-              "# tesseract-ocr-ara %s (Apache-2.0), dict/ar-freq.tsv%s%s; %d words\n"
-              "# word\tcorpus count\tevidence (t: tesseract word list, c: corpus%s%s)\n"
+              "# tesseract-ocr-ara %s (Apache-2.0), dict/ar-freq.tsv%s%s%s; %d words\n"
+              "# word\tcorpus count\tevidence (t: tesseract word list, c: corpus%s%s%s)\n"
               % (os.path.basename(args.traineddata),
                  ", CLDR subdivision names (Unicode licence)" if subdiv else "",
+                 ", GeoNames city names (CC-BY-4.0)" if geo else "",
                  ", npm country-city-multilanguage town names (MIT)" if cities else "",
                  len(kept), ", s: CLDR subdivision names" if subdiv else "",
+                 ", g: GeoNames city names" if geo else "",
                  ", p: town names, evidence only" if cities else ""))
     for w in sorted(kept):
         out.write("%s\t%d\t%s\n" % (w, freq.get(w, 0), kept[w]))

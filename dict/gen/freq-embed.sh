@@ -12,13 +12,13 @@
 # that FREQ.tsv lacks are added with the count 0, known words that the
 # corpus never had, and every one of its words is marked "<TAB>a" after
 # its count (the speller accepts them: the only copy of the list in the
-# library), but those of evidence "p" (town names of a list made in
-# bulk), which go to a list of their own.  Defines ar_freq__words, every
+# library), but those of evidence "g" and "p" (city names of GeoNames,
+# town names of a list made in bulk), which go to a list of their own.  Defines ar_freq__words, every
 # "word<TAB>count\n" or "word<TAB>count<TAB>a\n" line in byte order (so
 # that a lookup is a binary search over the string, with no table built
 # at start-up), ar_freq__words_len, its length in bytes, ar_freq__total,
 # the sum of the counts, ar_freq__evidence and ar_freq__evidence_len,
-# the "word\n" lines of evidence "p" in byte order, and ar_freq__tri, the
+# the "word\n" lines of evidence "g" and "p" in byte order, and ar_freq__tri, the
 # set of letter trigrams of the words of ar_freq__words.
 #
 # Only POSIX sh, sort and awk.  The words are runs of Arabic letters:
@@ -49,7 +49,7 @@ awk -F '\t' -v ev="$tmp.e" '
 		exit 1
 	}
 	FILENAME == ARGV[1] { count[$1] = $2; next }
-	$3 == "p" { evidence[$1] = 1; next }
+	$3 == "p" || $3 == "g" { evidence[$1] = 1; next }
 	{ attested[$1] = 1; if (!($1 in count)) count[$1] = 0 }
 	END {
 		if (bad)
@@ -90,7 +90,7 @@ awk -F '\t' '
 		printf "const unsigned long ar_freq__total = %dUL;\n\n", total
 	}
 ' "$tmp"
-# The words of evidence only (evidence "p"), one a line
+# The words of evidence only (evidence "g" and "p"), one a line
 echo "const char ar_freq__evidence[] ="
 awk '
 	{ n += length($0) + 1; printf "\t\"%s\\n\"\n", $0 }

@@ -6,7 +6,8 @@
  * dict/ar-known-errors.tsv.  The frequencies (libarabic/freq_data.c, made
  * by dict/gen/freq-embed.sh) must hold every word of dict/ar-freq.tsv with
  * its count, and mark every word of dict/attested-ar.tsv, and no other,
- * but those of evidence "p", which are the list of evidence only, in order.
+ * but those of evidence "g" and "p", which are the list of evidence only,
+ * in order.
  *
  * Needs top_srcdir and top_builddir in the environment (the test harness
  * sets them).  Exit 0 when all matches, 1 on a difference, 99 on trouble.
@@ -109,18 +110,18 @@ static void expect_file(const char *srcdir, const char *name, const char *data,
 }
 
 /* Is the evidence of the attested-ar.tsv line whose first tab is at tab
- * (the line ends before next) "p"? */
+ * (the line ends before next) "g" or "p"? */
 static int evidence_only(const char *tab, const char *next)
 {
 	const char *t = memchr(tab + 1, '\t', (size_t)(next - tab - 1));
-	return t && next - t >= 2 && t[1] == 'p' &&
+	return t && next - t >= 2 && (t[1] == 'g' || t[1] == 'p') &&
 	       (next - t == 2 || t[2] == '\n');
 }
 
 /* Check the built-in frequencies against dict/ar-freq.tsv and
  * dict/attested-ar.tsv: each word found with its count (attested words
  * the corpus lacks with 0), each attested word marked, and as many marks
- * as attested words; the words of evidence "p" not marked, but the
+ * as attested words; the words of evidence "g" or "p" not marked, but the
  * evidence list, in their order and no other. */
 static void expect_freq(const char *srcdir)
 {
