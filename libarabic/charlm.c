@@ -13,9 +13,9 @@
  *
  * The words of the speller's word store (the gazetteer's names, the
  * caller's names and words) count too, once each, but for the lists of
- * places that are only evidence (freq.h: ar_freq__evidence).  The model is built the
- * first time it is needed, by each speller: about 120,000 words in some
- * 20 ms, into 1.8 MB.
+ * places that are only evidence (freq.h: ar_freq__evidence).  The model
+ * is built the first time it is needed, by each speller: about 120,000
+ * words in some 20 ms, into 1.8 MB.
  */
 #include "config.h"
 
