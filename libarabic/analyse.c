@@ -116,6 +116,16 @@ static long find_stem(ar_speller *sp, const char *f, size_t len, int elided,
 	return id;
 }
 
+/* Is a folded stem a word of evidence only (freq.h), as written or after
+ * the alef of the article that لل leaves out?  1, 0, -1 when out of
+ * memory. */
+static int evidence_stem(ar_speller *sp, const char *f, size_t len, int elided)
+{
+	if (elided && restore_alef(&sp->tmp, &f, &len) != AR_OK)
+		return -1;
+	return ar_freq__evidence_has(f, len);
+}
+
 static int has_digit(const char *w, size_t len)
 {
 	size_t i = 0;
@@ -364,10 +374,11 @@ static int listed_edit(void *ctx, const char *s, size_t n, double gain)
 		return 1;
 	if (ar_names__fold(&sp->fold, s, n, AR_FOLD_LIGHT) < 0)
 		return -1;
+	if (slip && ar_freq__evidence_has(s, n))
+		return 1;
 	return ar_names__find(sp->names, sp->fold.ptr, sp->fold.size, &fl) >=
 	               0 &&
-	       (slip ||
-	        (fl & ~(unsigned)(AR_NAMES_ATTESTED | AR_NAMES_EVIDENCE)));
+	       (slip || (fl & ~(unsigned)AR_NAMES_ATTESTED));
 }
 
 /* Is s[0..n), one likely slip of typing from the word, a word of the
@@ -990,8 +1001,18 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 		unsigned fl = 0;
 		long id = find_stem(sp, f + sp_[i].skip, flen - sp_[i].skip,
 		                    sp_[i].elided, &fl);
-		if (id < 0)
+		if (id < 0) {
+			/* a name of the lists of places (freq.h) */
+			r = evidence_stem(sp, f + sp_[i].skip,
+			                  flen - sp_[i].skip, sp_[i].elided);
+			if (r < 0)
+				return AR_ENOMEM;
+			if (r) {
+				v->pre = after_letters(w, len, sp_[i].letters);
+				return AR_OK;
+			}
 			continue;
+		}
 		if (inner_only(fl)) {
 			if (inner < 0) {
 				inner = id;

@@ -12,10 +12,10 @@
  * what is modelled is how words are spelled, and names are rare words.
  *
  * The words of the speller's word store (the gazetteer's names, the
- * caller's names and words) count too, once each, but for the lists of
- * places that are only evidence (freq.h: ar_freq__evidence).  The model
- * is built the first time it is needed, by each speller: about 120,000
- * words in some 20 ms, into 1.8 MB.
+ * caller's names and words) count too, once each (not the lists of places
+ * that are only evidence: freq.h, ar_freq__evidence).  The model is
+ * built the first time it is needed, by each speller: about 120,000 words
+ * in some 20 ms, into 1.8 MB.
  */
 #include "config.h"
 
@@ -172,8 +172,6 @@ ar_status ar_charlm__new(ar_charlm **out, const ar_names *names)
 		size_t len;
 		const char *w = ar_names__display(names, (long)i, &len);
 		unsigned long f;
-		if (ar_names__flags(names, (long)i) == AR_NAMES_EVIDENCE)
-			continue;
 		if (!ar_freq__find(w, len, &f))
 			full = count_string(m, w, len) != 0;
 	}

@@ -62,6 +62,43 @@ const char *ar_freq__next_evidence(size_t *pos, size_t *len)
 	return line;
 }
 
+int ar_freq__evidence_has(const char *w, size_t len)
+{
+	size_t lo = 0, hi = ar_freq__evidence_len;
+	const char *t = ar_freq__evidence;
+
+	if (len == 0 || memchr(w, '\n', len))
+		return 0;
+	/* as ar_freq__find(): lo and hi are always line starts */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, i;
+		const char *p;
+		int c = 0;
+		while (mid > lo && t[mid - 1] != '\n')
+			mid--;
+		p = t + mid;
+		for (i = 0; i < len && !c; i++) {
+			unsigned char a = (unsigned char)w[i],
+			              b = (unsigned char)p[i];
+			if (b == '\n')
+				c = 1;
+			else if (a != b)
+				c = a < b ? -1 : 1;
+		}
+		if (!c && p[len] != '\n')
+			c = -1;
+		if (!c)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = (size_t)((const char *)memchr(p, '\n', hi - mid) -
+			              t) +
+			     1;
+	}
+	return 0;
+}
+
 unsigned long ar_freq__count(const char *w, size_t len)
 {
 	unsigned long n = 0;

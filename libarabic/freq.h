@@ -57,4 +57,9 @@ extern const size_t ar_freq__evidence_len;
  * attested words. */
 const char *ar_freq__next_evidence(size_t *pos, size_t *len);
 
+/* Is w[0..len) (Arabic letters, without marks) a word of evidence only?
+ * A binary search: the list is not loaded into a speller's word store,
+ * which it would make a fifth larger and slower to build. */
+int ar_freq__evidence_has(const char *w, size_t len);
+
 #endif /* AR_FREQ_H */

@@ -890,10 +890,6 @@ ar_status ar_names__load_attested(ar_names *n)
 	while ((w = ar_freq__next_attested(&pos, &len)) != NULL)
 		if (add_word(n, AR_NAMES_ATTESTED, w, len) == -1)
 			return AR_ENOMEM;
-	pos = 0;
-	while ((w = ar_freq__next_evidence(&pos, &len)) != NULL)
-		if (add_word(n, AR_NAMES_EVIDENCE, w, len) == -1)
-			return AR_ENOMEM;
 	return AR_OK;
 }
 

@@ -30,11 +30,8 @@ enum {
 	                                letters (ج غ ق گ) are interchangeable */
 	AR_NAMES_ATTESTED = 1u << 5, /* the attested words: used in real
 	                                text, unknown to the dictionary */
-	AR_NAMES_USER = 1u << 6,     /* a word of a gazetteer the caller
+	AR_NAMES_USER = 1u << 6      /* a word of a gazetteer the caller
 	                                added (not the built-in one) */
-	AR_NAMES_EVIDENCE = 1u << 7  /* a word of the lists of place names
-	                                only: accepted, but neither a
-	                                suggestion nor a model of spelling */
 };
 
 /* The AR_NAMES_* bits of word id. */
@@ -159,9 +156,9 @@ int ar_names__personal_near(const ar_names *n, const char *folded, size_t len,
 ar_status ar_names__load_builtin(ar_names *n, ar_error *err);
 
 /* Load the attested words built into the library (freq.h, their one
- * copy) into n, flag AR_NAMES_ATTESTED, and the words of evidence only,
- * flag AR_NAMES_EVIDENCE: evidence for the speller, not words the
- * segmenter should split on. */
+ * copy) into n, flag AR_NAMES_ATTESTED: evidence for the speller, not
+ * words the segmenter should split on.  (The words of evidence only stay
+ * in freq.h: ar_freq__evidence_has().) */
 ar_status ar_names__load_attested(ar_names *n);
 
 #endif /* AR_NAMES_H */

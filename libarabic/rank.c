@@ -746,12 +746,13 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 		if ((pl || c->kind != K_OTHER) &&
 		    ar_names__find(sp->names, s, c->len, &fl) >= 0) {
 			c->known = 1;
-			if (f < STORE_COUNT &&
-			    (fl & ~(unsigned)AR_NAMES_EVIDENCE))
+			if (f < STORE_COUNT)
 				f = STORE_COUNT;
 		} else if ((pl || c->kind != K_OTHER) &&
-		           ar_names__find_variant(sp->names, s, c->len, &fl) >=
-		                   0)
+		           ar_freq__evidence_has(s, c->len))
+			c->known = 1;
+		else if ((pl || c->kind != K_OTHER) &&
+		         ar_names__find_variant(sp->names, s, c->len, &fl) >= 0)
 			/* a spelling the speller accepts for a name (another
 			 * letter for g, a hamza left out: أورتيجا for أورتيغا)
 			 * is a word too, uncounted: a slip of it is undone to

@@ -154,7 +154,8 @@ static void expect_freq(const char *srcdir)
 				        ar_freq__next_evidence(&epos, &len);
 				if (found == 2 || !e ||
 				    len != (size_t)(tab - line) ||
-				    memcmp(e, line, len) != 0) {
+				    memcmp(e, line, len) != 0 ||
+				    !ar_freq__evidence_has(line, len)) {
 					fprintf(stderr,
 					        "FAIL: %s: not in the evidence "
 					        "list, or marked: %.*s\n",
@@ -170,9 +171,12 @@ static void expect_freq(const char *srcdir)
 				failures++;
 			} else if (f == 1) {
 				nattested++;
-				if (found != 2) {
+				if (found != 2 ||
+				    ar_freq__evidence_has(
+				            line, (size_t)(tab - line))) {
 					fprintf(stderr,
-					        "FAIL: %s: not marked: %.*s\n",
+					        "FAIL: %s: not marked, or "
+					        "evidence: %.*s\n",
 					        files[f], (int)(tab - line),
 					        line);
 					failures++;
