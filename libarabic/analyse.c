@@ -372,10 +372,10 @@ static int listed_edit(void *ctx, const char *s, size_t n, double gain)
 	(void)gain;
 	if (ar_freq__find(s, n, &c) && (slip || c >= COMMON_COUNT))
 		return 1;
-	if (ar_names__fold(&sp->fold, s, n, AR_FOLD_LIGHT) < 0)
-		return -1;
 	if (slip && ar_freq__evidence_has(s, n))
 		return 1;
+	if (ar_names__fold(&sp->fold, s, n, AR_FOLD_LIGHT) < 0)
+		return -1;
 	return ar_names__find(sp->names, sp->fold.ptr, sp->fold.size, &fl) >=
 	               0 &&
 	       (slip || (fl & ~(unsigned)AR_NAMES_ATTESTED));

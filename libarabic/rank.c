@@ -712,14 +712,16 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 		goto nomem;
 	/* the candidates of the caller */
 	for (i = 0; i < nextra; i++) {
+		size_t before = p.n;
 		long c = pool_add(&p, extra[i].word, strlen(extra[i].word),
 		                  K_FAR, (int)i);
 		if (c < 0)
 			goto nomem;
 		p.v[c].known = 1;
-		/* a word one slip away keeps its weight when the matcher
-		 * also offers it as a name, but not first: الله for الل */
-		if (extra[i].prior > p.v[c].prior || p.v[c].kind == K_FAR)
+		/* the caller's prior is the weight of a word only it offers;
+		 * it may raise, never lower, that of a word already there
+		 * (الله, one slip from الل, also a name's word) */
+		if ((size_t)c == before || extra[i].prior > p.v[c].prior)
 			p.v[c].prior = extra[i].prior;
 	}
 	for (i = 0; i < p.n; i++) {
