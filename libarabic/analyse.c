@@ -1155,6 +1155,29 @@ int ar_spell__script(const char *w, size_t len)
 	return latin ? AR_NAMES_LATIN : AR_NAMES_OTHER;
 }
 
+int ar_spell__hyphen_wrong_parts(ar_speller *sp, const char *w, size_t len,
+                                 size_t *a, size_t *b)
+{
+	size_t s, e;
+	int wrong = 0;
+	verdict pv;
+
+	for (s = 0; s < len && wrong < 2; s = e + 1) {
+		const char *h = memchr(w + s, '-', len - s);
+		e = h ? (size_t)(h - w) : len;
+		if (e == s)
+			continue;
+		if (ar_spell__analyse(sp, w + s, e - s, &pv) != AR_OK)
+			return -1;
+		if (pv.v != V_OK) {
+			*a = s;
+			*b = e;
+			wrong++;
+		}
+	}
+	return wrong;
+}
+
 /*
  * Is w[0..len), an Arabic word with hyphens inside (هارلي-ديفيدسون,
  * الواي-فاي), right because each of its parts is?  Latin words get the
@@ -1163,22 +1186,13 @@ int ar_spell__script(const char *w, size_t len)
  */
 static int hyphen_parts_ok(ar_speller *sp, const char *w, size_t len)
 {
-	size_t a = 0, b;
-	verdict pv;
+	size_t a, b;
+	int r;
 
 	if (!memchr(w, '-', len) || w[0] == '-' || w[len - 1] == '-')
 		return 0;
-	for (; a < len; a = b + 1) {
-		const char *e = memchr(w + a, '-', len - a);
-		b = e ? (size_t)(e - w) : len;
-		if (b == a)
-			return 0; /* two hyphens in a row */
-		if (ar_spell__analyse(sp, w + a, b - a, &pv) != AR_OK)
-			return -1;
-		if (pv.v != V_OK)
-			return 0;
-	}
-	return 1;
+	r = ar_spell__hyphen_wrong_parts(sp, w, len, &a, &b);
+	return r < 0 ? -1 : r == 0;
 }
 
 ar_status ar_spell__analyse(ar_speller *sp, const char *w, size_t len,

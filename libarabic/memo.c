@@ -537,29 +537,18 @@ static ar_status hyphen_sugs(ar_speller *sp, memo *m, size_t *n, size_t cap,
                              const char *w, size_t len)
 {
 	char *c = malloc(len), **list = NULL;
-	size_t a, b, bad_a = 0, bad_b = 0, nbad = 0, ns = 0, j;
+	size_t bad_a = 0, bad_b = 0, ns = 0, j;
 	ar_status st = AR_OK;
-	verdict v;
+	int r;
 
 	if (!c)
 		return AR_ENOMEM;
 	memcpy(c, w, len); /* w is the speller's buffer, which analysis uses */
-	for (a = 0; a < len && nbad < 2; a = b + 1) {
-		const char *e = memchr(c + a, '-', len - a);
-		b = e ? (size_t)(e - c) : len;
-		if (b == a)
-			continue;
-		if ((st = ar_spell__analyse(sp, c + a, b - a, &v)) != AR_OK)
-			goto done;
-		if (v.v != V_OK) {
-			bad_a = a;
-			bad_b = b;
-			nbad++;
-		}
-	}
-	if (nbad != 1 ||
-	    (st = ar_rank__suggest(sp, c + bad_a, bad_b - bad_a, NULL, 0,
-	                           cap - *n, &list, &ns)) != AR_OK)
+	r = ar_spell__hyphen_wrong_parts(sp, c, len, &bad_a, &bad_b);
+	if (r < 0)
+		st = AR_ENOMEM;
+	if (r != 1 || (st = ar_rank__suggest(sp, c + bad_a, bad_b - bad_a, NULL,
+	                                     0, cap - *n, &list, &ns)) != AR_OK)
 		goto done;
 	for (j = 0; j < ns && *n < cap; j++) {
 		size_t sl = strlen(list[j]);

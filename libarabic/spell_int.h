@@ -158,6 +158,12 @@ typedef struct verdict {
 ar_status ar_spell__analyse(ar_speller *sp, const char *w, size_t len,
                             verdict *v);
 
+/* How many of the hyphen-separated parts of Arabic word w[0..len) are
+ * not right: 0, 1 (its bytes w[*a..*b)) or 2 for two or more; -1 when out
+ * of memory.  w must not be one of the speller's buffers. */
+int ar_spell__hyphen_wrong_parts(ar_speller *sp, const char *w, size_t len,
+                                 size_t *a, size_t *b);
+
 /* Script of a word (AR_NAMES_*): Arabic when it has an Arabic letter,
  * else Latin when it has a Latin letter, else other. */
 int ar_spell__script(const char *w, size_t len);
