@@ -57,6 +57,8 @@ comment names the inputs.  Deterministic for the same inputs.
 """
 import argparse, glob, os, re, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
 LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
 ARABIC = re.compile("[%s]{3,}" % LETTERS)
 SWAP = {"ي": "ى", "ى": "ي", "ة": "ه", "ه": "ة"}
@@ -163,17 +165,14 @@ def main():
     tess = tesseract_words(args.traineddata)
     subdiv = set()
     if args.cldr:
-        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import cldr_subdivisions
         subdiv = {w for w in cldr_subdivisions.words(args.cldr) if ARABIC.fullmatch(w)}
     geo = set()
     if args.geonames:
-        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import geonames_mo
         geo = {w for w in geonames_mo.words(args.geonames) if ARABIC.fullmatch(w)}
     cities = set()
     if args.cities:
-        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import npm_cities
         cities = {w for w in npm_cities.words(args.cities) if ARABIC.fullmatch(w)}
     gaz = gazetteer_words(args.names) if args.names else set()

@@ -12,7 +12,7 @@ dict/gen/icu-names does not cover them.  dict/gen/attested.py takes these
 words as one source of attested words.
 
 The names are cleaned to Arabic letters and single spaces: harakat,
-tatweel, ZWNJ and footnote marks go; Persian kaf and yeh become Arabic
+tatweel, ZWNJ, left-to-right and right-to-left marks and footnote marks go; Persian kaf and yeh become Arabic
 letters; a hyphen becomes a space; what follows a comma (the country,
 added to tell apart two places of one name) is cut.  Entries whose
 Arabic name is no Arabic text (a wiki category, Latin letters) are left
@@ -55,7 +55,7 @@ def clean_arabic(name):
     None when it is not Arabic text."""
     if ":" in name:
         return None
-    name = unicodedata.normalize("NFC", name)
+    name = unicodedata.normalize("NFC", name).replace("\u200e", "").replace("\u200f", "")
     name = name.split("\u060c")[0].split(",")[0]
     name = re.sub("[\u064b-\u065f\u0670\u0640\u200c\u200d\u00b2\u00b3\u00b9]", "",
                   name)
@@ -69,6 +69,17 @@ def clean_arabic(name):
     if not words or not all(ARABIC_WORD.match(w) for w in words):
         return None
     return " ".join(words)
+
+
+def place_word(spelling, min_letters=0):
+    """The word that a cleaned name spelling gives: the name itself when it
+    is one word, the rest of a two-word name whose first word names its
+    kind ("إقليم كامشاتكا"); None for longer names or a word under
+    min_letters letters."""
+    w = spelling.split()
+    if len(w) == 2 and w[0] in KINDS:
+        w = w[1:]
+    return w[0] if len(w) == 1 and len(w[0]) >= min_letters else None
 
 
 def words(base):

@@ -13,13 +13,14 @@
 # corpus never had, and every one of its words is marked "<TAB>a" after
 # its count (the speller accepts them: the only copy of the list in the
 # library), but those of evidence "g" and "p" (city names of GeoNames,
-# town names of a list made in bulk), which go to a list of their own.  Defines ar_freq__words, every
-# "word<TAB>count\n" or "word<TAB>count<TAB>a\n" line in byte order (so
-# that a lookup is a binary search over the string, with no table built
-# at start-up), ar_freq__words_len, its length in bytes, ar_freq__total,
-# the sum of the counts, ar_freq__evidence and ar_freq__evidence_len,
-# the "word\n" lines of evidence "g" and "p" in byte order, and ar_freq__tri, the
-# set of letter trigrams of the words of ar_freq__words.
+# town names of a list made in bulk), which go to a list of their own.
+# Defines ar_freq__words, every "word<TAB>count\n" or
+# "word<TAB>count<TAB>a\n" line in byte order (so that a lookup is a
+# binary search over the string, with no table built at start-up),
+# ar_freq__words_len, its length in bytes, ar_freq__total, the sum of the
+# counts, ar_freq__evidence and ar_freq__evidence_len, the "word\n" lines
+# of evidence "g" and "p" in byte order, and ar_freq__tri, the set of
+# letter trigrams of the words of ar_freq__words.
 #
 # Only POSIX sh, sort and awk.  The words are runs of Arabic letters:
 # their bytes are all >= 0x80 and go into the C strings as they are; a

