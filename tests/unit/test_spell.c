@@ -1171,16 +1171,17 @@ static size_t count_kind(ar_speller *s, const char *t, int k)
 	return n;
 }
 
-/* An unknown word that reads like a word, with no listed or dictionary
- * word one edit away, is a name or a term no list has: not reported by
- * default.  A consonant written twice, two words run together, or a slip
- * of a dictionary word still are; AR_SPELL_ALL_UNKNOWN reports them all,
- * and AR_SPELL_NO_SUGGEST (arspell -l) makes no such test. */
+/* An unknown word that reads like a word, and not like a slip of a
+ * listed one, is a name or a term no list has: not reported by default.
+ * A consonant written twice, two words run together, a likely slip of a
+ * common word or of a name of the gazetteer still are;
+ * AR_SPELL_ALL_UNKNOWN reports them all, and AR_SPELL_NO_SUGGEST (arspell
+ * -l) makes no such test. */
 static void test_decide_plausible(void)
 {
-	/* كارمينولا, a made-up name */
-	static const char name[] = "\xd9\x83\xd8\xa7\xd8\xb1\xd9\x85\xd9\x8a"
-	                           "\xd9\x86\xd9\x88\xd9\x84\xd8\xa7";
+	/* ماريندولا, a made-up name */
+	static const char name[] = "\xd9\x85\xd8\xa7\xd8\xb1\xd9\x8a\xd9\x86"
+	                           "\xd8\xaf\xd9\x88\xd9\x84\xd8\xa7";
 	ar_speller *b = open_builtin(0),
 	           *all = open_builtin(AR_SPELL_ALL_UNKNOWN),
 	           *list = open_builtin(AR_SPELL_NO_SUGGEST);
@@ -1234,25 +1235,25 @@ static void test_decide_plausible(void)
 	                "\xd9\x83\xd9\x8a",
 	                &first),
 	        AR_FINDING_UNKNOWN);
-	/* a long vowel more in a common word or a name of the gazetteer
-	 * is still reported: الشيمالي, تيليغيرام */
-	CU_ASSERT_EQUAL(
-	        kind_of(b,
-	                "\xd8\xa7\xd9\x84\xd8\xb4\xd9\x8a\xd9\x85\xd8\xa7"
-	                "\xd9\x84\xd9\x8a",
-	                &first),
-	        AR_FINDING_UNKNOWN);
-	CU_ASSERT_STRING_EQUAL(
-	        first,
-	        "\xd8\xa7\xd9\x84\xd8\xb4\xd9\x85\xd8\xa7\xd9\x84\xd9\x8a");
-	CU_ASSERT_EQUAL(
-	        kind_of(b,
-	                "\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xba\xd9\x8a"
-	                "\xd8\xb1\xd8\xa7\xd9\x85",
-	                &first),
-	        AR_FINDING_UNKNOWN);
-	CU_ASSERT_STRING_EQUAL(first, "\xd8\xaa\xd9\x8a\xd9\x84\xd9\x8a\xd8\xba"
-	                              "\xd8\xb1\xd8\xa7\xd9\x85");
+	/* غافيلو: one likely slip from a word the corpus has once and
+	 * from a name of the place lists, and no edit makes it read much
+	 * better: another transliteration, not a slip (the rule before
+	 * the weighed score reported it) */
+	CU_ASSERT_EQUAL(kind_of(b,
+	                        "\xd8\xba\xd8\xa7\xd9\x81\xd9\x8a\xd9\x84"
+	                        "\xd9\x88",
+	                        NULL),
+	                -1);
+	/* a likely slip of a name of the gazetteer is reported however
+	 * well it reads: بشايكوفسكي, ب for the ت of تشايكوفسكي */
+	CU_ASSERT_EQUAL(kind_of(b,
+	                        "\xd8\xa8\xd8\xb4\xd8\xa7\xd9\x8a\xd9\x83"
+	                        "\xd9\x88\xd9\x81\xd8\xb3\xd9\x83\xd9\x8a",
+	                        &first),
+	                AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first,
+	                       "\xd8\xaa\xd8\xb4\xd8\xa7\xd9\x8a\xd9\x83"
+	                       "\xd9\x88\xd9\x81\xd8\xb3\xd9\x83\xd9\x8a");
 	ar_speller_free(b);
 	ar_speller_free(all);
 	ar_speller_free(list);
