@@ -349,9 +349,9 @@ static int near_dict(ar_speller *sp, int arabic, const char *w, size_t len)
  * injected typos; bench/plausible-fit.py), never on the evaluation set,
  * and the threshold was chosen on them.  Some words are reported whatever
  * the score: a word one likely slip from a name of the gazetteer (the
- * misspelled names this checker is for: دوزوف for دوروف), two words run
- * together, a doubled consonant, a word of fewer than PLAUSIBLE_LETTERS
- * letters.
+ * misspelled names this checker is for: بشايكوفسكي for تشايكوفسكي), two
+ * words run together, a doubled consonant, a word of fewer than
+ * PLAUSIBLE_LETTERS letters.
  */
 #define PLAUSIBLE_LETTERS 4
 #define COMMON_COUNT      8
@@ -488,8 +488,8 @@ static int plausible_unknown(ar_speller *sp, const char *w, size_t len)
 	if (ar_charlm__each_edit(sp->lm, w, len, 3, 1, listed_neighbour, &e) <
 	    0)
 		return -1;
-		/* (the trace of bench/plausible-fit.py) */
 #ifdef AR_PLAUSIBLE_TRACE
+	/* the measures, for bench/plausible-fit.py */
 	fprintf(stderr,
 	        "plausible\t%.*s\t%zu\t%lu\t%lu\t%d\t%d\t%d\t%.3f\t%d\t%d\n",
 	        (int)len, w, n, e.fslip, e.fany, e.nslip, e.ngaz, e.evslip,
