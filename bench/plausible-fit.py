@@ -15,7 +15,8 @@ make-check, doc/accuracy.md); never fit on the evaluation set itself.  The
 words of articles/ that the test weighs are correct words (weighted by
 the number of pieces that use them once: a word used twice in a piece is
 not reported however it reads, spell.c); the injected typos of key.tsv that it
-weighs are slips.  A logistic regression (gradient descent, a little L2)
+weighs are slips.  Words one likely slip from a name of the gazetteer are
+left out: they are reported whatever their score.  A logistic regression (gradient descent, a little L2)
 gives the weights of the score that a word is a slip; the script prints
 them as the C array and, for a few thresholds, how many uses of correct
 words would be reported and how many typos accepted, on the fitting sets
