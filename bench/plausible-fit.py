@@ -116,7 +116,7 @@ def main():
     arspell = os.path.abspath(a.arspell)
     ex = [e for d in a.sets for e in examples(arspell, d)]
     w = fit(ex)
-    print("static const double plausible_w[] = {")
+    print("static const double plausible_w[PLAUSIBLE_MEASURES] = {")
     for wi, lab in zip(w, LABELS):
         print("\t%.3f, /* %s */" % (wi, lab))
     print("};")

@@ -355,8 +355,10 @@ static int near_dict(ar_speller *sp, int arabic, const char *w, size_t len)
  */
 #define PLAUSIBLE_LETTERS 4
 #define COMMON_COUNT      8
+/* the weights below, one for each measure x[] of plausible_unknown() */
+#define PLAUSIBLE_MEASURES 11
 
-static const double plausible_w[] = {
+static const double plausible_w[PLAUSIBLE_MEASURES] = {
 	-3.034, /* bias */
 	0.178,  /* fewer than five letters */
 	-0.241, /* five letters */
@@ -468,7 +470,7 @@ static int plausible_unknown(ar_speller *sp, const char *w, size_t len)
 {
 	neighbours e = { sp, w, len, 0, 0, 0, 0, 0, 0, 0, -2.0 };
 	size_t i, n = 0;
-	double x[sizeof plausible_w / sizeof plausible_w[0]], z = 0;
+	double x[PLAUSIBLE_MEASURES], z = 0;
 
 	for (i = 0; i + 1 < len; i += 2, n++) {
 		unsigned char a = (unsigned char)w[i],
@@ -510,7 +512,7 @@ static int plausible_unknown(ar_speller *sp, const char *w, size_t len)
 	x[8] = e.evslip;
 	x[9] = e.gain / 5;
 	x[10] = e.listed;
-	for (i = 0; i < sizeof x / sizeof x[0]; i++)
+	for (i = 0; i < PLAUSIBLE_MEASURES; i++)
 		z += plausible_w[i] * x[i];
 	return z < PLAUSIBLE_SLIP_SCORE;
 }
