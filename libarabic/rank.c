@@ -5,30 +5,38 @@
  * A typist who meant word c and wrote w made a slip; the likeliest c is
  * the one that maximises P(c) x P(slip c -> w).  P(c) is the word's count
  * in the bench corpus plus one half (dict/ar-freq.tsv, built into the
- * library), P(slip) a weight per kind of slip, set by hand from the kinds
- * of typing error, then the last three adjusted on the check set of the
- * bench corpus (doc/accuracy.md):
+ * library), P(slip) a weight per kind of slip.  The weights were first
+ * set by hand from the kinds of typing error, then fitted on the tuning
+ * sets of the bench corpus (bench/rank-fit.py: the weights that put the
+ * intended word first for the most injected typos, never the evaluation
+ * set; doc/accuracy.md):
  *   2    a final ه for ة or ي for ى, and the reverse;
  *   1.5  a hamza seat (أ إ آ written ا, ئ ؤ ء confused);
- *   1    a letter with other dots (ب ت ث ن ي, ج ح خ...), a neighbour key
- *        on the Arabic 101 keyboard, a letter for one of the same sound
- *        (س ص, ت ط, ذ ز...: 0.5 at first), a letter left out, a letter
- *        doubled, two letters swapped;
+ *   1.4  a letter for one of the same sound (س ص, ت ط, ذ ز...), a letter
+ *        left out, a letter doubled, two letters swapped;
+ *   1    a letter with other dots (ب ت ث ن ي, ج ح خ...);
  *   1    the space between two words left out, 10 after a letter
  *        that does not join the next (ا د ذ ر ز و ة ى: the slip does
  *        not show);
- *   0.5  a letter added next to its key's neighbour;
- *   0.1  the same before the first letter (a typist seldom slips
+ *   0.7  a neighbour key on the Arabic 101 keyboard (a letter has
+ *        three to six neighbours: a common word one of them away beat
+ *        the rarer word meant);
+ *   0.425 a letter added next to its key's neighbour;
+ *   0.05 the same before the first letter (a typist seldom slips
  *        before the word begins: a stray first letter is rarer than one
  *        inside, and dropping it yields a word too often, و ف ب ل ك being
  *        proclitics);
  *   0.015 a candidate of the caller (a name the matcher found) more
- *        than one such slip away (0.03, then 0.02 at first), its count
- *        no more than a name's of the store (STORE_COUNT);
- *   0.005 any other letter written for another or added (0.03, then
- *        0.01 at first: such slips are rare, and a common word behind
- *        one beat the rarer word one likely slip away).
- * The last two were set on a third set of typos (bench/realtext-results.md).
+ *        than one such slip away, its count no more than a name's of
+ *        the store (STORE_COUNT);
+ *   0.005 any other letter written for another or added (such slips
+ *        are rare, and a common word behind one beat the rarer word one
+ *        likely slip away).
+ * The fit leaves alone the dots, the unit; the hamza seat and the final
+ * letter, slips the injected typos never make; the space, weighed by
+ * the pair's count; and the caller's names, which tests/names weighs
+ * (the injected typos are of the texts' words, few of them names of the
+ * gazetteer).
  * The candidates are every string one slip from w (with a hamza put on
  * one of its alefs too) that the Arabic dictionary (the library's reader
  * of it: no hunspell call), the word store or the frequency table knows;
@@ -49,6 +57,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#ifdef AR_RANK_TRACE
+#include <stdio.h>
+#endif
 
 /* ---- slips ------------------------------------------------------------- */
 
@@ -70,8 +81,8 @@ enum {
 	K_END,    /* a final ه for ة, ي for ى, and the reverse */
 	K_N
 };
-static const double kind_p[K_N] = { 0.005, 0.015, 0.1, 0.5, 1.0, 1.0, 1.0,
-	                            1.0,   1.0,   1.0, 1.0, 1.5, 2.0 };
+static const double kind_p[K_N] = { 0.005, 0.015, 0.05, 0.425, 1.4, 1.0, 0.7,
+	                            1.4,   1.4,   1.4,  1.0,   1.5, 2.0 };
 
 #define ALEF 0x0627
 
@@ -823,6 +834,15 @@ ar_status ar_rank__suggest(ar_speller *sp, const char *w, size_t len,
 			p.v[k++] = p.v[i];
 	if (k > 1) /* (p.v is NULL when nothing was generated) */
 		qsort(p.v, k, sizeof *p.v, cmp_cand);
+#ifdef AR_RANK_TRACE
+	/* the pool, for bench/rank-fit.py: each candidate's kind of slip
+	 * and its score without the kind's weight (the score is that times
+	 * kind_p[kind] on every path above) */
+	for (i = 0; i < k; i++)
+		fprintf(stderr, "rank\t%.*s\t%.*s\t%d\t%.6g\n", (int)asis_len,
+		        asis, (int)p.v[i].len, p.text.ptr + p.v[i].off,
+		        p.v[i].kind, p.v[i].score / kind_p[p.v[i].kind]);
+#endif
 	seats_together(&p, k, w, len);
 	if (k > max)
 		k = max;
