@@ -20,7 +20,10 @@ left out: they are reported whatever their score.  A logistic regression (gradie
 gives the weights of the score that a word is a slip; the script prints
 them as the C array and, for a few thresholds, how many uses of correct
 words would be reported and how many typos accepted, on the fitting sets
-and on the --eval sets.
+and on the --eval sets; then, for pairs of a threshold and a band, the
+same for the rule of the neighbours (spell.c: a score under the threshold
+plus the band is not reported beside a word that no dictionary has),
+counted per use, and the pair it keeps.
 """
 import argparse, math, os, re, subprocess, sys, unicodedata
 from collections import Counter
@@ -83,6 +86,60 @@ def examples(arspell, d):
     return ex
 
 
+def rejected(words):
+    """The words that hunspell's Arabic and English dictionaries both
+    reject (the dictionaries the speller asks about a word's neighbours)."""
+    p = subprocess.run(["hunspell", "-i", "utf-8", "-d", "ar,en_US", "-l"],
+                       input="\n".join(sorted(words)) + "\n",
+                       capture_output=True, text=True, check=True)
+    return set(p.stdout.split())
+
+
+def uses(arspell, d):
+    """(x, label, beside) for each use that examples() weighs: the word's
+    measures, 1 for a typo, and whether a word next to it (the word
+    before or after, punctuation between them or not) is in no
+    dictionary."""
+    out = []
+    for sub, label in (("articles", 0), ("corrupted", 1)):
+        folder = os.path.join(d, sub)
+        tr = trace(arspell, folder)
+        texts = {n: open(os.path.join(folder, n), encoding="utf-8").read()
+                 for n in sorted(os.listdir(folder)) if re.fullmatch(r"\d{3}\.txt", n)}
+        words = re.compile(r"[A-Za-z\u0621-\u0652\u0670-\u06D3]+")
+        rej = rejected({w for t in texts.values() for w in words.findall(t)})
+        typos = {}
+        if label:
+            for line in open(os.path.join(d, "key.tsv"), encoding="utf-8").read().splitlines()[1:]:
+                f = line.split("\t")
+                typos.setdefault(f[0], set()).add(int(f[1]))
+        for n, t in texts.items():
+            toks = [(m.start(), m.group()) for m in words.finditer(t)]
+            once = Counter(bare(w) for _, w in toks)
+            for i, (at, w) in enumerate(toks):
+                b = bare(w)
+                if b not in tr:
+                    continue
+                if label == 0 and once[b] != 1:
+                    continue
+                if label == 1 and len(t[:at].encode("utf-8")) not in typos.get(n, ()):
+                    continue
+                near = [toks[j][1] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
+                out.append((tr[b], label, any(x in rej for x in near)))
+    return out
+
+
+def beside(w, name, u, th, band):
+    """Uses of correct words reported and typos accepted when a score
+    below th + band is not reported beside a word in no dictionary."""
+    def reported(x, near):
+        z = score(w, x)
+        return z >= th and not (near and z < th + band)
+    fa = sum(1 for x, y, near in u if y == 0 and reported(x, near))
+    miss = sum(1 for x, y, near in u if y == 1 and not reported(x, near))
+    return fa, miss
+
+
 def score(w, x):
     return sum(a * b for a, b in zip(w, x))
 
@@ -125,6 +182,25 @@ def main():
         report(w, "fitted", ex, th)
         for name, e in ev:
             report(w, name, e, th)
+    # the neighbours (spell.c): a score below the threshold plus a band is
+    # not reported beside a word in no dictionary; the pair kept is the
+    # one that reports the fewest uses of correct words on the fitting
+    # sets and accepts no more of their typos than the threshold alone
+    # (-1.0, the line of the score without neighbours)
+    u = [x for d in a.sets for x in uses(arspell, d)]
+    uev = [(os.path.basename(d.rstrip("/")), uses(arspell, d)) for d in a.eval]
+    base = beside(w, "fitted", u, -1.0, 0.0)
+    best = None
+    for th in (-1.3, -1.2, -1.1, -1.0, -0.9):
+        for band in (0.0, 0.3, 0.5, 0.7, 0.9, 1.2):
+            fa, miss = beside(w, "fitted", u, th, band)
+            line = "  threshold %5.2f band %.1f: fitted %4d uses reported, %3d typos accepted" % (th, band, fa, miss)
+            for name, e in uev:
+                line += "; %s %4d, %3d" % ((name,) + beside(w, name, e, th, band))
+            print(line)
+            if miss <= base[1] and (best is None or fa < best[0]):
+                best = (fa, th, band)
+    print("  kept: threshold %.2f, band %.1f" % best[1:])
 
 
 if __name__ == "__main__":

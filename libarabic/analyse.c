@@ -347,7 +347,9 @@ static int near_dict(ar_speller *sp, int arabic, const char *w, size_t len)
  * The weights were fitted by logistic regression on the words this test
  * sees in the two tuning sets of doc/accuracy.md (their words and their
  * injected typos; bench/plausible-fit.py), never on the evaluation set,
- * and the threshold was chosen on them.  Some words are reported whatever
+ * and the threshold was chosen on them, with a band above it: a score
+ * in the band marks the word (verdict.beside), which a text does not
+ * report beside a word no dictionary has (spell.c).  Some words are reported whatever
  * the score: a word one likely slip from a name of the gazetteer (the
  * misspelled names this checker is for: بشايكوفسكي for تشايكوفسكي), two
  * words run together, a doubled consonant, a word of fewer than
@@ -371,8 +373,11 @@ static const double plausible_w[PLAUSIBLE_MEASURES] = {
 	2.355,  /* best gain of the letter model, clamped to [-2, 10], / 5 */
 	0.488,  /* a listed neighbour */
 };
-/* reported when the score is at least this */
-#define PLAUSIBLE_SLIP_SCORE (-1.0)
+/* reported when the score is at least this; in a text, a score below
+ * PLAUSIBLE_SLIP_SCORE + PLAUSIBLE_BESIDE is not reported beside a word
+ * no dictionary has (spell.c: names come in runs) */
+#define PLAUSIBLE_SLIP_SCORE (-1.1)
+#define PLAUSIBLE_BESIDE     0.9
 
 typedef struct neighbours {
 	ar_speller *sp;
@@ -462,16 +467,18 @@ static int doubled_consonant(const char *w, size_t len)
 	return 0;
 }
 
-/* Is unknown word w[0..len) (Arabic letters, marks removed) one that
- * reads like a word and not like a slip of a listed one, neither two
- * words run together nor with a consonant doubled?  1 or 0, -1 when out
- * of memory. */
-static int plausible_unknown(ar_speller *sp, const char *w, size_t len)
+/* How likely unknown word w[0..len) (Arabic letters, marks removed) is a
+ * slip, by the score above, into *z; HUGE_VAL for a word reported whatever
+ * the score (too short, two words run together, a consonant doubled, a
+ * likely slip of a gazetteer name).  0, or -1 when out of memory. */
+static int plausible_unknown(ar_speller *sp, const char *w, size_t len,
+                             double *z)
 {
 	neighbours e = { sp, w, len, 0, 0, 0, 0, 0, 0, 0, -2.0 };
 	size_t i, n = 0;
-	double x[PLAUSIBLE_MEASURES], z = 0;
+	double x[PLAUSIBLE_MEASURES];
 
+	*z = HUGE_VAL;
 	for (i = 0; i + 1 < len; i += 2, n++) {
 		unsigned char a = (unsigned char)w[i],
 		              b = (unsigned char)w[i + 1];
@@ -512,9 +519,10 @@ static int plausible_unknown(ar_speller *sp, const char *w, size_t len)
 	x[8] = e.evslip;
 	x[9] = e.gain / 5;
 	x[10] = e.listed;
+	*z = 0;
 	for (i = 0; i < PLAUSIBLE_MEASURES; i++)
-		z += plausible_w[i] * x[i];
-	return z < PLAUSIBLE_SLIP_SCORE;
+		*z += plausible_w[i] * x[i];
+	return 0;
 }
 
 /*
@@ -1131,16 +1139,15 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 	/* else a name or a term no list has, that reads like a word, is
 	 * not reported */
 	if (!r && !(sp->flags & AR_SPELL_ALL_UNKNOWN)) {
-		int p;
-		if (ar_spell__strip_marks(sp, w, len) != AR_OK)
+		double z;
+		if (ar_spell__strip_marks(sp, w, len) != AR_OK ||
+		    plausible_unknown(sp, sp->norm.ptr, sp->norm.size, &z) < 0)
 			return AR_ENOMEM;
-		p = plausible_unknown(sp, sp->norm.ptr, sp->norm.size);
-		if (p < 0)
-			return AR_ENOMEM;
-		if (p) {
+		if (z < PLAUSIBLE_SLIP_SCORE) {
 			v->v = V_OK;
 			return AR_OK;
 		}
+		v->beside = z < PLAUSIBLE_SLIP_SCORE + PLAUSIBLE_BESIDE;
 	}
 	if (r && !known_name(sp, fix, strlen(fix)))
 		return AR_OK;
@@ -1233,6 +1240,17 @@ static int hyphen_parts_ok(ar_speller *sp, const char *w, size_t len)
 		return 0;
 	r = ar_spell__hyphen_wrong_parts(sp, w, len, &a, &b);
 	return r < 0 ? -1 : r == 0;
+}
+
+int ar_spell__dict_word(ar_speller *sp, const char *w, size_t len)
+{
+	int script = ar_spell__script(w, len);
+
+	if (script == AR_NAMES_OTHER || has_digit(w, len))
+		return 1;
+	if (ar_spell__strip_marks(sp, w, len) != AR_OK)
+		return -1;
+	return dict_ok(sp, script == AR_NAMES_ARABIC, sp->norm.ptr);
 }
 
 ar_status ar_spell__analyse(ar_speller *sp, const char *w, size_t len,

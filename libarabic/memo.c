@@ -373,6 +373,7 @@ static memo *memo_insert(ar_speller *sp, const char *w, size_t len, uint64_t h,
 	m->gaz = (int32_t)v->gaz;
 	m->gaz_pre = (uint16_t)v->pre;
 	m->gaz_suf = (uint16_t)v->suf;
+	m->beside = (uint8_t)(v->beside != 0);
 	sp->nmemo++;
 	return m;
 }
@@ -403,7 +404,8 @@ ar_status ar_spell__lookup(ar_speller *sp, const char *w, size_t len,
 	ar_status st;
 	int marked = 0;
 	static const verdict ok = {
-		V_OK, -1, 0, 0, { { 0, 0, 0, 0 } }, 0, { 0 }, { 0 }, { 0 }, 0, 0
+		V_OK,  -1, 0, 0, { { 0, 0, 0, 0 } }, 0, { 0 }, { 0 },
+		{ 0 }, 0,  0, 0
 	};
 
 	if (memo_size(sp) > sp->memo_budget)

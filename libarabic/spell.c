@@ -171,6 +171,7 @@ void ar_speller_free(ar_speller *sp)
 	free(sp->seen);
 	ar_buf_dispose(&sp->doc_text);
 	ar_buf_dispose(&sp->ptext);
+	ar_buf_dispose(&sp->lastw);
 	if (sp->known.slots)
 		ar_strmap__free(&sp->known);
 	ar_buf_dispose(&sp->known_fix);
@@ -331,7 +332,7 @@ static ar_status report_held(ar_speller *sp, uint64_t before);
  * window behind.
  */
 static ar_status hold(ar_speller *sp, const char *w, size_t len, uint64_t start,
-                      uint64_t line, uint64_t col, int unknown)
+                      uint64_t line, uint64_t col, int unknown, unsigned ctx)
 {
 	uint64_t h[AR_CLITIC_READINGS];
 	int nh = unknown ? ar_spell__stems(sp, w, len, h, AR_CLITIC_READINGS)
@@ -352,6 +353,7 @@ static ar_status hold(ar_speller *sp, const char *w, size_t len, uint64_t start,
 	p->len = len;
 	p->stems = sp->nstems;
 	p->nstems = (unsigned)nh;
+	p->ctx = ctx;
 	if (ar_buf__put(&sp->ptext, w, len) != AR_OK)
 		return AR_ENOMEM;
 	memcpy(sp->stems + sp->nstems, h, (size_t)nh * sizeof *h);
@@ -391,11 +393,43 @@ static ar_status see(ar_speller *sp, const char *w, size_t len, uint64_t start)
 	return AR_OK;
 }
 
+/*
+ * The neighbours of a held finding.  An unknown word that reads almost
+ * like a name (memo.beside: its score is just over the line,
+ * analyse.c) is not reported beside a word no dictionary has: names come
+ * in runs (a first name and a surname, a name and its place), a slip
+ * seldom beside another unknown word.  The word before is known when
+ * the finding is held, the one after when the next word comes.
+ */
+#define CTX_BESIDE 1u /* the finding's word is such a word */
+#define CTX_NAMES  2u /* a word beside it is in no dictionary */
+#define CTX_WAIT   4u /* the word after it is still to come */
+
+/* Word w[0..len) comes after the last held finding: is it in no
+ * dictionary? */
+static ar_status next_word(ar_speller *sp, const char *w, size_t len)
+{
+	pend *p = sp->npend ? &sp->pend[sp->npend - 1] : NULL;
+	int r;
+
+	if (!p || !(p->ctx & CTX_WAIT))
+		return AR_OK;
+	if (!(p->ctx & CTX_NAMES)) {
+		if ((r = ar_spell__dict_word(sp, w, len)) < 0)
+			return AR_ENOMEM; /* asked again on the next try */
+		if (r == 0)
+			p->ctx |= CTX_NAMES;
+	}
+	p->ctx &= ~CTX_WAIT;
+	return AR_OK;
+}
+
 /* Check one word token at [start, start+len). */
 static ar_status check_token(ar_speller *sp, const char *w, size_t len,
                              uint64_t start, uint64_t line, uint64_t col)
 {
 	memo *m;
+	unsigned ctx = 0;
 	ar_status st = ar_spell__lookup(sp, w, len, &m);
 
 	if (st != AR_OK || !m)
@@ -412,7 +446,17 @@ static ar_status check_token(ar_speller *sp, const char *w, size_t len,
 	 * (without suggestions, the name decision is not made: a rule for
 	 * one kind would make -l and the report disagree); a known error
 	 * is one however often it is made */
-	return hold(sp, w, len, start, line, col, m->verdict != V_KNOWN);
+	if (m->beside) {
+		int r = 0;
+		ctx = CTX_BESIDE | CTX_WAIT;
+		if (sp->lastw.size &&
+		    (r = ar_spell__dict_word(sp, sp->lastw.ptr,
+		                             sp->lastw.size)) < 0)
+			return AR_ENOMEM;
+		if (sp->lastw.size && r == 0)
+			ctx |= CTX_NAMES;
+	}
+	return hold(sp, w, len, start, line, col, m->verdict != V_KNOWN, ctx);
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -1032,7 +1076,8 @@ static ar_status report_held(ar_speller *sp, uint64_t before)
 			st = ar_spell__suggest(sp, m);
 		if (st != AR_OK)
 			break; /* this one is tried again at the next report */
-		if (!m || m->verdict == V_OK)
+		if (!m || m->verdict == V_OK ||
+		    (m->beside && (p->ctx & CTX_NAMES)))
 			continue;
 		if (p->nstems && !indexed &&
 		    !(sp->flags & AR_SPELL_NO_SUGGEST)) {
@@ -1065,8 +1110,16 @@ static int token_sink(const ar_token *t, void *payload)
 	ar_status st = AR_OK;
 
 	ar_pos__advance(&sp->pos, t->text, t->len);
-	if (t->type == AR_TOKEN_ARABIC || t->type == AR_TOKEN_LATIN)
-		st = check_token(sp, t->text, t->len, t->start, line, col);
+	if (t->type == AR_TOKEN_ARABIC || t->type == AR_TOKEN_LATIN) {
+		/* (room for the word first: it is kept once checked) */
+		if ((st = ar_buf__grow(&sp->lastw, t->len)) == AR_OK &&
+		    (st = next_word(sp, t->text, t->len)) == AR_OK &&
+		    (st = check_token(sp, t->text, t->len, t->start, line,
+		                      col)) == AR_OK) {
+			ar_buf__clear(&sp->lastw);
+			st = ar_buf__put(&sp->lastw, t->text, t->len);
+		}
+	}
 	/* findings held too long (hold()), also when no new one comes */
 	if (st == AR_OK && sp->npend &&
 	    t->start - sp->pend[0].start > 2 * HOLD_WINDOW)
@@ -1192,6 +1245,7 @@ void ar_spell_reset(ar_speller *sp)
 	sp->nstems = 0;
 	sp->nseen = 0;
 	ar_buf__clear(&sp->ptext);
+	ar_buf__clear(&sp->lastw);
 	sp->stopped = 0;
 }
 

@@ -26,7 +26,8 @@ typedef struct memo {
 	uint8_t verdict;
 	uint8_t sugs_done;
 	uint16_t nsugs;
-	char **sugs; /* malloc'd strings */
+	uint8_t beside; /* not reported beside a word no dictionary has */
+	char **sugs;    /* malloc'd strings */
 } memo;
 
 /* Consistency: use of one variant of one group in the current stream. */
@@ -47,6 +48,7 @@ typedef struct pend {
 	size_t off, len; /* the word in sp->ptext */
 	size_t stems;    /* its stem hashes: sp->stems[stems..stems+nstems) */
 	unsigned nstems;
+	unsigned ctx; /* its neighbours (spell.c: CTX_*) */
 } pend;
 
 /* A stem of an unknown word (ar_spell__stem_spans()). */
@@ -98,6 +100,7 @@ struct ar_speller {
 	pend *pend;
 	size_t npend, apend;
 	ar_buf ptext;
+	ar_buf lastw; /* the last word of the stream, as written */
 	uint64_t *stems, *sorted;
 	size_t nstems, astems, asorted;
 	/* the repeated stems of the held stretch, indexed by their
@@ -142,6 +145,8 @@ typedef struct verdict {
 	int elided[NAME_SUGS]; /* l+al: the name's alef is dropped */
 	long kfix;     /* V_KNOWN: offset of the correction in sp->known_fix */
 	int name_sugs; /* V_UNKNOWN: the names m[] are its suggestions */
+	int beside;    /* a word that reads almost like a name: not reported
+	                * beside a word no dictionary has (spell.c) */
 } verdict;
 
 #define A_WAW        "\xd9\x88"
@@ -185,6 +190,11 @@ int ar_spell__ortho_fix(ar_speller *sp, const char *f, size_t flen,
  * (a house style)?  1 or 0 (also for Latin words), -1 when out of
  * memory; uses sp->fold. */
 int ar_spell__house_spelling(ar_speller *sp, const char *w, size_t len);
+
+/* Does a hunspell dictionary of its script accept word w[0..len) (its
+ * marks removed)?  1 also for a word of neither script or with a digit;
+ * 0, or -1 when out of memory.  Uses sp->norm. */
+int ar_spell__dict_word(ar_speller *sp, const char *w, size_t len);
 
 /* Is folded word b folded word a with such slips undone? */
 int ar_spell__ortho_variant(const char *a, size_t al, const char *b, size_t bl);

@@ -1168,6 +1168,56 @@ static size_t count_kind(ar_speller *s, const char *t, int k)
 	return n;
 }
 
+/* An unknown word whose score is just over the line, one that reads
+ * almost like a name, is not reported beside a word no dictionary has
+ * (names come in runs), before or after it; alone, or among dictionary
+ * words, it is.  A word that reads like a slip is reported beside one
+ * too. */
+static void test_decide_beside_names(void)
+{
+#define SAID  "\xd9\x82\xd8\xa7\xd9\x84 " /* قال */
+#define AFTER /* إن الاجتماع انتهى. */                          \
+	" \xd8\xa5\xd9\x86 \xd8\xa7\xd9\x84\xd8"                               \
+	"\xa7\xd8\xac\xd8\xaa\xd9\x85\xd8\xa7\xd8"                             \
+	"\xb9 \xd8\xa7\xd9\x86\xd8\xaa\xd9\x87\xd9\x89."
+#define NAME /* ماريندولا, a made-up name that reads like one */      \
+	"\xd9\x85\xd8\xa7\xd8\xb1\xd9\x8a\xd9\x86"                             \
+	"\xd8\xaf\xd9\x88\xd9\x84\xd8\xa7"
+#define NEAR /* هيلدورف, a made-up name just over the line */           \
+	"\xd9\x87\xd9\x8a\xd9\x84\xd8\xaf\xd9\x88\xd8\xb1\xd9\x81"
+#define SLIP /* بودلاثكي: ث for the س of the attested بودلاسكي */ \
+	"\xd8\xa8\xd9\x88\xd8\xaf\xd9\x84\xd8\xa7\xd8\xab\xd9\x83\xd9\x8a"
+	ar_speller *b = open_builtin(0);
+
+	CU_ASSERT_FATAL(b != NULL);
+	CU_ASSERT_EQUAL(kind_of(b, NEAR, NULL), AR_FINDING_UNKNOWN);
+	CU_ASSERT_EQUAL(count_kind(b, SAID NEAR AFTER, AR_FINDING_UNKNOWN), 1);
+	CU_ASSERT_EQUAL(
+	        count_kind(b, SAID NAME " " NEAR AFTER, AR_FINDING_UNKNOWN), 0);
+	CU_ASSERT_EQUAL(
+	        count_kind(b, SAID NEAR " " NAME AFTER, AR_FINDING_UNKNOWN), 0);
+	/* the word after it comes in a later chunk of the stream */
+	{
+		static const char one[] = SAID NEAR " ", two[] = NAME AFTER;
+		rec r;
+		memset(&r, 0, sizeof r);
+		CU_ASSERT_FATAL(ar_spell_feed(b, one, sizeof one - 1, record,
+		                              &r, NULL) == AR_OK);
+		CU_ASSERT_FATAL(ar_spell_feed(b, two, sizeof two - 1, record,
+		                              &r, NULL) == AR_OK);
+		CU_ASSERT_FATAL(ar_spell_finish(b, record, &r, NULL) == AR_OK);
+		CU_ASSERT_EQUAL(r.n, 0);
+	}
+	CU_ASSERT_EQUAL(
+	        count_kind(b, SAID NAME " " SLIP AFTER, AR_FINDING_UNKNOWN), 1);
+	ar_speller_free(b);
+#undef SAID
+#undef AFTER
+#undef NAME
+#undef NEAR
+#undef SLIP
+}
+
 /* An unknown word that reads like a word, and not like a slip of a
  * listed one, is a name or a term no list has: not reported by default.
  * A consonant written twice, two words run together, a likely slip of a
@@ -1635,6 +1685,7 @@ static const unit_test decide_tests[] = {
 	{ "spell/decide/house_styles", test_decide_house_styles },
 	{ "spell/decide/inner_words", test_decide_inner_words },
 	{ "spell/decide/plausible", test_decide_plausible },
+	{ "spell/decide/beside_names", test_decide_beside_names },
 	{ "spell/decide/order", test_decide_order },
 	{ "spell/rank/look_alike", test_rank_look_alike },
 	{ "spell/rank/name_variant", test_rank_name_variant },
