@@ -1071,13 +1071,14 @@ static ar_status report_held(ar_speller *sp, uint64_t before)
 			continue;
 		/* the cache may have been emptied since: look again */
 		st = ar_spell__lookup(sp, w, p->len, &m);
+		if (st == AR_OK && m && m->beside && (p->ctx & CTX_NAMES))
+			continue; /* beside a word no dictionary has */
 		if (st == AR_OK && m && m->verdict == V_UNKNOWN &&
 		    !(sp->flags & AR_SPELL_NO_SUGGEST))
 			st = ar_spell__suggest(sp, m);
 		if (st != AR_OK)
 			break; /* this one is tried again at the next report */
-		if (!m || m->verdict == V_OK ||
-		    (m->beside && (p->ctx & CTX_NAMES)))
+		if (!m || m->verdict == V_OK)
 			continue;
 		if (p->nstems && !indexed &&
 		    !(sp->flags & AR_SPELL_NO_SUGGEST)) {
