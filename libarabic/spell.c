@@ -401,9 +401,9 @@ static ar_status see(ar_speller *sp, const char *w, size_t len, uint64_t start)
  * seldom beside another unknown word.  The word before is known when
  * the finding is held, the one after when the next word comes.
  */
-#define CTX_BESIDE 1u /* the finding's word is such a word */
-#define CTX_NAMES  2u /* a word beside it is in no dictionary */
-#define CTX_WAIT   4u /* the word after it is still to come */
+/* pend.ctx of such a word: */
+#define CTX_NAMES 1u /* a word beside it is in no dictionary */
+#define CTX_WAIT  2u /* the word after it is still to come */
 
 /* Word w[0..len) comes after the last held finding: is it in no
  * dictionary? */
@@ -448,7 +448,7 @@ static ar_status check_token(ar_speller *sp, const char *w, size_t len,
 	 * is one however often it is made */
 	if (m->beside) {
 		int r = 0;
-		ctx = CTX_BESIDE | CTX_WAIT;
+		ctx = CTX_WAIT;
 		if (sp->lastw.size &&
 		    (r = ar_spell__dict_word(sp, sp->lastw.ptr,
 		                             sp->lastw.size)) < 0)
@@ -1071,7 +1071,7 @@ static ar_status report_held(ar_speller *sp, uint64_t before)
 			continue;
 		/* the cache may have been emptied since: look again */
 		st = ar_spell__lookup(sp, w, p->len, &m);
-		if (st == AR_OK && m && m->beside && (p->ctx & CTX_NAMES))
+		if (st == AR_OK && (p->ctx & CTX_NAMES))
 			continue; /* beside a word no dictionary has */
 		if (st == AR_OK && m && m->verdict == V_UNKNOWN &&
 		    !(sp->flags & AR_SPELL_NO_SUGGEST))
