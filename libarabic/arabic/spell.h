@@ -46,7 +46,9 @@
  * an unknown word (of either kind) used twice or more in one stream, within
  * 256 KiB of text (as itself or behind other proclitics: بوتوماك,
  * والبوتوماك), is taken for a word the text means, such as a name the
- * gazetteer lacks, and not reported.
+ * gazetteer lacks, and not reported; nor is an unknown Arabic word that
+ * reads almost like a name (its score just over the line) beside a word,
+ * before or after it, that no dictionary has: names come in runs.
  * A word that the dictionary accepts but that is a common misspelling
  * (dict/ar-known-errors.tsv: ذالك for ذلك, شئ for شيء, حتي for حتى) is a
  * finding of kind AR_FINDING_KNOWN_ERROR with its correction.
@@ -341,7 +343,10 @@ AR_EXTERN ar_status ar_spell_buffer(ar_spell_findings **out, ar_speller *sp,
                                     const char *s, size_t len, ar_error *err);
 
 /**
- * Check one word, without tokenizing: the whole input is the word.
+ * Check one word, without tokenizing: the whole input is the word.  A
+ * word alone has no neighbours: an unknown word that reads almost like a
+ * name, which a text does not report beside a word no dictionary has,
+ * is reported here.
  * @param out receives a findings object holding no finding when the word
  *        is correct (or is not a word to check: a number, an acronym...),
  *        else exactly one (start 0, end len, line 1, column 1, never of
