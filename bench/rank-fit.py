@@ -32,7 +32,7 @@ how many typos have the intended word first before and after.
 import argparse, os, re, subprocess, sys, unicodedata
 
 KINDS = ["any other letter", "a caller's candidate farther away",
-         "a letter added before the first", "a letter added",
+         "a letter added before the first, or the first left out", "a letter added",
          "a letter of the same sound", "a letter with other dots",
          "a neighbour key", "a letter left out", "a letter doubled",
          "two letters swapped", "a space left out", "a hamza seat",

@@ -22,10 +22,11 @@
  *        three to six neighbours: a common word one of them away beat
  *        the rarer word meant);
  *   0.425 a letter added next to its key's neighbour;
- *   0.05 the same before the first letter (a typist seldom slips
- *        before the word begins: a stray first letter is rarer than one
- *        inside, and dropping it yields a word too often, و ف ب ل ك being
- *        proclitics);
+ *   0.05 the same before the first letter, or the first letter left
+ *        out (a typist seldom slips before the word begins: a stray
+ *        first letter is rarer than one inside, and dropping it yields a
+ *        word too often, و ف ب ل ك being proclitics; nor leaves out the
+ *        letter a word starts with: بيروس is بيزوس, not إبيروس);
  *   0.015 a candidate of the caller (a name the matcher found) more
  *        than one such slip away, its count no more than a name's of
  *        the store (STORE_COUNT);
@@ -68,7 +69,7 @@ enum {
 	K_OTHER,  /* any other letter for another, or added */
 	K_FAR,    /* a caller's candidate farther than one likely slip */
 	K_EDGE,   /* a letter added before the first, next to its key's
-	           * neighbour */
+	           * neighbour, or the first letter left out */
 	K_ADDED,  /* a letter added next to its key's neighbour */
 	K_PHON,   /* a letter for one of the same sound */
 	K_DOTS,   /* a letter for one with other dots */
@@ -468,7 +469,7 @@ static int add_slips(pool *p, const uint32_t *t, size_t n)
 		memcpy(c + i + 1, t + i, (n - i) * sizeof *t);
 		for (j = 0; j < NLETTERS; j++) {
 			c[i] = letters[j];
-			if (add_letters(p, c, n + 1, K_LEFT) != 0)
+			if (add_letters(p, c, n + 1, i ? K_LEFT : K_EDGE) != 0)
 				return -1;
 		}
 	}

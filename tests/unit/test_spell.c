@@ -1306,6 +1306,23 @@ static void test_decide_plausible(void)
 	ar_speller_free(list);
 }
 
+/* A typist seldom leaves out a word's first letter (nor strikes a stray
+ * key before it): بيروس is بيزوس with ر for ز (other dots), not إبيروس
+ * (Epirus) with its first letter left out. */
+static void test_rank_first_letter(void)
+{
+	ar_speller *b = open_builtin(0);
+	const char *first;
+
+	CU_ASSERT_FATAL(b != NULL);
+	CU_ASSERT_EQUAL(
+	        kind_of(b, "\xd8\xa8\xd9\x8a\xd8\xb1\xd9\x88\xd8\xb3", &first),
+	        AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first,
+	                       "\xd8\xa8\xd9\x8a\xd8\xb2\xd9\x88\xd8\xb3");
+	ar_speller_free(b);
+}
+
 /* A word typed with Persian or Urdu letters that look like Arabic ones
  * (ی for ي, ک for ك, ە for ه: arnorm --persian's letters) is reported
  * when the Arabic
@@ -1688,6 +1705,7 @@ static const unit_test decide_tests[] = {
 	{ "spell/decide/beside_names", test_decide_beside_names },
 	{ "spell/decide/order", test_decide_order },
 	{ "spell/rank/look_alike", test_rank_look_alike },
+	{ "spell/rank/first_letter", test_rank_first_letter },
 	{ "spell/rank/name_variant", test_rank_name_variant },
 	{ "spell/decide/town_names", test_decide_town_names },
 	{ "spell/decide/hyphen", test_decide_hyphen },
