@@ -28,7 +28,8 @@ counted per use, and the pair it keeps.
 import argparse, math, os, re, subprocess, sys, unicodedata
 from collections import Counter
 
-WORD = re.compile(r"[\u0621-\u0652\u0670-\u06D3]+")
+# the words of a text, as realtext-eval counts them
+TOKEN = re.compile(r"[A-Za-z\u0621-\u0652\u0670-\u06D3]+")
 LABELS = ["bias", "fewer than five letters", "five letters",
           "eight letters or more",
           "log(1 + count of the commonest slip neighbour)",
@@ -69,23 +70,6 @@ def trace(arspell, folder):
     return out
 
 
-def examples(arspell, d):
-    """(x, label, weight) for the words of set d that the test weighs."""
-    arts = os.path.join(d, "articles")
-    once = Counter()
-    for name in os.listdir(arts):
-        if re.fullmatch(r"\d{3}\.txt", name):
-            n = Counter(bare(w) for w in WORD.findall(open(os.path.join(arts, name), encoding="utf-8").read()))
-            once.update(w for w, k in n.items() if k == 1)
-    ex = [(x, 0, once[w]) for w, x in trace(arspell, arts).items() if once[w]]
-    bad = trace(arspell, os.path.join(d, "corrupted"))
-    for line in open(os.path.join(d, "key.tsv"), encoding="utf-8").read().splitlines()[1:]:
-        t = bare(line.split("\t")[4])
-        if t in bad:
-            ex.append((bad[t], 1, 1))
-    return ex
-
-
 def rejected(words):
     """The words that hunspell's Arabic and English dictionaries both
     reject (the dictionaries the speller asks about a word's neighbours)."""
@@ -96,8 +80,11 @@ def rejected(words):
 
 
 def uses(arspell, d):
-    """(x, label, beside) for each use that examples() weighs: the word's
-    measures, 1 for a typo, and whether a word next to it (the word
+    """(x, label, beside) for each use of a word of set d that the test
+    weighs: a correct word used once in its piece of articles/ (a word
+    used twice in a piece is not reported however it reads, spell.c), or
+    an injected typo of key.tsv in corrupted/.  x is the word's measures,
+    label 1 for a typo, and beside whether a word next to it (the word
     before or after, punctuation between them or not) is in no
     dictionary."""
     out = []
@@ -106,15 +93,14 @@ def uses(arspell, d):
         tr = trace(arspell, folder)
         texts = {n: open(os.path.join(folder, n), encoding="utf-8").read()
                  for n in sorted(os.listdir(folder)) if re.fullmatch(r"\d{3}\.txt", n)}
-        words = re.compile(r"[A-Za-z\u0621-\u0652\u0670-\u06D3]+")
-        rej = rejected({w for t in texts.values() for w in words.findall(t)})
+        rej = rejected({w for t in texts.values() for w in TOKEN.findall(t)})
         typos = {}
         if label:
             for line in open(os.path.join(d, "key.tsv"), encoding="utf-8").read().splitlines()[1:]:
                 f = line.split("\t")
                 typos.setdefault(f[0], set()).add(int(f[1]))
         for n, t in texts.items():
-            toks = [(m.start(), m.group()) for m in words.finditer(t)]
+            toks = [(m.start(), m.group()) for m in TOKEN.finditer(t)]
             once = Counter(bare(w) for _, w in toks)
             for i, (at, w) in enumerate(toks):
                 b = bare(w)
@@ -129,7 +115,7 @@ def uses(arspell, d):
     return out
 
 
-def beside(w, name, u, th, band):
+def beside(w, u, th, band):
     """Uses of correct words reported and typos accepted when a score
     below th + band is not reported beside a word in no dictionary."""
     def reported(x, near):
@@ -171,13 +157,16 @@ def main():
     ap.add_argument("--eval", nargs="*", default=[])
     a = ap.parse_args()
     arspell = os.path.abspath(a.arspell)
-    ex = [e for d in a.sets for e in examples(arspell, d)]
+    u = [x for d in a.sets for x in uses(arspell, d)]
+    uev = [(os.path.basename(d.rstrip("/")), uses(arspell, d)) for d in a.eval]
+    # each use counts once: a correct word as often as pieces use it once
+    ex = [(x, y, 1) for x, y, _ in u]
     w = fit(ex)
     print("static const double plausible_w[PLAUSIBLE_MEASURES] = {")
     for wi, lab in zip(w, LABELS):
         print("\t%.3f, /* %s */" % (wi, lab))
     print("};")
-    ev = [(os.path.basename(d.rstrip("/")), examples(arspell, d)) for d in a.eval]
+    ev = [(name, [(x, y, 1) for x, y, _ in e]) for name, e in uev]
     for th in (-1.0, -0.9, -0.8, -0.7, -0.5):
         report(w, "fitted", ex, th)
         for name, e in ev:
@@ -187,16 +176,14 @@ def main():
     # one that reports the fewest uses of correct words on the fitting
     # sets and accepts no more of their typos than the threshold alone
     # (-1.0, the line of the score without neighbours)
-    u = [x for d in a.sets for x in uses(arspell, d)]
-    uev = [(os.path.basename(d.rstrip("/")), uses(arspell, d)) for d in a.eval]
-    base = beside(w, "fitted", u, -1.0, 0.0)
+    base = beside(w, u, -1.0, 0.0)
     best = None
     for th in (-1.3, -1.2, -1.1, -1.0, -0.9):
         for band in (0.0, 0.3, 0.5, 0.7, 0.9, 1.2):
-            fa, miss = beside(w, "fitted", u, th, band)
+            fa, miss = beside(w, u, th, band)
             line = "  threshold %5.2f band %.1f: fitted %4d uses reported, %3d typos accepted" % (th, band, fa, miss)
             for name, e in uev:
-                line += "; %s %4d, %3d" % ((name,) + beside(w, name, e, th, band))
+                line += "; %s %4d, %3d" % ((name,) + beside(w, e, th, band))
             print(line)
             if miss <= base[1] and (best is None or fa < best[0]):
                 best = (fa, th, band)
