@@ -38,7 +38,9 @@ LABELS = ["bias", "fewer than five letters", "five letters",
           "a name of the gazetteer one edit away",
           "a place one likely slip away",
           "best gain of the letter model, clamped to [-2, 10], / 5",
-          "a listed neighbour"]
+          "a listed neighbour",
+          "how much likelier by the letter model of names, per letter",
+          "how well the word reads by the letter model, per letter, + 3"]
 
 
 def bare(w):
@@ -47,11 +49,12 @@ def bare(w):
 
 def features(f):
     """f: the trace's fields after the word (letters, fslip, fany, nslip,
-    ngaz, evslip, gain, listed, gslip): the vector of plausible_unknown()."""
+    ngaz, evslip, gain, listed, gslip, names, reads): the vector of
+    plausible_unknown()."""
     n, fslip, fany, nslip, ngaz, ev = (int(x) for x in f[:6])
     gain, listed = min(float(f[6]), 10.0), int(f[7])
     return [1.0, n < 5, n == 5, n >= 8, math.log1p(fslip), math.log1p(fany),
-            nslip, ngaz, ev, gain / 5, listed]
+            nslip, ngaz, ev, gain / 5, listed, float(f[9]), float(f[10]) + 3]
 
 
 def trace(arspell, folder):
@@ -63,8 +66,8 @@ def trace(arspell, folder):
     out = {}
     for line in p.stderr.splitlines():
         f = line.split("\t")
-        if f[0] == "plausible" and len(f) == 11 and f[10] == "0":
-            out[f[1]] = features(f[2:])
+        if f[0] == "plausible" and len(f) == 13:
+            out[f[1]] = (features(f[2:]), f[10] == "1")
     if not out:
         sys.exit("plausible-fit: no trace from %s (built with -DAR_PLAUSIBLE_TRACE?)" % arspell)
     return out
@@ -111,18 +114,22 @@ def uses(arspell, d):
                 if label == 1 and len(t[:at].encode("utf-8")) not in typos.get(n, ()):
                     continue
                 near = [toks[j][1] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
-                out.append((tr[b], label, any(x in rej for x in near)))
+                x, gaz = tr[b]
+                out.append((x, label, any(v in rej for v in near), gaz))
     return out
 
 
-def beside(w, u, th, band):
+def beside(w, u, th, band, gth):
     """Uses of correct words reported and typos accepted when a score
-    below th + band is not reported beside a word in no dictionary."""
-    def reported(x, near):
+    below th + band is not reported beside a word in no dictionary, and
+    a likely slip of a gazetteer name is reported from score gth on."""
+    def reported(x, near, gaz):
         z = score(w, x)
+        if gaz:
+            return z >= gth
         return z >= th and not (near and z < th + band)
-    fa = sum(1 for x, y, near in u if y == 0 and reported(x, near))
-    miss = sum(1 for x, y, near in u if y == 1 and not reported(x, near))
+    fa = sum(1 for x, y, near, gaz in u if y == 0 and reported(x, near, gaz))
+    miss = sum(1 for x, y, near, gaz in u if y == 1 and not reported(x, near, gaz))
     return fa, miss
 
 
@@ -159,14 +166,15 @@ def main():
     arspell = os.path.abspath(a.arspell)
     u = [x for d in a.sets for x in uses(arspell, d)]
     uev = [(os.path.basename(d.rstrip("/")), uses(arspell, d)) for d in a.eval]
-    # each use counts once: a correct word as often as pieces use it once
-    ex = [(x, y, 1) for x, y, _ in u]
+    # each use counts once: a correct word as often as pieces use it once;
+    # the likely slips of gazetteer names have a threshold of their own
+    ex = [(x, y, 1) for x, y, _, gaz in u if not gaz]
     w = fit(ex)
     print("static const double plausible_w[PLAUSIBLE_MEASURES] = {")
     for wi, lab in zip(w, LABELS):
         print("\t%.3f, /* %s */" % (wi, lab))
     print("};")
-    ev = [(name, [(x, y, 1) for x, y, _ in e]) for name, e in uev]
+    ev = [(name, [(x, y, 1) for x, y, _, gaz in e if not gaz]) for name, e in uev]
     for th in (-1.0, -0.9, -0.8, -0.7, -0.5):
         report(w, "fitted", ex, th)
         for name, e in ev:
@@ -175,15 +183,28 @@ def main():
     # not reported beside a word in no dictionary; the pair kept is the
     # one that reports the fewest uses of correct words on the fitting
     # sets and accepts no more of their typos than the threshold alone
-    # (-1.0, the line of the score without neighbours)
-    base = beside(w, u, -1.0, 0.0)
+    # at the line in force before (-1.1, with no band).  Before that,
+    # the threshold of the likely slips of gazetteer names: the highest
+    # that accepts none of the fitting sets' typos that are such slips
+    # (they are the misspelled names this checker is for)
+    gaz = sorted(score(w, x) for x, y, _, g in u if g and y == 1)
+    gth = max(t / 10 for t in range(-30, -10) if not gaz or t / 10 <= gaz[0])
+    for t in (-3.0, -2.5, -2.0, -1.5, gth, -1.1):
+        line = "  gazetteer slips from %5.2f:" % t
+        for name, e in [("fitted", u)] + uev:
+            line += " %s %d correct, %d typos accepted;" % (
+                name, sum(1 for x, y, _, g in e if g and y == 0 and score(w, x) >= t),
+                sum(1 for x, y, _, g in e if g and y == 1 and score(w, x) < t))
+        print(line)
+    print("  kept: gazetteer slips from %.2f" % gth)
+    base = beside(w, u, -1.1, 0.0, gth)
     best = None
     for th in (-1.3, -1.2, -1.1, -1.0, -0.9):
         for band in (0.0, 0.3, 0.5, 0.7, 0.9, 1.2):
-            fa, miss = beside(w, u, th, band)
+            fa, miss = beside(w, u, th, band, gth)
             line = "  threshold %5.2f band %.1f: fitted %4d uses reported, %3d typos accepted" % (th, band, fa, miss)
             for name, e in uev:
-                line += "; %s %4d, %3d" % ((name,) + beside(w, e, th, band))
+                line += "; %s %4d, %3d" % ((name,) + beside(w, e, th, band, gth))
             print(line)
             if miss <= base[1] and (best is None or fa < best[0]):
                 best = (fa, th, band)

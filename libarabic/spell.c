@@ -176,6 +176,7 @@ void ar_speller_free(ar_speller *sp)
 		ar_strmap__free(&sp->known);
 	ar_buf_dispose(&sp->known_fix);
 	ar_charlm__free(sp->lm);
+	ar_charlm__free(sp->nlm);
 	ar_buf_dispose(&sp->keys);
 	ar_buf_dispose(&sp->fold);
 	ar_buf_dispose(&sp->norm);
@@ -189,9 +190,11 @@ void ar_speller_free(ar_speller *sp)
 static void words_changed(ar_speller *sp)
 {
 	ar_spell__memo_clear(sp);
-	/* the letter model counts the word store's words */
+	/* the letter models count the word store's words */
 	ar_charlm__free(sp->lm);
 	sp->lm = NULL;
+	ar_charlm__free(sp->nlm);
+	sp->nlm = NULL;
 }
 
 ar_status ar_speller_add_names(ar_speller *sp, const char *text, size_t len,

@@ -127,7 +127,8 @@ struct ar_speller {
 	/* the known errors: folded error -> offset of its correction */
 	ar_strmap known;
 	ar_buf known_fix;
-	struct ar_charlm *lm; /* the letter model, built when first needed */
+	struct ar_charlm *lm;  /* the letter model, built when first needed */
+	struct ar_charlm *nlm; /* the letter model of names, likewise */
 	ar_finding_sink sink;
 	void *payload;
 	ar_status cb_status;
