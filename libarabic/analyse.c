@@ -370,30 +370,30 @@ static int near_dict(ar_speller *sp, int arabic, const char *w, size_t len)
 #define PLAUSIBLE_MEASURES 13
 
 static const double plausible_w[PLAUSIBLE_MEASURES] = {
-	-2.531, /* bias */
-	-0.503, /* fewer than five letters */
-	-0.570, /* five letters */
-	0.308,  /* eight letters or more */
-	0.837,  /* log(1 + count of the commonest slip neighbour) */
-	-0.295, /* log(1 + count of the commonest neighbour) */
-	0.981,  /* a name of the store one likely slip away */
-	-0.019, /* a name of the gazetteer one edit away */
-	-0.710, /* a place one likely slip away */
-	1.788,  /* best gain of the letter model, clamped to [-2, 10], / 5 */
-	0.538,  /* a listed neighbour */
-	-0.301, /* how much likelier by the letter model of names, per letter,
+	-2.528, /* bias */
+	-0.534, /* fewer than five letters */
+	-0.604, /* five letters */
+	0.317,  /* eight letters or more */
+	0.766,  /* log(1 + count of the commonest slip neighbour) */
+	-0.192, /* log(1 + count of the commonest neighbour) */
+	0.999,  /* a name of the store one likely slip away */
+	-0.022, /* a name of the gazetteer one edit away */
+	-0.692, /* a place one likely slip away */
+	1.775,  /* best gain of the letter model, clamped to [-2, 10], / 5 */
+	0.415,  /* a listed neighbour */
+	-0.295, /* how much likelier by the letter model of names, per letter,
 	           clamped to [-3, 3] */
-	-0.792, /* how well the word reads by the letter model, per letter,
+	-0.801, /* how well the word reads by the letter model, per letter,
 	           + 3 */
 };
 /* reported when the score is at least this; in a text, a score below
  * PLAUSIBLE_SLIP_SCORE + PLAUSIBLE_BESIDE is not reported beside a word
  * no dictionary has (spell.c: names come in runs) */
-#define PLAUSIBLE_SLIP_SCORE (-1.2)
-#define PLAUSIBLE_BESIDE     0.9
+#define PLAUSIBLE_SLIP_SCORE (-1.1)
+#define PLAUSIBLE_BESIDE     0.7
 /* a word one likely slip from a name of the gazetteer is reported when
  * its score is at least this */
-#define PLAUSIBLE_GAZ_SCORE (-1.5)
+#define PLAUSIBLE_GAZ_SCORE (-1.6)
 
 typedef struct neighbours {
 	ar_speller *sp;
@@ -403,6 +403,42 @@ typedef struct neighbours {
 	int nslip, ngaz, gslip, evslip, listed;
 	double gain;
 } neighbours;
+
+/* The corpus count of s[0..n) written with a hamza on its first bare
+ * alef, at the start or behind ال or a one-letter proclitic (اعضائه:
+ * أعضائه), in *count: a text that drops the hamza (a house style) has
+ * its typos' words in that spelling, which the corpus may not count.
+ * 1 when found, else 0. */
+static int find_hamza(const char *s, size_t n, unsigned long *count)
+{
+	char buf[128];
+	size_t at = 0;
+	unsigned long c;
+	int found = 0;
+	const char *seat;
+
+	*count = 0;
+	if (n > sizeof buf || n < 6)
+		return 0;
+	/* و ف ب ك ل before */
+	if ((unsigned char)s[0] == 0xD9 && strchr("\x88\x81\x83\x84", s[1]))
+		at = 2;
+	else if ((unsigned char)s[0] == 0xD8 && s[1] == '\xa8')
+		at = 2;
+	if (at + 4 <= n && memcmp(s + at, A_ALEF "\xd9\x84", 4) == 0)
+		at += 4; /* ال */
+	if (at + 2 > n || memcmp(s + at, A_ALEF, 2) != 0)
+		return 0;
+	memcpy(buf, s, n);
+	for (seat = "\xa3\xa5"; *seat; seat++) { /* أ إ */
+		buf[at + 1] = *seat;
+		if (ar_freq__find(buf, n, &c) == 1 && c > *count) {
+			*count = c;
+			found = 1;
+		}
+	}
+	return found;
+}
 
 /* ar_charlm__each_edit() callback: the store's and the lists' words one
  * edit from the word, and the best gain of the letter model. */
@@ -423,6 +459,10 @@ static int listed_neighbour(void *ctx, const char *s, size_t n, double gain)
 			e->fslip = c;
 		if (slip || c >= COMMON_COUNT)
 			e->listed = 1;
+	} else if (slip && find_hamza(s, n, &c)) {
+		if (c > e->fslip)
+			e->fslip = c;
+		e->listed = 1;
 	}
 	if (slip && ar_freq__evidence_has(s, n))
 		e->evslip = e->listed = 1;
