@@ -39,7 +39,7 @@ LABELS = ["bias", "fewer than five letters", "five letters",
           "a place one likely slip away",
           "best gain of the letter model, clamped to [-2, 10], / 5",
           "a listed neighbour",
-          "how much likelier by the letter model of names, per letter",
+          "how much likelier by the letter model of places, per letter",
           "how well the word reads by the letter model, per letter, + 3"]
 
 

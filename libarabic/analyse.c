@@ -347,10 +347,11 @@ static int near_dict(ar_speller *sp, int arabic, const char *w, size_t len)
  * and the word's own letters give two:
  *   - how well they read by the letter model, per letter: a slip
  *     leaves an odd sequence where a name reads like a word;
- *   - how much better they read by a letter model of names (the
- *     gazetteers and the place lists) than by the model of all words,
- *     per letter: transliterations of foreign names have letters of
- *     their own (غ for g, long vowels, endings such as ستون and برغ).
+ *   - how much better they read by a letter model of the names of
+ *     places of the world (the place lists) than by the model of all
+ *     words, per letter: transliterations of foreign names have
+ *     letters of their own (غ for g, long vowels, endings such as ستون
+ *     and برغ).
  * The weights were fitted by logistic regression on the words this test
  * sees in the two tuning sets of doc/accuracy.md (their words and their
  * injected typos; bench/plausible-fit.py), never on the evaluation set,
@@ -370,27 +371,27 @@ static int near_dict(ar_speller *sp, int arabic, const char *w, size_t len)
 #define PLAUSIBLE_MEASURES 13
 
 static const double plausible_w[PLAUSIBLE_MEASURES] = {
-	-2.528, /* bias */
-	-0.534, /* fewer than five letters */
-	-0.604, /* five letters */
-	0.317,  /* eight letters or more */
-	0.766,  /* log(1 + count of the commonest slip neighbour) */
-	-0.192, /* log(1 + count of the commonest neighbour) */
-	0.999,  /* a name of the store one likely slip away */
-	-0.022, /* a name of the gazetteer one edit away */
-	-0.692, /* a place one likely slip away */
-	1.775,  /* best gain of the letter model, clamped to [-2, 10], / 5 */
-	0.415,  /* a listed neighbour */
-	-0.295, /* how much likelier by the letter model of names, per letter,
-	           clamped to [-3, 3] */
-	-0.801, /* how well the word reads by the letter model, per letter,
+	-2.592, /* bias */
+	-0.542, /* fewer than five letters */
+	-0.641, /* five letters */
+	0.306,  /* eight letters or more */
+	0.782,  /* log(1 + count of the commonest slip neighbour) */
+	-0.225, /* log(1 + count of the commonest neighbour) */
+	1.074,  /* a name of the store one likely slip away */
+	-0.034, /* a name of the gazetteer one edit away */
+	-0.537, /* a place one likely slip away */
+	1.704,  /* best gain of the letter model, clamped to [-2, 10], / 5 */
+	0.367,  /* a listed neighbour */
+	-0.326, /* how much likelier by the letter model of places, per
+	           letter, clamped to [-3, 3] */
+	-0.883, /* how well the word reads by the letter model, per letter,
 	           + 3 */
 };
 /* reported when the score is at least this; in a text, a score below
  * PLAUSIBLE_SLIP_SCORE + PLAUSIBLE_BESIDE is not reported beside a word
  * no dictionary has (spell.c: names come in runs) */
 #define PLAUSIBLE_SLIP_SCORE (-1.1)
-#define PLAUSIBLE_BESIDE     0.7
+#define PLAUSIBLE_BESIDE     0.5
 /* a word one likely slip from a name of the gazetteer is reported when
  * its score is at least this */
 #define PLAUSIBLE_GAZ_SCORE (-1.6)
@@ -552,7 +553,7 @@ static int plausible_unknown(ar_speller *sp, const char *w, size_t len,
 	if (ar_charlm__each_edit(sp->lm, w, len, 3, 1, listed_neighbour, &e) <
 	    0)
 		return -1;
-	if (!sp->nlm && ar_charlm__new_names(&sp->nlm, sp->names) != AR_OK)
+	if (!sp->nlm && ar_charlm__new_names(&sp->nlm) != AR_OK)
 		return -1;
 	reads = ar_charlm__logp(sp->lm, w, len) / (double)(n + 1);
 	names = ar_charlm__logp(sp->nlm, w, len) / (double)(n + 1) - reads;

@@ -55,12 +55,12 @@ struct ar_names;
 ar_status ar_charlm__new(ar_charlm **out, const struct ar_names *names);
 void ar_charlm__free(ar_charlm *m);
 
-/* The letter model of names: the words of the gazetteers in the word
- * store names (AR_NAMES_GAZ) and the places that are only evidence
- * (ar_freq__evidence), in a new *out.  Set beside the model above, it
- * tells a transliterated name (غويلبيو) from the slip of a word.  AR_OK
- * or AR_ENOMEM. */
-ar_status ar_charlm__new_names(ar_charlm **out, const struct ar_names *names);
+/* The letter model of names of places: the places that are only
+ * evidence (ar_freq__evidence: cities, towns and provinces of the
+ * world), in a new *out.  Set beside the model above, it tells a
+ * transliterated foreign name from the slip of an Arabic word.  AR_OK or
+ * AR_ENOMEM. */
+ar_status ar_charlm__new_names(ar_charlm **out);
 
 /* The natural log of the probability of the word w[0..len) (UTF-8; its
  * end counts as a letter): below 0, lower for strings that read less

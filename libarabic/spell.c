@@ -190,11 +190,9 @@ void ar_speller_free(ar_speller *sp)
 static void words_changed(ar_speller *sp)
 {
 	ar_spell__memo_clear(sp);
-	/* the letter models count the word store's words */
+	/* the letter model counts the word store's words */
 	ar_charlm__free(sp->lm);
 	sp->lm = NULL;
-	ar_charlm__free(sp->nlm);
-	sp->nlm = NULL;
 }
 
 ar_status ar_speller_add_names(ar_speller *sp, const char *text, size_t len,

@@ -752,7 +752,7 @@ static void test_ranking_letters(void)
 	ar_charlm__free(lm);
 }
 
-/* The letter model of names (charlm.c) beside the model of all words:
+/* The letter model of places (charlm.c) beside the model of all words:
  * made-up transliterations of foreign names read better by it, per
  * letter, than slips of common words do. */
 static void test_ranking_names_model(void)
@@ -781,7 +781,7 @@ static void test_ranking_names_model(void)
 	size_t i, j;
 
 	CU_ASSERT_FATAL(ar_charlm__new(&lm, NULL) == AR_OK);
-	CU_ASSERT_FATAL(ar_charlm__new_names(&nlm, NULL) == AR_OK);
+	CU_ASSERT_FATAL(ar_charlm__new_names(&nlm) == AR_OK);
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		for (j = 0; j < sizeof slips / sizeof slips[0]; j++) {
 			size_t a = strlen(names[i]), b = strlen(slips[j]);
