@@ -49,7 +49,7 @@ def bare(w):
 
 def features(f):
     """f: the trace's fields after the word (letters, fslip, fany, nslip,
-    ngaz, evslip, gain, listed, gslip, names, reads): the vector of
+    ngaz, evslip, gain, listed, gslip, places, reads): the vector of
     plausible_unknown()."""
     n, fslip, fany, nslip, ngaz, ev = (int(x) for x in f[:6])
     gain, listed = min(float(f[6]), 10.0), int(f[7])

@@ -532,7 +532,7 @@ static int plausible_unknown(ar_speller *sp, const char *w, size_t len,
 {
 	neighbours e = { sp, w, len, 0, 0, 0, 0, 0, 0, 0, -2.0 };
 	size_t i, n = 0;
-	double x[PLAUSIBLE_MEASURES], reads, names;
+	double x[PLAUSIBLE_MEASURES], reads, places;
 
 	*z = HUGE_VAL;
 	for (i = 0; i + 1 < len; i += 2, n++) {
@@ -553,21 +553,21 @@ static int plausible_unknown(ar_speller *sp, const char *w, size_t len,
 	if (ar_charlm__each_edit(sp->lm, w, len, 3, 1, listed_neighbour, &e) <
 	    0)
 		return -1;
-	if (!sp->nlm && ar_charlm__new_names(&sp->nlm) != AR_OK)
+	if (!sp->plm && ar_charlm__new_places(&sp->plm) != AR_OK)
 		return -1;
 	reads = ar_charlm__logp(sp->lm, w, len) / (double)(n + 1);
-	names = ar_charlm__logp(sp->nlm, w, len) / (double)(n + 1) - reads;
-	if (names < -3)
-		names = -3;
-	if (names > 3)
-		names = 3;
+	places = ar_charlm__logp(sp->plm, w, len) / (double)(n + 1) - reads;
+	if (places < -3)
+		places = -3;
+	if (places > 3)
+		places = 3;
 #ifdef AR_PLAUSIBLE_TRACE
 	/* the measures, for bench/plausible-fit.py */
 	fprintf(stderr,
 	        "plausible\t%.*s\t%zu\t%lu\t%lu\t%d\t%d\t%d\t%.3f\t%d\t%d"
 	        "\t%.3f\t%.3f\n",
 	        (int)len, w, n, e.fslip, e.fany, e.nslip, e.ngaz, e.evslip,
-	        e.gain, e.listed, e.gslip, names, reads);
+	        e.gain, e.listed, e.gslip, places, reads);
 #endif
 	if (e.gain > 10)
 		e.gain = 10;
@@ -582,7 +582,7 @@ static int plausible_unknown(ar_speller *sp, const char *w, size_t len,
 	x[8] = e.evslip;
 	x[9] = e.gain / 5;
 	x[10] = e.listed;
-	x[11] = names;
+	x[11] = places;
 	x[12] = reads + 3; /* (a word reads about -3 a letter) */
 	*z = 0;
 	for (i = 0; i < PLAUSIBLE_MEASURES; i++)

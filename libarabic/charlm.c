@@ -17,7 +17,7 @@
  * built the first time it is needed, by each speller: about 120,000 words
  * in some 20 ms, into 1.8 MB.
  *
- * A second model, of names of places only (ar_charlm__new_names(): the
+ * A second model, of names of places only (ar_charlm__new_places(): the
  * places that are only evidence, some 35,000 names of cities, towns and
  * provinces of the world), is built beside it by the speller's test of
  * unknown words, into 1.3 MB: a transliterated foreign name reads better
@@ -227,7 +227,7 @@ ar_status ar_charlm__new(ar_charlm **out, const ar_names *names)
 	return AR_OK;
 }
 
-ar_status ar_charlm__new_names(ar_charlm **out)
+ar_status ar_charlm__new_places(ar_charlm **out)
 {
 	ar_charlm *m;
 	size_t pos = 0, len;

@@ -60,7 +60,7 @@ void ar_charlm__free(ar_charlm *m);
  * world), in a new *out.  Set beside the model above, it tells a
  * transliterated foreign name from the slip of an Arabic word.  AR_OK or
  * AR_ENOMEM. */
-ar_status ar_charlm__new_names(ar_charlm **out);
+ar_status ar_charlm__new_places(ar_charlm **out);
 
 /* The natural log of the probability of the word w[0..len) (UTF-8; its
  * end counts as a letter): below 0, lower for strings that read less

@@ -176,7 +176,7 @@ void ar_speller_free(ar_speller *sp)
 		ar_strmap__free(&sp->known);
 	ar_buf_dispose(&sp->known_fix);
 	ar_charlm__free(sp->lm);
-	ar_charlm__free(sp->nlm);
+	ar_charlm__free(sp->plm);
 	ar_buf_dispose(&sp->keys);
 	ar_buf_dispose(&sp->fold);
 	ar_buf_dispose(&sp->norm);

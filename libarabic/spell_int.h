@@ -128,7 +128,7 @@ struct ar_speller {
 	ar_strmap known;
 	ar_buf known_fix;
 	struct ar_charlm *lm;  /* the letter model, built when first needed */
-	struct ar_charlm *nlm; /* the letter model of places, likewise */
+	struct ar_charlm *plm; /* the letter model of places, likewise */
 	ar_finding_sink sink;
 	void *payload;
 	ar_status cb_status;

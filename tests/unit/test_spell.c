@@ -755,7 +755,7 @@ static void test_ranking_letters(void)
 /* The letter model of places (charlm.c) beside the model of all words:
  * made-up transliterations of foreign names read better by it, per
  * letter, than slips of common words do. */
-static void test_ranking_names_model(void)
+static void test_ranking_places_model(void)
 {
 	static const char *const names[] = {
 		/* غرونفيلدر */
@@ -777,23 +777,23 @@ static void test_ranking_names_model(void)
 		"\xd8\xa7\xd9\x84\xd9\x85\xd8\xb4\xd8\xaa\xd9\x82\xd8\xa8"
 		"\xd9\x84",
 	};
-	ar_charlm *lm = NULL, *nlm = NULL;
+	ar_charlm *lm = NULL, *plm = NULL;
 	size_t i, j;
 
 	CU_ASSERT_FATAL(ar_charlm__new(&lm, NULL) == AR_OK);
-	CU_ASSERT_FATAL(ar_charlm__new_names(&nlm) == AR_OK);
+	CU_ASSERT_FATAL(ar_charlm__new_places(&plm) == AR_OK);
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		for (j = 0; j < sizeof slips / sizeof slips[0]; j++) {
 			size_t a = strlen(names[i]), b = strlen(slips[j]);
-			double na = (ar_charlm__logp(nlm, names[i], a) -
+			double na = (ar_charlm__logp(plm, names[i], a) -
 			             ar_charlm__logp(lm, names[i], a)) /
 			            (double)a,
-			       nb = (ar_charlm__logp(nlm, slips[j], b) -
+			       nb = (ar_charlm__logp(plm, slips[j], b) -
 			             ar_charlm__logp(lm, slips[j], b)) /
 			            (double)b;
 			CU_ASSERT(na > nb);
 		}
-	ar_charlm__free(nlm);
+	ar_charlm__free(plm);
 	ar_charlm__free(lm);
 }
 
@@ -1850,7 +1850,7 @@ static const unit_test word_tests[] = {
 	{ "spell/word/ranking_noisy", test_ranking_noisy },
 	{ "spell/word/ranking_far_names", test_ranking_far_names },
 	{ "spell/word/ranking_letters", test_ranking_letters },
-	{ "spell/word/ranking_names_model", test_ranking_names_model },
+	{ "spell/word/ranking_places_model", test_ranking_places_model },
 	{ "spell/word/ranking_not_self", test_ranking_not_self },
 	{ "spell/word/variants", test_variants },
 	{ NULL, NULL }
