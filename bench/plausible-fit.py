@@ -15,15 +15,18 @@ make-check, doc/accuracy.md); never fit on the evaluation set itself.  The
 words of articles/ that the test weighs are correct words (weighted by
 the number of pieces that use them once: a word used twice in a piece is
 not reported however it reads, spell.c); the injected typos of key.tsv that it
-weighs are slips.  Words one likely slip from a name of the gazetteer are
-left out: they are reported whatever their score.  A logistic regression (gradient descent, a little L2)
-gives the weights of the score that a word is a slip; the script prints
-them as the C array and, for a few thresholds, how many uses of correct
-words would be reported and how many typos accepted, on the fitting sets
-and on the --eval sets; then, for pairs of a threshold and a band, the
-same for the rule of the neighbours (spell.c: a score under the threshold
-plus the band is not reported beside a word that no dictionary has),
-counted per use, and the pair it keeps.
+weighs are slips.  Words one likely slip from a name of the gazetteer
+are left out of the fit: they have a line of their own.  A logistic
+regression (gradient descent, a little L2) gives the weights of the
+score that a word is a slip; the script prints them as the C array and,
+for a few thresholds, how many uses of correct words would be reported
+and how many typos accepted, on the fitting sets and on the --eval
+sets; then the line of the gazetteer's slips (the highest that accepts
+none of the fitting sets' typos of that kind); then, for pairs of a
+threshold and a band, the same counts for the rule of the neighbours
+(spell.c: a score under the threshold plus the band is not reported
+beside a word that no dictionary has), counted per use, and the pair
+it keeps.
 """
 import argparse, math, os, re, subprocess, sys, unicodedata
 from collections import Counter
@@ -83,13 +86,14 @@ def rejected(words):
 
 
 def uses(arspell, d):
-    """(x, label, beside) for each use of a word of set d that the test
+    """(x, label, beside, gaz) for each use of a word of set d that the test
     weighs: a correct word used once in its piece of articles/ (a word
     used twice in a piece is not reported however it reads, spell.c), or
     an injected typo of key.tsv in corrupted/.  x is the word's measures,
     label 1 for a typo, and beside whether a word next to it (the word
     before or after, punctuation between them or not) is in no
-    dictionary."""
+    dictionary, and gaz whether it is one likely slip from a name of the
+    gazetteer."""
     out = []
     for sub, label in (("articles", 0), ("corrupted", 1)):
         folder = os.path.join(d, sub)
@@ -189,7 +193,7 @@ def main():
     # (they are the misspelled names this checker is for)
     gaz = sorted(score(w, x) for x, y, _, g in u if g and y == 1)
     gth = max(t / 10 for t in range(-30, -10) if not gaz or t / 10 <= gaz[0])
-    for t in (-3.0, -2.5, -2.0, -1.5, gth, -1.1):
+    for t in sorted({-3.0, -2.5, -2.0, -1.5, gth, -1.1}):
         line = "  gazetteer slips from %5.2f:" % t
         for name, e in [("fitted", u)] + uev:
             line += " %s %d correct, %d typos accepted;" % (
