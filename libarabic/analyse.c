@@ -415,16 +415,16 @@ static int find_hamza(const char *s, size_t n, unsigned long *count)
 	char buf[128];
 	size_t at = 0;
 	unsigned long c;
+	uint32_t first;
 	int found = 0;
 	const char *seat;
 
 	*count = 0;
 	if (n > sizeof buf || n < 6)
 		return 0;
-	/* و ف ب ك ل before */
-	if ((unsigned char)s[0] == 0xD9 && strchr("\x88\x81\x83\x84", s[1]))
-		at = 2;
-	else if ((unsigned char)s[0] == 0xD8 && s[1] == '\xa8')
+	/* a conjunction or a preposition before (clitic.h) */
+	if (ar_utf8_decode(&first, s, n) == 2 &&
+	    (ar_clitic__conj(first) || ar_clitic__prep(first)))
 		at = 2;
 	if (at + 4 <= n && memcmp(s + at, A_ALEF "\xd9\x84", 4) == 0)
 		at += 4; /* ال */
