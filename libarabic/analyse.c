@@ -1068,6 +1068,41 @@ static int look_alike_word(ar_speller *sp, const char *w, size_t len)
 	return dict_ok(sp, 1, sp->tmp.ptr);
 }
 
+/*
+ * Is the folded stem st[0..sl), whose first letter (or first after the
+ * article) is آ, a name of the lists when that letter is written أ or a
+ * bare alef?  Transliteration writes the long a that begins a foreign
+ * name either way (آندرو and أندرو, آفيفا and أفيفا), so the two are
+ * one name's spellings.  A word of the dictionary alone is not enough:
+ * آثاث is أثاث misspelled.  1, 0, -1 when out of memory.
+ */
+static int madda_name(ar_speller *sp, const char *st, size_t sl)
+{
+	static const char seat[][2] = { { '\xd8', '\xa3' },   /* أ */
+		                        { '\xd8', '\xa7' } }; /* ا */
+	char buf[256];
+	size_t at = 0;
+	int k;
+
+	if (sl >= 4 && memcmp(st, A_ALEF A_LAM, 4) == 0)
+		at = 4;
+	if (sl < at + 6 || sl > sizeof buf || memcmp(st + at, "\xd8\xa2", 2))
+		return 0;
+	for (k = 0; k < 2; k++) {
+		unsigned fl = 0;
+		long id;
+		int r;
+		memcpy(buf, st, sl);
+		memcpy(buf + at, seat[k], 2);
+		id = find_stem(sp, buf, sl, 0, &fl);
+		if (id >= 0 && !inner_only(fl))
+			return 1;
+		if ((r = evidence_stem(sp, buf, sl, 0)) != 0)
+			return r;
+	}
+	return 0;
+}
+
 static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
                                 verdict *v)
 {
@@ -1184,6 +1219,14 @@ static ar_status analyse_arabic(ar_speller *sp, const char *w, size_t len,
 	/* two words joined (لايزال, عبدالكريم) */
 	if ((r = joined(sp, f, flen)) != 0)
 		return r < 0 ? AR_ENOMEM : AR_OK;
+	/* a name whose first long a is written آ, where the lists have أ or ا */
+	for (i = 0; i < ns; i++) {
+		if (sp_[i].elided)
+			continue;
+		r = madda_name(sp, f + sp_[i].skip, flen - sp_[i].skip);
+		if (r)
+			return r < 0 ? AR_ENOMEM : AR_OK;
+	}
 	/* the house styles: hamza-less alefs, final ى for ي */
 	if (sp->flags & (AR_SPELL_HAMZA_FREE | AR_SPELL_FINAL_YA)) {
 		unsigned mask = SLIP_CLITICS;

@@ -1273,6 +1273,49 @@ static void test_decide_beside_names(void)
 #undef HAMZALESS
 }
 
+/* A name whose first long a is written آ where the lists have أ (or a
+ * bare alef) is the same name: accepted, behind a proclitic too.  A
+ * dictionary word written so is not (آثاث is أثاث misspelled), nor is
+ * a slip of the name written so. */
+static void test_decide_madda(void)
+{
+	static const char g[] = /* أومبريلاندو, a made-up name */
+	        "person\tOmbrelando\t-\t"
+	        "\xd8\xa3\xd9\x88\xd9\x85\xd8\xa8\xd8\xb1\xd9\x8a"
+	        "\xd9\x84\xd8\xa7\xd9\x86\xd8\xaf\xd9\x88\n";
+	ar_speller *b = open_builtin(0);
+	const char *first;
+
+	CU_ASSERT_FATAL(b != NULL);
+	CU_ASSERT_FATAL(ar_speller_add_names(b, g, sizeof g - 1, "m.tsv",
+	                                     NULL) == AR_OK);
+	/* آومبريلاندو, وآومبريلاندو */
+	CU_ASSERT_EQUAL(kind_of(b,
+	                        "\xd8\xa2\xd9\x88\xd9\x85\xd8\xa8\xd8\xb1"
+	                        "\xd9\x8a\xd9\x84\xd8\xa7\xd9\x86\xd8\xaf"
+	                        "\xd9\x88",
+	                        NULL),
+	                -1);
+	CU_ASSERT_EQUAL(kind_of(b,
+	                        "\xd9\x88\xd8\xa2\xd9\x88\xd9\x85\xd8\xa8"
+	                        "\xd8\xb1\xd9\x8a\xd9\x84\xd8\xa7\xd9\x86"
+	                        "\xd8\xaf\xd9\x88",
+	                        NULL),
+	                -1);
+	/* آومبريلاندا: a slip of it */
+	CU_ASSERT_NOT_EQUAL(kind_of(b,
+	                            "\xd8\xa2\xd9\x88\xd9\x85\xd8\xa8\xd8"
+	                            "\xb1\xd9\x8a\xd9\x84\xd8\xa7\xd9\x86"
+	                            "\xd8\xaf\xd8\xa7",
+	                            NULL),
+	                    -1);
+	/* آثاث */
+	CU_ASSERT_EQUAL(kind_of(b, "\xd8\xa2\xd8\xab\xd8\xa7\xd8\xab", &first),
+	                AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first, "\xd8\xa3\xd8\xab\xd8\xa7\xd8\xab");
+	ar_speller_free(b);
+}
+
 /* An unknown word that reads like a word, and not like a slip of a
  * listed one, is a name or a term no list has: not reported by default.
  * A consonant written twice, two words run together, a likely slip of a
@@ -1767,6 +1810,7 @@ static const unit_test decide_tests[] = {
 	{ "spell/decide/inner_words", test_decide_inner_words },
 	{ "spell/decide/plausible", test_decide_plausible },
 	{ "spell/decide/beside_names", test_decide_beside_names },
+	{ "spell/decide/madda", test_decide_madda },
 	{ "spell/decide/order", test_decide_order },
 	{ "spell/rank/look_alike", test_rank_look_alike },
 	{ "spell/rank/first_letter", test_rank_first_letter },
