@@ -484,19 +484,29 @@ static int listed_neighbour(void *ctx, const char *s, size_t n, double gain)
 /* Is w[0..len) (two-byte letters) two words of three letters or more
  * that the corpus counts RUN_COUNT times or more, run together
  * (مررناعلى, محمدراسم)?  A space left out is a slip, however word-like
- * the letters read. */
-#define RUN_COUNT 3
+ * the letters read.  2 when one of the two is common (RUN_COMMON) or the
+ * second starts with the article (مدارالعام): a space left out is mostly
+ * beside a common word, while a long foreign name often falls into two
+ * rarer words by chance (تشير + نوبل, بيني + ستون); 1 for that; else 0. */
+#define RUN_COUNT  3
+#define RUN_COMMON 100
 
 static int run_together(const char *w, size_t len)
 {
 	size_t i;
 	unsigned long a, b;
 
+	int found = 0;
+
 	for (i = 6; i + 6 <= len; i += 2)
 		if (ar_freq__find(w, i, &a) && a >= RUN_COUNT &&
-		    ar_freq__find(w + i, len - i, &b) && b >= RUN_COUNT)
-			return 1;
-	return 0;
+		    ar_freq__find(w + i, len - i, &b) && b >= RUN_COUNT) {
+			if (a >= RUN_COMMON || b >= RUN_COMMON ||
+			    memcmp(w + i, A_ALEF A_LAM, 4) == 0)
+				return 2;
+			found = 1;
+		}
+	return found;
 }
 
 /* Does w[0..len) (two-byte letters) write a consonant twice in a row?
@@ -533,6 +543,7 @@ static int plausible_unknown(ar_speller *sp, const char *w, size_t len,
 	neighbours e = { sp, w, len, 0, 0, 0, 0, 0, 0, 0, -2.0 };
 	size_t i, n = 0;
 	double x[PLAUSIBLE_MEASURES], reads, places;
+	int run = 0;
 
 	*z = HUGE_VAL;
 	for (i = 0; i + 1 < len; i += 2, n++) {
@@ -543,8 +554,8 @@ static int plausible_unknown(ar_speller *sp, const char *w, size_t len,
 		      (a == 0xD9 && b >= 0x81 && b <= 0x8A)))
 			return 0;
 	}
-	if (i != len || n < PLAUSIBLE_LETTERS || run_together(w, len) ||
-	    doubled_consonant(w, len))
+	if (i != len || n < PLAUSIBLE_LETTERS ||
+	    (run = run_together(w, len)) == 2 || doubled_consonant(w, len))
 		return 0;
 	if (!sp->lm && ar_charlm__new(&sp->lm, sp->names) != AR_OK)
 		return -1;
@@ -588,8 +599,10 @@ static int plausible_unknown(ar_speller *sp, const char *w, size_t len,
 	for (i = 0; i < PLAUSIBLE_MEASURES; i++)
 		*z += plausible_w[i] * x[i];
 	/* a likely slip of a gazetteer name, unless it reads far more like
-	 * a word than like a slip (دافير beside دافيز) */
-	if (e.gslip && *z >= PLAUSIBLE_GAZ_SCORE)
+	 * a word than like a slip (دافير beside دافيز); not when it reads
+	 * like one only as two rarer words run together (ماركون: مار + كون,
+	 * beside ماكرون) */
+	if (e.gslip && (*z >= PLAUSIBLE_GAZ_SCORE || run))
 		*z = HUGE_VAL;
 	return 0;
 }

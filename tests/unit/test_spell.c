@@ -1318,8 +1318,9 @@ static void test_decide_madda(void)
 
 /* An unknown word that reads like a word, and not like a slip of a
  * listed one, is a name or a term no list has: not reported by default.
- * A consonant written twice, two words run together, a likely slip of a
- * common word or of a name of the gazetteer still are;
+ * A consonant written twice, two words run together (one of them common,
+ * or the second with the article), a likely slip of a common word or of a
+ * name of the gazetteer still are;
  * AR_SPELL_ALL_UNKNOWN reports them all, and AR_SPELL_NO_SUGGEST (arspell
  * -l) makes no such test. */
 static void test_decide_plausible(void)
@@ -1354,6 +1355,30 @@ static void test_decide_plausible(void)
 	                       "\xd8\xa7\xd9\x84\xd8\xb1\xd8\xa6\xd9\x8a"
 	                       "\xd8\xb3 \xd8\xa7\xd9\x84\xd8\xac\xd8\xaf"
 	                       "\xd9\x8a\xd8\xaf");
+	/* ذهبإلى: ذهب إلى, a common word, without the space */
+	CU_ASSERT_EQUAL(kind_of(b,
+	                        "\xd8\xb0\xd9\x87\xd8\xa8\xd8\xa5\xd9\x84"
+	                        "\xd9\x89",
+	                        &first),
+	                AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first, "\xd8\xb0\xd9\x87\xd8\xa8 \xd8\xa5"
+	                              "\xd9\x84\xd9\x89");
+	/* مارستون falls into مار and ستون, two words the corpus has a few
+	 * times: a name, as the letters read, not two words run together */
+	CU_ASSERT_EQUAL(kind_of(b,
+	                        "\xd9\x85\xd8\xa7\xd8\xb1\xd8\xb3\xd8\xaa"
+	                        "\xd9\x88\xd9\x86",
+	                        NULL),
+	                -1);
+	/* but ماركون, مار + كون, is a likely slip of the gazetteer's ماكرون,
+	 * which reads like a word only as the two run together */
+	CU_ASSERT_EQUAL(kind_of(b,
+	                        "\xd9\x85\xd8\xa7\xd8\xb1\xd9\x83\xd9\x88"
+	                        "\xd9\x86",
+	                        &first),
+	                AR_FINDING_UNKNOWN);
+	CU_ASSERT_STRING_EQUAL(first, "\xd9\x85\xd8\xa7\xd9\x83\xd8\xb1"
+	                              "\xd9\x88\xd9\x86");
 	/* الاقتصادبة: الاقتصادية with ب for ي */
 	CU_ASSERT_EQUAL(
 	        kind_of(b,
