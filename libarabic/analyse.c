@@ -1499,15 +1499,62 @@ int ar_spell__stem_spans(ar_speller *sp, const char *w, size_t len,
 	return n;
 }
 
+/* The endings that make an adjective, or its plural, of a name (الأخمينية
+ * of الأخميني, الإسبارطيين of إسبارطة, الكاريبي of الكاريب), longest first:
+ * a stem with one of them and the stem without it share a key of its
+ * own (CORE_SALT), so that a document that writes a name and the
+ * adjective made from it uses one word twice. */
+static const char *const core_ends[] = {
+	"\xd9\x8a\xd9\x8a\xd9\x86", /* يين */
+	"\xd9\x8a\xd9\x88\xd9\x86", /* يون */
+	"\xd9\x8a\xd8\xa7\xd8\xaa", /* يات */
+	"\xd9\x8a\xd8\xa9",         /* ية */
+	"\xd8\xa7\xd8\xaa",         /* ات */
+	"\xd9\x8a",                 /* ي */
+	"\xd8\xa9",                 /* ة */
+};
+#define CORE_SALT    0x9e3779b97f4a7c15ull
+#define CORE_LETTERS 4 /* in what is left: shorter cores meet by chance */
+
+/* Put key h in out[0..*n) unless it is there or out is full. */
+static void add_key(uint64_t *out, int *n, int max, uint64_t h)
+{
+	int k;
+	for (k = 0; k < *n && out[k] != h; k++)
+		;
+	if (k == *n && *n < max)
+		out[(*n)++] = h;
+}
+
 int ar_spell__stems(ar_speller *sp, const char *w, size_t len, uint64_t *out,
                     int max)
 {
 	stem_span s[AR_CLITIC_READINGS];
-	int n = ar_spell__stem_spans(
-	            sp, w, len, s,
-	            max < AR_CLITIC_READINGS ? max : AR_CLITIC_READINGS),
-	    i;
-	for (i = 0; i < n; i++)
-		out[i] = s[i].h;
+	int ns = ar_spell__stem_spans(sp, w, len, s, AR_CLITIC_READINGS), i,
+	    n = 0;
+	size_t e;
+
+	if (ns < 0)
+		return -1;
+	for (i = 0; i < ns; i++)
+		add_key(out, &n, max, s[i].h);
+	/* the cores: Arabic stems only */
+	if (ar_spell__script(w, len) != AR_NAMES_ARABIC)
+		return n;
+	for (i = 0; i < ns; i++) {
+		const char *st = sp->fold.ptr + s[i].fskip;
+		size_t sl = s[i].flen;
+		add_key(out, &n, max, ar_hash__bytes(st, sl) ^ CORE_SALT);
+		for (e = 0; e < sizeof core_ends / sizeof core_ends[0]; e++) {
+			size_t el = strlen(core_ends[e]);
+			if (sl >= el + 2 * CORE_LETTERS &&
+			    memcmp(st + sl - el, core_ends[e], el) == 0) {
+				add_key(out, &n, max,
+				        ar_hash__bytes(st, sl - el) ^
+				                CORE_SALT);
+				break;
+			}
+		}
+	}
 	return n;
 }

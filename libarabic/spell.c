@@ -335,9 +335,10 @@ static ar_status report_held(ar_speller *sp, uint64_t before);
 static ar_status hold(ar_speller *sp, const char *w, size_t len, uint64_t start,
                       uint64_t line, uint64_t col, int unknown, unsigned ctx)
 {
-	uint64_t h[AR_CLITIC_READINGS];
-	int nh = unknown ? ar_spell__stems(sp, w, len, h, AR_CLITIC_READINGS)
-	                 : 0;
+	uint64_t h[3 * AR_CLITIC_READINGS];
+	int nh =
+	        unknown ? ar_spell__stems(sp, w, len, h, 3 * AR_CLITIC_READINGS)
+	                : 0;
 	pend *p;
 
 	if (nh < 0 ||

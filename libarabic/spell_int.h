@@ -202,8 +202,11 @@ int ar_spell__ortho_variant(const char *a, size_t al, const char *b, size_t bl);
 
 /* The keys of the unknown word w[0..len) for the repetition rule: hashes
  * of its folded stems after each proclitic reading (Arabic), or of the
- * folded word (Latin), at most max into out; returns their number, -1
- * when out of memory. */
+ * folded word (Latin); then, for an Arabic word, keys of another kind for
+ * each stem and the stem without the ending of an adjective made from a
+ * name (ي, ية, يين, يون, يات, ات, ة: القرطاجية and قرطاج share one).  At
+ * most max into out, none twice; returns their number, -1 when out of
+ * memory. */
 int ar_spell__stems(ar_speller *sp, const char *w, size_t len, uint64_t *out,
                     int max);
 
