@@ -1558,3 +1558,36 @@ int ar_spell__stems(ar_speller *sp, const char *w, size_t len, uint64_t *out,
 	}
 	return n;
 }
+
+int ar_spell__related_keys(ar_speller *sp, const char *w, size_t len,
+                           uint64_t *out, int max)
+{
+	ar_clitic_reading r[AR_CLITIC_READINGS];
+	int script = ar_names__fold(&sp->fold, w, len, AR_FOLD_LIGHT), ns, i,
+	    n = 0;
+	char buf[256];
+
+	if (script < 0)
+		return -1;
+	if (script != AR_NAMES_ARABIC)
+		return 0;
+	ns = ar_clitic__readings(sp->fold.ptr, sp->fold.size, r);
+	for (i = 0; i < ns; i++) {
+		const char *st = sp->fold.ptr + r[i].skip;
+		size_t sl = sp->fold.size - r[i].skip;
+		if (r[i].elided || sl < 6)
+			continue;
+		/* the stem, behind proclitics, unless the last of them is
+		 * its first letter: ككابرال is كابرال with a letter typed
+		 * twice more often than ك + كابرال */
+		if (r[i].skip && memcmp(st - 2, st, 2) != 0)
+			add_key(out, &n, max, ar_hash__bytes(st, sl));
+		/* the stem with the article */
+		if (memcmp(st, A_ALEF A_LAM, 4) != 0 && sl + 4 <= sizeof buf) {
+			memcpy(buf, A_ALEF A_LAM, 4);
+			memcpy(buf + 4, st, sl);
+			add_key(out, &n, max, ar_hash__bytes(buf, sl + 4));
+		}
+	}
+	return n;
+}

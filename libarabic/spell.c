@@ -938,6 +938,21 @@ static int seen_near(const ar_speller *sp, uint64_t h, uint64_t pos)
 	return 0;
 }
 
+/* Is unknown word w[0..len) at pos an accepted word of the text near it
+ * with other proclitics (بإليجا beside إليجا, زمكان beside الزمكان)?  That
+ * is the word the text means.  1, 0, -1 when out of memory. */
+static int related_seen(ar_speller *sp, const char *w, size_t len, uint64_t pos)
+{
+	uint64_t h[2 * AR_CLITIC_READINGS];
+	int n = ar_spell__related_keys(sp, w, len, h, 2 * AR_CLITIC_READINGS),
+	    i;
+
+	for (i = 0; i < n; i++)
+		if (seen_near(sp, h[i], pos))
+			return 1;
+	return n < 0 ? -1 : 0;
+}
+
 /*
  * A rare word that the text uses is the likelier fix: when the first of
  * the (at most DOC_RARE_RANK) first suggestions of m is not a word the
@@ -1071,6 +1086,15 @@ static ar_status report_held(ar_speller *sp, uint64_t before)
 				break;
 		if (k < p->nstems)
 			continue;
+		if (p->nstems && !(sp->flags & AR_SPELL_NO_SUGGEST)) {
+			int r = related_seen(sp, w, p->len, p->start);
+			if (r < 0) {
+				st = AR_ENOMEM;
+				break;
+			}
+			if (r)
+				continue;
+		}
 		/* the cache may have been emptied since: look again */
 		st = ar_spell__lookup(sp, w, p->len, &m);
 		if (st == AR_OK && (p->ctx & CTX_NAMES))

@@ -210,6 +210,14 @@ int ar_spell__ortho_variant(const char *a, size_t al, const char *b, size_t bl);
 int ar_spell__stems(ar_speller *sp, const char *w, size_t len, uint64_t *out,
                     int max);
 
+/* Keys of the words the unknown Arabic word w[0..len) may be with other
+ * proclitics: its stems behind proclitics (بإليجا: إليجا), and its stems
+ * with the article (زمكان: الزمكان), as hashes of the light-folded words
+ * (spell.c compares them with the accepted words of the text).  At most
+ * max into out; their number, -1 when out of memory. */
+int ar_spell__related_keys(ar_speller *sp, const char *w, size_t len,
+                           uint64_t *out, int max);
+
 /* The same stems with where they are: in the fold (sp->fold, valid until
  * the next fold into it) and in w as written, whose proclitics are
  * w[0..pre) and the rest after end (Latin 's). */

@@ -1615,8 +1615,8 @@ static void test_decide_order(void)
 }
 
 /* An unknown word the text uses twice (also behind proclitics, or with
- * the ending of an adjective made from it) is meant; used once it is
- * reported. */
+ * the ending of an adjective made from it), or a word the text uses and
+ * accepts with other proclitics, is meant; used once it is reported. */
 static void test_decide_repeated(void)
 {
 	ar_spell_findings *fs = NULL;
@@ -1651,6 +1651,47 @@ static void test_decide_repeated(void)
 	CU_ASSERT_EQUAL(count_kind(sp, CARTAGENOF " " CARTAGENOF "\xd8\xb3",
 	                           AR_FINDING_UNKNOWN),
 	                2);
+	/* a word the text uses and the speller accepts is meant by the same
+	 * stem with other proclitics: سيانيد, which the lists have only as
+	 * السيانيد, beside السيانيد */
+	{
+#define SIANID "\xd8\xb3\xd9\x8a\xd8\xa7\xd9\x86\xd9\x8a\xd8\xaf"
+		ar_speller *b = open_builtin(0);
+		CU_ASSERT_FATAL(b != NULL);
+		CU_ASSERT_EQUAL(count_kind(b,
+		                           "\xd9\x82\xd8\xa7\xd9\x84 " SIANID,
+		                           AR_FINDING_UNKNOWN),
+		                1);
+		/* (dictionary words between: a word beside one no dictionary
+		 * has may go unreported for that) */
+		CU_ASSERT_EQUAL(count_kind(b,
+		                           "\xd8\xa7\xd9\x84" SIANID
+		                           " \xd9\x82\xd8\xa7\xd9\x84 "
+		                           "\xd8\xa5\xd9\x86 \xd9\x88" SIANID
+		                           " \xd8\xa7\xd9\x86\xd8\xaa\xd9\x87"
+		                           "\xd9\x89",
+		                           AR_FINDING_UNKNOWN),
+		                0);
+		ar_speller_free(b);
+#undef SIANID
+	}
+	/* but not by a stem behind a proclitic that is its own first letter
+	 * typed twice: ككاستيلوني beside كاستيلوني, a made-up name that
+	 * reads like one */
+	{
+		ar_speller *b = open_builtin(0);
+		CU_ASSERT_FATAL(b != NULL);
+		CU_ASSERT_EQUAL(
+		        count_kind(b,
+		                   "\xd9\x82\xd8\xa7\xd9\x84 \xd9\x83\xd8\xa7"
+		                   "\xd8\xb3\xd8\xaa\xd9\x8a\xd9\x84\xd9\x88"
+		                   "\xd9\x86\xd9\x8a \xd8\xa5\xd9\x86 \xd9\x83"
+		                   "\xd9\x83\xd8\xa7\xd8\xb3\xd8\xaa\xd9\x8a"
+		                   "\xd9\x84\xd9\x88\xd9\x86\xd9\x8a",
+		                   AR_FINDING_UNKNOWN),
+		        1);
+		ar_speller_free(b);
+	}
 	/* the document is the buffer: the count starts again */
 	CU_ASSERT_EQUAL(count_kind(sp, CARTAGENOVA, AR_FINDING_UNKNOWN), 1);
 	/* and the one left is the word used once */
