@@ -495,7 +495,6 @@ static int run_together(const char *w, size_t len)
 {
 	size_t i;
 	unsigned long a, b;
-
 	int found = 0;
 
 	for (i = 6; i + 6 <= len; i += 2)
